@@ -1,0 +1,39 @@
+import { join } from 'node:path';
+
+import { loadConfigOrExit, port } from '@kinerja/config';
+import { z } from 'zod';
+
+const base = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: port(4000),
+  /** The committed, composed supergraph the gateway serves. */
+  SUPERGRAPH_PATH: z.string().default(join(__dirname, '..', 'supergraph.graphql')),
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+});
+
+const SUBGRAPH_URL = /^SUBGRAPH_([A-Z]+)_URL$/;
+
+export type GatewayConfig = z.output<typeof base> & {
+  /** `SUBGRAPH_<NAME>_URL` overrides of the URLs baked into the supergraph, by lower-case name. */
+  subgraphUrls: Record<string, string>;
+};
+
+/** The only place the gateway reads process.env. */
+export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
+  const schema = base.extend(
+    Object.fromEntries(
+      Object.keys(env)
+        .filter((key) => SUBGRAPH_URL.test(key))
+        .map((key) => [key, z.url({ message: 'must be an http(s) URL' }).optional()]),
+    ),
+  );
+  const parsed = loadConfigOrExit(schema, env, 'gateway') as z.output<typeof base> & Record<string, unknown>;
+  const subgraphUrls = Object.fromEntries(
+    Object.entries(parsed)
+      .filter(([key, value]) => SUBGRAPH_URL.test(key) && typeof value === 'string')
+      .map(([key, value]) => [(SUBGRAPH_URL.exec(key)?.[1] ?? '').toLowerCase(), value as string]),
+  );
+  return { ...parsed, subgraphUrls };
+}

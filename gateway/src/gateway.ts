@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { createErrorFormatter } from '@kinerja/errors';
+import { currentRequest, type HttpServer, startHttpServer } from '@kinerja/http-server';
+import type { Logger } from '@kinerja/logger';
+
+import type { GatewayConfig } from './env';
+
+interface GatewayContext {
+  authorization: string | undefined;
+  requestId: string;
+  clientAddress: string;
+}
+
+/** Passes the caller's token, the request id and the client address on to every subgraph. */
+class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
+    if (!request.http || !context?.requestId) return;
+    if (context.authorization) request.http.headers.set('authorization', context.authorization);
+    request.http.headers.set('x-request-id', context.requestId);
+    request.http.headers.set('x-forwarded-for', context.clientAddress);
+  }
+}
+
+export interface RunningGateway {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startGateway(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
+  const supergraphSdl = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    logger,
+    buildService: ({ name, url }) => new ForwardingDataSource({ url: config.subgraphUrls[name] ?? url, fetcher: timeoutFetch(config.SUBGRAPH_TIMEOUT_MS) }),
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: createErrorFormatter(logger, () => currentRequest()?.requestId),
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+  const graphiql = renderGraphiQL({ endpoint: '/graphql', title: 'Kinerja — GraphiQL' } as Parameters<typeof renderGraphiQL>[0]);
+  const http: HttpServer = await startHttpServer<GatewayContext>({
+    host: config.HOST,
+    port: config.PORT,
+    logger,
+    readiness: async () => ({ supergraph: true }),
+    routes: {
+      '/': (_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(graphiql);
+      },
+    },
+    graphql: {
+      paths: ['/', '/graphql'],
+      apollo,
+      context: async (req, requestId) => ({
+        authorization: req.headers.authorization,
+        requestId,
+        clientAddress: req.socket.remoteAddress ?? 'unknown',
+      }),
+    },
+  });
+  logger.info({ url: http.url }, 'gateway listening');
+  return {
+    url: http.url,
+    stop: async () => {
+      await http.stop();
+      await apollo.stop();
+    },
+  };
+}
+
+type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
+
+/** A subgraph that hangs must not hold the gateway's request forever. */
+function timeoutFetch(timeoutMs: number): Fetcher {
+  return ((input: string, init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher;
+}

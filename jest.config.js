@@ -1,0 +1,24 @@
+// @ts-check
+/** Test tiers: `unit` specs sit beside the code; `integration` tests (real PostgreSQL, real Kafka,
+ * real gateway) live in each workspace's `test/` folder; `deploy` validates containers, compose,
+ * kustomize and Helm output without a cluster. */
+const transform = {
+  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true, diagnostics: false }],
+};
+const moduleNameMapper = { '^@kinerja/([a-z-]+)$': '<rootDir>/packages/$1/src' };
+const common = { rootDir: __dirname, transform, moduleNameMapper, testEnvironment: 'node' };
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testTimeout: 60_000,
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{packages,services,gateway}/**/src/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{packages,services,gateway}/**/test/**/*.test.ts', '<rootDir>/test/e2e/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/global-setup.js',
+    },
+    { ...common, displayName: 'deploy', testMatch: ['<rootDir>/test/deploy/**/*.test.ts'] },
+  ],
+};

@@ -1,0 +1,14 @@
+export { ACCESS_TOKEN_ALGORITHM, type AccessTokenClaims, claimsFor, viewerFromClaims } from './claims';
+export {
+  type AgencyScope,
+  agencyScope,
+  assertAuthenticated,
+  assertCanManageAgency,
+  assertCanReadAgency,
+  canManageAgency,
+  canReadAgency,
+  hasRole,
+} from './policy';
+export { GRANTABLE_ROLES, type GrantableRole, type RoleGrant } from './roles';
+export { createTokenVerifier, type TokenVerifier } from './token-verifier';
+export { ANONYMOUS, type Viewer } from './viewer';

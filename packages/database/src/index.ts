@@ -1,0 +1,6 @@
+export { type AuditContext, type AuditEntry, auditRow } from './audit';
+export { DataDirectoryLockedError, lockDataDirectory } from './data-directory-lock';
+export { applyMigrations, type MigrationResult, readMigrations } from './migrator';
+export { type Database, DatabaseOpenError, openDatabase, type OpenDatabaseOptions } from './open-database';
+export { isUniqueViolation } from './prisma-errors';
+export type { SqlRunner } from './sql-runner';

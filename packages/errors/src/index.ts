@@ -1,0 +1,11 @@
+export {
+  ConflictError,
+  DomainError,
+  type ErrorCode,
+  type FieldProblem,
+  ForbiddenError,
+  NotFoundError,
+  UnauthenticatedError,
+  ValidationError,
+} from './domain-error';
+export { createErrorFormatter } from './format-error';

@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
+import { DomainError } from '@kinerja/errors';
+import type { Logger } from '@kinerja/logger';
+
+import { runInRequestScope } from './request-scope';
+import { sendJson } from './respond';
+
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+/** Named checks; the process is ready when every one answers true. */
+export type Readiness = () => Promise<Record<string, boolean>>;
+
+export interface GraphQLRoute<Context extends BaseContext> {
+  paths: readonly string[];
+  apollo: ApolloServer<Context>;
+  /** Builds the per-request context; a DomainError thrown here answers with its code (e.g. 401). */
+  context(req: IncomingMessage, requestId: string): Promise<Context>;
+}
+
+export interface HttpServerOptions<Context extends BaseContext> {
+  host: string;
+  port: number;
+  logger: Logger;
+  graphql: GraphQLRoute<Context>;
+  readiness: Readiness;
+  /** Extra GET routes by exact path, e.g. the JWKS or the GraphiQL page. */
+  routes?: Record<string, RouteHandler>;
+  maxBodyBytes?: number;
+}
+
+export interface HttpServer {
+  url: string;
+  port: number;
+  /** Stops accepting connections and waits for requests in flight. */
+  stop(): Promise<void>;
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new Error('BODY_TOO_LARGE');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function serveGraphQL<Context extends BaseContext>(
+  route: GraphQLRoute<Context>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+  limit: number,
+) {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const raw = req.method === 'POST' ? await readBody(req, limit) : '';
+  let body: unknown = raw;
+  if (raw && (headers.get('content-type') ?? '').includes('application/json')) {
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      return;
+    }
+  }
+  let context: Context;
+  try {
+    context = await route.context(req, requestId);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const status = error.code === 'UNAUTHENTICATED' ? 401 : 400;
+    sendJson(res, status, { errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] });
+    return;
+  }
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const result = await route.apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+    context: async () => context,
+  });
+  for (const [key, value] of result.headers) res.setHeader(key, value);
+  res.setHeader('x-request-id', requestId);
+  res.statusCode = result.status ?? 200;
+  if (result.body.kind === 'complete') {
+    res.end(result.body.string);
+    return;
+  }
+  for await (const chunk of result.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+export async function startHttpServer<Context extends BaseContext>(options: HttpServerOptions<Context>): Promise<HttpServer> {
+  const { logger, graphql, readiness, routes = {}, maxBodyBytes = 1_000_000 } = options;
+  const graphqlPaths = new Set(graphql.paths);
+
+  const server = createServer((req, res) => {
+    const incoming = req.headers['x-request-id'];
+    const requestId = typeof incoming === 'string' && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    runInRequestScope({ requestId }, async () => {
+      try {
+        if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
+        if (path === '/readyz') {
+          const checks = await readiness().catch(() => ({ readiness: false }));
+          const ready = Object.values(checks).every(Boolean);
+          return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks });
+        }
+        const route = req.method === 'GET' ? routes[path] : undefined;
+        if (route) return await route(req, res);
+        if (graphqlPaths.has(path)) return await serveGraphQL(graphql, req, res, requestId, maxBodyBytes);
+        return sendJson(res, 404, { error: 'not found' });
+      } catch (error) {
+        if ((error as Error).message === 'BODY_TOO_LARGE')
+          return sendJson(res, 413, { errors: [{ message: 'Request body too large', extensions: { code: 'BAD_REQUEST' } }] });
+        logger.error({ err: error, requestId, path }, 'request failed');
+        if (!res.headersSent)
+          sendJson(res, 500, {
+            errors: [{ message: `Internal server error (request id ${requestId})`, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }],
+          });
+        else res.end();
+      }
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return {
+    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+    port,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
+  };
+}

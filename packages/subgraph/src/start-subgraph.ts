@@ -1,0 +1,70 @@
+import type { IncomingMessage } from 'node:http';
+
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { TokenVerifier } from '@kinerja/auth';
+import { createErrorFormatter } from '@kinerja/errors';
+import { currentRequest, type HttpServer, type Readiness, type RouteHandler, startHttpServer } from '@kinerja/http-server';
+import type { Logger } from '@kinerja/logger';
+import type { GraphQLSchema } from 'graphql';
+
+import type { SubgraphContext } from './subgraph-context';
+
+export interface StartSubgraphOptions<Context extends SubgraphContext> {
+  name: string;
+  schema: GraphQLSchema;
+  host: string;
+  port: number;
+  logger: Logger;
+  verifier: TokenVerifier;
+  /** Adds the service's per-request parts (dataloaders) to the verified base context. */
+  extendContext(base: SubgraphContext): Context;
+  readiness: Readiness;
+  routes?: Record<string, RouteHandler>;
+}
+
+export interface RunningSubgraph {
+  url: string;
+  graphqlUrl: string;
+  stop(): Promise<void>;
+}
+
+/** Serves one subgraph at `/graphql`: every request's bearer token is verified here, in the subgraph. */
+export async function startSubgraph<Context extends SubgraphContext>(options: StartSubgraphOptions<Context>): Promise<RunningSubgraph> {
+  const { logger, verifier } = options;
+  const apollo = new ApolloServer<Context>({
+    schema: options.schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: createErrorFormatter(logger, () => currentRequest()?.requestId),
+    // Tracing is OpenTelemetry's job; Apollo's inline traces are only for GraphOS.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+  });
+  await apollo.start();
+  const http: HttpServer = await startHttpServer<Context>({
+    host: options.host,
+    port: options.port,
+    logger,
+    readiness: options.readiness,
+    routes: options.routes ?? {},
+    graphql: {
+      paths: ['/graphql'],
+      apollo,
+      context: async (req: IncomingMessage, requestId: string) => {
+        const viewer = await verifier.viewerFrom(req.headers.authorization);
+        const forwarded = req.headers['x-forwarded-for'];
+        const clientAddress = (typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined) || req.socket.remoteAddress || 'unknown';
+        return options.extendContext({ viewer, requestId, clientAddress, logger: logger.child({ requestId, userId: viewer.userId }) });
+      },
+    },
+  });
+  logger.info({ url: `${http.url}/graphql` }, `${options.name} subgraph listening`);
+  return {
+    url: http.url,
+    graphqlUrl: `${http.url}/graphql`,
+    stop: async () => {
+      await http.stop();
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import type { RoleGrant } from '@kinerja/auth';
+
+/** A login: an employee's (by NIP or e-mail) or a non-employee's such as an applicant or auditor. */
+export interface UserAccount {
+  id: string;
+  email: string | null;
+  employeeId: string | null;
+  displayName: string;
+  passwordHash: string;
+}
+
+export interface AccountWithAccess {
+  account: UserAccount;
+  grants: RoleGrant[];
+  /** The agency of the linked employee, if any. */
+  employeeAgencyId: string | null;
+}
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(password: string, stored: string): Promise<boolean>;
+}

@@ -1,0 +1,73 @@
+import type { RoleGrant } from '@kinerja/auth';
+import type { AuditContext } from '@kinerja/database';
+
+import type { AccountWithAccess, UserAccount } from './account';
+import type { Employee } from './employee';
+import type { ThrottleState } from './login-throttle.rule';
+import type { Agency, OrgUnit, Position } from './organisation';
+
+export interface OrganisationRepository {
+  listAgencies(agencyIds: readonly string[] | 'all'): Promise<Agency[]>;
+  agenciesByIds(ids: readonly string[]): Promise<Agency[]>;
+  orgUnitsByIds(ids: readonly string[]): Promise<OrgUnit[]>;
+  orgUnitsByAgencies(agencyIds: readonly string[]): Promise<OrgUnit[]>;
+  childUnitsOf(parentIds: readonly string[]): Promise<OrgUnit[]>;
+  positionsByIds(ids: readonly string[]): Promise<Position[]>;
+  positionsByUnits(unitIds: readonly string[]): Promise<Position[]>;
+  /** The given position and every position above it, nearest first. */
+  chainAbove(positionId: string): Promise<string[]>;
+  createAgency(agency: Agency, audit: AuditContext): Promise<void>;
+  createOrgUnit(unit: OrgUnit, audit: AuditContext): Promise<void>;
+  createPosition(position: Position, audit: AuditContext): Promise<void>;
+  setSupervisorPosition(position: Position, supervisorPositionId: string | null, audit: AuditContext): Promise<Position>;
+}
+
+export interface EmployeeSearch {
+  agencyIds: readonly string[] | 'all';
+  orgUnitId?: string | undefined;
+  search?: string | undefined;
+  first: number;
+  after?: { name: string; id: string } | undefined;
+}
+
+export interface EmployeePage {
+  employees: Employee[];
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+export interface EmployeeRepository {
+  byIds(ids: readonly string[]): Promise<Employee[]>;
+  byNip(nip: string): Promise<Employee | null>;
+  holdersOfPositions(positionIds: readonly string[]): Promise<Employee[]>;
+  /** Active holders of the positions that report to the given positions. */
+  reportsOfPositions(positionIds: readonly string[]): Promise<Array<{ supervisorPositionId: string; employee: Employee }>>;
+  search(query: EmployeeSearch): Promise<EmployeePage>;
+  /** Registers the employee and, when given, their login, in one transaction. */
+  register(employee: Employee, account: UserAccount | null, audit: AuditContext): Promise<void>;
+  update(before: Employee, after: Employee, action: string, audit: AuditContext): Promise<void>;
+}
+
+export interface RefreshTokenRecord {
+  id: string;
+  userId: string;
+  familyId: string;
+  expiresAt: Date;
+  usedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+export interface AccountRepository {
+  byLoginIdentifier(identifier: string): Promise<AccountWithAccess | null>;
+  byId(userId: string): Promise<AccountWithAccess | null>;
+  byEmployeeId(employeeId: string): Promise<UserAccount | null>;
+  grantRole(userId: string, grant: RoleGrant, audit: AuditContext): Promise<void>;
+  saveRefreshToken(record: RefreshTokenRecord, tokenHash: string): Promise<void>;
+  refreshTokenByHash(tokenHash: string): Promise<RefreshTokenRecord | null>;
+  /** Marks the token used; false when another request used it first (a replay). */
+  markRefreshTokenUsed(id: string, at: Date): Promise<boolean>;
+  revokeFamily(familyId: string, at: Date): Promise<void>;
+  throttleStates(keys: readonly string[]): Promise<Map<string, ThrottleState>>;
+  saveThrottleStates(states: Map<string, ThrottleState>): Promise<void>;
+  clearThrottle(keys: readonly string[]): Promise<void>;
+}

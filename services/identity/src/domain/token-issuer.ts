@@ -1,0 +1,19 @@
+import type { Viewer } from '@kinerja/auth';
+
+export interface IssuedAccessToken {
+  token: string;
+  expiresAt: Date;
+}
+
+/** Signs access tokens with identity's private key; other services verify with the JWKS. */
+export interface TokenIssuer {
+  issueAccessToken(viewer: Viewer): Promise<IssuedAccessToken>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface IdGenerator {
+  newId(): string;
+}

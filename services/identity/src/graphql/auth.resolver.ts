@@ -1,0 +1,55 @@
+import type { RoleGrant } from '@kinerja/auth';
+import { ValidationError } from '@kinerja/errors';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+
+import type { GrantRole } from '../application/grant-role.command';
+import type { Login } from '../application/login.command';
+import type { Logout } from '../application/logout.command';
+import type { RefreshSession } from '../application/refresh-session.command';
+import type { Session } from '../application/session-issuer';
+import { actorOf, type IdentityContext } from './context';
+import { GrantRoleInput, LoginInput } from './inputs';
+import { AuthPayloadType, RoleGrantType, ViewerType } from './types';
+
+function toPayload(session: Session): AuthPayloadType {
+  const { viewer } = session;
+  return { ...session, viewer: { userId: viewer.userId ?? '', subject: viewer, roles: [...viewer.grants] } };
+}
+
+@Resolver()
+export class AuthResolver {
+  constructor(
+    private readonly loginCommand: Login,
+    private readonly refreshCommand: RefreshSession,
+    private readonly logoutCommand: Logout,
+    private readonly grantRoleCommand: GrantRole,
+  ) {}
+
+  @Query(() => ViewerType, { nullable: true, description: 'The signed-in account and its roles; null when anonymous' })
+  viewer(@Ctx() context: IdentityContext): ViewerType | null {
+    const { viewer } = context;
+    return viewer.userId ? { userId: viewer.userId, subject: viewer, roles: [...viewer.grants] } : null;
+  }
+
+  @Mutation(() => AuthPayloadType, { description: 'Log in by NIP or e-mail' })
+  async login(@Arg('input') input: LoginInput, @Ctx() context: IdentityContext): Promise<AuthPayloadType> {
+    const identifier = input.nip ?? input.email;
+    if (!identifier || (input.nip && input.email)) throw new ValidationError({ field: 'input.nip', message: 'give either nip or email' });
+    return toPayload(await this.loginCommand.execute({ identifier, password: input.password, clientAddress: context.clientAddress }));
+  }
+
+  @Mutation(() => AuthPayloadType, { description: 'Rotates a refresh token: the old one stops working' })
+  async refreshToken(@Arg('token') token: string): Promise<AuthPayloadType> {
+    return toPayload(await this.refreshCommand.execute(token));
+  }
+
+  @Mutation(() => Boolean, { description: 'Revokes the session of this refresh token' })
+  logout(@Arg('refreshToken') refreshToken: string): Promise<boolean> {
+    return this.logoutCommand.execute(refreshToken);
+  }
+
+  @Mutation(() => [RoleGrantType], { description: "The account's roles after the grant" })
+  grantRole(@Arg('input') input: GrantRoleInput, @Ctx() context: IdentityContext): Promise<RoleGrant[]> {
+    return this.grantRoleCommand.execute(actorOf(context), { ...input, agencyId: input.agencyId ?? null });
+  }
+}

@@ -1,0 +1,59 @@
+import { createPublicKey } from 'node:crypto';
+
+import { ACCESS_TOKEN_ALGORITHM, claimsFor, type Viewer } from '@kinerja/auth';
+import { type CryptoKey, exportJWK, generateKeyPair, importJWK, importPKCS8, type JWK, SignJWT } from 'jose';
+import { calculateJwkThumbprint } from 'jose';
+
+import type { Clock, IssuedAccessToken, TokenIssuer } from '../domain/token-issuer';
+
+export interface SigningKey {
+  kid: string;
+  privateKey: CryptoKey | Uint8Array;
+  publicJwk: JWK;
+}
+
+/** A new ES256 key pair, exportable so it can be stored for the other replicas. */
+export async function generateSigningKey(): Promise<{ key: SigningKey; privateJwk: JWK }> {
+  const { privateKey, publicKey } = await generateKeyPair(ACCESS_TOKEN_ALGORITHM, { extractable: true });
+  const publicJwk = await exportJWK(publicKey);
+  const kid = await calculateJwkThumbprint(publicJwk);
+  return { key: { kid, privateKey, publicJwk: { ...publicJwk, kid, alg: ACCESS_TOKEN_ALGORITHM, use: 'sig' } }, privateJwk: await exportJWK(privateKey) };
+}
+
+export async function signingKeyFromJwk(kid: string, privateJwk: JWK, publicJwk: JWK): Promise<SigningKey> {
+  return { kid, privateKey: await importJWK(privateJwk, ACCESS_TOKEN_ALGORITHM), publicJwk };
+}
+
+/** The key configured by the operator (`JWT_PRIVATE_KEY`, PKCS#8 PEM of a P-256 key). */
+export async function signingKeyFromPem(pem: string): Promise<SigningKey> {
+  const privateKey = await importPKCS8(pem, ACCESS_TOKEN_ALGORITHM);
+  const publicJwk = createPublicKey(pem).export({ format: 'jwk' }) as JWK;
+  const kid = await calculateJwkThumbprint(publicJwk);
+  return { kid, privateKey, publicJwk: { ...publicJwk, kid, alg: ACCESS_TOKEN_ALGORITHM, use: 'sig' } };
+}
+
+export class JoseTokenIssuer implements TokenIssuer {
+  constructor(
+    private readonly key: SigningKey,
+    private readonly options: { issuer: string; audience: string; ttlSeconds: number },
+    private readonly clock: Clock,
+  ) {}
+
+  async issueAccessToken(viewer: Viewer): Promise<IssuedAccessToken> {
+    const issuedAt = Math.floor(this.clock.now().getTime() / 1000);
+    const expiresAt = issuedAt + this.options.ttlSeconds;
+    const token = await new SignJWT({ ...claimsFor(viewer) })
+      .setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM, kid: this.key.kid, typ: 'at+jwt' })
+      .setSubject(viewer.userId ?? '')
+      .setIssuer(this.options.issuer)
+      .setAudience(this.options.audience)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(expiresAt)
+      .sign(this.key.privateKey);
+    return { token, expiresAt: new Date(expiresAt * 1000) };
+  }
+
+  jwks(): { keys: JWK[] } {
+    return { keys: [this.key.publicJwk] };
+  }
+}

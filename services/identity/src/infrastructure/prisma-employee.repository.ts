@@ -1,0 +1,95 @@
+import { type AuditContext, auditRow, isUniqueViolation } from '@kinerja/database';
+import { ConflictError } from '@kinerja/errors';
+
+import type { UserAccount } from '../domain/account';
+import type { Employee } from '../domain/employee';
+import type { EmployeePage, EmployeeRepository, EmployeeSearch } from '../domain/repositories';
+import type { Prisma } from '../generated/prisma/client';
+import { employeeData, toEmployee } from './mappers';
+import type { IdentityPrisma } from './prisma-client';
+
+function conflictFor(error: unknown): never {
+  if (isUniqueViolation(error, 'nip')) throw new ConflictError('This NIP is already registered', { field: 'input.nip' });
+  if (isUniqueViolation(error, 'position_id')) throw new ConflictError('The position is held by someone else', { field: 'input.positionId' });
+  if (isUniqueViolation(error, 'email')) throw new ConflictError('This e-mail address already has an account', { field: 'input.email' });
+  throw error;
+}
+
+export class PrismaEmployeeRepository implements EmployeeRepository {
+  constructor(private readonly prisma: IdentityPrisma) {}
+
+  async byIds(ids: readonly string[]): Promise<Employee[]> {
+    return (await this.prisma.employee.findMany({ where: { id: { in: [...ids] } } })).map(toEmployee);
+  }
+
+  async byNip(nip: string): Promise<Employee | null> {
+    const row = await this.prisma.employee.findUnique({ where: { nip } });
+    return row ? toEmployee(row) : null;
+  }
+
+  async holdersOfPositions(positionIds: readonly string[]): Promise<Employee[]> {
+    return (await this.prisma.employee.findMany({ where: { positionId: { in: [...positionIds] }, status: { not: 'LEFT' } } })).map(toEmployee);
+  }
+
+  async reportsOfPositions(positionIds: readonly string[]): Promise<Array<{ supervisorPositionId: string; employee: Employee }>> {
+    const rows = await this.prisma.employee.findMany({
+      where: { status: { not: 'LEFT' }, position: { supervisorPositionId: { in: [...positionIds] } } },
+      include: { position: { select: { supervisorPositionId: true } } },
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    });
+    return rows.map(({ position, ...row }) => ({ supervisorPositionId: position?.supervisorPositionId ?? '', employee: toEmployee(row) }));
+  }
+
+  async search(query: EmployeeSearch): Promise<EmployeePage> {
+    const where: Prisma.EmployeeWhereInput = {
+      ...(query.agencyIds === 'all' ? {} : { agencyId: { in: [...query.agencyIds] } }),
+      ...(query.orgUnitId ? { orgUnitId: query.orgUnitId } : {}),
+      ...(query.search
+        ? /^\d+$/.test(query.search)
+          ? { nip: { startsWith: query.search } }
+          : { name: { contains: query.search, mode: 'insensitive' as const } }
+        : {}),
+    };
+    // Keyset pagination on (name, id): the page after a cursor never skips or repeats a row, and
+    // costs the same on page 1 and page 1000.
+    const after = query.after;
+    const keyset: Prisma.EmployeeWhereInput = after ? { OR: [{ name: { gt: after.name } }, { name: after.name, id: { gt: after.id } }] } : {};
+    const [rows, totalCount] = await Promise.all([
+      this.prisma.employee.findMany({ where: { AND: [where, keyset] }, orderBy: [{ name: 'asc' }, { id: 'asc' }], take: query.first + 1 }),
+      this.prisma.employee.count({ where }),
+    ]);
+    return { employees: rows.slice(0, query.first).map(toEmployee), hasNextPage: rows.length > query.first, totalCount };
+  }
+
+  async register(employee: Employee, account: UserAccount | null, audit: AuditContext): Promise<void> {
+    try {
+      await this.prisma.$transaction([
+        this.prisma.employee.create({ data: employeeData(employee) }),
+        ...(account ? [this.prisma.userAccount.create({ data: account })] : []),
+        this.prisma.auditLog.create({
+          data: auditRow(audit, {
+            action: 'employee.registered',
+            entityType: 'Employee',
+            entityId: employee.id,
+            agencyId: employee.agencyId,
+            before: null,
+            after: employee,
+          }),
+        }),
+      ]);
+    } catch (error) {
+      conflictFor(error);
+    }
+  }
+
+  async update(before: Employee, after: Employee, action: string, audit: AuditContext): Promise<void> {
+    try {
+      await this.prisma.$transaction([
+        this.prisma.employee.update({ where: { id: after.id }, data: employeeData(after) }),
+        this.prisma.auditLog.create({ data: auditRow(audit, { action, entityType: 'Employee', entityId: after.id, agencyId: after.agencyId, before, after }) }),
+      ]);
+    } catch (error) {
+      conflictFor(error);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import { loadConfig } from '@kinerja/config';
+import { createLogger } from '@kinerja/logger';
+
+import { createTestDatabase, type TestDatabase } from '../../../test/support/postgres';
+import { identityEnvSchema } from '../src/env';
+import { type IdentityService, startIdentityService } from '../src/identity.service';
+import { ScryptPasswordHasher } from '../src/infrastructure/scrypt-password-hasher';
+import { type DemoAccount, seedDemoData } from '../src/seed/seed-demo-data';
+
+export interface IdentityHarness {
+  url: string;
+  service: IdentityService;
+  database: TestDatabase;
+  accounts: DemoAccount[];
+  /** Every SQL statement Prisma sent, for counting round trips. */
+  queries: string[];
+  stop(): Promise<void>;
+}
+
+/** identity on its own fresh PostgreSQL database, seeded with the demo province. */
+export async function startIdentityOnPostgres(prefix: string): Promise<IdentityHarness> {
+  const database = await createTestDatabase(prefix);
+  const queries: string[] = [];
+  const config = loadConfig(identityEnvSchema, { DATABASE_URL: database.url, PORT: '0', NODE_ENV: 'test' });
+  const service = await startIdentityService(config, createLogger({ name: 'identity', level: 'silent' }), { onQuery: (sql) => queries.push(sql) });
+  const accounts = (await seedDemoData(service.prisma, new ScryptPasswordHasher())) ?? [];
+  return {
+    url: service.subgraph.graphqlUrl,
+    service,
+    database,
+    accounts,
+    queries,
+    stop: async () => {
+      await service.stop();
+      await database.drop();
+    },
+  };
+}
