@@ -25,7 +25,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
   {
-    files: ['**/*.mjs', '**/*.js', 'tools/prisma/prisma.config.ts'],
+    files: ['**/*.mjs', '**/*.js', '**/*.cjs', 'tools/prisma/prisma.config.ts'],
     languageOptions: {
       globals: {
         process: 'readonly',
@@ -43,6 +43,6 @@ export default tseslint.config(
   },
   {
     files: ['**/*.spec.ts', '**/test/**/*.ts'],
-    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
 );

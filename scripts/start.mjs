@@ -8,16 +8,21 @@ import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { repoRoot } from './lib/paths.mjs';
-import { localUrl, subgraphs } from './lib/subgraphs.mjs';
+import { subgraphs as listSubgraphs } from './lib/subgraphs.mjs';
 
 const fresh = process.argv.includes('--fresh');
-const dataDir = join(repoRoot, '.data');
+// KINERJA_DATA_DIR and KINERJA_PORT_OFFSET let a test (or a second copy) run beside the default one.
+const dataDir = process.env.KINERJA_DATA_DIR ?? join(repoRoot, '.data');
+const portOffset = Number(process.env.KINERJA_PORT_OFFSET ?? 0);
 const logDir = join(dataDir, 'logs');
 const startedAt = Date.now();
-const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
+const gatewayPort = 4000 + portOffset;
 
 /** @type {{ name: string; child: import('node:child_process').ChildProcess }[]} */
 const running = [];
+
+const subgraphs = () => listSubgraphs().map((entry) => ({ ...entry, port: entry.port + portOffset }));
+const localUrl = (/** @type {{ port: number }} */ entry) => `http://127.0.0.1:${entry.port}/graphql`;
 
 if (fresh) for (const entry of subgraphs()) rmSync(join(dataDir, entry.name), { recursive: true, force: true });
 mkdirSync(logDir, { recursive: true });

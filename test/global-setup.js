@@ -12,7 +12,7 @@ module.exports = async function globalSetup() {
   } catch (error) {
     throw new Error(
       `Integration tests need PostgreSQL at ${url} (${error instanceof Error ? error.message : error}).\n` +
-        "Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start\n" +
+        'Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start\n' +
         'or point TEST_POSTGRES_URL at another server (trust or password auth, a role that may CREATE DATABASE).',
     );
   } finally {

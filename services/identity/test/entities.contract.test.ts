@@ -28,7 +28,12 @@ describe('identity subgraph contract (_entities)', () => {
   });
 
   it('answers null for an id that does not exist', async () => {
-    const result = await graphql(identity.url, ENTITIES, { representations: [{ __typename: 'Employee', id: '00000000-0000-4000-8000-000000000000' }] }, adminToken);
+    const result = await graphql(
+      identity.url,
+      ENTITIES,
+      { representations: [{ __typename: 'Employee', id: '00000000-0000-4000-8000-000000000000' }] },
+      adminToken,
+    );
     expect(result.data?.['_entities']).toEqual([null]);
   });
 

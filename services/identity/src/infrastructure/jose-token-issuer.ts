@@ -1,14 +1,13 @@
 import { createPublicKey } from 'node:crypto';
 
 import { ACCESS_TOKEN_ALGORITHM, claimsFor, type Viewer } from '@kinerja/auth';
-import { type CryptoKey, exportJWK, generateKeyPair, importJWK, importPKCS8, type JWK, SignJWT } from 'jose';
-import { calculateJwkThumbprint } from 'jose';
+import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, importPKCS8, type JWK, type KeyLike, SignJWT } from 'jose';
 
 import type { Clock, IssuedAccessToken, TokenIssuer } from '../domain/token-issuer';
 
 export interface SigningKey {
   kid: string;
-  privateKey: CryptoKey | Uint8Array;
+  privateKey: KeyLike | Uint8Array;
   publicJwk: JWK;
 }
 

@@ -10,9 +10,9 @@ import type { IdentityPrisma } from './prisma-client';
 export async function loadSigningKey(prisma: IdentityPrisma, configuredPem: string | undefined): Promise<SigningKey> {
   if (configuredPem) return signingKeyFromPem(configuredPem);
   const existing = await prisma.signingKey.findFirst({ orderBy: { createdAt: 'asc' } });
-  if (existing) return signingKeyFromJwk(existing.kid, existing.privateJwk as JWK, existing.publicJwk as JWK);
+  if (existing) return signingKeyFromJwk(existing.kid, existing.privateJwk as unknown as JWK, existing.publicJwk as unknown as JWK);
   const { key, privateJwk } = await generateSigningKey();
   await prisma.signingKey.createMany({ data: [{ kid: key.kid, privateJwk: privateJwk as object, publicJwk: key.publicJwk as object }], skipDuplicates: true });
   const stored = await prisma.signingKey.findFirstOrThrow({ orderBy: { createdAt: 'asc' } });
-  return signingKeyFromJwk(stored.kid, stored.privateJwk as JWK, stored.publicJwk as JWK);
+  return signingKeyFromJwk(stored.kid, stored.privateJwk as unknown as JWK, stored.publicJwk as unknown as JWK);
 }

@@ -1,0 +1,133 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { type Dockerfile, dockerignore, effective, finalStages, lineage, parseDockerfile } from './support/dockerfile';
+import { APP_UID } from './support/policy';
+import { repoRoot } from './support/tools';
+
+const RUNTIME_TARGETS = ['gateway', 'subgraph'];
+
+let dockerfile: Dockerfile;
+beforeAll(() => {
+  dockerfile = parseDockerfile();
+});
+
+const runLines = (stage: string) => (dockerfile.stages.find((s) => s.name === stage)?.instructions ?? []).filter((i) => i.keyword === 'RUN').map((i) => i.args);
+
+describe('Dockerfile', () => {
+  it('has exactly the runtime targets gateway and subgraph', () => {
+    expect(finalStages(dockerfile).sort()).toEqual(RUNTIME_TARGETS);
+  });
+
+  it('builds on Node 20 slim images', () => {
+    for (const stage of dockerfile.stages.filter((s) => !dockerfile.stages.some((other) => other.name === s.from))) {
+      expect(stage.from).toMatch(/^node:20(\.\d+)*-bookworm-slim$/);
+    }
+  });
+
+  it('builds the whole workspace with npm ci and npm run build', () => {
+    const build = runLines('build').join('\n');
+    // node:20 images ship npm 10, which would run install scripts (Prisma's engine download) that npm 11 skips.
+    expect(build).toMatch(/\bnpm ci --ignore-scripts\b/);
+    expect(build).toMatch(/\bnpm run build\b/);
+  });
+
+  it('installs production dependencies only, per deployable', () => {
+    for (const stage of ['gateway-deps', 'subgraph-deps']) {
+      const install = runLines(stage).find((line) => /\bnpm ci\b/.test(line)) ?? '';
+      expect(install).toMatch(/--omit=dev/);
+      expect(install).toMatch(/--ignore-scripts/);
+      expect(install).toMatch(/--workspace/);
+    }
+  });
+
+  describe.each(RUNTIME_TARGETS)('runtime target %s', (target) => {
+    it('runs as the non-root uid the manifests expect', () => {
+      const user = effective(dockerfile, target, 'USER')?.args ?? '';
+      expect(user.split(':')[0]).toBe(String(APP_UID));
+    });
+
+    it('declares a HEALTHCHECK on /healthz (with node: slim images have no curl) and EXPOSEs a port', () => {
+      const healthcheck = effective(dockerfile, target, 'HEALTHCHECK')?.args ?? '';
+      expect(healthcheck).toMatch(/CMD \["node".*\/healthz/);
+      expect(effective(dockerfile, target, 'EXPOSE')?.args).toMatch(/^(\d+|\$\{PORT\})$/);
+    });
+
+    it('sets NODE_ENV=production and binds all interfaces (the processes default to 127.0.0.1)', () => {
+      const env = lineage(dockerfile, target)
+        .flatMap((s) => s.instructions)
+        .filter((i) => i.keyword === 'ENV')
+        .map((i) => i.args)
+        .join(' ');
+      expect(env).toMatch(/\bNODE_ENV=production\b/);
+      expect(env).toMatch(/\bHOST=0\.0\.0\.0\b/);
+    });
+
+    it('holds compiled output only: nothing copied from the build context, nothing installed at run time', () => {
+      for (const stage of lineage(dockerfile, target)) {
+        for (const i of stage.instructions.filter((x) => x.keyword === 'COPY')) expect(i.flags.from).toBeDefined();
+        for (const run of stage.instructions.filter((x) => x.keyword === 'RUN')) expect(run.args).not.toMatch(/\bnp[mx]\b/);
+      }
+    });
+  });
+
+  it('starts each process at the entry point its package.json declares', () => {
+    const gatewayMain = (JSON.parse(readFileSync(join(repoRoot, 'gateway', 'package.json'), 'utf8')) as { main: string }).main;
+    expect(effective(dockerfile, 'gateway', 'CMD')?.args).toBe(`["node", "gateway/${gatewayMain}"]`);
+    const subgraphCmd = effective(dockerfile, 'subgraph', 'CMD')?.args ?? '';
+    for (const service of readdirSync(join(repoRoot, 'services'))) {
+      const pkg = join(repoRoot, 'services', service, 'package.json');
+      if (!existsSync(pkg)) continue;
+      const main = (JSON.parse(readFileSync(pkg, 'utf8')) as { main: string }).main;
+      expect(subgraphCmd.replace('${SERVICE}', service)).toContain(`services/${service}/${main}`);
+    }
+  });
+
+  it('copies from the build context only paths that exist and are not ignored', () => {
+    const ignored = dockerignore();
+    const sources = dockerfile.stages
+      .flatMap((s) => s.instructions)
+      .filter((i) => i.keyword === 'COPY' && !i.flags.from)
+      .flatMap((i) => i.args.split(/\s+/).slice(0, -1));
+    expect(sources.length).toBeGreaterThan(0);
+    for (const source of sources) {
+      expect(existsSync(join(repoRoot, source))).toBe(true);
+      if (source !== '.') expect(ignored(source)).toBe(false);
+    }
+  });
+});
+
+describe('.dockerignore', () => {
+  it('keeps host installs, build output and local data out of the build context', () => {
+    const ignored = dockerignore();
+    const mustIgnore = [
+      'node_modules',
+      'node_modules/jest/package.json',
+      'services/identity/node_modules',
+      'gateway/dist/main.js',
+      'packages/config/dist',
+      '.data',
+      'services/identity/.data/pg',
+      '.tools/bin/helm',
+      '.git',
+    ];
+    expect(mustIgnore.filter((path) => !ignored(path))).toEqual([]);
+  });
+
+  it('keeps everything the build needs', () => {
+    const ignored = dockerignore();
+    const mustKeep = [
+      'package.json',
+      'package-lock.json',
+      'tsconfig.base.json',
+      'tsconfig.build.json',
+      'scripts/generate-prisma.mjs',
+      'packages/config/src/index.ts',
+      'services/identity/prisma/schema.prisma',
+      'services/identity/prisma/migrations/20260101000000_init/migration.sql',
+      'gateway/supergraph.graphql',
+      'gateway/src/main.ts',
+    ];
+    expect(mustKeep.filter((path) => ignored(path))).toEqual([]);
+  });
+});

@@ -1,0 +1,162 @@
+import type { Deployment } from 'kubernetes-types/apps/v1';
+import type { Job } from 'kubernetes-types/batch/v1';
+
+import { schemaErrors } from './kubernetes-schema';
+import type { K8sObject } from './manifests';
+import { type Endpoint, inNamespace, NetworkModel, type Port } from './network-policy';
+import { allPolicyViolations, component, podLabels } from './policy';
+
+/** One way of producing the manifests (a Helm values file, a kustomize overlay) and its surroundings. */
+export interface Scenario {
+  title: string;
+  namespace: string;
+  render: () => K8sObject[];
+  /** Where PostgreSQL and Kafka are, as configured for this scenario (an IP in the ipBlock, or a pod). */
+  postgres: Endpoint;
+  kafka: Endpoint;
+}
+
+interface AppPod extends Endpoint {
+  name: string;
+  port: Port;
+}
+
+function appPods(objects: readonly K8sObject[], namespace: string, kind: 'Deployment' | 'Job', role: string): AppPod[] {
+  return objects
+    .filter((o): o is K8sObject & (Deployment | Job) => o.kind === kind)
+    .filter((w) => component(w) === role)
+    .map((w) => {
+      const http = w.spec?.template.spec?.containers[0]?.ports?.find((p) => p.name === 'http');
+      return {
+        name: podLabels(w)['app.kubernetes.io/name'] ?? w.metadata.name,
+        description: `${role} ${w.metadata.name}`,
+        ...inNamespace(w.metadata.namespace ?? namespace),
+        podLabels: podLabels(w),
+        port: { number: http?.containerPort ?? 0, name: 'http' },
+      };
+    });
+}
+
+const expectNone = (problems: string[]) => expect(problems).toEqual([]);
+
+/** Registers the same checks for every rendering of the manifests. */
+export function describeRenderedManifests(scenario: Scenario): void {
+  describe(scenario.title, () => {
+    let objects: K8sObject[] = [];
+    let net: NetworkModel;
+    let gateways: AppPod[] = [];
+    let subgraphs: AppPod[] = [];
+    let migrations: AppPod[] = [];
+    const stranger: Endpoint = { description: 'another pod in the namespace', ...inNamespace(scenario.namespace), podLabels: { app: 'stranger' } };
+    const outsider: Endpoint = { description: 'a pod in another namespace', ...inNamespace('elsewhere'), podLabels: { app: 'outsider' } };
+    const ingressController: Endpoint = {
+      description: 'the ingress controller',
+      ...inNamespace('ingress-nginx'),
+      podLabels: { 'app.kubernetes.io/name': 'ingress-nginx' },
+    };
+    const prometheus: Endpoint = { description: 'Prometheus', ...inNamespace('monitoring'), podLabels: { app: 'prometheus' } };
+    const dns: Endpoint = { description: 'cluster DNS', ...inNamespace('kube-system'), podLabels: { 'k8s-app': 'kube-dns' } };
+    const internet: Endpoint = { description: 'the internet', ...inNamespace(''), ip: '93.184.216.34' };
+
+    beforeAll(() => {
+      objects = scenario.render();
+      net = new NetworkModel(objects, scenario.namespace);
+      gateways = appPods(objects, scenario.namespace, 'Deployment', 'gateway');
+      subgraphs = appPods(objects, scenario.namespace, 'Deployment', 'subgraph');
+      migrations = appPods(objects, scenario.namespace, 'Job', 'migration');
+    });
+
+    it('renders one gateway, the subgraphs (identity among them) and a migration Job for each subgraph', () => {
+      expect(gateways).toHaveLength(1);
+      expect(subgraphs.map((s) => s.name)).toContain('identity');
+      expect(migrations.map((m) => m.name).sort()).toEqual(subgraphs.map((s) => s.name).sort());
+      for (const job of objects.filter((o): o is K8sObject & Job => o.kind === 'Job')) {
+        const name = podLabels(job)['app.kubernetes.io/name'];
+        expect(job.spec?.template.spec?.containers[0]?.command).toEqual(['node', `services/${name}/dist/migrate.js`]);
+      }
+    });
+
+    it('validates every object against the Kubernetes schemas, with no unknown keys', () => {
+      expectNone(schemaErrors(objects));
+    });
+
+    it('meets the project policy: probes, resources, non-root, read-only root, HPA + PDB, gateway-only Ingress, no Secrets', () => {
+      expectNone(allPolicyViolations(objects));
+      expect(objects.filter((o) => o.kind === 'Ingress')).toHaveLength(1);
+    });
+
+    describe('NetworkPolicies', () => {
+      const reach = (from: Endpoint, to: Endpoint, port: Port) => `${from.description} → ${to.description}:${port.number}`;
+      const verdicts = (pairs: [Endpoint, Endpoint, Port][]) =>
+        pairs.map(([from, to, port]) => `${reach(from, to, port)} ${net.canConnect(from, to, port) ? 'allowed' : 'denied'}`);
+      const expectAll = (pairs: [Endpoint, Endpoint, Port][], verdict: 'allowed' | 'denied') =>
+        expect(verdicts(pairs)).toEqual(pairs.map(([from, to, port]) => `${reach(from, to, port)} ${verdict}`));
+
+      it('deny everything in and out of the namespace by default', () => {
+        expect(net.hasDefaultDeny()).toBe(true);
+        expectAll([[stranger, internet, { number: 443 }], ...subgraphs.map((s): [Endpoint, Endpoint, Port] => [s, internet, { number: 443 }])], 'denied');
+      });
+
+      it('let the ingress controller reach the gateway, and nothing else reach it', () => {
+        expectAll(
+          gateways.map((g) => [ingressController, g, g.port]),
+          'allowed',
+        );
+        expectAll(
+          gateways.flatMap((g) => [stranger, outsider, ...subgraphs].map((from): [Endpoint, Endpoint, Port] => [from, g, g.port])),
+          'denied',
+        );
+      });
+
+      it('let only the gateway (and other subgraphs, for identity JWKS) reach the subgraphs', () => {
+        expectAll(
+          subgraphs.flatMap((s) => gateways.map((g): [Endpoint, Endpoint, Port] => [g, s, s.port])),
+          'allowed',
+        );
+        const identity = subgraphs.filter((s) => s.name === 'identity');
+        expectAll(
+          subgraphs.flatMap((from) => identity.map((i): [Endpoint, Endpoint, Port] => [from, i, i.port])),
+          'allowed',
+        );
+        const others = subgraphs.filter((s) => s.name !== 'identity');
+        expectAll(
+          subgraphs.flatMap((from) => others.filter((o) => o !== from).map((o): [Endpoint, Endpoint, Port] => [from, o, o.port])),
+          'denied',
+        );
+        expectAll(
+          subgraphs.flatMap((s) => [stranger, outsider, ingressController, ...migrations].map((from): [Endpoint, Endpoint, Port] => [from, s, s.port])),
+          'denied',
+        );
+      });
+
+      it('let Prometheus scrape every process (metrics share the http port)', () => {
+        expectAll(
+          [...gateways, ...subgraphs].map((p) => [prometheus, p, p.port]),
+          'allowed',
+        );
+      });
+
+      it('let only subgraphs and their migrations reach PostgreSQL and Kafka', () => {
+        const data: [Endpoint, Port][] = [
+          [scenario.postgres, { number: 5432 }],
+          [scenario.kafka, { number: 9092 }],
+        ];
+        expectAll(
+          [...subgraphs, ...migrations].flatMap((from) => data.map(([to, port]): [Endpoint, Endpoint, Port] => [from, to, port])),
+          'allowed',
+        );
+        expectAll(
+          [...gateways, stranger].flatMap((from) => data.map(([to, port]): [Endpoint, Endpoint, Port] => [from, to, port])),
+          'denied',
+        );
+      });
+
+      it('let every process resolve names through cluster DNS', () => {
+        expectAll(
+          [...gateways, ...subgraphs, ...migrations].map((p) => [p, dns, { number: 53, protocol: 'UDP' }]),
+          'allowed',
+        );
+      });
+    });
+  });
+}

@@ -1,0 +1,111 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { graphql, login } from '../support/graphql-client';
+import { createTestDatabase } from '../support/postgres';
+import { REPO_ROOT, startProcess } from '../support/processes';
+
+const PORT_OFFSET = 300;
+const URL = `http://127.0.0.1:${4000 + PORT_OFFSET}/graphql`;
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+}
+
+/** `npm start`'s orchestrator (already built by `npm test`), on its own data directory and ports. */
+function start(dataDir: string, args: string[] = []): Promise<Started> {
+  let output = '';
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'scripts', 'start.mjs'), ...args], {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env['PATH'] ?? '', KINERJA_DATA_DIR: dataDir, KINERJA_PORT_OFFSET: String(PORT_OFFSET) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk) => (output += String(chunk)));
+  child.stderr?.on('data', (chunk) => (output += String(chunk)));
+  return new Promise((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (output.includes('Kinerja is up')) {
+        clearInterval(timer);
+        resolve({ child, output: () => output });
+      }
+    }, 50);
+    child.once('exit', (code) => {
+      clearInterval(timer);
+      reject(Object.assign(new Error(`start exited with ${code}:\n${output}`), { output }));
+    });
+  });
+}
+
+function stop(started: Started): Promise<number | null> {
+  return new Promise((resolve) => {
+    started.child.once('exit', (code) => resolve(code));
+    started.child.kill('SIGINT');
+  });
+}
+
+describe('npm start (embedded mode)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kinerja-embedded-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('serves the demo graph, keeps its data across a restart, and starts over with --fresh', async () => {
+    const first = await start(dataDir);
+    expect(first.output()).toContain('admin@kinerja.demo');
+    const admin = await login(URL, { email: 'admin@kinerja.demo' });
+    const supervisor = await login(URL, { email: 'supervisor.tanjungpinang@kinerja.demo' });
+    const team = await graphql(URL, '{ me { subordinates { name } } }', {}, supervisor);
+    expect(team.data?.['me'].subordinates.length).toBeGreaterThan(0);
+    const hr = await login(URL, { email: 'hr.tanjungpinang@kinerja.demo' });
+    const unit = (await graphql(URL, '{ me { orgUnit { id } } }', {}, hr)).data?.['me'].orgUnit.id;
+    const created = await graphql(
+      URL,
+      `
+        mutation ($u: ID!) {
+          registerEmployee(input: { nip: "199502102021012001", name: "Pegawai Baru", employmentType: CPNS, orgUnitId: $u }) {
+            id
+          }
+        }
+      `,
+      { u: unit },
+      hr,
+    );
+    expect(created.errors).toBeUndefined();
+    expect(await stop(first)).toBe(0);
+    expect(first.output()).toMatch(/stopped gateway[\s\S]*stopped identity/);
+
+    const second = await start(dataDir);
+    const found = await graphql(URL, '{ employeeByNip(nip: "199502102021012001") { name } }', {}, admin);
+    expect(found.data?.['employeeByNip'].name).toBe('Pegawai Baru');
+    await stop(second);
+
+    const fresh = await start(dataDir, ['--fresh']);
+    const gone = await graphql(URL, '{ employeeByNip(nip: "199502102021012001") { name } }', {}, await login(URL, { email: 'admin@kinerja.demo' }));
+    expect(gone.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    await stop(fresh);
+  });
+
+  it('names the fix when a data directory is damaged, without a WebAssembly stack trace', async () => {
+    const pgdata = join(dataDir, 'identity', 'pgdata');
+    for (const file of readdirSync(join(pgdata, 'global'))) writeFileSync(join(pgdata, 'global', file), 'damaged');
+    const failure = await start(dataDir).then(
+      () => '',
+      (error: { output: string }) => error.output,
+    );
+    expect(failure).toContain('npm start -- --fresh');
+    expect(failure).not.toMatch(/RuntimeError|wasm-function|Aborted\(\)/);
+  });
+
+  it('never seeds demo data in production', async () => {
+    const database = await createTestDatabase('prod');
+    try {
+      const identity = await startProcess('services/identity/dist/main.js', { DATABASE_URL: database.url, PORT: '0', NODE_ENV: 'production' });
+      const result = await login(identity.url, { email: 'admin@kinerja.demo' }).catch((error: Error) => error.message);
+      expect(result).toMatch(/UNAUTHENTICATED/);
+      await identity.stop();
+    } finally {
+      await database.drop();
+    }
+  });
+});
