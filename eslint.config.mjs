@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import simpleImportSort from 'eslint-plugin-simple-import-sort';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -26,19 +27,7 @@ export default tseslint.config(
   },
   {
     files: ['**/*.mjs', '**/*.js', '**/*.cjs', 'tools/prisma/prisma.config.ts'],
-    languageOptions: {
-      globals: {
-        process: 'readonly',
-        console: 'readonly',
-        URL: 'readonly',
-        setTimeout: 'readonly',
-        clearTimeout: 'readonly',
-        Buffer: 'readonly',
-        __dirname: 'readonly',
-        module: 'writable',
-        require: 'readonly',
-      },
-    },
+    languageOptions: { globals: { ...globals.node } },
     rules: { 'no-restricted-syntax': 'off', 'no-console': 'off', '@typescript-eslint/no-require-imports': 'off' },
   },
   {
