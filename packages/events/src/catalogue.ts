@@ -1,0 +1,157 @@
+import { z } from 'zod';
+
+import { coreValue, employmentType, expectationRating, id, isoDateTime, predikat } from './vocabulary';
+
+export interface EventDefinition<Payload extends z.ZodObject = z.ZodObject> {
+  version: number;
+  producer: 'identity' | 'performance' | 'feedback' | 'development' | 'recruitment';
+  description: string;
+  payload: Payload;
+  /** The Kafka key: every event of one employee (or applicant) goes to one partition, in order. */
+  key: (payload: z.output<Payload>) => string;
+}
+
+const define = <Payload extends z.ZodObject>(definition: EventDefinition<Payload>) => definition;
+
+const employeeSnapshot = z.object({
+  employeeId: id,
+  nip: z.string().regex(/^\d{18}$/),
+  name: z.string().min(1),
+  agencyId: id,
+  orgUnitId: id,
+  positionId: id.nullable(),
+  /** The holder of the supervising position (the next filled post up when it is vacant). */
+  supervisorEmployeeId: id.nullable(),
+  employmentType,
+});
+
+/**
+ * Every event type of the system, one topic each (the type is the topic name), versioned.
+ * Adding a field that consumers may ignore keeps the version; anything else is a new version.
+ */
+export const EVENT_CATALOGUE = {
+  'identity.employee.registered': define({
+    version: 1,
+    producer: 'identity',
+    description: 'An employee joined an agency (registered by HR, or hired from a selection).',
+    payload: employeeSnapshot,
+    key: (p) => p.employeeId,
+  }),
+  'identity.employee.transferred': define({
+    version: 1,
+    producer: 'identity',
+    description: 'An employee moved to another unit or position of their agency (mutasi).',
+    payload: employeeSnapshot.extend({ previousOrgUnitId: id, previousPositionId: id.nullable() }),
+    key: (p) => p.employeeId,
+  }),
+  'identity.employee.left': define({
+    version: 1,
+    producer: 'identity',
+    description: 'An employee left the service (retirement, resignation, dismissal, death).',
+    payload: employeeSnapshot.extend({ leftAt: isoDateTime, reason: z.string().min(1) }),
+    key: (p) => p.employeeId,
+  }),
+  'identity.employee.snapshot': define({
+    version: 1,
+    producer: 'identity',
+    description: 'The current state of an employee, republished to backfill a fresh consumer (npm run backfill).',
+    payload: employeeSnapshot.extend({ status: z.enum(['ACTIVE', 'ON_LEAVE', 'LEFT']) }),
+    key: (p) => p.employeeId,
+  }),
+  'performance.assessment.finalized': define({
+    version: 1,
+    producer: 'performance',
+    description: 'A periodic or annual assessment was finalized with its predikat.',
+    payload: z.object({
+      assessmentId: id,
+      employeeId: id,
+      periodId: id,
+      kind: z.enum(['ANNUAL', 'PERIODIC']),
+      workResultRating: expectationRating,
+      behaviourRating: expectationRating,
+      predikat,
+      behaviourGaps: z.array(coreValue),
+      workResultGaps: z.array(z.object({ workResultId: id, title: z.string() })),
+    }),
+    key: (p) => p.employeeId,
+  }),
+  'performance.reward.granted': define({
+    version: 1,
+    producer: 'performance',
+    description: 'A reward was granted (certificate, bonus or promotion recommendation, best team).',
+    payload: z.object({ rewardId: id, employeeId: id, kind: z.string(), assessmentId: id.nullable(), note: z.string() }),
+    key: (p) => p.employeeId,
+  }),
+  'performance.sanction.issued': define({
+    version: 1,
+    producer: 'performance',
+    description: 'A sanction was issued (coaching, written warning, referral to discipline).',
+    payload: z.object({
+      sanctionId: id,
+      employeeId: id,
+      kind: z.enum(['COACHING', 'WRITTEN_WARNING', 'DISCIPLINE_REFERRAL']),
+      assessmentId: id.nullable(),
+      note: z.string(),
+    }),
+    key: (p) => p.employeeId,
+  }),
+  'feedback.cycle.completed': define({
+    version: 1,
+    producer: 'feedback',
+    description: 'A 360° feedback cycle closed; aggregates only where at least three raters answered.',
+    payload: z.object({
+      cycleId: id,
+      subjectId: id,
+      periodId: id,
+      aggregate: z.array(z.object({ value: coreValue, average: z.number().min(1).max(5).nullable(), responses: z.number().int().min(0) })),
+    }),
+    key: (p) => p.subjectId,
+  }),
+  'development.training.assigned': define({
+    version: 1,
+    producer: 'development',
+    description: 'A training was assigned, with its reason and the event that caused it.',
+    payload: z.object({ assignmentId: id, employeeId: id, programId: id.nullable(), reason: z.string(), sourceEventId: id.nullable() }),
+    key: (p) => p.employeeId,
+  }),
+  'development.training.completed': define({
+    version: 1,
+    producer: 'development',
+    description: 'A training was completed; performance keeps it as development evidence.',
+    payload: z.object({
+      assignmentId: id,
+      employeeId: id,
+      programId: id,
+      programTitle: z.string(),
+      jp: z.number().int().positive(),
+      competencies: z.array(z.string()),
+      completedAt: isoDateTime,
+      certificateNumber: z.string().nullable(),
+    }),
+    key: (p) => p.employeeId,
+  }),
+  'recruitment.applicant.hired': define({
+    version: 1,
+    producer: 'recruitment',
+    description: 'An applicant was hired into a formation; identity creates the CPNS employee.',
+    payload: z.object({
+      applicationId: id,
+      applicantId: id,
+      vacancyId: id,
+      agencyId: id,
+      orgUnitId: id,
+      positionId: id.nullable(),
+      name: z.string().min(1),
+      nip: z.string().regex(/^\d{18}$/),
+      email: z.email().nullable(),
+      employmentType,
+    }),
+    key: (p) => p.applicantId,
+  }),
+} as const;
+
+export type EventType = keyof typeof EVENT_CATALOGUE;
+export type EventPayload<T extends EventType> = z.output<(typeof EVENT_CATALOGUE)[T]['payload']>;
+export const EVENT_TYPES = Object.keys(EVENT_CATALOGUE) as EventType[];
+
+export const isEventType = (value: string): value is EventType => Object.prototype.hasOwnProperty.call(EVENT_CATALOGUE, value);

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+
+import { createEnvelope, type EventEnvelope } from '@kinerja/events';
+import { createLogger } from '@kinerja/logger';
+
+import { createMessageProcessor, deadLetterFor, type HandlerMap } from './event-consumer';
+import { toMessage } from './outbox';
+import type { IncomingMessage } from './transport';
+
+const logger = createLogger({ name: 'test', level: 'silent' });
+
+function registered(): EventEnvelope<'identity.employee.registered'> {
+  return createEnvelope({
+    id: randomUUID(),
+    type: 'identity.employee.registered',
+    agencyId: randomUUID(),
+    producer: 'identity',
+    payload: {
+      employeeId: randomUUID(),
+      nip: '198609262015051001',
+      name: 'Budi',
+      agencyId: randomUUID(),
+      orgUnitId: randomUUID(),
+      positionId: null,
+      supervisorEmployeeId: null,
+      employmentType: 'PNS',
+    },
+  });
+}
+
+const incoming = (envelope: EventEnvelope, value?: string): IncomingMessage => ({
+  ...toMessage(envelope.type, 'k', envelope),
+  ...(value ? { value } : {}),
+  partition: 2,
+  offset: '41',
+});
+
+function setup(handlers: HandlerMap) {
+  const deadLetters: { message: IncomingMessage; reason: string }[] = [];
+  const sleeps: number[] = [];
+  const process = createMessageProcessor({
+    consumer: 'performance',
+    handlers,
+    logger,
+    retry: { attempts: 3, initialDelayMs: 100, maxDelayMs: 150 },
+    sleep: async (ms) => void sleeps.push(ms),
+    publishDeadLetter: async (message, reason) => void deadLetters.push({ message, reason }),
+  });
+  return { process, deadLetters, sleeps };
+}
+
+describe('createMessageProcessor', () => {
+  it('hands a valid event to its handler', async () => {
+    const seen: string[] = [];
+    const { process, deadLetters } = setup({ 'identity.employee.registered': async (event) => void seen.push(event.id) });
+    const event = registered();
+    await expect(process(incoming(event))).resolves.toBe('handled');
+    expect(seen).toEqual([event.id]);
+    expect(deadLetters).toEqual([]);
+  });
+
+  it('ignores event types it has no handler for', async () => {
+    const { process } = setup({});
+    await expect(process(incoming(registered()))).resolves.toBe('ignored');
+  });
+
+  it('retries a failing handler with growing backoff, then succeeds', async () => {
+    let calls = 0;
+    const { process, sleeps } = setup({
+      'identity.employee.registered': async () => {
+        calls += 1;
+        if (calls < 3) throw new Error('database unavailable');
+      },
+    });
+    await expect(process(incoming(registered()))).resolves.toBe('handled');
+    expect(sleeps).toEqual([100, 150]);
+  });
+
+  it('dead-letters an event that keeps failing, with the reason', async () => {
+    const { process, deadLetters } = setup({
+      'identity.employee.registered': async () => {
+        throw new Error('constraint violated');
+      },
+    });
+    await expect(process(incoming(registered()))).resolves.toBe('dead-lettered');
+    expect(deadLetters[0]?.reason).toMatch(/^HANDLER_FAILED after 3 attempts: constraint violated/);
+  });
+
+  it.each([
+    ['garbage', 'not json at all'],
+    ['an invalid payload', JSON.stringify({ ...registered(), payload: { employeeId: 'x' } })],
+    ['an unknown type', JSON.stringify({ ...registered(), type: 'identity.employee.cloned' })],
+  ])('dead-letters %s without calling a handler', async (_case, value) => {
+    let called = false;
+    const { process, deadLetters } = setup({ 'identity.employee.registered': async () => void (called = true) });
+    await expect(process(incoming(registered(), value))).resolves.toBe('dead-lettered');
+    expect(called).toBe(false);
+    expect(deadLetters[0]?.reason).toMatch(/^INVALID_EVENT/);
+  });
+
+  it('builds a dead letter with the original headers and where it failed', () => {
+    const event = registered();
+    const letter = deadLetterFor(incoming(event), 'performance', 'why');
+    expect(letter.topic).toBe('identity.employee.registered.dlq');
+    expect(letter.value).toBe(JSON.stringify(event));
+    expect(letter.headers).toMatchObject({
+      'event-id': event.id,
+      'dlq-reason': 'why',
+      'dlq-consumer': 'performance',
+      'dlq-original-partition': '2',
+      'dlq-original-offset': '41',
+    });
+  });
+});

@@ -1,0 +1,17 @@
+export {
+  createMessageProcessor,
+  deadLetterFor,
+  DEFAULT_RETRY,
+  EventConsumer,
+  type EventHandler,
+  type HandlerMap,
+  type Outcome,
+  type RetryPolicy,
+} from './event-consumer';
+export { claimEvent, type ExecuteRaw } from './idempotency';
+export { InProcessTransport } from './in-process.transport';
+export { KafkaTransport } from './kafka.transport';
+export { currentTraceparent, type OutboxRow, outboxRow, toMessage } from './outbox';
+export { OutboxRelay } from './outbox-relay';
+export { catalogueTopics, ensureTopics, type TopicSettings } from './topics';
+export type { IncomingMessage, MessageHandler, OutgoingMessage, Subscription, Transport } from './transport';

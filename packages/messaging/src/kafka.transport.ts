@@ -1,0 +1,108 @@
+import type { Logger } from '@kinerja/logger';
+import { type Consumer, Kafka, logLevel, type Producer } from 'kafkajs';
+
+import type { MessageHandler, OutgoingMessage, Subscription, Transport } from './transport';
+
+export interface KafkaTransportOptions {
+  brokers: readonly string[];
+  clientId: string;
+  logger: Logger;
+}
+
+/**
+ * KafkaJS with an idempotent producer (acks from all in-sync replicas, no duplicates on retry)
+ * and consumers that commit an offset only after its message was handled.
+ */
+export class KafkaTransport implements Transport {
+  readonly kind = 'kafka' as const;
+  private readonly kafka: Kafka;
+  private producer: Producer | null = null;
+  private readonly consumers = new Set<Consumer>();
+
+  constructor(private readonly options: KafkaTransportOptions) {
+    const log = options.logger.child({ component: 'kafkajs' });
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: [...options.brokers],
+      connectionTimeout: 3000,
+      retry: { retries: 3, initialRetryTime: 200, maxRetryTime: 2000 },
+      logLevel: logLevel.WARN,
+      logCreator: () => (entry) => {
+        const { message, ...extra } = entry.log;
+        if (entry.level <= logLevel.ERROR) log.error(extra, message);
+        else log.warn(extra, message);
+      },
+    });
+  }
+
+  get admin() {
+    return this.kafka.admin();
+  }
+
+  private async connectedProducer(): Promise<Producer> {
+    if (this.producer) return this.producer;
+    const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    await producer.connect();
+    producer.on(producer.events.DISCONNECT, () => {
+      if (this.producer === producer) this.producer = null;
+    });
+    this.producer = producer;
+    return producer;
+  }
+
+  async publish(messages: readonly OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const byTopic = new Map<string, OutgoingMessage[]>();
+    for (const message of messages) byTopic.set(message.topic, [...(byTopic.get(message.topic) ?? []), message]);
+    try {
+      const producer = await this.connectedProducer();
+      await producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, batch]) => ({ topic, messages: batch.map(({ key, value, headers }) => ({ key, value, headers })) })),
+      });
+    } catch (error) {
+      // Drop the producer so the next attempt reconnects; the outbox rows stay unpublished.
+      const producer = this.producer;
+      this.producer = null;
+      await producer?.disconnect().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async subscribe(options: { groupId: string; topics: readonly string[]; handle: MessageHandler }): Promise<Subscription> {
+    const consumer = this.kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false, sessionTimeout: 10_000, heartbeatInterval: 1000 });
+    let running = false;
+    consumer.on(consumer.events.CRASH, (event) => {
+      running = false;
+      this.options.logger.error({ err: event.payload.error, groupId: options.groupId, restart: event.payload.restart }, 'consumer crashed');
+    });
+    consumer.on(consumer.events.GROUP_JOIN, () => (running = true));
+    consumer.on(consumer.events.STOP, () => (running = false));
+    await consumer.connect();
+    await consumer.subscribe({ topics: [...options.topics], fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      eachMessage: async ({ topic, partition, message }) => {
+        const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([key, value]) => [key, value?.toString() ?? '']));
+        await options.handle({ topic, partition, offset: message.offset, key: message.key?.toString() ?? '', value: message.value?.toString() ?? '', headers });
+        await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+      },
+    });
+    this.consumers.add(consumer);
+    return {
+      isRunning: () => running,
+      stop: async () => {
+        this.consumers.delete(consumer);
+        await consumer.disconnect();
+        running = false;
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.consumers].map((consumer) => consumer.disconnect().catch(() => undefined)));
+    this.consumers.clear();
+    await this.producer?.disconnect().catch(() => undefined);
+    this.producer = null;
+  }
+}

@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+
+import { createEnvelope, type EventEnvelope, type EventType, keyOf, type NewEvent, topicOf } from '@kinerja/events';
+import { context, propagation } from '@opentelemetry/api';
+
+import type { OutgoingMessage } from './transport';
+
+/**
+ * The row a repository writes into its service's `outbox_event` table in the same transaction as
+ * the change (Prisma: `tx.outboxEvent.create({ data: outboxRow(...) })`). Every service declares
+ * the same model; see packages/messaging/README.md.
+ */
+export interface OutboxRow {
+  id: string;
+  topic: string;
+  key: string;
+  type: string;
+  envelope: object;
+}
+
+/** The current W3C trace context, so the consumer's span links to the change that caused it. */
+export function currentTraceparent(): string | null {
+  const carrier: Record<string, string> = {};
+  propagation.inject(context.active(), carrier);
+  return carrier['traceparent'] ?? null;
+}
+
+/** Validates the event against the catalogue (nothing invalid leaves a service) and builds its row. */
+export function outboxRow<T extends EventType>(event: Omit<NewEvent<T>, 'id' | 'traceparent'> & { id?: string }): OutboxRow {
+  const envelope = createEnvelope({ ...event, id: event.id ?? randomUUID(), traceparent: currentTraceparent() });
+  return { id: envelope.id, topic: topicOf(envelope.type), key: keyOf(envelope), type: envelope.type, envelope };
+}
+
+/** The wire form of an envelope: JSON value plus headers for routing without parsing, and traces. */
+export function toMessage(topic: string, key: string, envelope: EventEnvelope): OutgoingMessage {
+  return {
+    topic,
+    key,
+    value: JSON.stringify(envelope),
+    headers: {
+      'event-id': envelope.id,
+      'event-type': envelope.type,
+      'event-version': String(envelope.version),
+      'agency-id': envelope.agencyId,
+      ...(envelope.traceparent ? { traceparent: envelope.traceparent } : {}),
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { deadLetterTopicOf, EVENT_TYPES, topicOf } from '@kinerja/events';
+import type { Admin } from 'kafkajs';
+
+export interface TopicSettings {
+  partitions: number;
+  replicationFactor: number;
+}
+
+/** Every topic of the catalogue and its dead-letter topic, created explicitly (auto-creation is off). */
+export function catalogueTopics(): string[] {
+  return EVENT_TYPES.flatMap((type) => [topicOf(type), deadLetterTopicOf(topicOf(type))]);
+}
+
+export async function ensureTopics(admin: Admin, settings: TopicSettings): Promise<string[]> {
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = catalogueTopics().filter((topic) => !existing.has(topic));
+    if (missing.length > 0) {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({ topic, numPartitions: settings.partitions, replicationFactor: settings.replicationFactor })),
+      });
+    }
+    return missing;
+  } finally {
+    await admin.disconnect();
+  }
+}

@@ -1,0 +1,94 @@
+import { ConflictError, ForbiddenError, ValidationError } from '@kinerja/errors';
+
+import { allowedActions, assertPlanEditable, type PlanAction, type PlanActor, transition } from './plan-workflow.rule';
+import type { PlanStatus } from './vocabulary';
+
+type Outcome = PlanStatus | 'FORBIDDEN' | 'CONFLICT';
+
+const ERROR_OF: Record<'FORBIDDEN' | 'CONFLICT', typeof ForbiddenError | typeof ConflictError> = { FORBIDDEN: ForbiddenError, CONFLICT: ConflictError };
+
+describe('transition', () => {
+  // Every (state, action, actor): 4 × 4 × 2.
+  it.each<[PlanStatus, PlanAction, PlanActor, Outcome]>([
+    ['DRAFT', 'SUBMIT', 'EMPLOYEE', 'SUBMITTED'],
+    ['DRAFT', 'SUBMIT', 'SUPERVISOR', 'FORBIDDEN'],
+    ['DRAFT', 'APPROVE', 'EMPLOYEE', 'FORBIDDEN'],
+    ['DRAFT', 'APPROVE', 'SUPERVISOR', 'CONFLICT'],
+    ['DRAFT', 'RETURN', 'EMPLOYEE', 'FORBIDDEN'],
+    ['DRAFT', 'RETURN', 'SUPERVISOR', 'CONFLICT'],
+    ['DRAFT', 'EDIT', 'EMPLOYEE', 'CONFLICT'],
+    ['DRAFT', 'EDIT', 'SUPERVISOR', 'FORBIDDEN'],
+    ['SUBMITTED', 'SUBMIT', 'EMPLOYEE', 'CONFLICT'],
+    ['SUBMITTED', 'SUBMIT', 'SUPERVISOR', 'FORBIDDEN'],
+    ['SUBMITTED', 'APPROVE', 'EMPLOYEE', 'FORBIDDEN'],
+    ['SUBMITTED', 'APPROVE', 'SUPERVISOR', 'APPROVED'],
+    ['SUBMITTED', 'RETURN', 'EMPLOYEE', 'FORBIDDEN'],
+    ['SUBMITTED', 'RETURN', 'SUPERVISOR', 'RETURNED'],
+    ['SUBMITTED', 'EDIT', 'EMPLOYEE', 'CONFLICT'],
+    ['SUBMITTED', 'EDIT', 'SUPERVISOR', 'FORBIDDEN'],
+    ['RETURNED', 'SUBMIT', 'EMPLOYEE', 'SUBMITTED'],
+    ['RETURNED', 'SUBMIT', 'SUPERVISOR', 'FORBIDDEN'],
+    ['RETURNED', 'APPROVE', 'EMPLOYEE', 'FORBIDDEN'],
+    ['RETURNED', 'APPROVE', 'SUPERVISOR', 'CONFLICT'],
+    ['RETURNED', 'RETURN', 'EMPLOYEE', 'FORBIDDEN'],
+    ['RETURNED', 'RETURN', 'SUPERVISOR', 'CONFLICT'],
+    ['RETURNED', 'EDIT', 'EMPLOYEE', 'DRAFT'],
+    ['RETURNED', 'EDIT', 'SUPERVISOR', 'FORBIDDEN'],
+    ['APPROVED', 'SUBMIT', 'EMPLOYEE', 'CONFLICT'],
+    ['APPROVED', 'SUBMIT', 'SUPERVISOR', 'FORBIDDEN'],
+    ['APPROVED', 'APPROVE', 'EMPLOYEE', 'FORBIDDEN'],
+    ['APPROVED', 'APPROVE', 'SUPERVISOR', 'CONFLICT'],
+    ['APPROVED', 'RETURN', 'EMPLOYEE', 'FORBIDDEN'],
+    ['APPROVED', 'RETURN', 'SUPERVISOR', 'CONFLICT'],
+    ['APPROVED', 'EDIT', 'EMPLOYEE', 'CONFLICT'],
+    ['APPROVED', 'EDIT', 'SUPERVISOR', 'FORBIDDEN'],
+  ])('%s + %s by %s → %s', (status, action, actor, outcome) => {
+    const run = () => transition(status, action, actor, { note: 'Target indikator 2 terlalu rendah' });
+    if (outcome === 'FORBIDDEN' || outcome === 'CONFLICT') expect(run).toThrow(ERROR_OF[outcome]);
+    else expect(run()).toBe(outcome);
+  });
+
+  it.each([
+    ['no note', undefined],
+    ['a null note', null],
+    ['a blank note', '   '],
+  ])('refuses a return with %s, on the note', (_case, note) => {
+    const run = () => transition('SUBMITTED', 'RETURN', 'SUPERVISOR', { note });
+    expect(run).toThrow(ValidationError);
+    expect(run).toThrow(expect.objectContaining({ field: 'note' }));
+  });
+
+  it('points an approved plan to a revision', () => {
+    expect(() => transition('APPROVED', 'SUBMIT', 'EMPLOYEE')).toThrow(/revision/);
+  });
+});
+
+describe('allowedActions', () => {
+  it.each<[PlanStatus, PlanActor, PlanAction[]]>([
+    ['DRAFT', 'EMPLOYEE', ['SUBMIT']],
+    ['DRAFT', 'SUPERVISOR', []],
+    ['SUBMITTED', 'EMPLOYEE', []],
+    ['SUBMITTED', 'SUPERVISOR', ['APPROVE', 'RETURN']],
+    ['RETURNED', 'EMPLOYEE', ['SUBMIT', 'EDIT']],
+    ['RETURNED', 'SUPERVISOR', []],
+    ['APPROVED', 'EMPLOYEE', []],
+    ['APPROVED', 'SUPERVISOR', []],
+  ])('%s, %s → %j', (status, actor, actions) => {
+    expect(allowedActions(status, actor)).toEqual(actions);
+  });
+});
+
+describe('assertPlanEditable', () => {
+  it.each<[PlanStatus, PlanActor, 'OK' | 'FORBIDDEN' | 'CONFLICT']>([
+    ['DRAFT', 'EMPLOYEE', 'OK'],
+    ['DRAFT', 'SUPERVISOR', 'FORBIDDEN'],
+    ['SUBMITTED', 'EMPLOYEE', 'CONFLICT'],
+    ['RETURNED', 'EMPLOYEE', 'CONFLICT'],
+    ['APPROVED', 'EMPLOYEE', 'CONFLICT'],
+    ['APPROVED', 'SUPERVISOR', 'FORBIDDEN'],
+  ])('%s plan edited by %s → %s', (status, actor, outcome) => {
+    const run = () => assertPlanEditable(status, actor);
+    if (outcome === 'OK') expect(run).not.toThrow();
+    else expect(run).toThrow(ERROR_OF[outcome]);
+  });
+});
