@@ -28,10 +28,12 @@ RUN DATABASE_URL=postgresql://build@localhost:5432/build npm run build
 # /out mirrors the repository layout with compiled output only: package.json + dist per workspace,
 # plus the files the processes read at run time (migrations, the committed supergraph).
 # /manifests holds just the lockfile and package.json files, for the per-deployable `npm ci` below.
+# The workspaces are read from the root package.json (the shell expands its globs), so /manifests
+# always matches the lockfile, whatever workspace is added.
 RUN set -eu; \
     mkdir -p /manifests; \
     cp package.json package-lock.json /manifests/; \
-    for ws in packages/* services/* gateway; do \
+    for ws in $(node -p "require('./package.json').workspaces.join(' ')"); do \
       [ -f "$ws/package.json" ] || continue; \
       mkdir -p "/out/$ws" "/manifests/$ws"; \
       cp "$ws/package.json" "/out/$ws/"; \

@@ -107,8 +107,8 @@ async function measureEntities() {
     return {
       employees: employees.length,
       sqlStatementsPerBatch: statements,
-      medianMs: +/** @type {number} */ (samples[50]).toFixed(2),
-      p95Ms: +/** @type {number} */ (samples[95]).toFixed(2),
+      medianMs: +(/** @type {number} */ (samples[50]).toFixed(2)),
+      p95Ms: +(/** @type {number} */ (samples[95]).toFixed(2)),
     };
   } finally {
     await service.stop();

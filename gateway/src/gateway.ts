@@ -7,6 +7,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createErrorFormatter } from '@kinerja/errors';
 import { currentRequest, type HttpServer, startHttpServer } from '@kinerja/http-server';
 import type { Logger } from '@kinerja/logger';
+import { graphqlMetricsPlugin } from '@kinerja/observability';
 
 import type { GatewayConfig } from './env';
 
@@ -42,8 +43,10 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     gateway,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns shutdown; Apollo's own signal handler would race it.
+    stopOnTerminationSignals: false,
     formatError: createErrorFormatter(logger, () => currentRequest()?.requestId),
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), graphqlMetricsPlugin<GatewayContext>()],
   });
   await apollo.start();
   const graphiql = renderGraphiQL({ endpoint: '/graphql', title: 'Kinerja — GraphiQL' } as Parameters<typeof renderGraphiQL>[0]);

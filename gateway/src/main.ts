@@ -1,4 +1,7 @@
+import '@kinerja/observability/register';
+
 import { createLogger } from '@kinerja/logger';
+import { shutdownTelemetry } from '@kinerja/observability';
 
 import { loadGatewayConfig } from './env';
 import { startGateway } from './gateway';
@@ -12,10 +15,13 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    gateway.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    gateway
+      .stop()
+      .then(() => shutdownTelemetry())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

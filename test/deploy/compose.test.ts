@@ -4,30 +4,11 @@ import { dirname, join } from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 
-import { composeDeployables, type ComposeFile, dependsOn, isMigration, loadCompose } from './support/compose';
+import { composeDeployables, type ComposeFile, type ComposeService, dependsOn, isMigration, loadCompose } from './support/compose';
 import { finalStages, parseDockerfile } from './support/dockerfile';
+import { GATEWAY_ENV, subgraphEnv, subgraphUrlVariable } from './support/env-contract';
 import { readYaml } from './support/manifests';
 import { repoRoot } from './support/tools';
-
-/**
- * The variables each kind of process reads (the contract in the services' env.ts). Compose may set
- * nothing else: a variable no process reads is a typo or a leftover that someone will trust.
- */
-const SUBGRAPH_ENV = new Set([
-  'NODE_ENV',
-  'PORT',
-  'HOST',
-  'LOG_LEVEL',
-  'DATABASE_URL',
-  'JWKS_URL',
-  'TOKEN_ISSUER',
-  'TOKEN_AUDIENCE',
-  'KAFKA_BROKERS',
-  'OTEL_EXPORTER_OTLP_ENDPOINT',
-  'OTEL_SERVICE_NAME',
-]);
-const IDENTITY_ONLY_ENV = new Set(['JWT_PRIVATE_KEY']);
-const GATEWAY_ENV = new Set(['NODE_ENV', 'PORT', 'HOST', 'LOG_LEVEL', 'SUPERGRAPH_PATH', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_SERVICE_NAME']);
 
 /** The Compose Specification schema bundled with dclint (its style rules are not used). */
 function composeSchemaValidator() {
@@ -120,21 +101,27 @@ describe('docker-compose.yml', () => {
     });
   });
 
-  it('sets only variables the processes read, and wires the gateway to every subgraph', () => {
+  // The contract is each service's src/env.ts schema (support/env-contract.ts); migrations load the same config.
+  it('sets only variables the processes read (their env.ts), and wires the gateway to every subgraph', () => {
     const deployables = composeDeployables(compose);
     const identityPort = deployables.get('identity')?.port;
+    const unread = (name: string, service: ComposeService, allowed: ReadonlySet<string>) =>
+      Object.keys(service.environment ?? {})
+        .filter((v) => !allowed.has(v))
+        .map((v) => `${name}: ${v}`);
     for (const [name, { role, service }] of deployables) {
-      const env = Object.keys(service.environment ?? {});
       if (role === 'gateway') {
-        const subgraphUrls = [...deployables].filter(([, d]) => d.role === 'subgraph');
-        const allowed = new Set([...GATEWAY_ENV, ...subgraphUrls.map(([sub]) => `SUBGRAPH_${sub.toUpperCase()}_URL`)]);
-        expect(env.filter((v) => !allowed.has(v))).toEqual([]);
-        for (const [sub, d] of subgraphUrls) expect(service.environment?.[`SUBGRAPH_${sub.toUpperCase()}_URL`]).toBe(`http://${sub}:${d.port}/graphql`);
+        const subgraphs = [...deployables].filter(([, d]) => d.role === 'subgraph');
+        expect(unread(name, service, new Set([...GATEWAY_ENV, ...subgraphs.map(([sub]) => subgraphUrlVariable(sub))]))).toEqual([]);
+        for (const [sub, d] of subgraphs) expect([sub, service.environment?.[subgraphUrlVariable(sub)]]).toEqual([sub, `http://${sub}:${d.port}/graphql`]);
+        expect(Object.keys(dependsOn(service)).sort()).toEqual(expect.arrayContaining(subgraphs.map(([sub]) => sub)));
       } else {
-        const allowed = name === 'identity' ? new Set([...SUBGRAPH_ENV, ...IDENTITY_ONLY_ENV]) : SUBGRAPH_ENV;
-        expect(env.filter((v) => !allowed.has(v))).toEqual([]);
-        expect(service.environment?.JWKS_URL).toBe(`http://identity:${identityPort}/.well-known/jwks.json`);
-        expect(service.environment?.OTEL_SERVICE_NAME).toBe(name);
+        const allowed = subgraphEnv(name);
+        expect(unread(name, service, allowed)).toEqual([]);
+        const migration = compose.services[`migrate-${name}`];
+        expect(unread(`migrate-${name}`, migration ?? {}, allowed)).toEqual([]);
+        expect([name, service.environment?.JWKS_URL]).toEqual([name, `http://identity:${identityPort}/.well-known/jwks.json`]);
+        expect([name, service.environment?.OTEL_SERVICE_NAME]).toEqual([name, name]);
       }
     }
   });

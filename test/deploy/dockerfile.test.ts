@@ -125,6 +125,10 @@ describe('.dockerignore', () => {
       'packages/config/src/index.ts',
       'services/identity/prisma/schema.prisma',
       'services/identity/prisma/migrations/20260101000000_init/migration.sql',
+      'services/performance/prisma/schema.prisma',
+      'services/performance/src/env.ts',
+      'services/development/prisma/schema.prisma',
+      'services/development/src/env.ts',
       'gateway/supergraph.graphql',
       'gateway/src/main.ts',
     ];

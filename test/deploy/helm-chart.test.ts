@@ -3,6 +3,7 @@ import { join } from 'node:path';
 
 import type { Job } from 'kubernetes-types/batch/v1';
 
+import { workspaceSubgraphs } from './support/env-contract';
 import { schemaErrors } from './support/kubernetes-schema';
 import { chartDir, type K8sObject, ofKind, renderHelm } from './support/manifests';
 import { inNamespace } from './support/network-policy';
@@ -25,7 +26,9 @@ describe('helm chart helm/kinerja', () => {
   it('renders NOTES.txt naming the Secrets to create and the endpoint', () => {
     const out = runToolOk('helm', ['install', 'kinerja', chartDir, '--namespace', 'kinerja', '--dry-run=client', '-f', productionExample]);
     const notes = out.slice(out.indexOf('NOTES:'));
-    expect(notes).toContain('kinerja-postgresql: "identity-database-url"');
+    const secretLine = notes.split('\n').find((line) => line.includes('kinerja-postgresql:')) ?? '';
+    for (const subgraph of workspaceSubgraphs()) expect(secretLine).toContain(`"${subgraph}-database-url"`);
+    expect(notes).toContain('/certificates/<number>.pdf is served by kinerja-development:4004');
     expect(notes).toContain('https://kinerja.example.go.id/graphql');
   });
 
@@ -50,6 +53,7 @@ describeRenderedManifests({
   render: () => renderHelm('kinerja', ['-f', productionExample]),
   postgres: { description: 'PostgreSQL', ...dataNamespace, ip: '10.20.0.10' },
   kafka: { description: 'Kafka', ...dataNamespace, ip: '10.20.1.10' },
+  production: true,
 });
 
 describe('helm chart behaviour', () => {
@@ -69,22 +73,30 @@ describe('helm chart behaviour', () => {
     }
   });
 
+  // A subgraph that does not exist (yet): the chart alone must not need anything else.
   it('adds a whole subgraph from one values entry (Deployment, Service, HPA, PDB, migration, gateway URL)', () => {
-    const added = renderHelm('kinerja', ['--set', 'subgraphs.performance.port=4002']);
-    const named = (kind: string) => added.filter((o) => o.kind === kind && o.metadata.name === 'kinerja-performance');
+    const added = renderHelm('kinerja', ['--set', 'subgraphs.reporting.port=4005']);
+    const named = (kind: string) => added.filter((o) => o.kind === kind && o.metadata.name === 'kinerja-reporting');
     for (const kind of ['Deployment', 'Service', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'ConfigMap']) expect(named(kind)).toHaveLength(1);
-    expect(added.filter((o) => o.kind === 'Job' && o.metadata.name === 'kinerja-performance-migrate')).toHaveLength(1);
+    expect(added.filter((o) => o.kind === 'Job' && o.metadata.name === 'kinerja-reporting-migrate')).toHaveLength(1);
     const gatewayConfig = added.find((o) => o.kind === 'ConfigMap' && o.metadata.name === 'kinerja-gateway');
-    expect(gatewayConfig?.data).toMatchObject({ SUBGRAPH_PERFORMANCE_URL: 'http://kinerja-performance:4002/graphql' });
+    expect(gatewayConfig?.data).toMatchObject({ SUBGRAPH_REPORTING_URL: 'http://kinerja-reporting:4005/graphql' });
     expect([...schemaErrors(added), ...allPolicyViolations(added)]).toEqual([]);
   });
 
-  it('points every subgraph at identity JWKS and at the configured brokers', () => {
-    const config = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === 'kinerja-identity');
+  it.each([
+    ['identity', '4001'],
+    ['performance', '4002'],
+    ['development', '4004'],
+  ])('points %s at identity JWKS, the configured brokers and topic settings', (name, port) => {
+    const config = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === `kinerja-${name}`);
     expect(config?.data).toMatchObject({
       JWKS_URL: 'http://kinerja-identity:4001/.well-known/jwks.json',
       KAFKA_BROKERS: 'kafka.example.internal:9092',
-      PORT: '4001',
+      KAFKA_TOPIC_PARTITIONS: '6',
+      KAFKA_REPLICATION_FACTOR: '1',
+      TOKEN_AUDIENCE: 'kinerja',
+      PORT: port,
     });
   });
 });

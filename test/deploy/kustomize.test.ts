@@ -38,6 +38,7 @@ describeRenderedManifests({
   render: () => renderKustomize('k8s/overlays/production'),
   postgres: { description: 'PostgreSQL', ...inNamespace(''), ip: '10.20.0.10' },
   kafka: { description: 'Kafka', ...inNamespace(''), ip: '10.20.1.10' },
+  production: true,
 });
 
 describe('overlays differ where environments differ', () => {

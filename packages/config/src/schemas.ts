@@ -28,4 +28,10 @@ export const commonServiceEnv = {
   DATA_DIR: z.string().default('.data'),
   TOKEN_ISSUER: z.string().default('kinerja-identity'),
   TOKEN_AUDIENCE: z.string().default('kinerja'),
+  /** identity's key set; identity itself verifies with its own keys. */
+  JWKS_URL: z.url().default('http://127.0.0.1:4001/.well-known/jwks.json'),
+  /** host:port list; unset = the in-process transport (embedded mode). */
+  KAFKA_BROKERS: csvList.optional(),
+  KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(256).default(3),
+  KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(7).default(1),
 };

@@ -22,6 +22,8 @@ export interface Database {
   /** Pass to the service's generated `PrismaClient({ adapter })`. */
   adapter: DriverAdapterFactory;
   sql: SqlRunner;
+  /** The pg pool's connections (open, idle, callers waiting), for metrics; absent on PGlite. */
+  poolStats?: () => { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -114,6 +116,9 @@ async function openPglite(dataDir: string): Promise<Database> {
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new Pool({ connectionString: url, max: poolSize });
+  // An idle client can fail at any time (server restart, connection killed): pg then emits 'error'
+  // on the pool, which would crash the process without a listener. The next query reconnects.
+  pool.on('error', () => undefined);
   const parsed = new URL(url);
   try {
     await pool.query('SELECT 1');
@@ -126,6 +131,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     location: `postgres://${parsed.host}${parsed.pathname}`,
     adapter: new PrismaPg(pool),
     sql: pgPoolRunner(pool),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: () => pool.end(),
   };
 }

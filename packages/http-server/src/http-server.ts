@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
 import { DomainError } from '@kinerja/errors';
 import type { Logger } from '@kinerja/logger';
+import { processMetrics } from '@kinerja/observability';
 
 import { runInRequestScope } from './request-scope';
 import { sendJson } from './respond';
@@ -95,17 +96,34 @@ async function serveGraphQL<Context extends BaseContext>(
   res.end();
 }
 
+/** Served by every process: liveness, readiness, Prometheus metrics. */
+const BUILT_IN_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
+
 export async function startHttpServer<Context extends BaseContext>(options: HttpServerOptions<Context>): Promise<HttpServer> {
   const { logger, graphql, readiness, routes = {}, maxBodyBytes = 1_000_000 } = options;
   const graphqlPaths = new Set(graphql.paths);
+  const metrics = processMetrics();
+  // The route label of a request: a known path, never the raw one (a label per URL would grow without end).
+  const routeOf = (path: string, method: string | undefined): string => {
+    if (BUILT_IN_PATHS.has(path) || graphqlPaths.has(path) || (method === 'GET' && Object.hasOwn(routes, path))) return path;
+    return method === 'GET' && routes[path] ? 'other' : 'unmatched';
+  };
 
   const server = createServer((req, res) => {
     const incoming = req.headers['x-request-id'];
     const requestId = typeof incoming === 'string' && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const observe = metrics.httpRequestDuration.startTimer({ route: routeOf(path, req.method), method: req.method ?? 'GET' });
+    res.once('close', () => observe({ status: String(res.statusCode) }));
     runInRequestScope({ requestId }, async () => {
       try {
         if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
+        if (path === '/metrics' && req.method === 'GET') {
+          const { contentType, body } = await metrics.scrape();
+          res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' });
+          res.end(body);
+          return;
+        }
         if (path === '/readyz') {
           const checks = await readiness().catch(() => ({ readiness: false }));
           const ready = Object.values(checks).every(Boolean);

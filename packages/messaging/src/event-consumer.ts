@@ -140,6 +140,11 @@ export class EventConsumer {
     return this.subscription?.isRunning() ?? false;
   }
 
+  /** Messages behind on the subscribed topics (Kafka only; undefined before the first batch). */
+  lag(): number | undefined {
+    return this.subscription?.lag?.();
+  }
+
   async stop(): Promise<void> {
     await this.subscription?.stop();
     this.subscription = null;

@@ -15,3 +15,4 @@ export { currentTraceparent, type OutboxRow, outboxRow, toMessage } from './outb
 export { OutboxRelay } from './outbox-relay';
 export { catalogueTopics, ensureTopics, type TopicSettings } from './topics';
 export type { IncomingMessage, MessageHandler, OutgoingMessage, Subscription, Transport } from './transport';
+export { transportFromConfig } from './transport-from-config';

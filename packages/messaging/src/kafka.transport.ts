@@ -1,5 +1,5 @@
 import type { Logger } from '@kinerja/logger';
-import { type Consumer, Kafka, logLevel, type Producer } from 'kafkajs';
+import { type Consumer, Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 
 import type { MessageHandler, OutgoingMessage, Subscription, Transport } from './transport';
 
@@ -29,6 +29,9 @@ export class KafkaTransport implements Transport {
       logLevel: logLevel.WARN,
       logCreator: () => (entry) => {
         const { message, ...extra } = entry.log;
+        // Retries are bounded on purpose: a failed publish leaves the rows in the outbox for the
+        // relay's next attempt (at least once, and consumers are idempotent).
+        if (message.startsWith('Limiting retries for the idempotent producer')) return;
         if (entry.level <= logLevel.ERROR) log.error(extra, message);
         else log.warn(extra, message);
       },
@@ -41,7 +44,7 @@ export class KafkaTransport implements Transport {
 
   private async connectedProducer(): Promise<Producer> {
     if (this.producer) return this.producer;
-    const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     producer.on(producer.events.DISCONNECT, () => {
       if (this.producer === producer) this.producer = null;
@@ -58,7 +61,10 @@ export class KafkaTransport implements Transport {
       const producer = await this.connectedProducer();
       await producer.sendBatch({
         acks: -1,
-        topicMessages: [...byTopic].map(([topic, batch]) => ({ topic, messages: batch.map(({ key, value, headers }) => ({ key, value, headers })) })),
+        topicMessages: [...byTopic].map(([topic, batch]) => ({
+          topic,
+          messages: batch.map(({ key, value, headers }) => ({ key, value, headers: keepingCreationContext(headers) })),
+        })),
       });
     } catch (error) {
       // Drop the producer so the next attempt reconnects; the outbox rows stay unpublished.
@@ -72,25 +78,38 @@ export class KafkaTransport implements Transport {
   async subscribe(options: { groupId: string; topics: readonly string[]; handle: MessageHandler }): Promise<Subscription> {
     const consumer = this.kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false, sessionTimeout: 10_000, heartbeatInterval: 1000 });
     let running = false;
+    // Messages behind the end of each partition after the last batch handled (KafkaJS reports it per batch).
+    const lag = new Map<string, number>();
+    consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => lag.set(`${payload.topic}:${payload.partition}`, Number(payload.offsetLag)));
     consumer.on(consumer.events.CRASH, (event) => {
       running = false;
       this.options.logger.error({ err: event.payload.error, groupId: options.groupId, restart: event.payload.restart }, 'consumer crashed');
     });
-    consumer.on(consumer.events.GROUP_JOIN, () => (running = true));
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      running = true;
+      lag.clear();
+    });
     consumer.on(consumer.events.STOP, () => (running = false));
     await consumer.connect();
     await consumer.subscribe({ topics: [...options.topics], fromBeginning: true });
+    // KafkaJS commits only offsets whose eachMessage has resolved, i.e. after the handler's effects
+    // committed; batching the commits (every 100 messages or second, and on stop) keeps throughput.
+    // A crash redelivers at most that window, which the idempotent handlers absorb. Partitions are
+    // consumed concurrently; messages of one partition (one employee) stay strictly in order.
     await consumer.run({
-      autoCommit: false,
+      autoCommit: true,
+      autoCommitInterval: 1000,
+      autoCommitThreshold: 100,
+      partitionsConsumedConcurrently: 3,
       eachMessage: async ({ topic, partition, message }) => {
         const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([key, value]) => [key, value?.toString() ?? '']));
         await options.handle({ topic, partition, offset: message.offset, key: message.key?.toString() ?? '', value: message.value?.toString() ?? '', headers });
-        await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
       },
     });
     this.consumers.add(consumer);
     return {
       isRunning: () => running,
+      lag: () => (lag.size === 0 ? undefined : [...lag.values()].reduce((sum, behind) => sum + Math.max(0, behind), 0)),
       stop: async () => {
         this.consumers.delete(consumer);
         await consumer.disconnect();
@@ -105,4 +124,18 @@ export class KafkaTransport implements Transport {
     await this.producer?.disconnect().catch(() => undefined);
     this.producer = null;
   }
+}
+
+/**
+ * An event's `traceparent` header is the context it was created in (the request that wrote the
+ * outbox row), so the consumer's work joins that trace. KafkaJS instrumentation would replace it
+ * by the context of its send span, which belongs to the relay's work; here that write is ignored
+ * (the send span links to the creation context instead, see @kinerja/observability).
+ */
+function keepingCreationContext(headers: Record<string, string>): Record<string, string> {
+  const traceparent = headers['traceparent'];
+  if (!traceparent) return headers;
+  const kept = { ...headers };
+  Object.defineProperty(kept, 'traceparent', { enumerable: true, get: () => traceparent, set: () => undefined });
+  return kept;
 }

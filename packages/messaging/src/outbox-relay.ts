@@ -1,6 +1,7 @@
 import type { SqlRunner } from '@kinerja/database';
 import type { EventEnvelope } from '@kinerja/events';
 import type { Logger } from '@kinerja/logger';
+import { context, ROOT_CONTEXT } from '@opentelemetry/api';
 
 import { toMessage } from './outbox';
 import type { Transport } from './transport';
@@ -84,7 +85,9 @@ export class OutboxRelay {
   private schedule(delayMs: number): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.tick(), delayMs);
+    // Outside any request's trace: notify() is called from requests, but a round publishes the
+    // events of many; each message carries the trace it was created in (see outbox.ts).
+    this.timer = setTimeout(() => context.with(ROOT_CONTEXT, () => void this.tick()), delayMs);
   }
 
   private async tick(): Promise<void> {

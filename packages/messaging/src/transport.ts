@@ -18,6 +18,8 @@ export interface Subscription {
   /** Stops fetching, waits for the message in hand, commits and leaves the group. */
   stop(): Promise<void>;
   isRunning(): boolean;
+  /** Messages not yet consumed across the assigned partitions, when the transport knows it. */
+  lag?(): number | undefined;
 }
 
 /** Kafka in production and tests; an in-process bus for the embedded mode. Same code path above it. */

@@ -6,6 +6,7 @@ import type { TokenVerifier } from '@kinerja/auth';
 import { createErrorFormatter } from '@kinerja/errors';
 import { currentRequest, type HttpServer, type Readiness, type RouteHandler, startHttpServer } from '@kinerja/http-server';
 import type { Logger } from '@kinerja/logger';
+import { graphqlMetricsPlugin, processMetrics, type ServiceMetricSources } from '@kinerja/observability';
 import type { GraphQLSchema } from 'graphql';
 
 import type { SubgraphContext } from './subgraph-context';
@@ -21,6 +22,8 @@ export interface StartSubgraphOptions<Context extends SubgraphContext> {
   extendContext(base: SubgraphContext): Context;
   readiness: Readiness;
   routes?: Record<string, RouteHandler>;
+  /** Read on each scrape of `/metrics`: outbox backlog, consumer state and lag, database pool. */
+  metrics?: ServiceMetricSources;
 }
 
 export interface RunningSubgraph {
@@ -36,9 +39,11 @@ export async function startSubgraph<Context extends SubgraphContext>(options: St
     schema: options.schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // The process owns shutdown (main.ts drains in order); Apollo's own signal handler would race it.
+    stopOnTerminationSignals: false,
     formatError: createErrorFormatter(logger, () => currentRequest()?.requestId),
     // Tracing is OpenTelemetry's job; Apollo's inline traces are only for GraphOS.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), graphqlMetricsPlugin<Context>()],
   });
   await apollo.start();
   const http: HttpServer = await startHttpServer<Context>({
@@ -58,11 +63,13 @@ export async function startSubgraph<Context extends SubgraphContext>(options: St
       },
     },
   });
+  const removeMetricSources = processMetrics().addSources(options.name, options.metrics ?? {});
   logger.info({ url: `${http.url}/graphql` }, `${options.name} subgraph listening`);
   return {
     url: http.url,
     graphqlUrl: `${http.url}/graphql`,
     stop: async () => {
+      removeMetricSources();
       await http.stop();
       await apollo.stop();
     },

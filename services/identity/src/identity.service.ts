@@ -7,16 +7,19 @@ import { createTokenVerifier } from '@kinerja/auth';
 import { applyMigrations, type Database, openDatabase } from '@kinerja/database';
 import { sendJson } from '@kinerja/http-server';
 import type { Logger } from '@kinerja/logger';
+import { EventConsumer, OutboxRelay, type Transport } from '@kinerja/messaging';
 import { buildFederatedSchema, type RunningSubgraph, startSubgraph } from '@kinerja/subgraph';
 import { createLocalJWKSet } from 'jose';
 
 import { CreateAgency } from './application/create-agency.command';
+import { createEmployeeWhenApplicantHired, IDENTITY_CONSUMER } from './application/create-employee-when-applicant-hired.handler';
 import { CreateOrgUnit } from './application/create-org-unit.command';
 import { CreatePosition } from './application/create-position.command';
 import { GrantRole } from './application/grant-role.command';
 import { IdentityReader } from './application/identity.reader';
 import { Login } from './application/login.command';
 import { Logout } from './application/logout.command';
+import { RecordEmployeeLeft } from './application/record-employee-left.command';
 import { RefreshSession } from './application/refresh-session.command';
 import { RegisterEmployee } from './application/register-employee.command';
 import { SessionIssuer } from './application/session-issuer';
@@ -45,16 +48,23 @@ export interface IdentityService {
   subgraph: RunningSubgraph;
   database: Database;
   prisma: IdentityPrisma;
+  relay: OutboxRelay;
+  consumer: EventConsumer;
   stop(): Promise<void>;
+}
+
+export interface IdentityDependencies {
+  transport: Transport;
+  onQuery?: (sql: string) => void;
 }
 
 const clock = { now: () => new Date() };
 const ids = { newId: () => randomUUID() };
 
 /** Builds the whole identity service on an open database: adapters, then use cases, then resolvers. */
-export async function buildIdentitySchema(prisma: IdentityPrisma, config: IdentityConfig) {
+export async function buildIdentitySchema(prisma: IdentityPrisma, config: IdentityConfig, afterOutboxWrite: () => void = () => undefined) {
   const organisation = new PrismaOrganisationRepository(prisma);
-  const employees = new PrismaEmployeeRepository(prisma);
+  const employees = new PrismaEmployeeRepository(prisma, afterOutboxWrite);
   const accounts = new PrismaAccountRepository(prisma, ids.newId);
   const hasher = new ScryptPasswordHasher();
   const signingKey = await loadSigningKey(prisma, config.JWT_PRIVATE_KEY);
@@ -71,7 +81,12 @@ export async function buildIdentitySchema(prisma: IdentityPrisma, config: Identi
       new AgencyResolver(reader, new CreateAgency(organisation, ids)),
       new OrgUnitResolver(reader, new CreateOrgUnit(organisation, ids)),
       new PositionResolver(new CreatePosition(organisation, ids), new SetPositionSupervisor(organisation)),
-      new EmployeeResolver(reader, new RegisterEmployee(organisation, employees, hasher, ids, clock), new TransferEmployee(organisation, employees)),
+      new EmployeeResolver(
+        reader,
+        new RegisterEmployee(organisation, employees, hasher, ids, clock),
+        new TransferEmployee(organisation, employees),
+        new RecordEmployeeLeft(organisation, employees, clock),
+      ),
       new AuthResolver(
         new Login(accounts, hasher, sessions, clock),
         new RefreshSession(accounts, sessions, clock),
@@ -87,20 +102,30 @@ export async function buildIdentitySchema(prisma: IdentityPrisma, config: Identi
       Employee: (ref, context) => context.loaders.employee.load(ref.id),
     },
   });
-  return { schema, sdl, reader, tokens, hasher };
+  return { schema, sdl, reader, tokens, hasher, organisation, employees };
 }
 
-export async function startIdentityService(
-  config: IdentityConfig,
-  logger: Logger,
-  options: { onQuery?: (sql: string) => void } = {},
-): Promise<IdentityService> {
+/**
+ * Starts identity on its database: migrations, then adapters, use cases and resolvers, the outbox
+ * relay and the event consumer, then the HTTP server. `stop()` undoes it in reverse order: no new
+ * requests, the consumer drains and commits, the relay flushes, then the database closes.
+ */
+export async function startIdentityService(config: IdentityConfig, logger: Logger, deps: IdentityDependencies): Promise<IdentityService> {
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: join(config.DATA_DIR, 'identity') });
   try {
     const migrations = await applyMigrations(database.sql, MIGRATIONS_DIR);
     logger.info({ database: database.location, applied: migrations.applied }, 'database ready');
-    const prisma = createPrismaClient(database, options.onQuery);
-    const { schema, reader, tokens } = await buildIdentitySchema(prisma, config);
+    const prisma = createPrismaClient(database, deps.onQuery);
+    const relay = new OutboxRelay({ sql: database.sql, transport: deps.transport, logger: logger.child({ component: 'outbox-relay' }) });
+    const { schema, reader, tokens, organisation, employees } = await buildIdentitySchema(prisma, config, () => relay.notify());
+    const consumer = new EventConsumer({
+      consumer: IDENTITY_CONSUMER,
+      transport: deps.transport,
+      logger: logger.child({ component: 'consumer' }),
+      handlers: { 'recruitment.applicant.hired': createEmployeeWhenApplicantHired({ organisation, employees, ids, clock, logger }) },
+    });
+    relay.start();
+    await consumer.start();
     const verifier = createTokenVerifier({ keys: createLocalJWKSet(tokens.jwks()), issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE });
     const subgraph = await startSubgraph<IdentityContext>({
       name: 'identity',
@@ -115,15 +140,21 @@ export async function startIdentityService(
           () => true,
           () => false,
         ),
+        consumer: consumer.isRunning(),
       }),
+      metrics: { outboxBacklog: () => relay.backlog(), consumer, dbPool: database.poolStats },
       routes: { [JWKS_PATH]: (_req, res) => sendJson(res, 200, tokens.jwks(), { 'cache-control': 'public, max-age=300' }) },
     });
     return {
       subgraph,
       database,
       prisma,
+      relay,
+      consumer,
       stop: async () => {
         await subgraph.stop();
+        await consumer.stop();
+        await relay.stop();
         await prisma.$disconnect();
         await database.close();
       },

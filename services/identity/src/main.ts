@@ -1,31 +1,51 @@
-import { createLogger } from '@kinerja/logger';
+import '@kinerja/observability/register';
 
+import { createLogger } from '@kinerja/logger';
+import { transportFromConfig } from '@kinerja/messaging';
+import { shutdownTelemetry } from '@kinerja/observability';
+
+import { publishEmployeeSnapshots } from './application/publish-employee-snapshots.command';
 import { loadIdentityConfig } from './env';
-import { startIdentityService } from './identity.service';
+import { buildIdentitySchema, startIdentityService } from './identity.service';
 import { ScryptPasswordHasher } from './infrastructure/scrypt-password-hasher';
 import { seedDemoData } from './seed/seed-demo-data';
 
 async function main(): Promise<void> {
   const config = loadIdentityConfig();
   const logger = createLogger({ name: 'identity', level: config.LOG_LEVEL });
-  const service = await startIdentityService(config, logger);
+  const transport = await transportFromConfig({
+    brokers: config.KAFKA_BROKERS,
+    clientId: 'identity',
+    logger,
+    topics: { partitions: config.KAFKA_TOPIC_PARTITIONS, replicationFactor: config.KAFKA_REPLICATION_FACTOR },
+  });
+  const service = await startIdentityService(config, logger, { transport });
   // Demo data is for the embedded mode and local servers only, never for production.
   if (config.NODE_ENV !== 'production' && config.SEED_DEMO_DATA === 'auto') {
     const accounts = await seedDemoData(service.prisma, new ScryptPasswordHasher());
-    if (accounts) logger.info({ accounts: accounts.length }, 'demo data seeded');
+    if (accounts) {
+      // The seed writes rows directly; the snapshots let the other services build their copies.
+      const { organisation, employees } = await buildIdentitySchema(service.prisma, config, () => service.relay.notify());
+      const published = await publishEmployeeSnapshots(organisation, employees);
+      logger.info({ accounts: accounts.length, published }, 'demo data seeded');
+    }
   }
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    service.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    service
+      .stop()
+      .then(() => transport.close())
+      .then(() => shutdownTelemetry())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

@@ -1,5 +1,6 @@
 import { loadConfig } from '@kinerja/config';
 import { createLogger } from '@kinerja/logger';
+import { InProcessTransport, type Transport } from '@kinerja/messaging';
 
 import { createTestDatabase, type TestDatabase } from '../../../test/support/postgres';
 import { identityEnvSchema } from '../src/env';
@@ -18,11 +19,12 @@ export interface IdentityHarness {
 }
 
 /** identity on its own fresh PostgreSQL database, seeded with the demo province. */
-export async function startIdentityOnPostgres(prefix: string): Promise<IdentityHarness> {
+export async function startIdentityOnPostgres(prefix: string, options: { transport?: Transport } = {}): Promise<IdentityHarness> {
   const database = await createTestDatabase(prefix);
   const queries: string[] = [];
   const config = loadConfig(identityEnvSchema, { DATABASE_URL: database.url, PORT: '0', NODE_ENV: 'test' });
-  const service = await startIdentityService(config, createLogger({ name: 'identity', level: 'silent' }), { onQuery: (sql) => queries.push(sql) });
+  const transport = options.transport ?? new InProcessTransport();
+  const service = await startIdentityService(config, createLogger({ name: 'identity', level: 'silent' }), { transport, onQuery: (sql) => queries.push(sql) });
   const accounts = (await seedDemoData(service.prisma, new ScryptPasswordHasher())) ?? [];
   return {
     url: service.subgraph.graphqlUrl,

@@ -1,8 +1,11 @@
 import type { Deployment } from 'kubernetes-types/apps/v1';
+import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2';
 import type { Job } from 'kubernetes-types/batch/v1';
+import type { Service } from 'kubernetes-types/core/v1';
 
+import { GATEWAY_ENV, subgraphEnv, subgraphEnvDefaults, subgraphUrlVariable } from './env-contract';
 import { schemaErrors } from './kubernetes-schema';
-import type { K8sObject } from './manifests';
+import { type K8sObject, ofKind, selectorMatches } from './manifests';
 import { type Endpoint, inNamespace, NetworkModel, type Port } from './network-policy';
 import { allPolicyViolations, component, podLabels } from './policy';
 
@@ -14,6 +17,37 @@ export interface Scenario {
   /** Where PostgreSQL and Kafka are, as configured for this scenario (an IP in the ipBlock, or a pod). */
   postgres: Endpoint;
   kafka: Endpoint;
+  /** A production configuration: checked for production-only settings as well. */
+  production?: boolean;
+}
+
+type Workload = K8sObject & (Deployment | Job);
+
+/**
+ * The environment a workload's first container starts with: its envFrom ConfigMaps, then `env`
+ * (a value from a Secret counts as set, with no value here). A ConfigMap that is not in the
+ * rendering is a problem: the kubelet would refuse to start the pod.
+ */
+function containerEnv(objects: readonly K8sObject[], workload: Workload): { env: Record<string, string | undefined>; problems: string[] } {
+  const container = workload.spec?.template.spec?.containers[0];
+  const env: Record<string, string | undefined> = {};
+  const problems: string[] = [];
+  for (const source of container?.envFrom ?? []) {
+    const name = source.configMapRef?.name;
+    if (!name) continue;
+    const configMap = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === name);
+    if (!configMap && source.configMapRef?.optional !== true) problems.push(`${workload.kind} ${workload.metadata.name}: ConfigMap ${name} is not rendered`);
+    Object.assign(env, (configMap?.data as Record<string, string> | undefined) ?? {});
+  }
+  for (const variable of container?.env ?? []) env[variable.name] = variable.value;
+  return { env, problems };
+}
+
+/** The Service in front of a Deployment's pods, and its http port. */
+function serviceOf(objects: readonly K8sObject[], deployment: Deployment): { name: string; port: number } | undefined {
+  const service = ofKind<Service>(objects, 'Service').find((s) => selectorMatches({ matchLabels: s.spec?.selector ?? {} }, podLabels(deployment)));
+  const port = service?.spec?.ports?.find((p) => p.name === 'http')?.port;
+  return service && port !== undefined ? { name: service.metadata.name, port } : undefined;
 }
 
 interface AppPod extends Endpoint {
@@ -83,6 +117,62 @@ export function describeRenderedManifests(scenario: Scenario): void {
     it('meets the project policy: probes, resources, non-root, read-only root, HPA + PDB, gateway-only Ingress, no Secrets', () => {
       expectNone(allPolicyViolations(objects));
       expect(objects.filter((o) => o.kind === 'Ingress')).toHaveLength(1);
+    });
+
+    describe('environment', () => {
+      const workloads = () => objects.filter((o): o is Workload => o.kind === 'Deployment' || o.kind === 'Job');
+      const nameOf = (w: Workload) => podLabels(w)['app.kubernetes.io/name'] ?? w.metadata.name;
+      const subgraphDeployments = () => ofKind<Deployment>(objects, 'Deployment').filter((d) => component(d) === 'subgraph');
+
+      it("sets for every process only the variables it reads (a subgraph's src/env.ts), from ConfigMaps that exist", () => {
+        const subgraphNames = subgraphDeployments().map(nameOf);
+        const problems = workloads().flatMap((w) => {
+          const { env, problems: missing } = containerEnv(objects, w);
+          const allowed = component(w) === 'gateway' ? new Set([...GATEWAY_ENV, ...subgraphNames.map(subgraphUrlVariable)]) : subgraphEnv(nameOf(w));
+          const unread = Object.keys(env)
+            .filter((v) => !allowed.has(v))
+            .map((v) => `${w.kind} ${w.metadata.name}: ${v} is read by no env.ts`);
+          return [...missing, ...unread];
+        });
+        expect(problems).toEqual([]);
+      });
+
+      it("points the gateway at every subgraph's Service, and every subgraph at identity's JWKS", () => {
+        const gateway = ofKind<Deployment>(objects, 'Deployment').find((d) => component(d) === 'gateway');
+        const gatewayEnv = gateway ? containerEnv(objects, gateway as Workload).env : {};
+        const identity = subgraphDeployments().find((d) => nameOf(d) === 'identity');
+        const identityService = identity && serviceOf(objects, identity);
+        const jwks = identityService && `http://${identityService.name}:${identityService.port}/.well-known/jwks.json`;
+        for (const deployment of subgraphDeployments()) {
+          const name = nameOf(deployment);
+          const service = serviceOf(objects, deployment);
+          const env = containerEnv(objects, deployment as Workload).env;
+          expect([name, gatewayEnv[subgraphUrlVariable(name)]]).toEqual([name, service && `http://${service.name}:${service.port}/graphql`]);
+          expect([name, env.JWKS_URL, env.OTEL_SERVICE_NAME, env.PORT]).toEqual([name, jwks, name, String(service?.port)]);
+        }
+      });
+
+      it("keeps every subgraph's HPA maxReplicas at or below its topics' partition count", () => {
+        const hpas = ofKind<HorizontalPodAutoscaler>(objects, 'HorizontalPodAutoscaler');
+        for (const deployment of subgraphDeployments()) {
+          const name = nameOf(deployment);
+          const env = containerEnv(objects, deployment as Workload).env;
+          const partitions = Number(env.KAFKA_TOPIC_PARTITIONS ?? subgraphEnvDefaults(name).KAFKA_TOPIC_PARTITIONS);
+          const maxReplicas = hpas.find((h) => h.spec?.scaleTargetRef.name === deployment.metadata.name)?.spec?.maxReplicas ?? Infinity;
+          expect([name, maxReplicas <= partitions]).toEqual([name, true]);
+        }
+      });
+
+      if (scenario.production) {
+        it("never seeds development's default catalogue", () => {
+          const development = subgraphDeployments().find((d) => nameOf(d) === 'development');
+          const env = development ? containerEnv(objects, development as Workload).env : {};
+          expect({ NODE_ENV: env.NODE_ENV, SEED_DEFAULT_CATALOGUE: env.SEED_DEFAULT_CATALOGUE }).toEqual({
+            NODE_ENV: 'production',
+            SEED_DEFAULT_CATALOGUE: 'never',
+          });
+        });
+      }
     });
 
     describe('NetworkPolicies', () => {

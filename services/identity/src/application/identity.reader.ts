@@ -5,6 +5,7 @@ import type { Employee } from '../domain/employee';
 import type { Agency, OrgUnit, Position } from '../domain/organisation';
 import type { EmployeePage, EmployeeRepository, OrganisationRepository } from '../domain/repositories';
 import { decodeCursor } from './cursor';
+import { resolveSupervisors } from './reporting-line';
 
 export interface EmployeeFilter {
   agencyId?: string | undefined;
@@ -13,7 +14,6 @@ export interface EmployeeFilter {
 }
 
 const MAX_PAGE = 100;
-const MAX_CHAIN = 20;
 
 function byId<T extends { id: string }>(ids: readonly string[], items: readonly T[]): (T | undefined)[] {
   const index = new Map(items.map((item) => [item.id, item]));
@@ -147,34 +147,12 @@ export class IdentityReader {
     );
   }
 
-  /**
-   * The supervisor is the holder of the supervising position; when that post is vacant, the next
-   * filled post up the line acts for it. Resolved level by level for the whole batch.
-   */
+  /** The supervisor of each employee (see resolveSupervisors), when the viewer may see them. */
   async supervisorsOf(viewer: Viewer, employees: readonly Employee[]): Promise<(Employee | null)[]> {
-    const result: (Employee | null)[] = employees.map(() => null);
-    let pending = employees
-      .map((employee, index) => ({ index, positionId: employee.positionId }))
-      .filter((item): item is { index: number; positionId: string } => item.positionId !== null);
-    for (let level = 0; level < MAX_CHAIN && pending.length > 0; level += 1) {
-      const positions = byId(
-        pending.map((item) => item.positionId),
-        await this.organisation.positionsByIds(pending.map((item) => item.positionId)),
-      );
-      const next = pending
-        .map((item, i) => ({ index: item.index, positionId: positions[i]?.supervisorPositionId ?? null }))
-        .filter((item): item is { index: number; positionId: string } => item.positionId !== null);
-      const holders = await this.employees.holdersOfPositions(next.map((item) => item.positionId));
-      pending = [];
-      for (const item of next) {
-        const holder = holders.find((candidate) => candidate.positionId === item.positionId);
-        if (holder) result[item.index] = holder;
-        else pending.push(item);
-      }
-    }
+    const supervisors = await resolveSupervisors(this.organisation, this.employees, employees);
     return this.visible(
       viewer,
-      result.map((item) => item ?? undefined),
+      supervisors.map((supervisor) => supervisor ?? undefined),
     );
   }
 

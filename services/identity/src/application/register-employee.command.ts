@@ -7,6 +7,7 @@ import type { EmployeeRepository, OrganisationRepository } from '../domain/repos
 import type { Clock, IdGenerator } from '../domain/token-issuer';
 import { type Actor, auditContextOf } from './actor';
 import { assertPositionAssignable } from './position-assignment';
+import { reportingLineEvents } from './reporting-line';
 
 export interface RegisterEmployeeInput extends Omit<NewEmployeeInput, 'agencyId'> {
   /** When given, the employee can log in by NIP (or e-mail) with it. */
@@ -49,7 +50,8 @@ export class RegisterEmployee {
             displayName: employee.name,
             passwordHash: await this.hasher.hash(input.initialPassword),
           };
-    await this.employees.register(employee, account, auditContextOf(actor));
+    const events = await reportingLineEvents(this.organisation, this.employees, { employee, type: 'identity.employee.registered', extra: {} }, null);
+    await this.employees.register(employee, account, auditContextOf(actor), events);
     return employee;
   }
 }

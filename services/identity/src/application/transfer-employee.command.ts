@@ -5,6 +5,7 @@ import { type Employee, transferEmployee } from '../domain/employee';
 import type { EmployeeRepository, OrganisationRepository } from '../domain/repositories';
 import { type Actor, auditContextOf } from './actor';
 import { assertPositionAssignable } from './position-assignment';
+import { reportingLineEvents } from './reporting-line';
 
 export interface TransferEmployeeInput {
   employeeId: string;
@@ -30,7 +31,13 @@ export class TransferEmployee {
     }
     await assertPositionAssignable(this.organisation, this.employees, unit, input.positionId, employee.id);
     const moved = transferEmployee(employee, { orgUnitId: unit.id, positionId: input.positionId });
-    await this.employees.update(employee, moved, 'employee.transferred', auditContextOf(actor));
+    const events = await reportingLineEvents(
+      this.organisation,
+      this.employees,
+      { employee: moved, type: 'identity.employee.transferred', extra: { previousOrgUnitId: employee.orgUnitId, previousPositionId: employee.positionId } },
+      employee.positionId !== moved.positionId ? employee.positionId : null,
+    );
+    await this.employees.update(employee, moved, 'employee.transferred', auditContextOf(actor), events);
     return moved;
   }
 }

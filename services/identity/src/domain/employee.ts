@@ -56,3 +56,10 @@ export function transferEmployee(employee: Employee, to: { orgUnitId: string; po
   if (employee.status === 'LEFT') throw new ValidationError({ field: 'employeeId', message: 'has left the service and cannot be transferred' });
   return { ...employee, orgUnitId: to.orgUnitId, positionId: to.positionId };
 }
+
+/** Leaving the service (pensiun, resignation, dismissal): the record stays, the position is freed. */
+export function leaveService(employee: Employee, reason: string): Employee {
+  if (employee.status === 'LEFT') throw new ValidationError({ field: 'employeeId', message: 'has already left the service' });
+  if (reason.trim().length < 3) throw new ValidationError({ field: 'reason', message: 'must say why the employee leaves' });
+  return { ...employee, status: 'LEFT', positionId: null };
+}

@@ -3,6 +3,7 @@ import type { AuditContext } from '@kinerja/database';
 
 import type { AccountWithAccess, UserAccount } from './account';
 import type { Employee } from './employee';
+import type { PendingEvent } from './events';
 import type { ThrottleState } from './login-throttle.rule';
 import type { Agency, OrgUnit, Position } from './organisation';
 
@@ -43,9 +44,22 @@ export interface EmployeeRepository {
   /** Active holders of the positions that report to the given positions. */
   reportsOfPositions(positionIds: readonly string[]): Promise<Array<{ supervisorPositionId: string; employee: Employee }>>;
   search(query: EmployeeSearch): Promise<EmployeePage>;
-  /** Registers the employee and, when given, their login, in one transaction. */
-  register(employee: Employee, account: UserAccount | null, audit: AuditContext): Promise<void>;
-  update(before: Employee, after: Employee, action: string, audit: AuditContext): Promise<void>;
+  /** Registers the employee and, when given, their login, with the audit row and events, in one transaction. */
+  register(employee: Employee, account: UserAccount | null, audit: AuditContext, events: readonly PendingEvent[]): Promise<void>;
+  update(before: Employee, after: Employee, action: string, audit: AuditContext, events: readonly PendingEvent[]): Promise<void>;
+  /**
+   * Registers an employee hired from a selection, once per event and once per application:
+   * 'duplicate' when either was handled before (nothing is written then).
+   */
+  registerHired(
+    employee: Employee,
+    hire: { applicationId: string; eventId: string; consumer: string },
+    events: readonly PendingEvent[],
+  ): Promise<'created' | 'duplicate'>;
+  /** One page of all employees ordered by id, for the backfill of other services' copies. */
+  pageById(afterId: string | null, size: number): Promise<Employee[]>;
+  /** Writes events to the outbox without another change (the backfill). */
+  publish(events: readonly PendingEvent[]): Promise<void>;
 }
 
 export interface RefreshTokenRecord {

@@ -2,12 +2,13 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 
 import { encodeCursor } from '../application/cursor';
 import type { IdentityReader } from '../application/identity.reader';
+import type { RecordEmployeeLeft } from '../application/record-employee-left.command';
 import type { RegisterEmployee } from '../application/register-employee.command';
 import type { TransferEmployee } from '../application/transfer-employee.command';
 import type { Employee } from '../domain/employee';
 import type { Agency, OrgUnit, Position } from '../domain/organisation';
 import { actorOf, type IdentityContext } from './context';
-import { EmployeeFilterInput, RegisterEmployeeInput, TransferEmployeeInput } from './inputs';
+import { EmployeeFilterInput, RecordEmployeeLeftInput, RegisterEmployeeInput, TransferEmployeeInput } from './inputs';
 import { AgencyType, EmployeeConnectionType, EmployeeType, OrgUnitType, PositionType } from './types';
 
 @Resolver(() => EmployeeType)
@@ -16,6 +17,7 @@ export class EmployeeResolver {
     private readonly reader: IdentityReader,
     private readonly registerEmployeeCommand: RegisterEmployee,
     private readonly transferEmployeeCommand: TransferEmployee,
+    private readonly recordEmployeeLeftCommand: RecordEmployeeLeft,
   ) {}
 
   @Query(() => EmployeeType, { nullable: true, description: 'The signed-in employee; null for accounts that are not employees' })
@@ -64,6 +66,11 @@ export class EmployeeResolver {
   @Mutation(() => EmployeeType, { description: 'Mutasi: move an employee to another unit and position of their agency' })
   transferEmployee(@Arg('input') input: TransferEmployeeInput, @Ctx() context: IdentityContext): Promise<Employee> {
     return this.transferEmployeeCommand.execute(actorOf(context), { ...input, positionId: input.positionId ?? null });
+  }
+
+  @Mutation(() => EmployeeType, { description: 'The employee leaves the service (pensiun, resignation, dismissal): the position is vacated' })
+  recordEmployeeLeft(@Arg('input') input: RecordEmployeeLeftInput, @Ctx() context: IdentityContext): Promise<Employee> {
+    return this.recordEmployeeLeftCommand.execute(actorOf(context), input);
   }
 
   @FieldResolver(() => AgencyType, { nullable: true })

@@ -67,3 +67,9 @@ export class EmployeeFilterInput {
   @Field(() => ID, { nullable: true }) orgUnitId?: string | null;
   @Field(() => String, { nullable: true, description: 'Part of the name, or the start of the NIP' }) search?: string | null;
 }
+
+@InputType()
+export class RecordEmployeeLeftInput {
+  @Field(() => ID) employeeId!: string;
+  @Field({ description: 'Why: pensiun, resignation, dismissal, death …' }) reason!: string;
+}

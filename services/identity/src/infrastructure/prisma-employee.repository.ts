@@ -1,8 +1,10 @@
 import { type AuditContext, auditRow, isUniqueViolation } from '@kinerja/database';
 import { ConflictError } from '@kinerja/errors';
+import { claimEvent, outboxRow } from '@kinerja/messaging';
 
 import type { UserAccount } from '../domain/account';
 import type { Employee } from '../domain/employee';
+import type { PendingEvent } from '../domain/events';
 import type { EmployeePage, EmployeeRepository, EmployeeSearch } from '../domain/repositories';
 import type { Prisma } from '../generated/prisma/client';
 import { employeeData, toEmployee } from './mappers';
@@ -15,8 +17,14 @@ function conflictFor(error: unknown): never {
   throw error;
 }
 
+const outbox = (events: readonly PendingEvent[]) => events.map((event) => outboxRow({ ...event, producer: 'identity' }));
+
 export class PrismaEmployeeRepository implements EmployeeRepository {
-  constructor(private readonly prisma: IdentityPrisma) {}
+  constructor(
+    private readonly prisma: IdentityPrisma,
+    /** Tells the outbox relay that rows were committed, so they go out without waiting for a poll. */
+    private readonly afterOutboxWrite: () => void = () => undefined,
+  ) {}
 
   async byIds(ids: readonly string[]): Promise<Employee[]> {
     return (await this.prisma.employee.findMany({ where: { id: { in: [...ids] } } })).map(toEmployee);
@@ -61,7 +69,7 @@ export class PrismaEmployeeRepository implements EmployeeRepository {
     return { employees: rows.slice(0, query.first).map(toEmployee), hasNextPage: rows.length > query.first, totalCount };
   }
 
-  async register(employee: Employee, account: UserAccount | null, audit: AuditContext): Promise<void> {
+  async register(employee: Employee, account: UserAccount | null, audit: AuditContext, events: readonly PendingEvent[]): Promise<void> {
     try {
       await this.prisma.$transaction([
         this.prisma.employee.create({ data: employeeData(employee) }),
@@ -76,20 +84,64 @@ export class PrismaEmployeeRepository implements EmployeeRepository {
             after: employee,
           }),
         }),
+        this.prisma.outboxEvent.createMany({ data: outbox(events) }),
       ]);
     } catch (error) {
       conflictFor(error);
     }
+    this.afterOutboxWrite();
   }
 
-  async update(before: Employee, after: Employee, action: string, audit: AuditContext): Promise<void> {
+  async update(before: Employee, after: Employee, action: string, audit: AuditContext, events: readonly PendingEvent[]): Promise<void> {
     try {
       await this.prisma.$transaction([
         this.prisma.employee.update({ where: { id: after.id }, data: employeeData(after) }),
         this.prisma.auditLog.create({ data: auditRow(audit, { action, entityType: 'Employee', entityId: after.id, agencyId: after.agencyId, before, after }) }),
+        this.prisma.outboxEvent.createMany({ data: outbox(events) }),
       ]);
     } catch (error) {
       conflictFor(error);
     }
+    this.afterOutboxWrite();
+  }
+
+  async registerHired(
+    employee: Employee,
+    hire: { applicationId: string; eventId: string; consumer: string },
+    events: readonly PendingEvent[],
+  ): Promise<'created' | 'duplicate'> {
+    const outcome = await this.prisma.$transaction(async (tx) => {
+      if (!(await claimEvent((sql, ...values) => tx.$executeRawUnsafe(sql, ...values), hire.consumer, hire.eventId))) return 'duplicate' as const;
+      // A second event for the same application (e.g. republished by recruitment) hires nobody twice.
+      if (await tx.employee.findUnique({ where: { hiredFromApplicationId: hire.applicationId } })) return 'duplicate' as const;
+      await tx.employee.create({ data: { ...employeeData(employee), hiredFromApplicationId: hire.applicationId } });
+      await tx.auditLog.create({
+        data: auditRow(
+          { actorUserId: null, requestId: hire.eventId },
+          {
+            action: 'employee.hired',
+            entityType: 'Employee',
+            entityId: employee.id,
+            agencyId: employee.agencyId,
+            before: null,
+            after: { ...employee, applicationId: hire.applicationId },
+          },
+        ),
+      });
+      await tx.outboxEvent.createMany({ data: outbox(events) });
+      return 'created' as const;
+    });
+    if (outcome === 'created') this.afterOutboxWrite();
+    return outcome;
+  }
+
+  async pageById(afterId: string | null, size: number): Promise<Employee[]> {
+    const rows = await this.prisma.employee.findMany({ where: afterId ? { id: { gt: afterId } } : {}, orderBy: { id: 'asc' }, take: size });
+    return rows.map(toEmployee);
+  }
+
+  async publish(events: readonly PendingEvent[]): Promise<void> {
+    await this.prisma.outboxEvent.createMany({ data: outbox(events) });
+    this.afterOutboxWrite();
   }
 }

@@ -1,0 +1,149 @@
+// @ts-check
+// npm run bench:events: 10,000 events through outbox → relay → Kafka → consumer with a database
+// write (idempotent, like every handler), on this machine. Writes bench/results/events.json.
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+import pg from 'pg';
+
+import { ensureKafka } from '../scripts/kafka.mjs';
+import { repoRoot } from '../scripts/lib/paths.mjs';
+
+const require = createRequire(import.meta.url);
+const { openDatabase } = require(join(repoRoot, 'packages/database/dist/index.js'));
+const { claimEvent, ensureTopics, EventConsumer, KafkaTransport, OutboxRelay, outboxRow } = require(join(repoRoot, 'packages/messaging/dist/index.js'));
+const { createLogger } = require(join(repoRoot, 'packages/logger/dist/index.js'));
+
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000);
+/** Offered load: events per second written to the outbox, in batches every 100 ms. */
+const RATE = Number(process.env.BENCH_RATE ?? 1000);
+const EMPLOYEES = 500;
+const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const dbName = `kinerja_bench_events_${randomUUID().slice(0, 8)}`;
+const logger = createLogger({ name: 'bench', level: 'warn' });
+
+const admin = new pg.Client({ connectionString: adminUrl });
+await admin.connect();
+await admin.query(`CREATE DATABASE "${dbName}"`);
+const url = new URL(adminUrl);
+url.pathname = `/${dbName}`;
+
+const { brokers } = await ensureKafka();
+const database = await openDatabase({ url: url.toString(), dataDir: '', poolSize: 10 });
+await database.sql.exec(`
+  CREATE TABLE outbox_event (id uuid PRIMARY KEY, seq bigserial UNIQUE, topic text NOT NULL, key text NOT NULL, type text NOT NULL, envelope jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now(), published_at timestamptz);
+  CREATE INDEX ON outbox_event (published_at, seq);
+  CREATE TABLE processed_event (event_id uuid, consumer text, processed_at timestamptz DEFAULT now(), PRIMARY KEY (event_id, consumer));
+  CREATE TABLE effect (event_id uuid, employee_id uuid, handled_at timestamptz DEFAULT clock_timestamp());`);
+
+const transport = new KafkaTransport({ brokers, clientId: 'bench', logger });
+await ensureTopics(transport.admin, { partitions: 3, replicationFactor: 1 });
+const consumerName = `bench-${randomUUID().slice(0, 8)}`;
+const pool = new pg.Pool({ connectionString: url.toString(), max: 6 });
+pool.on('error', () => undefined);
+/** @type {Map<string, number>} */
+const latencies = new Map();
+let handled = 0;
+const employees = Array.from({ length: EMPLOYEES }, () => randomUUID());
+const agencyId = randomUUID();
+const mine = new Set();
+
+const consumer = new EventConsumer({
+  consumer: consumerName,
+  transport,
+  logger,
+  handlers: {
+    'identity.employee.snapshot': async (/** @type {any} */ event) => {
+      if (!mine.has(event.id)) return; // the topic outlives runs
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        if (
+          await claimEvent(
+            async (/** @type {string} */ sql, /** @type {unknown[]} */ ...values) => (await client.query(sql, values)).rowCount ?? 0,
+            consumerName,
+            event.id,
+          )
+        ) {
+          await client.query('INSERT INTO effect (event_id, employee_id) VALUES ($1, $2)', [event.id, event.payload.employeeId]);
+        }
+        await client.query('COMMIT');
+      } finally {
+        client.release();
+      }
+      latencies.set(event.id, Date.now() - Date.parse(event.occurredAt));
+      handled += 1;
+    },
+  },
+});
+await consumer.start();
+const relay = new OutboxRelay({ sql: database.sql, transport, logger, batchSize: 1000, pollIntervalMs: 50 });
+relay.start();
+
+const startedAt = Date.now();
+const batch = Math.max(1, Math.round(RATE / 10));
+for (let offset = 0; offset < EVENTS; offset += batch) {
+  const due = startedAt + (offset / RATE) * 1000;
+  if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
+  const rows = [];
+  for (let i = offset; i < Math.min(EVENTS, offset + batch); i += 1) {
+    const employeeId = /** @type {string} */ (employees[i % EMPLOYEES]);
+    const row = outboxRow({
+      type: 'identity.employee.snapshot',
+      agencyId,
+      producer: 'bench',
+      payload: {
+        employeeId,
+        nip: '198609262015051001',
+        name: `Pegawai ${i}`,
+        agencyId,
+        orgUnitId: agencyId,
+        positionId: null,
+        supervisorEmployeeId: null,
+        employmentType: 'PNS',
+        status: 'ACTIVE',
+      },
+    });
+    mine.add(row.id);
+    rows.push(row);
+  }
+  const values = rows.map((_, i) => `($${i * 5 + 1}::uuid, $${i * 5 + 2}, $${i * 5 + 3}, $${i * 5 + 4}, $${i * 5 + 5}::jsonb)`).join(', ');
+  await database.sql.query(
+    `INSERT INTO outbox_event (id, topic, key, type, envelope) VALUES ${values}`,
+    rows.flatMap((r) => [r.id, r.topic, r.key, r.type, JSON.stringify(r.envelope)]),
+  );
+  relay.notify();
+}
+const deadline = Date.now() + 300_000;
+while (handled < EVENTS && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+const seconds = (Date.now() - startedAt) / 1000;
+// Let redeliveries (if any) arrive before counting duplicates.
+await new Promise((resolve) => setTimeout(resolve, 2000));
+const { rows: counts } = await pool.query('SELECT count(*)::int AS effects, count(DISTINCT event_id)::int AS distinct_events FROM effect');
+const sorted = [...latencies.values()].sort((a, b) => a - b);
+const pick = (/** @type {number} */ q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? null;
+const result = {
+  events: EVENTS,
+  throughputPerSec: Math.round(counts[0].distinct_events / seconds),
+  p50Ms: pick(0.5),
+  p95Ms: pick(0.95),
+  lost: EVENTS - counts[0].distinct_events,
+  duplicated: counts[0].effects - counts[0].distinct_events,
+  at: new Date().toISOString(),
+  notes: `offered ${RATE}/s into the outbox (PostgreSQL 15, a batch every 100 ms) → relay (batches of 1000, one drainer) → Kafka 3.9 single node (3 partitions, idempotent producer, acks=all) → one consumer group, 3 partitions concurrently, one transaction per event (claim + effect); ${EMPLOYEES} employee keys; latency = handled − occurredAt; ${brokers.join(',')}; node ${process.version}`,
+};
+
+await consumer.stop();
+await relay.stop();
+await transport.close();
+await pool.end();
+await database.close();
+await admin.query(`DROP DATABASE "${dbName}" WITH (FORCE)`);
+await admin.end();
+writeFileSync(join(repoRoot, 'bench', 'results', 'events.json'), `${JSON.stringify(result, null, 2)}\n`);
+process.stdout.write(
+  `events ${result.events}  throughput ${result.throughputPerSec}/s  p50 ${result.p50Ms} ms  p95 ${result.p95Ms} ms  lost ${result.lost}  duplicated ${result.duplicated}\n`,
+);
+process.exit(0);

@@ -1,0 +1,26 @@
+import type { Logger } from '@kinerja/logger';
+
+import { InProcessTransport } from './in-process.transport';
+import { KafkaTransport } from './kafka.transport';
+import { ensureTopics, type TopicSettings } from './topics';
+import type { Transport } from './transport';
+
+/**
+ * Kafka when brokers are configured (topics created from the catalogue first); otherwise an
+ * in-process transport, which only reaches consumers in the same process (the embedded mode).
+ */
+export async function transportFromConfig(options: {
+  brokers: readonly string[] | undefined;
+  clientId: string;
+  logger: Logger;
+  topics: TopicSettings;
+}): Promise<Transport> {
+  if (!options.brokers || options.brokers.length === 0) {
+    options.logger.info('no KAFKA_BROKERS: events go through the in-process transport');
+    return new InProcessTransport();
+  }
+  const transport = new KafkaTransport({ brokers: options.brokers, clientId: options.clientId, logger: options.logger });
+  const created = await ensureTopics(transport.admin, options.topics);
+  if (created.length > 0) options.logger.info({ created }, 'created Kafka topics');
+  return transport;
+}

@@ -1,0 +1,115 @@
+import type { AuditContext } from '@kinerja/database';
+import { auditRow } from '@kinerja/database';
+import { claimEvent } from '@kinerja/messaging';
+
+import type { GapMappingOverride } from '../domain/agency-gap-mapping';
+import type { AssignmentRecord } from '../domain/assignment-record';
+import { PROVINCE_SCOPE } from '../domain/catalogue';
+import type { DateWindow } from '../domain/contract-year.rule';
+import type { EmployeeCopy } from '../domain/employee-copy';
+import type { EventStore, EventTransaction, PendingEvent, PendingHire } from '../domain/repositories';
+import type { TrainingProgram } from '../domain/training-program';
+import { assignmentData, employeeCopyData, toAssignment, toEmployeeCopy, toProgramme } from './mappers';
+import { outboxData } from './outbox';
+import type { DevelopmentPrisma, DevelopmentTransaction } from './prisma-client';
+import { COMMITTED_JP } from './sql';
+
+export const CONSUMER = 'development';
+
+class PrismaEventTransaction implements EventTransaction {
+  wroteOutbox = false;
+
+  constructor(private readonly tx: DevelopmentTransaction) {}
+
+  async employee(employeeId: string): Promise<EmployeeCopy | null> {
+    const row = await this.tx.employeeCopy.findUnique({ where: { employeeId } });
+    return row ? toEmployeeCopy(row) : null;
+  }
+
+  async employeeByNip(nip: string): Promise<EmployeeCopy | null> {
+    const row = await this.tx.employeeCopy.findFirst({ where: { nip }, orderBy: { lastEventAt: 'desc' } });
+    return row ? toEmployeeCopy(row) : null;
+  }
+
+  async saveEmployee(copy: EmployeeCopy): Promise<void> {
+    const data = employeeCopyData(copy);
+    await this.tx.employeeCopy.upsert({ where: { employeeId: copy.employeeId }, create: data, update: data });
+  }
+
+  async programmesOf(agencyId: string): Promise<TrainingProgram[]> {
+    return (await this.tx.trainingProgram.findMany({ where: { scope: { in: [PROVINCE_SCOPE, agencyId] } } })).map(toProgramme);
+  }
+
+  async gapMappingOverrides(agencyId: string): Promise<GapMappingOverride[]> {
+    return this.tx.gapProgrammeMapping.findMany({ where: { agencyId }, select: { gap: true, programmeCode: true } });
+  }
+
+  async committedJp(employeeId: string, window: DateWindow): Promise<number> {
+    const [row] = await this.tx.$queryRawUnsafe<{ jp: number }[]>(COMMITTED_JP, employeeId, window.start, window.end);
+    return Number(row?.jp ?? 0);
+  }
+
+  async addAssignments(
+    assignments: readonly AssignmentRecord[],
+    audit: AuditContext,
+    eventsOf: (assignment: AssignmentRecord) => readonly PendingEvent[],
+  ): Promise<AssignmentRecord[]> {
+    if (assignments.length === 0) return [];
+    const rows = await this.tx.trainingAssignment.createManyAndReturn({ data: assignments.map(assignmentData), skipDuplicates: true });
+    const created = rows.map(toAssignment);
+    if (created.length === 0) return [];
+    await this.tx.auditLog.createMany({
+      data: created.map((assignment) =>
+        auditRow(audit, {
+          action: 'training-assignment.created',
+          entityType: 'TrainingAssignment',
+          entityId: assignment.id,
+          agencyId: assignment.agencyId,
+          before: null,
+          after: assignment,
+        }),
+      ),
+    });
+    await this.tx.outboxEvent.createMany({ data: outboxData(created.flatMap(eventsOf)) });
+    this.wroteOutbox = true;
+    return created;
+  }
+
+  async holdHire(hire: PendingHire): Promise<void> {
+    await this.tx.pendingHire.upsert({ where: { applicationId: hire.applicationId }, create: hire, update: {} });
+  }
+
+  async takeHiresFor(nip: string): Promise<PendingHire[]> {
+    const hires = await this.tx.pendingHire.findMany({ where: { nip }, select: { applicationId: true, agencyId: true, nip: true, sourceEventId: true } });
+    if (hires.length > 0) await this.tx.pendingHire.deleteMany({ where: { nip } });
+    return hires;
+  }
+}
+
+/**
+ * Each handled event is one interactive transaction: the claim of the event first, then the
+ * handler's reads and writes, the audit rows and the outbox rows. A failure rolls all of it back,
+ * the claim included, so the consumer's retry starts clean.
+ */
+export class PrismaEventStore implements EventStore {
+  constructor(
+    private readonly prisma: DevelopmentPrisma,
+    private readonly afterOutboxCommit: () => void = () => undefined,
+  ) {}
+
+  async handleOnce(eventId: string, work: (tx: EventTransaction) => Promise<void>): Promise<boolean> {
+    let wroteOutbox = false;
+    const claimed = await this.prisma.$transaction(
+      async (tx) => {
+        if (!(await claimEvent((sql, ...values) => tx.$executeRawUnsafe(sql, ...values), CONSUMER, eventId))) return false;
+        const transaction = new PrismaEventTransaction(tx);
+        await work(transaction);
+        wroteOutbox = transaction.wroteOutbox;
+        return true;
+      },
+      { timeout: 15_000 },
+    );
+    if (wroteOutbox) this.afterOutboxCommit();
+    return claimed;
+  }
+}

@@ -1,0 +1,63 @@
+import type { AssignmentRecord } from '../domain/assignment-record';
+import type { Certificate } from '../domain/certificate';
+import type { DateWindow } from '../domain/contract-year.rule';
+import type { EmployeeCopy } from '../domain/employee-copy';
+import type { Completion, EmployeeAssignments, EmployeeCompletions, TrainingRecordRepository } from '../domain/repositories';
+import type { AssignmentStatus } from '../domain/vocabulary';
+import type { EmployeeCopy as EmployeeCopyRow, TrainingAssignment as AssignmentRow } from '../generated/prisma/client';
+import { calendarDateOf, camelCaseKeys, toAssignment, toCertificate, toEmployeeCopy } from './mappers';
+import type { DevelopmentPrisma } from './prisma-client';
+import { ASSIGNMENTS_OF_EMPLOYEES, COMPLETIONS_IN_AGENCY, COMPLETIONS_OF_EMPLOYEES } from './sql';
+
+interface EmployeeWithItems {
+  employee: Record<string, unknown>;
+  items: Record<string, unknown>[];
+}
+
+const employeeOf = (row: EmployeeWithItems): EmployeeCopy => toEmployeeCopy(camelCaseKeys<EmployeeCopyRow>(row.employee));
+
+const completionOf = (item: Record<string, unknown>): Completion => ({
+  completedOn: calendarDateOf(String(item['completedOn'])),
+  jp: Number(item['jp'] ?? 0),
+  programmeCode: typeof item['programmeCode'] === 'string' ? item['programmeCode'] : null,
+});
+
+export class PrismaTrainingRecordRepository implements TrainingRecordRepository {
+  constructor(private readonly prisma: DevelopmentPrisma) {}
+
+  async ofEmployees(employeeIds: readonly string[], status: AssignmentStatus | null): Promise<EmployeeAssignments[]> {
+    const rows = await this.prisma.$queryRawUnsafe<EmployeeWithItems[]>(ASSIGNMENTS_OF_EMPLOYEES, [...employeeIds], status);
+    return rows.map((row) => ({
+      employee: employeeOf(row),
+      assignments: row.items.map((item): AssignmentRecord => toAssignment(camelCaseKeys<AssignmentRow>(item))),
+    }));
+  }
+
+  async completionsOfEmployees(employeeIds: readonly string[], window: DateWindow): Promise<EmployeeCompletions[]> {
+    const rows = await this.prisma.$queryRawUnsafe<EmployeeWithItems[]>(COMPLETIONS_OF_EMPLOYEES, [...employeeIds], window.start, window.end);
+    return rows.map((row) => ({ employee: employeeOf(row), completions: row.items.map(completionOf) }));
+  }
+
+  async completionsInAgency(agencyId: string, window: DateWindow): Promise<EmployeeCompletions[]> {
+    const rows = await this.prisma.$queryRawUnsafe<EmployeeWithItems[]>(COMPLETIONS_IN_AGENCY, agencyId, window.start, window.end);
+    return rows.map((row) => ({ employee: employeeOf(row), completions: row.items.map(completionOf) }));
+  }
+
+  async ofAgency(agencyId: string, status: AssignmentStatus | null, first: number): Promise<AssignmentRecord[]> {
+    const rows = await this.prisma.trainingAssignment.findMany({
+      where: { agencyId, ...(status ? { status } : {}) },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      take: first,
+    });
+    return rows.map(toAssignment);
+  }
+
+  async certificatesOfAssignments(assignmentIds: readonly string[]): Promise<Certificate[]> {
+    return (await this.prisma.certificate.findMany({ where: { assignmentId: { in: [...assignmentIds] } } })).map(toCertificate);
+  }
+
+  async certificateByNumber(number: string): Promise<Certificate | null> {
+    const row = await this.prisma.certificate.findUnique({ where: { number } });
+    return row ? toCertificate(row) : null;
+  }
+}

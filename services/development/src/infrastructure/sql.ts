@@ -1,0 +1,60 @@
+import { OPEN_STATUSES } from '../domain/assignment-record';
+import { LATSAR_CPNS_CODE } from '../domain/gap-mapping.rule';
+
+// The few statements Prisma's query API cannot express as one round trip: batch reads that join
+// the employee copy with its assignments (no foreign key: events may name an employee before
+// identity's registration arrives), sums, and the certificate counter.
+
+const OPEN = OPEN_STATUSES.map((status) => `'${status}'`).join(', ');
+
+export const ASSIGNMENTS_OF_EMPLOYEES = `
+  SELECT row_to_json(e) AS employee,
+         COALESCE(json_agg(a ORDER BY a.created_at, a.id) FILTER (WHERE a.id IS NOT NULL), '[]') AS items
+  FROM employee_copy e
+  LEFT JOIN training_assignment a ON a.employee_id = e.employee_id AND ($2::text IS NULL OR a.status::text = $2::text)
+  WHERE e.employee_id = ANY($1::uuid[])
+  GROUP BY e.employee_id`;
+
+const COMPLETIONS = `COALESCE(json_agg(json_build_object('completedOn', a.completed_on, 'jp', a.earned_jp, 'programmeCode', a.programme_code)
+           ORDER BY a.completed_on) FILTER (WHERE a.id IS NOT NULL), '[]') AS items`;
+
+const PASSED = `a.employee_id = e.employee_id AND a.status = 'COMPLETED' AND a.result = 'PASSED'`;
+
+export const COMPLETIONS_OF_EMPLOYEES = `
+  SELECT row_to_json(e) AS employee, ${COMPLETIONS}
+  FROM employee_copy e
+  LEFT JOIN training_assignment a ON ${PASSED}
+    AND (a.completed_on BETWEEN $2::date AND $3::date OR a.programme_code = '${LATSAR_CPNS_CODE}')
+  WHERE e.employee_id = ANY($1::uuid[])
+  GROUP BY e.employee_id`;
+
+export const COMPLETIONS_IN_AGENCY = `
+  SELECT row_to_json(e) AS employee, ${COMPLETIONS}
+  FROM employee_copy e
+  LEFT JOIN training_assignment a ON ${PASSED} AND a.completed_on BETWEEN $2::date AND $3::date
+  WHERE e.agency_id = $1::uuid AND e.status <> 'LEFT'
+  GROUP BY e.employee_id
+  ORDER BY e.name, e.employee_id`;
+
+export const COMMITTED_JP = `
+  SELECT COALESCE(SUM(CASE WHEN a.status = 'COMPLETED' THEN a.earned_jp ELSE p.jp_hours END), 0)::int AS jp
+  FROM training_assignment a
+  LEFT JOIN training_program p ON p.id = a.program_id
+  WHERE a.employee_id = $1::uuid
+    AND ((a.status = 'COMPLETED' AND a.completed_on BETWEEN $2::date AND $3::date) OR a.status::text IN (${OPEN}))`;
+
+export const NEXT_CERTIFICATE_SEQUENCE = `
+  INSERT INTO certificate_sequence (agency_id, year, last_sequence) VALUES ($1::uuid, $2::int, 1)
+  ON CONFLICT (agency_id, year) DO UPDATE SET last_sequence = certificate_sequence.last_sequence + 1
+  RETURNING last_sequence AS "lastSequence"`;
+
+export const LOCK_SESSION = `SELECT id FROM training_session WHERE id = $1::uuid FOR UPDATE`;
+
+/** Seats a session has given: open and completed assignments. */
+export const SEAT_STATUSES = [...OPEN_STATUSES, 'COMPLETED'] as const;
+
+export const PLANS_OF_EMPLOYEES = `
+  SELECT row_to_json(e) AS employee, row_to_json(p) AS plan
+  FROM employee_copy e
+  LEFT JOIN development_plan p ON p.employee_id = e.employee_id AND p.year = $2::int
+  WHERE e.employee_id = ANY($1::uuid[])`;

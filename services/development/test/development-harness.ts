@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+
+import type { Viewer } from '@kinerja/auth';
+import { loadConfig } from '@kinerja/config';
+import { applyMigrations, type Database, openDatabase } from '@kinerja/database';
+import type { EventEnvelope } from '@kinerja/events';
+import { createLogger } from '@kinerja/logger';
+import { type EventHandler, type HandlerMap, InProcessTransport, type Transport } from '@kinerja/messaging';
+
+import { createTestDatabase, type TestDatabase } from '../../../test/support/postgres';
+import { developmentEventHandlers, type DevelopmentService, MIGRATIONS_DIR, startDevelopmentService } from '../src/development.service';
+import { developmentEnvSchema } from '../src/env';
+import { createPrismaClient, type DevelopmentPrisma } from '../src/infrastructure/prisma-client';
+import { seedDefaultCatalogue } from '../src/seed/seed-default-catalogue';
+import { startTestTokens, type TestTokens } from './support/tokens';
+
+/** Hands an event straight to development's handler for its type, as the consumer would. */
+export type Deliver = (event: EventEnvelope) => Promise<void>;
+
+function deliverer(handlers: HandlerMap): Deliver {
+  return async (event) => {
+    const handler = handlers[event.type] as EventHandler | undefined;
+    if (!handler) throw new Error(`development has no handler for ${event.type}`);
+    await handler(event);
+  };
+}
+
+/** development's database on a fresh PostgreSQL, migrated and seeded, with its handlers: no broker, no HTTP. */
+export interface HandlerHarness {
+  prisma: DevelopmentPrisma;
+  deliver: Deliver;
+  stop(): Promise<void>;
+}
+
+export async function openHandlerHarness(prefix: string): Promise<HandlerHarness> {
+  const testDatabase = await createTestDatabase(prefix);
+  const database: Database = await openDatabase({ url: testDatabase.url, dataDir: '' });
+  await applyMigrations(database.sql, MIGRATIONS_DIR);
+  const prisma = createPrismaClient(database);
+  await seedDefaultCatalogue(prisma);
+  return {
+    prisma,
+    deliver: deliverer(developmentEventHandlers(prisma)),
+    stop: async () => {
+      await prisma.$disconnect();
+      await database.close();
+      await testDatabase.drop();
+    },
+  };
+}
+
+export interface DevelopmentHarness {
+  url: string;
+  baseUrl: string;
+  service: DevelopmentService;
+  transport: Transport;
+  database: TestDatabase;
+  tokens: TestTokens;
+  deliver: Deliver;
+  /** Every SQL statement Prisma sent, for counting round trips. */
+  queries: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole development service on its own fresh PostgreSQL database, with the in-process
+ * transport unless one is given (Kafka, for end-to-end tests); the harness closes it.
+ */
+export async function startDevelopmentOnPostgres(prefix: string, options: { transport?: Transport; jwksUrl?: string } = {}): Promise<DevelopmentHarness> {
+  const database = await createTestDatabase(prefix);
+  const tokens = await startTestTokens();
+  const transport = options.transport ?? new InProcessTransport();
+  const queries: string[] = [];
+  const config = loadConfig(developmentEnvSchema, { DATABASE_URL: database.url, PORT: '0', NODE_ENV: 'test', JWKS_URL: options.jwksUrl ?? tokens.jwksUrl });
+  const service = await startDevelopmentService(config, createLogger({ name: 'development', level: 'silent' }), {
+    transport,
+    onQuery: (sql) => queries.push(sql),
+  });
+  await seedDefaultCatalogue(service.prisma);
+  return {
+    url: service.subgraph.graphqlUrl,
+    baseUrl: service.subgraph.url,
+    service,
+    transport,
+    database,
+    tokens,
+    deliver: deliverer(developmentEventHandlers(service.prisma)),
+    queries,
+    stop: async () => {
+      await service.stop();
+      await transport.close();
+      await tokens.close();
+      await database.drop();
+    },
+  };
+}
+
+/** Viewers as identity's tokens describe them. */
+export const viewers = {
+  provinceAdmin: (): Viewer => ({ userId: randomUUID(), employeeId: null, agencyId: null, grants: [{ role: 'PROVINCE_ADMIN', agencyId: null }] }),
+  auditor: (): Viewer => ({ userId: randomUUID(), employeeId: null, agencyId: null, grants: [{ role: 'AUDITOR', agencyId: null }] }),
+  hrOf: (agencyId: string): Viewer => ({ userId: randomUUID(), employeeId: randomUUID(), agencyId, grants: [{ role: 'HR_ADMIN', agencyId }] }),
+  employee: (employeeId: string, agencyId: string): Viewer => ({ userId: randomUUID(), employeeId, agencyId, grants: [] }),
+};

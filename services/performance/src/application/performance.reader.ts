@@ -1,0 +1,119 @@
+import { assertCanReadAgency, canReadAgency, type Viewer } from '@kinerja/auth';
+import { ForbiddenError, NotFoundError } from '@kinerja/errors';
+
+import { canReadPerformanceOf, planActorOf } from '../domain/access.rule';
+import type { Assessment, BehaviourValueRating } from '../domain/assessment';
+import type { PerformancePeriod } from '../domain/period';
+import type { Indicator, PerformancePlan, WorkResult } from '../domain/plan';
+import { allowedActions, type PlanAction } from '../domain/plan-workflow.rule';
+import type { Realization } from '../domain/realization';
+import type {
+  AssessmentRepository,
+  EmployeeCopyRepository,
+  PeriodRepository,
+  PlanRepository,
+  RealizationRepository,
+  SettingsRepository,
+} from '../domain/repositories';
+import type { PerformanceSettings } from '../domain/settings';
+import { groupedBy, orderedBy, unique } from './collections';
+
+/**
+ * Reads of periods and plans. A single record the viewer may not see is FORBIDDEN; batches
+ * (dataloaders, `_entities`) answer null for it. A plan is seen by the employee, the direct
+ * supervisor and the agency's HR, head and auditors (access.rule); what hangs below a plan the
+ * viewer was given is read without asking again.
+ */
+export class PerformanceReader {
+  constructor(
+    private readonly periods: PeriodRepository,
+    private readonly plans: PlanRepository,
+    private readonly copies: EmployeeCopyRepository,
+    private readonly realizations: RealizationRepository,
+    private readonly assessments: AssessmentRepository,
+    private readonly settingsRepository: SettingsRepository,
+  ) {}
+
+  async performancePeriods(viewer: Viewer, agencyId: string): Promise<PerformancePeriod[]> {
+    assertCanReadAgency(viewer, agencyId);
+    return this.periods.annualOfAgency(agencyId);
+  }
+
+  async periodsByIds(viewer: Viewer, ids: readonly string[]): Promise<(PerformancePeriod | null)[]> {
+    const periods = orderedBy(ids, await this.periods.byIds(ids), (p) => p.id);
+    return periods.map((period) => (period && canReadAgency(viewer, period.agencyId) ? period : null));
+  }
+
+  async subPeriodsOf(viewer: Viewer, annualIds: readonly string[]): Promise<PerformancePeriod[][]> {
+    const subPeriods = (await this.periods.subPeriodsOf(annualIds)).filter((p) => canReadAgency(viewer, p.agencyId));
+    return groupedBy(annualIds, subPeriods, (p) => p.parentId);
+  }
+
+  async settings(viewer: Viewer, agencyId: string): Promise<PerformanceSettings> {
+    assertCanReadAgency(viewer, agencyId);
+    return this.settingsRepository.ofAgency(agencyId);
+  }
+
+  async plan(viewer: Viewer, id: string): Promise<PerformancePlan> {
+    const [plan] = await this.plans.byIds([id]);
+    if (!plan) throw new NotFoundError('PerformancePlan', id, 'id');
+    assertCanReadAgency(viewer, plan.agencyId);
+    const [visible] = await this.visiblePlans(viewer, [plan]);
+    if (!visible) throw new ForbiddenError("Only the employee, their direct supervisor and the agency's HR, head and auditors see this SKP");
+    return visible;
+  }
+
+  /** What the viewer may do with the plan now (the buttons a screen shows). */
+  async planActions(viewer: Viewer, plan: PerformancePlan): Promise<PlanAction[]> {
+    const [subject] = await this.copies.byIds([plan.employeeId]);
+    const actor = subject ? planActorOf(viewer, subject) : null;
+    return actor ? allowedActions(plan.status, actor) : [];
+  }
+
+  private async visiblePlans(viewer: Viewer, plans: readonly PerformancePlan[]): Promise<(PerformancePlan | null)[]> {
+    const subjects = new Map((await this.copies.byIds(unique(plans.map((p) => p.employeeId)))).map((c) => [c.employeeId, c]));
+    return plans.map((plan) => {
+      const subject = subjects.get(plan.employeeId);
+      return subject && canReadPerformanceOf(viewer, subject) ? plan : null;
+    });
+  }
+
+  async workResultsOfPlans(planIds: readonly string[]): Promise<WorkResult[][]> {
+    const workResults = [...(await this.plans.workResultsOfPlans(planIds))].sort((a, b) => a.position - b.position);
+    return groupedBy(planIds, workResults, (w) => w.planId);
+  }
+
+  /** The supervisor's RHK a result cascades from: shown to whoever sees the cascaded result. */
+  async workResultsByIds(ids: readonly string[]): Promise<(WorkResult | null)[]> {
+    return orderedBy(ids, await this.plans.workResultsByIds(ids), (w) => w.id).map((w) => w ?? null);
+  }
+
+  /** The subordinates' RHKs cascaded from these, limited to the plans the viewer may see. */
+  async cascadedTo(viewer: Viewer, workResultIds: readonly string[]): Promise<WorkResult[][]> {
+    const children = await this.plans.cascadedFrom(workResultIds);
+    const plans = children.length > 0 ? await this.plans.byIds(unique(children.map((c) => c.planId))) : [];
+    const visible = new Set((await this.visiblePlans(viewer, plans)).filter((p): p is PerformancePlan => p !== null).map((p) => p.id));
+    return groupedBy(
+      workResultIds,
+      children.filter((c) => visible.has(c.planId)),
+      (c) => c.cascadedFromWorkResultId,
+    );
+  }
+
+  async indicatorsOfWorkResults(workResultIds: readonly string[]): Promise<Indicator[][]> {
+    const indicators = [...(await this.plans.indicatorsOfWorkResults(workResultIds))].sort((a, b) => a.position - b.position);
+    return groupedBy(workResultIds, indicators, (i) => i.workResultId);
+  }
+
+  async realizationsOfIndicators(indicatorIds: readonly string[]): Promise<Realization[][]> {
+    return groupedBy(indicatorIds, await this.realizations.ofIndicators(indicatorIds), (r) => r.indicatorId);
+  }
+
+  async assessmentsOfPlans(planIds: readonly string[]): Promise<Assessment[][]> {
+    return groupedBy(planIds, await this.assessments.ofPlans(planIds), (a) => a.planId);
+  }
+
+  async behaviourRatingsOf(assessmentIds: readonly string[]): Promise<BehaviourValueRating[][]> {
+    return groupedBy(assessmentIds, await this.assessments.behaviourRatingsOf(assessmentIds), (r) => r.assessmentId);
+  }
+}

@@ -1,0 +1,115 @@
+import type { AuditContext } from '@kinerja/database';
+
+import type { Assessment, BehaviourValueRating } from './assessment';
+import type { DevelopmentEvidence } from './development-evidence';
+import type { PredikatCounts } from './distribution-curve.rule';
+import type { EmployeeCopy } from './employee-copy';
+import type { Reward, Sanction } from './follow-up.rule';
+import type { PerformancePeriod } from './period';
+import type { Indicator, PerformancePlan, WorkResult } from './plan';
+import type { Realization } from './realization';
+import type { PerformanceSettings } from './settings';
+import type { UnitRatingRecord } from './unit-rating';
+
+export interface EmployeeCopyRepository {
+  byIds(employeeIds: readonly string[]): Promise<EmployeeCopy[]>;
+  /** Someone of the unit, to learn which agency a unit belongs to (units live in identity). */
+  anyInUnit(orgUnitId: string): Promise<EmployeeCopy | null>;
+  /** Employees still employed in the unit: the n of the distribution curve. */
+  headcountOfUnit(orgUnitId: string): Promise<number>;
+  /**
+   * Stores the copy in one transaction with the record that the event was processed. False when
+   * the event was processed before (a redelivery) or is older than the stored state.
+   */
+  applyFromEvent(eventId: string, copy: EmployeeCopy): Promise<boolean>;
+}
+
+export interface PeriodRepository {
+  byIds(ids: readonly string[]): Promise<PerformancePeriod[]>;
+  /** Annual periods of the agencies, newest year first. */
+  annualOfAgency(agencyId: string): Promise<PerformancePeriod[]>;
+  subPeriodsOf(annualIds: readonly string[]): Promise<PerformancePeriod[]>;
+  /** The annual period of an agency containing the given year, if one was created. */
+  annualOfYear(agencyId: string, year: number): Promise<PerformancePeriod | null>;
+  create(annual: PerformancePeriod, subPeriods: readonly PerformancePeriod[], audit: AuditContext): Promise<void>;
+  /** Closes the period (and, for a year, its sub-periods); false when someone closed it first. */
+  close(period: PerformancePeriod, closedAt: Date, audit: AuditContext): Promise<boolean>;
+}
+
+export interface SettingsRepository {
+  /** The agency's settings, or the defaults when it never chose. */
+  ofAgency(agencyId: string): Promise<PerformanceSettings>;
+  save(before: PerformanceSettings, after: PerformanceSettings, audit: AuditContext): Promise<void>;
+}
+
+export interface PlanRepository {
+  byIds(ids: readonly string[]): Promise<PerformancePlan[]>;
+  ofEmployees(employeeIds: readonly string[]): Promise<PerformancePlan[]>;
+  ofEmployeeInPeriod(employeeId: string, periodId: string): Promise<PerformancePlan | null>;
+  workResultsByIds(ids: readonly string[]): Promise<WorkResult[]>;
+  workResultsOfPlans(planIds: readonly string[]): Promise<WorkResult[]>;
+  /** The RHKs cascaded from the given ones (the other direction of the link). */
+  cascadedFrom(workResultIds: readonly string[]): Promise<WorkResult[]>;
+  indicatorsByIds(ids: readonly string[]): Promise<Indicator[]>;
+  indicatorsOfWorkResults(workResultIds: readonly string[]): Promise<Indicator[]>;
+  create(plan: PerformancePlan, audit: AuditContext): Promise<void>;
+  addWorkResult(plan: PerformancePlan, workResult: WorkResult, audit: AuditContext): Promise<void>;
+  addIndicator(plan: PerformancePlan, indicator: Indicator, audit: AuditContext): Promise<void>;
+  /** Writes the new state only if the stored one is still `before` (a concurrent change is a CONFLICT). */
+  update(before: PerformancePlan, after: PerformancePlan, action: string, audit: AuditContext): Promise<void>;
+}
+
+export interface RealizationRepository {
+  ofIndicators(indicatorIds: readonly string[]): Promise<Realization[]>;
+  ofPlan(planId: string): Promise<Realization[]>;
+  /** Inserts, or replaces the earlier report of the same indicator and sub-period. */
+  save(before: Realization | null, after: Realization, agencyId: string, audit: AuditContext): Promise<void>;
+}
+
+export interface UnitOfPeriod {
+  orgUnitId: string;
+  periodId: string;
+}
+
+export interface AssessmentRepository {
+  byIds(ids: readonly string[]): Promise<Assessment[]>;
+  ofPlans(planIds: readonly string[]): Promise<Assessment[]>;
+  /** Annual assessments of the employees, newest first. */
+  annualOfEmployees(employeeIds: readonly string[]): Promise<Assessment[]>;
+  /** Each employee's copy with their most recent assessment, in one statement. */
+  latestOfEmployees(employeeIds: readonly string[]): Promise<Array<{ subject: EmployeeCopy; latest: Assessment | null }>>;
+  behaviourRatingsOf(assessmentIds: readonly string[]): Promise<Array<BehaviourValueRating & { assessmentId: string }>>;
+  /** Predikat of the annual assessments finalized so far in the unit for the period. */
+  countsInUnit(unit: UnitOfPeriod): Promise<PredikatCounts>;
+  /**
+   * Writes the assessment, its per-value ratings, the audit row and the `performance.assessment.finalized`
+   * outbox row in one transaction. With `curve`, the unit's counts are read again under a lock and
+   * the finalization is refused (CONFLICT) when they changed since the decision was made.
+   */
+  finalize(
+    assessment: Assessment,
+    behaviourRatings: readonly BehaviourValueRating[],
+    curve: (UnitOfPeriod & { counts: PredikatCounts }) | null,
+    audit: AuditContext,
+  ): Promise<void>;
+}
+
+export interface UnitRatingRepository {
+  ofUnits(orgUnitIds: readonly string[], periodId: string): Promise<UnitRatingRecord[]>;
+  save(before: UnitRatingRecord | null, after: UnitRatingRecord, audit: AuditContext): Promise<void>;
+}
+
+export interface FollowUpRepository {
+  rewardsOf(employeeIds: readonly string[]): Promise<Reward[]>;
+  sanctionsOf(employeeIds: readonly string[]): Promise<Sanction[]>;
+  /** With its `performance.reward.granted` outbox row, in one transaction. */
+  grantReward(reward: Reward, audit: AuditContext): Promise<void>;
+  /** With its `performance.sanction.issued` outbox row, in one transaction. */
+  issueSanction(sanction: Sanction, audit: AuditContext): Promise<void>;
+}
+
+export interface DevelopmentEvidenceRepository {
+  ofEmployees(employeeIds: readonly string[]): Promise<DevelopmentEvidence[]>;
+  /** Records the evidence with the processed-event record; false for a redelivery. */
+  recordFromEvent(evidence: DevelopmentEvidence): Promise<boolean>;
+}

@@ -1,0 +1,201 @@
+import type { Assessment, BehaviourValueRating, WorkResultGap } from '../domain/assessment';
+import type { DevelopmentEvidence } from '../domain/development-evidence';
+import type { EmployeeCopy } from '../domain/employee-copy';
+import type { Reward, Sanction } from '../domain/follow-up.rule';
+import type { PerformancePeriod } from '../domain/period';
+import type { Indicator, PerformancePlan, WorkResult } from '../domain/plan';
+import type { Realization } from '../domain/realization';
+import type { PerformanceSettings } from '../domain/settings';
+import type { UnitRatingRecord } from '../domain/unit-rating';
+import type {
+  Assessment as AssessmentRow,
+  BehaviourRating as BehaviourRatingRow,
+  DevelopmentEvidence as DevelopmentEvidenceRow,
+  EmployeeCopy as EmployeeCopyRow,
+  Indicator as IndicatorRow,
+  PerformancePeriod as PeriodRow,
+  PerformancePlan as PlanRow,
+  PerformanceSettings as SettingsRow,
+  Realization as RealizationRow,
+  Reward as RewardRow,
+  Sanction as SanctionRow,
+  UnitRatingRecord as UnitRatingRow,
+  WorkResult as WorkResultRow,
+} from '../generated/prisma/client';
+
+/** `@db.Date` columns come back as UTC midnight; the domain speaks `YYYY-MM-DD`. */
+export const isoDate = (date: Date): string => date.toISOString().slice(0, 10);
+export const dateColumn = (date: string): Date => new Date(`${date}T00:00:00.000Z`);
+
+export const toEmployeeCopy = (row: Omit<EmployeeCopyRow, 'updatedAt'>): EmployeeCopy => ({
+  employeeId: row.employeeId,
+  agencyId: row.agencyId,
+  orgUnitId: row.orgUnitId,
+  positionId: row.positionId,
+  supervisorEmployeeId: row.supervisorEmployeeId,
+  name: row.name,
+  nip: row.nip,
+  employmentType: row.employmentType,
+  status: row.status,
+  sourceOccurredAt: row.sourceOccurredAt,
+});
+
+export const toPeriod = (row: PeriodRow): PerformancePeriod => ({
+  id: row.id,
+  agencyId: row.agencyId,
+  parentId: row.parentId,
+  kind: row.kind,
+  year: row.year,
+  index: row.index,
+  startDate: isoDate(row.startDate),
+  endDate: isoDate(row.endDate),
+  fillInDeadline: isoDate(row.fillInDeadline),
+  status: row.status,
+});
+
+export const periodData = (period: PerformancePeriod) => ({
+  ...period,
+  startDate: dateColumn(period.startDate),
+  endDate: dateColumn(period.endDate),
+  fillInDeadline: dateColumn(period.fillInDeadline),
+});
+
+export const toSettings = (row: SettingsRow): PerformanceSettings => ({
+  agencyId: row.agencyId,
+  cadence: row.cadence,
+  fillInDays: row.fillInDays,
+  utcOffsetHours: row.utcOffsetHours,
+  distributionEnforcement: row.distributionEnforcement,
+  minJustificationLength: row.minJustificationLength,
+  workResultPolicy: {
+    aboveFromPercent: row.aboveFromPercent,
+    meetsFromPercent: row.meetsFromPercent,
+    achievementCapPercent: row.achievementCapPercent,
+    mainBelowMaxPercentForMeets: row.mainBelowMaxPercentForMeets,
+  },
+});
+
+export const settingsData = ({ workResultPolicy, ...settings }: PerformanceSettings) => ({ ...settings, ...workResultPolicy });
+
+export const toPlan = (row: PlanRow): PerformancePlan => ({
+  id: row.id,
+  agencyId: row.agencyId,
+  periodId: row.periodId,
+  employeeId: row.employeeId,
+  orgUnitId: row.orgUnitId,
+  status: row.status,
+  returnNote: row.returnNote,
+  submittedAt: row.submittedAt,
+  approvedAt: row.approvedAt,
+  approvedByEmployeeId: row.approvedByEmployeeId,
+  selfAssessment:
+    row.selfAssessedAt && row.selfWorkResultRating && row.selfBehaviourRating
+      ? {
+          workResultRating: row.selfWorkResultRating,
+          behaviourRating: row.selfBehaviourRating,
+          note: row.selfAssessmentNote ?? '',
+          submittedAt: row.selfAssessedAt,
+        }
+      : null,
+});
+
+export const planData = ({ selfAssessment, ...plan }: PerformancePlan) => ({
+  ...plan,
+  selfAssessmentNote: selfAssessment?.note ?? null,
+  selfWorkResultRating: selfAssessment?.workResultRating ?? null,
+  selfBehaviourRating: selfAssessment?.behaviourRating ?? null,
+  selfAssessedAt: selfAssessment?.submittedAt ?? null,
+});
+
+export const toWorkResult = (row: WorkResultRow): WorkResult => ({
+  id: row.id,
+  planId: row.planId,
+  kind: row.kind,
+  title: row.title,
+  position: row.position,
+  cascadedFromWorkResultId: row.cascadedFromWorkResultId,
+});
+
+export const toIndicator = (row: IndicatorRow): Indicator => ({
+  id: row.id,
+  workResultId: row.workResultId,
+  aspect: row.aspect,
+  description: row.description,
+  target: row.target,
+  unit: row.unit,
+  lowerIsBetter: row.lowerIsBetter,
+  position: row.position,
+});
+
+export const toRealization = (row: RealizationRow): Realization => ({
+  id: row.id,
+  indicatorId: row.indicatorId,
+  planId: row.planId,
+  subPeriodId: row.subPeriodId,
+  value: row.value,
+  evidenceUrl: row.evidenceUrl,
+  note: row.note,
+  late: row.late,
+  reportedAt: row.reportedAt,
+});
+
+export const toAssessment = (row: AssessmentRow): Assessment => ({
+  id: row.id,
+  agencyId: row.agencyId,
+  planId: row.planId,
+  periodId: row.periodId,
+  employeeId: row.employeeId,
+  orgUnitId: row.orgUnitId,
+  kind: row.kind,
+  proposedWorkResultRating: row.proposedWorkResultRating,
+  workResultRating: row.workResultRating,
+  overrideReason: row.overrideReason,
+  proposedBehaviourRating: row.proposedBehaviourRating,
+  behaviourRating: row.behaviourRating,
+  predikat: row.predikat,
+  feedback: row.feedback,
+  justification: row.justification,
+  curveWarning: row.curveWarning,
+  behaviourGaps: row.behaviourGaps,
+  workResultGaps: (Array.isArray(row.workResultGaps) ? row.workResultGaps : []) as unknown as WorkResultGap[],
+  assessorEmployeeId: row.assessorEmployeeId,
+  finalizedAt: row.finalizedAt,
+});
+
+export const toBehaviourRating = (row: BehaviourRatingRow): BehaviourValueRating & { assessmentId: string } => ({
+  assessmentId: row.assessmentId,
+  value: row.value,
+  rating: row.rating,
+  note: row.note,
+});
+
+export const toUnitRating = (row: UnitRatingRow): UnitRatingRecord => ({
+  id: row.id,
+  agencyId: row.agencyId,
+  orgUnitId: row.orgUnitId,
+  periodId: row.periodId,
+  rating: row.rating,
+  setAt: row.setAt,
+});
+
+export const toReward = (row: RewardRow): Reward => ({
+  id: row.id,
+  agencyId: row.agencyId,
+  employeeId: row.employeeId,
+  assessmentId: row.assessmentId,
+  kind: row.kind,
+  note: row.note,
+  grantedAt: row.grantedAt,
+});
+
+export const toSanction = (row: SanctionRow): Sanction => ({
+  id: row.id,
+  agencyId: row.agencyId,
+  employeeId: row.employeeId,
+  assessmentId: row.assessmentId,
+  kind: row.kind,
+  note: row.note,
+  issuedAt: row.issuedAt,
+});
+
+export const toDevelopmentEvidence = (row: DevelopmentEvidenceRow): DevelopmentEvidence => ({ ...row });

@@ -1,0 +1,48 @@
+import { auditRow } from '@kinerja/database';
+import { claimEvent } from '@kinerja/messaging';
+
+import { type EmployeeCopy, supersedes } from '../domain/employee-copy';
+import type { EmployeeCopyRepository } from '../domain/repositories';
+import { toEmployeeCopy } from './mappers';
+import type { PerformancePrisma } from './prisma-client';
+import { isUuid, onlyUuids } from './uuid';
+
+export const CONSUMER = 'performance';
+
+export class PrismaEmployeeCopyRepository implements EmployeeCopyRepository {
+  constructor(private readonly prisma: PerformancePrisma) {}
+
+  async byIds(employeeIds: readonly string[]): Promise<EmployeeCopy[]> {
+    if (employeeIds.length === 0) return [];
+    return (await this.prisma.employeeCopy.findMany({ where: { employeeId: { in: onlyUuids(employeeIds) } } })).map(toEmployeeCopy);
+  }
+
+  async anyInUnit(orgUnitId: string): Promise<EmployeeCopy | null> {
+    if (!isUuid(orgUnitId)) return null;
+    const row = await this.prisma.employeeCopy.findFirst({ where: { orgUnitId } });
+    return row ? toEmployeeCopy(row) : null;
+  }
+
+  async headcountOfUnit(orgUnitId: string): Promise<number> {
+    if (!isUuid(orgUnitId)) return 0;
+    return this.prisma.employeeCopy.count({ where: { orgUnitId, status: { not: 'LEFT' } } });
+  }
+
+  async applyFromEvent(eventId: string, copy: EmployeeCopy): Promise<boolean> {
+    return this.prisma.$transaction(async (tx) => {
+      // First statement: a redelivered event finds its id taken and changes nothing.
+      if (!(await claimEvent((sql, ...values) => tx.$executeRawUnsafe(sql, ...values), CONSUMER, eventId))) return false;
+      const stored = await tx.employeeCopy.findUnique({ where: { employeeId: copy.employeeId } });
+      const before = stored ? toEmployeeCopy(stored) : null;
+      if (!supersedes(copy, before)) return false;
+      await tx.employeeCopy.upsert({ where: { employeeId: copy.employeeId }, create: copy, update: copy });
+      await tx.auditLog.create({
+        data: auditRow(
+          { actorUserId: null, requestId: eventId },
+          { action: 'employee-copy.updated', entityType: 'EmployeeCopy', entityId: copy.employeeId, agencyId: copy.agencyId, before, after: copy },
+        ),
+      });
+      return true;
+    });
+  }
+}

@@ -1,0 +1,135 @@
+import { type AuditContext, auditRow, isUniqueViolation } from '@kinerja/database';
+import { ConflictError } from '@kinerja/errors';
+
+import type { Indicator, PerformancePlan, WorkResult } from '../domain/plan';
+import type { PlanRepository } from '../domain/repositories';
+import { planData, toIndicator, toPlan, toWorkResult } from './mappers';
+import type { PerformancePrisma } from './prisma-client';
+import { onlyUuids } from './uuid';
+
+type Tx = Parameters<Parameters<PerformancePrisma['$transaction']>[0]>[0];
+
+const changedMeanwhile = () => new ConflictError('The plan was changed by someone else meanwhile; load it again');
+
+export class PrismaPlanRepository implements PlanRepository {
+  constructor(private readonly prisma: PerformancePrisma) {}
+
+  async byIds(ids: readonly string[]): Promise<PerformancePlan[]> {
+    if (ids.length === 0) return [];
+    return (await this.prisma.performancePlan.findMany({ where: { id: { in: onlyUuids(ids) } } })).map(toPlan);
+  }
+
+  async ofEmployees(employeeIds: readonly string[]): Promise<PerformancePlan[]> {
+    const rows = await this.prisma.performancePlan.findMany({
+      where: { employeeId: { in: onlyUuids(employeeIds) } },
+      orderBy: [{ period: { year: 'desc' } }, { createdAt: 'desc' }],
+    });
+    return rows.map(toPlan);
+  }
+
+  async ofEmployeeInPeriod(employeeId: string, periodId: string): Promise<PerformancePlan | null> {
+    const row = await this.prisma.performancePlan.findUnique({ where: { periodId_employeeId: { periodId, employeeId } } });
+    return row ? toPlan(row) : null;
+  }
+
+  async workResultsByIds(ids: readonly string[]): Promise<WorkResult[]> {
+    if (ids.length === 0) return [];
+    return (await this.prisma.workResult.findMany({ where: { id: { in: onlyUuids(ids) } } })).map(toWorkResult);
+  }
+
+  async workResultsOfPlans(planIds: readonly string[]): Promise<WorkResult[]> {
+    if (planIds.length === 0) return [];
+    return (await this.prisma.workResult.findMany({ where: { planId: { in: onlyUuids(planIds) } }, orderBy: { position: 'asc' } })).map(toWorkResult);
+  }
+
+  async cascadedFrom(workResultIds: readonly string[]): Promise<WorkResult[]> {
+    if (workResultIds.length === 0) return [];
+    const rows = await this.prisma.workResult.findMany({
+      where: { cascadedFromWorkResultId: { in: onlyUuids(workResultIds) } },
+      orderBy: { createdAt: 'asc' },
+    });
+    return rows.map(toWorkResult);
+  }
+
+  async indicatorsByIds(ids: readonly string[]): Promise<Indicator[]> {
+    if (ids.length === 0) return [];
+    return (await this.prisma.indicator.findMany({ where: { id: { in: onlyUuids(ids) } } })).map(toIndicator);
+  }
+
+  async indicatorsOfWorkResults(workResultIds: readonly string[]): Promise<Indicator[]> {
+    if (workResultIds.length === 0) return [];
+    return (await this.prisma.indicator.findMany({ where: { workResultId: { in: onlyUuids(workResultIds) } }, orderBy: { position: 'asc' } })).map(toIndicator);
+  }
+
+  async create(plan: PerformancePlan, audit: AuditContext): Promise<void> {
+    try {
+      await this.prisma.$transaction([
+        this.prisma.performancePlan.create({ data: planData(plan) }),
+        this.prisma.auditLog.create({
+          data: auditRow(audit, {
+            action: 'plan.created',
+            entityType: 'PerformancePlan',
+            entityId: plan.id,
+            agencyId: plan.agencyId,
+            before: null,
+            after: plan,
+          }),
+        }),
+      ]);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError('The employee already has an SKP for this period', { field: 'input.periodId' });
+      throw error;
+    }
+  }
+
+  /** A draft is edited only while it is still a draft: the check and the change commit together. */
+  private async touchDraft(tx: Tx, plan: PerformancePlan): Promise<void> {
+    const { count } = await tx.performancePlan.updateMany({ where: { id: plan.id, status: 'DRAFT' }, data: { updatedAt: new Date() } });
+    if (count !== 1) throw changedMeanwhile();
+  }
+
+  async addWorkResult(plan: PerformancePlan, workResult: WorkResult, audit: AuditContext): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      await this.touchDraft(tx, plan);
+      await tx.workResult.create({ data: workResult });
+      await tx.auditLog.create({
+        data: auditRow(audit, {
+          action: 'work-result.added',
+          entityType: 'WorkResult',
+          entityId: workResult.id,
+          agencyId: plan.agencyId,
+          before: null,
+          after: workResult,
+        }),
+      });
+    });
+  }
+
+  async addIndicator(plan: PerformancePlan, indicator: Indicator, audit: AuditContext): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      await this.touchDraft(tx, plan);
+      await tx.indicator.create({ data: indicator });
+      await tx.auditLog.create({
+        data: auditRow(audit, {
+          action: 'indicator.added',
+          entityType: 'Indicator',
+          entityId: indicator.id,
+          agencyId: plan.agencyId,
+          before: null,
+          after: indicator,
+        }),
+      });
+    });
+  }
+
+  async update(before: PerformancePlan, after: PerformancePlan, action: string, audit: AuditContext): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      const { id: _id, ...data } = planData(after);
+      const { count } = await tx.performancePlan.updateMany({ where: { id: before.id, status: before.status }, data });
+      if (count !== 1) throw changedMeanwhile();
+      await tx.auditLog.create({
+        data: auditRow(audit, { action, entityType: 'PerformancePlan', entityId: after.id, agencyId: after.agencyId, before, after }),
+      });
+    });
+  }
+}

@@ -1,0 +1,48 @@
+import type {
+  AssessmentRepository,
+  DevelopmentEvidenceRepository,
+  EmployeeCopyRepository,
+  FollowUpRepository,
+  PeriodRepository,
+  PlanRepository,
+  RealizationRepository,
+  SettingsRepository,
+  UnitRatingRepository,
+} from '../domain/repositories';
+import { PrismaAssessmentRepository } from './prisma-assessment.repository';
+import type { PerformancePrisma } from './prisma-client';
+import { PrismaDevelopmentEvidenceRepository } from './prisma-development-evidence.repository';
+import { PrismaEmployeeCopyRepository } from './prisma-employee-copy.repository';
+import { PrismaFollowUpRepository } from './prisma-follow-up.repository';
+import { PrismaPeriodRepository } from './prisma-period.repository';
+import { PrismaPlanRepository } from './prisma-plan.repository';
+import { PrismaRealizationRepository } from './prisma-realization.repository';
+import { PrismaSettingsRepository } from './prisma-settings.repository';
+import { PrismaUnitRatingRepository } from './prisma-unit-rating.repository';
+
+export interface Repositories {
+  copies: EmployeeCopyRepository;
+  periods: PeriodRepository;
+  settings: SettingsRepository;
+  plans: PlanRepository;
+  realizations: RealizationRepository;
+  assessments: AssessmentRepository;
+  unitRatings: UnitRatingRepository;
+  followUps: FollowUpRepository;
+  evidence: DevelopmentEvidenceRepository;
+}
+
+/** Every adapter over one Prisma client; `afterOutboxCommit` wakes the relay after a commit that wrote events. */
+export function createRepositories(prisma: PerformancePrisma, afterOutboxCommit: () => void = () => undefined): Repositories {
+  return {
+    copies: new PrismaEmployeeCopyRepository(prisma),
+    periods: new PrismaPeriodRepository(prisma),
+    settings: new PrismaSettingsRepository(prisma),
+    plans: new PrismaPlanRepository(prisma),
+    realizations: new PrismaRealizationRepository(prisma),
+    assessments: new PrismaAssessmentRepository(prisma, afterOutboxCommit),
+    unitRatings: new PrismaUnitRatingRepository(prisma),
+    followUps: new PrismaFollowUpRepository(prisma, afterOutboxCommit),
+    evidence: new PrismaDevelopmentEvidenceRepository(prisma),
+  };
+}

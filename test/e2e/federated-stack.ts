@@ -1,0 +1,316 @@
+import { randomUUID } from 'node:crypto';
+
+import { loadConfig } from '@kinerja/config';
+import { createLogger } from '@kinerja/logger';
+import { ensureTopics, KafkaTransport, type MessageHandler, type OutgoingMessage, type Subscription, type Transport } from '@kinerja/messaging';
+import { Client } from 'pg';
+
+import { loadGatewayConfig } from '../../gateway/src/env';
+import { startGateway } from '../../gateway/src/gateway';
+import { type DevelopmentHarness, startDevelopmentOnPostgres } from '../../services/development/test/development-harness';
+import { publishEmployeeSnapshots } from '../../services/identity/src/application/publish-employee-snapshots.command';
+import { JWKS_PATH } from '../../services/identity/src/identity.service';
+import { PrismaEmployeeRepository } from '../../services/identity/src/infrastructure/prisma-employee.repository';
+import { PrismaOrganisationRepository } from '../../services/identity/src/infrastructure/prisma-organisation.repository';
+import { type IdentityHarness, startIdentityOnPostgres } from '../../services/identity/test/identity-harness';
+import { performanceEnvSchema } from '../../services/performance/src/env';
+import { type PerformanceService, startPerformanceService } from '../../services/performance/src/performance.service';
+import { graphql, type GraphQLResponse } from '../support/graphql-client';
+import { kafkaClient, testBrokers, waitFor } from '../support/kafka';
+import { createTestDatabase, type TestDatabase } from '../support/postgres';
+
+const silent = (name: string) => createLogger({ name, level: (process.env['E2E_LOG_LEVEL'] as 'silent' | undefined) ?? 'silent' });
+
+/**
+ * Commits, for a consumer group of this run only, the current end of each topic, so the group
+ * starts with what is published from now on. The topics outlive test runs (and benchmarks fill
+ * them with thousands of events): a new group reading them from the beginning would spend its
+ * time on other runs' employees.
+ */
+async function startGroupAtEnd(groupId: string, topics: readonly string[]): Promise<void> {
+  const kafka = kafkaClient();
+  const admin = kafka.admin();
+  await admin.connect();
+  let ends: { topic: string; partition: number; offset: string }[];
+  try {
+    const perTopic = await Promise.all(
+      topics.map(async (topic) => (await admin.fetchTopicOffsets(topic)).map(({ partition, high }) => ({ topic, partition, offset: high }))),
+    );
+    ends = perTopic.flat();
+  } finally {
+    await admin.disconnect();
+  }
+  const consumer = kafka.consumer({ groupId });
+  await consumer.connect();
+  try {
+    const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+    await consumer.subscribe({ topics: [...topics], fromBeginning: false });
+    await consumer.run({ autoCommit: false, eachMessage: async () => undefined });
+    await joined;
+    await consumer.commitOffsets(ends);
+  } finally {
+    await consumer.disconnect();
+  }
+}
+
+/**
+ * The production Kafka transport of one service, with its consumer group renamed for this run and
+ * started at the topics' current end. Everything else (publishing, consuming, committing after the
+ * handler) is KafkaTransport's own code. Without the renaming, two stacks on the same broker (two
+ * test files, or two people) would share the fixed group "development" and split its partitions.
+ */
+class RunScopedTransport implements Transport {
+  readonly kind = 'kafka' as const;
+  readonly groups: string[] = [];
+
+  constructor(
+    private readonly inner: KafkaTransport,
+    private readonly run: string,
+  ) {}
+
+  publish(messages: readonly OutgoingMessage[]): Promise<void> {
+    return this.inner.publish(messages);
+  }
+
+  async subscribe(options: { groupId: string; topics: readonly string[]; handle: MessageHandler }): Promise<Subscription> {
+    const groupId = `${options.groupId}.e2e-${this.run}`;
+    await startGroupAtEnd(groupId, options.topics);
+    this.groups.push(groupId);
+    return this.inner.subscribe({ ...options, groupId });
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+}
+
+/** Waits until PostgreSQL has let every connection of the database go, so a forced drop kills no closing socket. */
+async function untilDisconnected(database: TestDatabase): Promise<void> {
+  const admin = new Client({ connectionString: process.env['TEST_POSTGRES_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres' });
+  await admin.connect();
+  try {
+    for (let attempt = 0; attempt < 250; attempt += 1) {
+      const { rows } = await admin.query<{ count: string }>('SELECT count(*) AS count FROM pg_stat_activity WHERE datname = $1', [database.name]);
+      if (Number(rows[0]?.count ?? 0) === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
+export type ServiceName = 'identity' | 'performance' | 'development';
+
+export interface FederatedStack {
+  /** The gateway's GraphQL endpoint: what a frontend talks to. */
+  url: string;
+  identity: IdentityHarness;
+  performance: { url: string; service: PerformanceService; database: TestDatabase };
+  development: DevelopmentHarness;
+  /** The (run-unique) Kafka consumer group a service consumes with. */
+  groupOf(service: ServiceName): string;
+  /** identity's backfill path: every employee republished as `identity.employee.snapshot`; how many. */
+  backfill(): Promise<number>;
+  /** Until performance's and development's local copies hold every employee identity has. */
+  copiesComplete(timeoutMs?: number): Promise<number>;
+  /** A GraphQL request through the gateway. */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  stop(): Promise<void>;
+}
+
+/**
+ * identity, performance and development, each on its own fresh PostgreSQL database and its own
+ * KafkaTransport on the real broker, with the gateway in front of them serving the committed
+ * supergraph. performance and development verify identity's tokens through its JWKS URL.
+ */
+export async function startFederatedStack(prefix: string): Promise<FederatedStack> {
+  const run = randomUUID().slice(0, 8);
+  const closers: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    const failures: unknown[] = [];
+    for (const close of closers.splice(0).reverse()) await close().catch((error: unknown) => failures.push(error));
+    if (failures.length > 0) throw failures[0];
+  };
+  const transports = {} as Record<ServiceName, RunScopedTransport>;
+  const transportOf = (service: ServiceName) => {
+    const transport = new RunScopedTransport(new KafkaTransport({ brokers: testBrokers(), clientId: `${service}-e2e-${run}`, logger: silent(service) }), run);
+    transports[service] = transport;
+    closers.push(() => transport.close());
+    return transport;
+  };
+  const dropLater = (database: TestDatabase) =>
+    closers.push(async () => {
+      await untilDisconnected(database);
+      await database.drop();
+    });
+  // Closers run in reverse: the run's consumer groups are deleted last, once every transport left them.
+  closers.push(async () => {
+    const groups = Object.values(transports).flatMap((transport) => transport.groups);
+    if (groups.length === 0) return;
+    const admin = kafkaClient().admin();
+    await admin.connect();
+    await admin.deleteGroups(groups).catch(() => undefined);
+    await admin.disconnect();
+  });
+  try {
+    await ensureTopics(kafkaClient().admin(), { partitions: 3, replicationFactor: 1 });
+
+    const identity = await startIdentityOnPostgres(`${prefix}_id`, { transport: transportOf('identity') });
+    dropLater(identity.database);
+    closers.push(() => identity.service.stop());
+    const jwksUrl = new URL(JWKS_PATH, identity.service.subgraph.url).toString();
+
+    const performanceDatabase = await createTestDatabase(`${prefix}_perf`);
+    dropLater(performanceDatabase);
+    const performanceService = await startPerformanceService(
+      loadConfig(performanceEnvSchema, { DATABASE_URL: performanceDatabase.url, PORT: '0', NODE_ENV: 'test', JWKS_URL: jwksUrl }),
+      silent('performance'),
+      { transport: transportOf('performance') },
+    );
+    closers.push(() => performanceService.stop());
+    const performance = { url: performanceService.subgraph.graphqlUrl, service: performanceService, database: performanceDatabase };
+
+    const development = await startDevelopmentOnPostgres(`${prefix}_dev`, { transport: transportOf('development'), jwksUrl });
+    dropLater(development.database);
+    closers.push(() => development.tokens.close());
+    closers.push(() => development.service.stop());
+
+    const gateway = await startGateway(
+      loadGatewayConfig({
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'silent',
+        PORT: '0',
+        SUBGRAPH_IDENTITY_URL: identity.url,
+        SUBGRAPH_PERFORMANCE_URL: performance.url,
+        SUBGRAPH_DEVELOPMENT_URL: development.url,
+      }),
+      silent('gateway'),
+    );
+    closers.push(() => gateway.stop());
+    const url = `${gateway.url}/graphql`;
+
+    return {
+      url,
+      identity,
+      performance,
+      development,
+      groupOf: (service) => {
+        const group = transports[service].groups[0];
+        if (!group) throw new Error(`${service} has no consumer group`);
+        return group;
+      },
+      backfill: () => {
+        const prisma = identity.service.prisma;
+        return publishEmployeeSnapshots(new PrismaOrganisationRepository(prisma), new PrismaEmployeeRepository(prisma, () => identity.service.relay.notify()));
+      },
+      copiesComplete: async (timeoutMs = 30_000) => {
+        const ids = (await identity.service.prisma.employee.findMany({ select: { id: true } })).map((employee) => employee.id);
+        const where = { employeeId: { in: ids } };
+        await waitFor(
+          async () =>
+            (await performance.service.prisma.employeeCopy.count({ where })) === ids.length &&
+            (await development.service.prisma.employeeCopy.count({ where })) === ids.length,
+          timeoutMs,
+          `performance's and development's copies of ${ids.length} employees`,
+        );
+        return ids.length;
+      },
+      gql: (query, variables = {}, token) => graphql(url, query, variables, token),
+      stop,
+    };
+  } catch (error) {
+    await stop().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** The data of a response, failing with the errors when there are any. */
+export function ok<T = any>(response: GraphQLResponse, field: string): T {
+  if (response.errors) throw new Error(`${field}: ${JSON.stringify(response.errors)}`);
+  return (response.data as Record<string, T>)[field] as T;
+}
+
+export const CORE_VALUES = ['BERORIENTASI_PELAYANAN', 'AKUNTABEL', 'KOMPETEN', 'HARMONIS', 'LOYAL', 'ADAPTIF', 'KOLABORATIF'] as const;
+
+/** All seven BerAKHLAK values MEETS, except those given. */
+export function behaviourRatings(below: readonly string[] = []) {
+  return CORE_VALUES.map((value) => ({
+    value,
+    rating: below.includes(value) ? 'BELOW' : 'MEETS',
+    note: below.includes(value) ? 'Jarang berbagi informasi dengan tim dan sulit diajak bekerja sama.' : null,
+  }));
+}
+
+export const today = () => new Date().toISOString().slice(0, 10);
+
+/** HR opens the agency's year with quarterly sub-periods. */
+export async function openPeriod(stack: FederatedStack, hrToken: string, agencyId: string, year: number) {
+  return ok<{ id: string; subPeriods: { id: string; index: number }[] }>(
+    await stack.gql(
+      `mutation ($input: CreatePerformancePeriodInput!) { createPerformancePeriod(input: $input) { id year status subPeriods { id index } } }`,
+      { input: { agencyId, year, cadence: 'QUARTERLY' } },
+      hrToken,
+    ),
+    'createPerformancePeriod',
+  );
+}
+
+export interface PlanFixture {
+  planId: string;
+  workResultId: string;
+  indicatorId: string;
+}
+
+/** The employee drafts an SKP with one MAIN result and one QUANTITY indicator (target 12) and submits it. */
+export async function submittedPlan(stack: FederatedStack, employeeToken: string, periodId: string, title: string): Promise<PlanFixture> {
+  const plan = ok<{ id: string; status: string }>(
+    await stack.gql(`mutation ($input: CreatePerformancePlanInput!) { createPerformancePlan(input: $input) { id status } }`, { input: { periodId } }, employeeToken),
+    'createPerformancePlan',
+  );
+  const workResult = ok<{ id: string }>(
+    await stack.gql(
+      `mutation ($input: AddWorkResultInput!) { addWorkResult(input: $input) { id kind } }`,
+      { input: { planId: plan.id, kind: 'MAIN', title } },
+      employeeToken,
+    ),
+    'addWorkResult',
+  );
+  const indicator = ok<{ id: string }>(
+    await stack.gql(
+      `mutation ($input: AddIndicatorInput!) { addIndicator(input: $input) { id } }`,
+      { input: { workResultId: workResult.id, aspect: 'QUANTITY', description: `Jumlah dokumen: ${title}`, target: 12, unit: 'dokumen' } },
+      employeeToken,
+    ),
+    'addIndicator',
+  );
+  const submitted = ok<{ status: string }>(
+    await stack.gql(`mutation ($id: ID!) { submitPerformancePlan(planId: $id) { id status } }`, { id: plan.id }, employeeToken),
+    'submitPerformancePlan',
+  );
+  if (submitted.status !== 'SUBMITTED') throw new Error(`plan is ${submitted.status} after submitting`);
+  return { planId: plan.id, workResultId: workResult.id, indicatorId: indicator.id };
+}
+
+export async function approvePlan(stack: FederatedStack, supervisorToken: string, planId: string): Promise<string> {
+  return ok<{ status: string }>(
+    await stack.gql(`mutation ($id: ID!) { approvePerformancePlan(planId: $id) { id status } }`, { id: planId }, supervisorToken),
+    'approvePerformancePlan',
+  ).status;
+}
+
+/** The employee reports one realization with evidence for each of the given sub-periods. */
+export async function reportRealizations(stack: FederatedStack, employeeToken: string, indicatorId: string, subPeriodIds: readonly string[], value: number) {
+  for (const periodId of subPeriodIds) {
+    ok(
+      await stack.gql(
+        `mutation ($input: ReportRealizationInput!) { reportRealization(input: $input) { id value late } }`,
+        { input: { indicatorId, periodId, value, evidenceUrl: `https://dokumen.example.go.id/bukti/${randomUUID()}.pdf`, note: null } },
+        employeeToken,
+      ),
+      'reportRealization',
+    );
+  }
+}
+
+export const FINALIZE = `mutation ($input: FinalizeAssessmentInput!) { finalizeAssessment(input: $input) {
+  id kind predikat proposedWorkResultRating workResultRating behaviourRating behaviourGaps workResultGaps { workResultId title } } }`;

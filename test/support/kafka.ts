@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+
+import { Kafka, logLevel } from 'kafkajs';
+
+export const testBrokers = (): string[] => (process.env['TEST_KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',');
+
+export function kafkaClient(brokers = testBrokers()): Kafka {
+  return new Kafka({ clientId: `test-${randomUUID().slice(0, 8)}`, brokers, logLevel: logLevel.NOTHING, retry: { retries: 2 } });
+}
+
+export interface TopicRecord {
+  key: string;
+  value: string;
+  headers: Record<string, string>;
+  partition: number;
+}
+
+/** Reads a topic from the beginning with a throwaway group until `enough` says so (or the timeout). */
+export async function readTopic(
+  topic: string,
+  enough: (records: TopicRecord[]) => boolean,
+  timeoutMs = 20_000,
+  brokers = testBrokers(),
+): Promise<TopicRecord[]> {
+  const consumer = kafkaClient(brokers).consumer({ groupId: `reader-${randomUUID()}` });
+  const records: TopicRecord[] = [];
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  let done: () => void = () => undefined;
+  const finished = new Promise<void>((resolve) => (done = resolve));
+  await consumer.run({
+    eachMessage: async ({ message, partition }) => {
+      records.push({
+        key: message.key?.toString() ?? '',
+        value: message.value?.toString() ?? '',
+        headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, v?.toString() ?? ''])),
+        partition,
+      });
+      if (enough(records)) done();
+    },
+  });
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([finished, new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+  clearTimeout(timer);
+  await consumer.disconnect();
+  return records;
+}
+
+export async function waitFor<T>(probe: () => Promise<T | undefined | false>, timeoutMs = 30_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
