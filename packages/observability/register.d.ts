@@ -1,0 +1,2 @@
+// `import '@kinerja/observability/register'` only runs it; it exports nothing.
+export {};

@@ -1,0 +1,142 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+export interface DbPoolStats {
+  /** Connections open, idle among them, and callers waiting for one. */
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
+/** What a service lets the registry read on each scrape (and only then). */
+export interface ServiceMetricSources {
+  /** Outbox rows not yet published (`OutboxRelay.backlog()`). */
+  outboxBacklog?: () => Promise<number> | number;
+  /** The service's event consumer (`EventConsumer`): running or not, and how far behind. */
+  consumer?: { isRunning(): boolean; lag?(): number | undefined };
+  /** The database pool; undefined when there is none (embedded PGlite). */
+  dbPool?: () => DbPoolStats | undefined;
+}
+
+export interface ProcessMetrics {
+  registry: Registry;
+  httpRequestDuration: Histogram<'route' | 'method' | 'status'>;
+  graphqlOperationDuration: Histogram<'operation_name' | 'operation_type'>;
+  graphqlErrors: Counter<'code'>;
+  /** Adds a service's sources under its name (label `service`); returns the function that removes them. */
+  addSources(service: string, sources: ServiceMetricSources): () => void;
+  /** The exposition text and its content type, for `GET /metrics`. */
+  scrape(): Promise<{ contentType: string; body: string }>;
+}
+
+/** A scrape must answer even when the database does not: a source that takes longer is left out. */
+const SOURCE_TIMEOUT_MS = 2000;
+
+function within<T>(value: Promise<T> | T, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    Promise.resolve(value),
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('metric source timed out')), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+export function createMetrics(registry: Registry = new Registry()): ProcessMetrics {
+  collectDefaultMetrics({ register: registry });
+  const sources = new Map<string, ServiceMetricSources>();
+  const registers = [registry];
+
+  const httpRequestDuration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP requests served, by route, method and status code',
+    labelNames: ['route', 'method', 'status'] as const,
+    registers,
+  });
+  const graphqlOperationDuration = new Histogram({
+    name: 'graphql_operation_duration_seconds',
+    help: 'GraphQL operations executed, by operation name and type (query, mutation)',
+    labelNames: ['operation_name', 'operation_type'] as const,
+    registers,
+  });
+  const graphqlErrors = new Counter({
+    name: 'graphql_errors_total',
+    help: 'Errors in GraphQL responses, by extensions.code as the client sees it',
+    labelNames: ['code'] as const,
+    registers,
+  });
+  new Gauge({
+    name: 'outbox_backlog',
+    help: 'Outbox rows not yet published to the broker',
+    labelNames: ['service'] as const,
+    registers,
+    async collect() {
+      this.reset();
+      await Promise.all(
+        [...sources].map(async ([service, { outboxBacklog }]) => {
+          if (!outboxBacklog) return;
+          const backlog = await within(outboxBacklog(), SOURCE_TIMEOUT_MS).catch(() => undefined);
+          if (backlog !== undefined) this.set({ service }, backlog);
+        }),
+      );
+    },
+  });
+  new Gauge({
+    name: 'consumer_running',
+    help: '1 while the event consumer is in its group and fetching, 0 otherwise',
+    labelNames: ['service'] as const,
+    registers,
+    collect() {
+      this.reset();
+      for (const [service, { consumer }] of sources) if (consumer) this.set({ service }, consumer.isRunning() ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'consumer_lag',
+    help: 'Messages behind the end of the subscribed partitions, as of the last fetched batch',
+    labelNames: ['service'] as const,
+    registers,
+    collect() {
+      this.reset();
+      for (const [service, { consumer }] of sources) {
+        const lag = consumer?.lag?.();
+        if (lag !== undefined) this.set({ service }, lag);
+      }
+    },
+  });
+  new Gauge({
+    name: 'db_pool_connections',
+    help: 'Database pool connections: total open, idle, and callers waiting for one',
+    labelNames: ['service', 'state'] as const,
+    registers,
+    collect() {
+      this.reset();
+      for (const [service, { dbPool }] of sources) {
+        const stats = dbPool?.();
+        if (!stats) continue;
+        for (const state of ['total', 'idle', 'waiting'] as const) this.set({ service, state }, stats[state]);
+      }
+    },
+  });
+
+  return {
+    registry,
+    httpRequestDuration,
+    graphqlOperationDuration,
+    graphqlErrors,
+    addSources(service, added) {
+      sources.set(service, added);
+      return () => {
+        if (sources.get(service) === added) sources.delete(service);
+      };
+    },
+    scrape: async () => ({ contentType: registry.contentType, body: await registry.metrics() }),
+  };
+}
+
+let processWide: ProcessMetrics | undefined;
+
+/** The process's one registry (with Node's default metrics), shared by its HTTP server(s) and Apollo servers. */
+export function processMetrics(): ProcessMetrics {
+  processWide ??= createMetrics();
+  return processWide;
+}
