@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 
 import { loadConfig } from '@kinerja/config';
 import { createLogger } from '@kinerja/logger';
-import { ensureTopics, KafkaTransport, type MessageHandler, type OutgoingMessage, type Subscription, type Transport } from '@kinerja/messaging';
+import {
+  ensureTopics,
+  type IncomingMessage,
+  KafkaTransport,
+  type MessageHandler,
+  type OutgoingMessage,
+  type Subscription,
+  type Transport,
+} from '@kinerja/messaging';
 import { Client } from 'pg';
 
 import { loadGatewayConfig } from '../../gateway/src/env';
@@ -54,10 +62,14 @@ async function startGroupAtEnd(groupId: string, topics: readonly string[]): Prom
 }
 
 /**
- * The production Kafka transport of one service, with its consumer group renamed for this run and
- * started at the topics' current end. Everything else (publishing, consuming, committing after the
- * handler) is KafkaTransport's own code. Without the renaming, two stacks on the same broker (two
- * test files, or two people) would share the fixed group "development" and split its partitions.
+ * The production Kafka transport of one service, scoped to this run: its consumer group is renamed
+ * for the run and starts at the topics' current end, and events of agencies this run's identity
+ * did not seed are acknowledged without being handed to the service. Everything else (publishing,
+ * consuming, committing after the handler) is KafkaTransport's own code.
+ *
+ * The broker is shared: without the renaming, two stacks (two test files, or two people) would
+ * share the fixed group "development" and split its partitions; without the filter, a benchmark
+ * publishing tens of thousands of snapshots meanwhile would queue this run's events behind them.
  */
 class RunScopedTransport implements Transport {
   readonly kind = 'kafka' as const;
@@ -66,6 +78,7 @@ class RunScopedTransport implements Transport {
   constructor(
     private readonly inner: KafkaTransport,
     private readonly run: string,
+    private readonly ours: (message: IncomingMessage) => boolean,
   ) {}
 
   publish(messages: readonly OutgoingMessage[]): Promise<void> {
@@ -76,7 +89,10 @@ class RunScopedTransport implements Transport {
     const groupId = `${options.groupId}.e2e-${this.run}`;
     await startGroupAtEnd(groupId, options.topics);
     this.groups.push(groupId);
-    return this.inner.subscribe({ ...options, groupId });
+    const handle: MessageHandler = async (message) => {
+      if (this.ours(message)) await options.handle(message);
+    };
+    return this.inner.subscribe({ ...options, groupId, handle });
   }
 
   close(): Promise<void> {
@@ -125,26 +141,40 @@ export interface FederatedStack {
  */
 export async function startFederatedStack(prefix: string): Promise<FederatedStack> {
   const run = randomUUID().slice(0, 8);
-  const closers: (() => Promise<void>)[] = [];
+  // What stop() undoes, stage by stage; the steps of one stage run in parallel.
+  const stages: Record<'gateway' | 'services' | 'connections' | 'databases' | 'groups', (() => Promise<void>)[]> = {
+    gateway: [],
+    services: [],
+    connections: [],
+    databases: [],
+    groups: [],
+  };
   const stop = async () => {
     const failures: unknown[] = [];
-    for (const close of closers.splice(0).reverse()) await close().catch((error: unknown) => failures.push(error));
+    for (const steps of Object.values(stages)) {
+      const results = await Promise.allSettled(steps.splice(0).map((step) => step()));
+      for (const result of results) if (result.status === 'rejected') failures.push(result.reason);
+    }
     if (failures.length > 0) throw failures[0];
   };
   const transports = {} as Record<ServiceName, RunScopedTransport>;
+  // The agencies identity seeded for this run (random ids): only their events reach the services.
+  const agencies = new Set<string>();
+  const ours = (message: IncomingMessage) => agencies.has(message.headers['agency-id'] ?? '');
   const transportOf = (service: ServiceName) => {
-    const transport = new RunScopedTransport(new KafkaTransport({ brokers: testBrokers(), clientId: `${service}-e2e-${run}`, logger: silent(service) }), run);
+    const kafka = new KafkaTransport({ brokers: testBrokers(), clientId: `${service}-e2e-${run}`, logger: silent(service) });
+    const transport = new RunScopedTransport(kafka, run, ours);
     transports[service] = transport;
-    closers.push(() => transport.close());
+    stages.connections.push(() => transport.close());
     return transport;
   };
   const dropLater = (database: TestDatabase) =>
-    closers.push(async () => {
+    stages.databases.push(async () => {
       await untilDisconnected(database);
       await database.drop();
     });
-  // Closers run in reverse: the run's consumer groups are deleted last, once every transport left them.
-  closers.push(async () => {
+  // Once every transport has left them.
+  stages.groups.push(async () => {
     const groups = Object.values(transports).flatMap((transport) => transport.groups);
     if (groups.length === 0) return;
     const admin = kafkaClient().admin();
@@ -152,28 +182,36 @@ export async function startFederatedStack(prefix: string): Promise<FederatedStac
     await admin.deleteGroups(groups).catch(() => undefined);
     await admin.disconnect();
   });
-  try {
-    await ensureTopics(kafkaClient().admin(), { partitions: 3, replicationFactor: 1 });
 
-    const identity = await startIdentityOnPostgres(`${prefix}_id`, { transport: transportOf('identity') });
-    dropLater(identity.database);
-    closers.push(() => identity.service.stop());
-    const jwksUrl = new URL(JWKS_PATH, identity.service.subgraph.url).toString();
-
-    const performanceDatabase = await createTestDatabase(`${prefix}_perf`);
-    dropLater(performanceDatabase);
-    const performanceService = await startPerformanceService(
-      loadConfig(performanceEnvSchema, { DATABASE_URL: performanceDatabase.url, PORT: '0', NODE_ENV: 'test', JWKS_URL: jwksUrl }),
-      silent('performance'),
-      { transport: transportOf('performance') },
-    );
-    closers.push(() => performanceService.stop());
-    const performance = { url: performanceService.subgraph.graphqlUrl, service: performanceService, database: performanceDatabase };
-
+  const startPerformance = async (jwksUrl: string) => {
+    const database = await createTestDatabase(`${prefix}_perf`);
+    dropLater(database);
+    const config = loadConfig(performanceEnvSchema, { DATABASE_URL: database.url, PORT: '0', NODE_ENV: 'test', JWKS_URL: jwksUrl });
+    const service = await startPerformanceService(config, silent('performance'), { transport: transportOf('performance') });
+    stages.services.push(() => service.stop());
+    return { url: service.subgraph.graphqlUrl, service, database };
+  };
+  const startDevelopment = async (jwksUrl: string) => {
     const development = await startDevelopmentOnPostgres(`${prefix}_dev`, { transport: transportOf('development'), jwksUrl });
     dropLater(development.database);
-    closers.push(() => development.tokens.close());
-    closers.push(() => development.service.stop());
+    stages.services.push(() => development.service.stop());
+    stages.connections.push(() => development.tokens.close());
+    return development;
+  };
+
+  try {
+    await ensureTopics(kafkaClient().admin(), { partitions: 3, replicationFactor: 1 });
+    const identity = await startIdentityOnPostgres(`${prefix}_id`, { transport: transportOf('identity') });
+    dropLater(identity.database);
+    stages.services.push(() => identity.service.stop());
+    for (const agency of await identity.service.prisma.agency.findMany({ select: { id: true } })) agencies.add(agency.id);
+    const jwksUrl = new URL(JWKS_PATH, identity.service.subgraph.url).toString();
+
+    const [performanceStart, developmentStart] = await Promise.allSettled([startPerformance(jwksUrl), startDevelopment(jwksUrl)]);
+    if (performanceStart.status === 'rejected') throw performanceStart.reason;
+    if (developmentStart.status === 'rejected') throw developmentStart.reason;
+    const performance = performanceStart.value;
+    const development = developmentStart.value;
 
     const gateway = await startGateway(
       loadGatewayConfig({
@@ -186,7 +224,7 @@ export async function startFederatedStack(prefix: string): Promise<FederatedStac
       }),
       silent('gateway'),
     );
-    closers.push(() => gateway.stop());
+    stages.gateway.push(() => gateway.stop());
     const url = `${gateway.url}/graphql`;
 
     return {
@@ -264,7 +302,11 @@ export interface PlanFixture {
 /** The employee drafts an SKP with one MAIN result and one QUANTITY indicator (target 12) and submits it. */
 export async function submittedPlan(stack: FederatedStack, employeeToken: string, periodId: string, title: string): Promise<PlanFixture> {
   const plan = ok<{ id: string; status: string }>(
-    await stack.gql(`mutation ($input: CreatePerformancePlanInput!) { createPerformancePlan(input: $input) { id status } }`, { input: { periodId } }, employeeToken),
+    await stack.gql(
+      `mutation ($input: CreatePerformancePlanInput!) { createPerformancePlan(input: $input) { id status } }`,
+      { input: { periodId } },
+      employeeToken,
+    ),
     'createPerformancePlan',
   );
   const workResult = ok<{ id: string }>(
