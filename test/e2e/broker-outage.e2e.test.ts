@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -14,9 +15,17 @@ import { createTestDatabase, type TestDatabase } from '../support/postgres';
 import { REPO_ROOT } from '../support/processes';
 
 const run = promisify(execFile);
-// A broker of this test's own, so stopping it does not disturb the other suites' broker.
-const BROKER_ENV = { ...process.env, KAFKA_PORT: '9192', KAFKA_DATA_DIR: join(REPO_ROOT, '.data', 'kafka-outage-test') };
-const BROKERS = ['127.0.0.1:9192'];
+// A broker of this test's own, so stopping it does not disturb the other suites' broker; its port
+// depends on the checkout, so two clones on one machine never stop each other's broker.
+const PORT = 9200 + (createHash('sha256').update(REPO_ROOT).digest()[0]! % 50) * 2;
+const BROKER_ENV = { ...process.env, KAFKA_PORT: String(PORT), KAFKA_DATA_DIR: join(REPO_ROOT, '.data', 'kafka-outage-test') };
+const BROKERS = [`127.0.0.1:${PORT}`];
+const answers = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
 const kafka = (command: 'start' | 'stop') => run(process.execPath, [join(REPO_ROOT, 'scripts', 'kafka.mjs'), command], { env: BROKER_ENV, timeout: 180_000 });
 const logger = createLogger({ name: 'test', level: 'silent' });
 
@@ -63,7 +72,7 @@ describe('a broker outage', () => {
     await transport?.close();
     await client?.end();
     await effects?.drop();
-    await kafka('start'); // leave it running for the next run: starting is the slow part
+    await kafka('stop');
   }, 120_000);
 
   it('loses no event and applies none twice while the broker is down for 20 s', async () => {
@@ -91,6 +100,7 @@ describe('a broker outage', () => {
     );
 
     await kafka('stop');
+    expect(await answers(PORT)).toBe(false);
     const downSince = Date.now();
     // Changes go on while the broker is away: requests succeed, events wait in the outbox.
     for (let i = 3; i < 13; i += 1) {
