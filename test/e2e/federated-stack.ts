@@ -27,6 +27,7 @@ import { graphql, type GraphQLResponse } from '../support/graphql-client';
 import { kafkaClient, testBrokers, waitFor } from '../support/kafka';
 import { createTestDatabase, type TestDatabase } from '../support/postgres';
 
+/** The services log nothing unless E2E_LOG_LEVEL asks for it (e.g. E2E_LOG_LEVEL=warn when a run fails). */
 const silent = (name: string) => createLogger({ name, level: (process.env['E2E_LOG_LEVEL'] as 'silent' | undefined) ?? 'silent' });
 
 /**
@@ -50,13 +51,18 @@ async function startGroupAtEnd(groupId: string, topics: readonly string[]): Prom
   }
   const consumer = kafka.consumer({ groupId });
   await consumer.connect();
+  let timer: NodeJS.Timeout | undefined;
   try {
-    const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+    const joined = new Promise<void>((resolve, reject) => {
+      consumer.on(consumer.events.GROUP_JOIN, () => resolve());
+      timer = setTimeout(() => reject(new Error(`consumer group ${groupId} did not form within 30 s`)), 30_000);
+    });
     await consumer.subscribe({ topics: [...topics], fromBeginning: false });
     await consumer.run({ autoCommit: false, eachMessage: async () => undefined });
     await joined;
     await consumer.commitOffsets(ends);
   } finally {
+    clearTimeout(timer);
     await consumer.disconnect();
   }
 }

@@ -84,6 +84,15 @@ describe('identity organisation mutations', () => {
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.orgUnitId' });
   });
 
+  it.each([
+    ['employee(id)', `{ employee(id: "abc") { id } }`],
+    ['orgUnit(id)', `{ orgUnit(id: "abc") { id } }`],
+    ['agency(id)', `{ agency(id: "not-a-uuid") { id } }`],
+  ])('answers NOT_FOUND, not an internal error, for %s with an id that is not a UUID', async (_case, query) => {
+    const result = await graphql(identity.url, query, {}, hrToken);
+    expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
   it('leaves nothing written when the second half of a registration fails', async () => {
     // The login's e-mail is taken: the employee row of the same transaction must not remain either.
     const before = await identity.service.prisma.employee.count();

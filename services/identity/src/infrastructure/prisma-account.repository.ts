@@ -5,6 +5,7 @@ import type { AccountWithAccess, UserAccount } from '../domain/account';
 import type { ThrottleState } from '../domain/login-throttle.rule';
 import type { AccountRepository, RefreshTokenRecord } from '../domain/repositories';
 import type { IdentityPrisma } from './prisma-client';
+import { isUuid } from './uuid';
 
 const accountInclude = { grants: true, employee: { select: { agencyId: true, status: true } } } as const;
 
@@ -33,6 +34,7 @@ export class PrismaAccountRepository implements AccountRepository {
   }
 
   async byId(userId: string): Promise<AccountWithAccess | null> {
+    if (!isUuid(userId)) return null;
     const row = await this.prisma.userAccount.findUnique({ where: { id: userId }, include: accountInclude });
     return row ? toAccess(row) : null;
   }

@@ -9,6 +9,7 @@ import type { EmployeePage, EmployeeRepository, EmployeeSearch } from '../domain
 import type { Prisma } from '../generated/prisma/client';
 import { employeeData, toEmployee } from './mappers';
 import type { IdentityPrisma } from './prisma-client';
+import { isUuid, onlyUuids } from './uuid';
 
 function conflictFor(error: unknown): never {
   if (isUniqueViolation(error, 'nip')) throw new ConflictError('This NIP is already registered', { field: 'input.nip' });
@@ -27,7 +28,7 @@ export class PrismaEmployeeRepository implements EmployeeRepository {
   ) {}
 
   async byIds(ids: readonly string[]): Promise<Employee[]> {
-    return (await this.prisma.employee.findMany({ where: { id: { in: [...ids] } } })).map(toEmployee);
+    return (await this.prisma.employee.findMany({ where: { id: { in: onlyUuids(ids) } } })).map(toEmployee);
   }
 
   async byNip(nip: string): Promise<Employee | null> {
@@ -36,12 +37,12 @@ export class PrismaEmployeeRepository implements EmployeeRepository {
   }
 
   async holdersOfPositions(positionIds: readonly string[]): Promise<Employee[]> {
-    return (await this.prisma.employee.findMany({ where: { positionId: { in: [...positionIds] }, status: { not: 'LEFT' } } })).map(toEmployee);
+    return (await this.prisma.employee.findMany({ where: { positionId: { in: onlyUuids(positionIds) }, status: { not: 'LEFT' } } })).map(toEmployee);
   }
 
   async reportsOfPositions(positionIds: readonly string[]): Promise<Array<{ supervisorPositionId: string; employee: Employee }>> {
     const rows = await this.prisma.employee.findMany({
-      where: { status: { not: 'LEFT' }, position: { supervisorPositionId: { in: [...positionIds] } } },
+      where: { status: { not: 'LEFT' }, position: { supervisorPositionId: { in: onlyUuids(positionIds) } } },
       include: { position: { select: { supervisorPositionId: true } } },
       orderBy: [{ name: 'asc' }, { id: 'asc' }],
     });
@@ -49,6 +50,7 @@ export class PrismaEmployeeRepository implements EmployeeRepository {
   }
 
   async search(query: EmployeeSearch): Promise<EmployeePage> {
+    if (query.orgUnitId && !isUuid(query.orgUnitId)) return { employees: [], hasNextPage: false, totalCount: 0 };
     const where: Prisma.EmployeeWhereInput = {
       ...(query.agencyIds === 'all' ? {} : { agencyId: { in: [...query.agencyIds] } }),
       ...(query.orgUnitId ? { orgUnitId: query.orgUnitId } : {}),

@@ -4,40 +4,42 @@ import type { Agency, OrgUnit, Position } from '../domain/organisation';
 import type { OrganisationRepository } from '../domain/repositories';
 import { toAgency, toOrgUnit, toPosition } from './mappers';
 import type { IdentityPrisma } from './prisma-client';
+import { isUuid, onlyUuids } from './uuid';
 
 export class PrismaOrganisationRepository implements OrganisationRepository {
   constructor(private readonly prisma: IdentityPrisma) {}
 
   async listAgencies(agencyIds: readonly string[] | 'all'): Promise<Agency[]> {
-    const where = agencyIds === 'all' ? {} : { id: { in: [...agencyIds] } };
+    const where = agencyIds === 'all' ? {} : { id: { in: onlyUuids(agencyIds) } };
     return (await this.prisma.agency.findMany({ where, orderBy: [{ kind: 'asc' }, { name: 'asc' }] })).map(toAgency);
   }
 
   async agenciesByIds(ids: readonly string[]): Promise<Agency[]> {
-    return (await this.prisma.agency.findMany({ where: { id: { in: [...ids] } } })).map(toAgency);
+    return (await this.prisma.agency.findMany({ where: { id: { in: onlyUuids(ids) } } })).map(toAgency);
   }
 
   async orgUnitsByIds(ids: readonly string[]): Promise<OrgUnit[]> {
-    return (await this.prisma.orgUnit.findMany({ where: { id: { in: [...ids] } } })).map(toOrgUnit);
+    return (await this.prisma.orgUnit.findMany({ where: { id: { in: onlyUuids(ids) } } })).map(toOrgUnit);
   }
 
   async orgUnitsByAgencies(agencyIds: readonly string[]): Promise<OrgUnit[]> {
-    return (await this.prisma.orgUnit.findMany({ where: { agencyId: { in: [...agencyIds] } }, orderBy: { code: 'asc' } })).map(toOrgUnit);
+    return (await this.prisma.orgUnit.findMany({ where: { agencyId: { in: onlyUuids(agencyIds) } }, orderBy: { code: 'asc' } })).map(toOrgUnit);
   }
 
   async childUnitsOf(parentIds: readonly string[]): Promise<OrgUnit[]> {
-    return (await this.prisma.orgUnit.findMany({ where: { parentId: { in: [...parentIds] } }, orderBy: { code: 'asc' } })).map(toOrgUnit);
+    return (await this.prisma.orgUnit.findMany({ where: { parentId: { in: onlyUuids(parentIds) } }, orderBy: { code: 'asc' } })).map(toOrgUnit);
   }
 
   async positionsByIds(ids: readonly string[]): Promise<Position[]> {
-    return (await this.prisma.position.findMany({ where: { id: { in: [...ids] } } })).map(toPosition);
+    return (await this.prisma.position.findMany({ where: { id: { in: onlyUuids(ids) } } })).map(toPosition);
   }
 
   async positionsByUnits(unitIds: readonly string[]): Promise<Position[]> {
-    return (await this.prisma.position.findMany({ where: { orgUnitId: { in: [...unitIds] } }, orderBy: { title: 'asc' } })).map(toPosition);
+    return (await this.prisma.position.findMany({ where: { orgUnitId: { in: onlyUuids(unitIds) } }, orderBy: { title: 'asc' } })).map(toPosition);
   }
 
   async chainAbove(positionId: string): Promise<string[]> {
+    if (!isUuid(positionId)) return [];
     // One recursive query instead of a round trip per level; the depth bound stops a corrupt loop.
     const rows = await this.prisma.$queryRaw<{ id: string }[]>`
       WITH RECURSIVE chain(id, supervisor_position_id, depth) AS (
