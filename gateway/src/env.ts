@@ -11,6 +11,13 @@ const base = z.object({
   /** The committed, composed supergraph the gateway serves. */
   SUPERGRAPH_PATH: z.string().default(join(__dirname, '..', 'supergraph.graphql')),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  /** Largest request body; evidence documents (5 MiB, base64) pass through the gateway. */
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(8 * 1024 * 1024),
 });
 
 const SUBGRAPH_URL = /^SUBGRAPH_([A-Z]+)_URL$/;

@@ -55,6 +55,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     port: config.PORT,
     logger,
     readiness: async () => ({ supergraph: true }),
+    maxBodyBytes: config.MAX_BODY_BYTES,
     routes: {
       '/': (_req, res) => {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });

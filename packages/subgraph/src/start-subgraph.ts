@@ -12,6 +12,8 @@ import type { GraphQLSchema } from 'graphql';
 import type { SubgraphContext } from './subgraph-context';
 
 export interface StartSubgraphOptions<Context extends SubgraphContext> {
+  /** Largest request body accepted (default 1 MB); raise it for mutations that carry documents. */
+  maxBodyBytes?: number;
   name: string;
   schema: GraphQLSchema;
   host: string;
@@ -51,6 +53,7 @@ export async function startSubgraph<Context extends SubgraphContext>(options: St
     port: options.port,
     logger,
     readiness: options.readiness,
+    ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
     routes: options.routes ?? {},
     graphql: {
       paths: ['/graphql'],

@@ -1,9 +1,18 @@
 import { commonServiceEnv, loadConfigOrExit, port } from '@kinerja/config';
 import { z } from 'zod';
 
+import { DEFAULT_EVIDENCE_MAX_BYTES } from './domain/evidence-document.rule';
+
 export const performanceEnvSchema = z.object({
   ...commonServiceEnv,
   PORT: port(4002),
+  /** Largest evidence document accepted, in bytes (1 byte up to 64 MiB). */
+  EVIDENCE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64 * 1024 * 1024)
+    .default(DEFAULT_EVIDENCE_MAX_BYTES),
 });
 
 export type PerformanceConfig = z.output<typeof performanceEnvSchema>;

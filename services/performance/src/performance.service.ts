@@ -17,6 +17,7 @@ import { CreatePerformancePeriod } from './application/create-performance-period
 import { CreatePerformancePlan } from './application/create-performance-plan.command';
 import { DistributionReader } from './application/distribution.reader';
 import { EmployeePerformanceReader } from './application/employee-performance.reader';
+import { EvidenceDocumentReader } from './application/evidence-document.reader';
 import { FinalizeAssessment } from './application/finalize-assessment.command';
 import { GrantReward } from './application/grant-reward.command';
 import { IssueSanction } from './application/issue-sanction.command';
@@ -27,10 +28,12 @@ import { ReportRealization } from './application/report-realization.command';
 import { SetPerformanceSettings } from './application/set-performance-settings.command';
 import { SetUnitRating } from './application/set-unit-rating.command';
 import { SubmitSelfAssessment } from './application/submit-self-assessment.command';
+import { UploadEvidence } from './application/upload-evidence.command';
 import type { PerformanceConfig } from './env';
 import { AssessmentResolver } from './graphql/assessment.resolver';
 import { createLoaders, type PerformanceContext } from './graphql/context';
 import { EmployeePerformanceResolver } from './graphql/employee.resolver';
+import { EVIDENCE_DOWNLOAD_PREFIX, EvidenceDocumentResolver } from './graphql/evidence-document.resolver';
 import { FollowUpResolver } from './graphql/follow-up.resolver';
 import { IndicatorResolver } from './graphql/indicator.resolver';
 import { OrgUnitPerformanceResolver } from './graphql/org-unit.resolver';
@@ -38,6 +41,8 @@ import { PerformancePeriodResolver } from './graphql/performance-period.resolver
 import { PerformancePlanResolver } from './graphql/performance-plan.resolver';
 import { RealizationResolver } from './graphql/realization.resolver';
 import { WorkResultResolver } from './graphql/work-result.resolver';
+import { evidenceDownloadRoute } from './infrastructure/evidence-download.route';
+import { withPrefixRoute } from './infrastructure/prefix-route';
 import { createPrismaClient, type PerformancePrisma } from './infrastructure/prisma-client';
 import { CONSUMER } from './infrastructure/prisma-employee-copy.repository';
 import { createRepositories, type Repositories } from './infrastructure/repositories';
@@ -70,12 +75,18 @@ export function performanceEventHandlers(repositories: Repositories): HandlerMap
   };
 }
 
+export interface PerformanceSchemaOptions {
+  /** EVIDENCE_MAX_BYTES: the largest evidence document accepted. */
+  evidenceMaxBytes: number;
+}
+
 /** Builds the whole performance subgraph on an open database: adapters, then use cases, then resolvers. */
-export async function buildPerformanceSchema(repositories: Repositories) {
-  const { periods, plans, copies, realizations, assessments, unitRatings, settings, followUps, evidence } = repositories;
+export async function buildPerformanceSchema(repositories: Repositories, options: PerformanceSchemaOptions) {
+  const { periods, plans, copies, realizations, assessments, unitRatings, settings, followUps, evidence, evidenceDocuments } = repositories;
   const sources = { plans, copies, periods };
   const reader = new PerformanceReader(periods, plans, copies, realizations, assessments, settings);
   const employees = new EmployeePerformanceReader(copies, plans, assessments, evidence, followUps);
+  const evidenceReader = new EvidenceDocumentReader(evidenceDocuments, copies);
   const { schema, sdl } = await buildFederatedSchema<PerformanceContext>({
     resolvers: [
       new PerformancePeriodResolver(
@@ -93,6 +104,7 @@ export async function buildPerformanceSchema(repositories: Repositories) {
       new WorkResultResolver(new AddWorkResult(sources, ids), new AddIndicator(sources, ids)),
       new IndicatorResolver(),
       new RealizationResolver(new ReportRealization(sources, realizations, assessments, settings, ids, clock)),
+      new EvidenceDocumentResolver(new UploadEvidence({ ...sources, assessments }, realizations, evidenceDocuments, ids, clock, options.evidenceMaxBytes)),
       new AssessmentResolver(new FinalizeAssessment({ ...sources, realizations, assessments, unitRatings, settings, ids, clock })),
       new EmployeePerformanceResolver(),
       new OrgUnitPerformanceResolver(
@@ -110,7 +122,7 @@ export async function buildPerformanceSchema(repositories: Repositories) {
       Agency: (ref) => ({ id: ref.id }),
     },
   });
-  return { schema, sdl, reader, employees };
+  return { schema, sdl, reader, employees, evidenceReader };
 }
 
 /**
@@ -125,23 +137,26 @@ export async function startPerformanceService(config: PerformanceConfig, logger:
     const prisma = createPrismaClient(database, deps.onQuery);
     const relay = new OutboxRelay({ sql: database.sql, transport: deps.transport, logger: logger.child({ component: 'outbox-relay' }) });
     const repositories = createRepositories(prisma, () => relay.notify());
-    const { schema, reader, employees } = await buildPerformanceSchema(repositories);
+    const { schema, reader, employees, evidenceReader } = await buildPerformanceSchema(repositories, { evidenceMaxBytes: config.EVIDENCE_MAX_BYTES });
     const consumer = new EventConsumer({
       consumer: CONSUMER,
       transport: deps.transport,
       logger: logger.child({ component: 'consumer' }),
       handlers: performanceEventHandlers(repositories),
     });
+    const verifier = createTokenVerifier({ keys: config.JWKS_URL, issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE });
     relay.start();
     await consumer.start();
     const subgraph = await startSubgraph<PerformanceContext>({
       name: 'performance',
       schema,
+      // An evidence document travels base64-encoded (4/3 of its size) inside the JSON body.
+      maxBodyBytes: Math.ceil((config.EVIDENCE_MAX_BYTES * 4) / 3) + 64 * 1024,
       host: config.HOST,
       port: config.PORT,
       logger,
-      verifier: createTokenVerifier({ keys: config.JWKS_URL, issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE }),
-      extendContext: (base) => ({ ...base, loaders: createLoaders(reader, employees, base) }),
+      verifier,
+      extendContext: (base) => ({ ...base, loaders: createLoaders(reader, employees, evidenceReader, base) }),
       readiness: async () => ({
         database: await database.sql.query('SELECT 1').then(
           () => true,
@@ -150,6 +165,7 @@ export async function startPerformanceService(config: PerformanceConfig, logger:
         consumer: consumer.isRunning(),
       }),
       metrics: { outboxBacklog: () => relay.backlog(), consumer, dbPool: database.poolStats },
+      routes: withPrefixRoute({}, EVIDENCE_DOWNLOAD_PREFIX, evidenceDownloadRoute(EVIDENCE_DOWNLOAD_PREFIX, evidenceReader, verifier)),
     });
     return {
       subgraph,

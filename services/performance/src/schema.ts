@@ -4,6 +4,7 @@ import { buildFederatedSchema } from '@kinerja/subgraph';
 
 import { AssessmentResolver } from './graphql/assessment.resolver';
 import { EmployeePerformanceResolver } from './graphql/employee.resolver';
+import { EvidenceDocumentResolver } from './graphql/evidence-document.resolver';
 import { FollowUpResolver } from './graphql/follow-up.resolver';
 import { IndicatorResolver } from './graphql/indicator.resolver';
 import { OrgUnitPerformanceResolver } from './graphql/org-unit.resolver';
@@ -19,6 +20,7 @@ export const RESOLVER_CLASSES = [
   WorkResultResolver,
   IndicatorResolver,
   RealizationResolver,
+  EvidenceDocumentResolver,
   AssessmentResolver,
   EmployeePerformanceResolver,
   OrgUnitPerformanceResolver,

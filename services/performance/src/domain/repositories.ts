@@ -4,6 +4,7 @@ import type { Assessment, BehaviourValueRating } from './assessment';
 import type { DevelopmentEvidence } from './development-evidence';
 import type { PredikatCounts } from './distribution-curve.rule';
 import type { EmployeeCopy } from './employee-copy';
+import type { EvidenceDocument } from './evidence-document';
 import type { Reward, Sanction } from './follow-up.rule';
 import type { PerformancePeriod } from './period';
 import type { Indicator, PerformancePlan, WorkResult } from './plan';
@@ -60,10 +61,27 @@ export interface PlanRepository {
 }
 
 export interface RealizationRepository {
+  byIds(ids: readonly string[]): Promise<Realization[]>;
   ofIndicators(indicatorIds: readonly string[]): Promise<Realization[]>;
   ofPlan(planId: string): Promise<Realization[]>;
   /** Inserts, or replaces the earlier report of the same indicator and sub-period. */
   save(before: Realization | null, after: Realization, agencyId: string, audit: AuditContext): Promise<void>;
+}
+
+/**
+ * Where uploaded evidence documents and their bytes live. The adapter today is the service's own
+ * database (infrastructure/prisma-evidence.store.ts says why); an S3-like store for the bytes
+ * would implement the same port. Descriptions and bytes are read separately, so listing documents
+ * never loads their content.
+ */
+export interface EvidenceStore {
+  byIds(ids: readonly string[]): Promise<EvidenceDocument[]>;
+  /** The documents of the realizations, oldest first. */
+  ofRealizations(realizationIds: readonly string[]): Promise<EvidenceDocument[]>;
+  /** The stored bytes of a document, or null when there is no such document. */
+  content(id: string): Promise<Uint8Array | null>;
+  /** Stores the document and its bytes with the audit row, in one transaction. */
+  save(document: EvidenceDocument, content: Uint8Array, audit: AuditContext): Promise<void>;
 }
 
 export interface UnitOfPeriod {

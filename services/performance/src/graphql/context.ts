@@ -3,9 +3,11 @@ import DataLoader from 'dataloader';
 
 import type { Actor } from '../application/actor';
 import type { EmployeePerformanceReader } from '../application/employee-performance.reader';
+import type { EvidenceDocumentReader } from '../application/evidence-document.reader';
 import type { PerformanceReader } from '../application/performance.reader';
 import type { Assessment, BehaviourValueRating } from '../domain/assessment';
 import type { DevelopmentEvidence } from '../domain/development-evidence';
+import type { EvidenceDocument } from '../domain/evidence-document';
 import type { Reward, Sanction } from '../domain/follow-up.rule';
 import type { PerformancePeriod } from '../domain/period';
 import type { Indicator, PerformancePlan, WorkResult } from '../domain/plan';
@@ -20,6 +22,7 @@ export interface PerformanceLoaders {
   cascadedTo: DataLoader<string, WorkResult[]>;
   indicators: DataLoader<string, Indicator[]>;
   realizations: DataLoader<string, Realization[]>;
+  evidenceDocuments: DataLoader<string, EvidenceDocument[]>;
   planAssessments: DataLoader<string, Assessment[]>;
   behaviourRatings: DataLoader<string, BehaviourValueRating[]>;
   employeePlans: DataLoader<string, PerformancePlan[]>;
@@ -34,7 +37,12 @@ export interface PerformanceContext extends SubgraphContext {
   loaders: PerformanceLoaders;
 }
 
-export function createLoaders(reader: PerformanceReader, employees: EmployeePerformanceReader, base: SubgraphContext): PerformanceLoaders {
+export function createLoaders(
+  reader: PerformanceReader,
+  employees: EmployeePerformanceReader,
+  evidence: EvidenceDocumentReader,
+  base: SubgraphContext,
+): PerformanceLoaders {
   const { viewer } = base;
   return {
     period: new DataLoader((ids) => reader.periodsByIds(viewer, ids)),
@@ -44,6 +52,7 @@ export function createLoaders(reader: PerformanceReader, employees: EmployeePerf
     cascadedTo: new DataLoader((ids) => reader.cascadedTo(viewer, ids)),
     indicators: new DataLoader((ids) => reader.indicatorsOfWorkResults(ids)),
     realizations: new DataLoader((ids) => reader.realizationsOfIndicators(ids)),
+    evidenceDocuments: new DataLoader((ids) => evidence.documentsOfRealizations(ids)),
     planAssessments: new DataLoader((ids) => reader.assessmentsOfPlans(ids)),
     behaviourRatings: new DataLoader((ids) => reader.behaviourRatingsOf(ids)),
     employeePlans: new DataLoader((ids) => employees.plansOf(viewer, ids)),

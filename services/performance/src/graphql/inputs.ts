@@ -71,6 +71,15 @@ export class ReportRealizationInput {
   @Field(() => String, { nullable: true }) note?: string | null;
 }
 
+@InputType({ description: 'Either realizationId, or indicatorId with periodId (the sub-period) of a reported realization' })
+export class UploadEvidenceInput {
+  @Field(() => ID, { nullable: true }) realizationId?: string | null;
+  @Field(() => ID, { nullable: true }) indicatorId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The sub-period (month or quarter)' }) periodId?: string | null;
+  @Field({ description: 'The file’s name; its extension must agree with the content' }) fileName!: string;
+  @Field({ description: 'The file’s bytes in base64: a PDF, PNG or JPEG of at most EVIDENCE_MAX_BYTES (5 MiB by default)' }) contentBase64!: string;
+}
+
 @InputType()
 export class SubmitSelfAssessmentInput {
   @Field(() => ID) planId!: string;

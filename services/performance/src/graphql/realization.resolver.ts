@@ -1,11 +1,12 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 
 import type { ReportRealization } from '../application/report-realization.command';
+import type { EvidenceDocument } from '../domain/evidence-document';
 import type { PerformancePeriod } from '../domain/period';
 import type { Realization } from '../domain/realization';
 import { actorOf, type PerformanceContext } from './context';
 import { ReportRealizationInput } from './inputs';
-import { PerformancePeriodType, RealizationType } from './types';
+import { EvidenceDocumentType, PerformancePeriodType, RealizationType } from './types';
 
 @Resolver(() => RealizationType)
 export class RealizationResolver {
@@ -19,5 +20,10 @@ export class RealizationResolver {
   @FieldResolver(() => PerformancePeriodType, { nullable: true, description: 'The sub-period it was reported for' })
   period(@Root() realization: Realization, @Ctx() context: PerformanceContext): Promise<PerformancePeriod | null> {
     return context.loaders.period.load(realization.subPeriodId);
+  }
+
+  @FieldResolver(() => [EvidenceDocumentType], { description: 'Uploaded documents (bukti dukung), oldest first' })
+  evidenceDocuments(@Root() realization: Realization, @Ctx() context: PerformanceContext): Promise<EvidenceDocument[]> {
+    return context.loaders.evidenceDocuments.load(realization.id);
   }
 }

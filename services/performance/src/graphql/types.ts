@@ -101,11 +101,23 @@ export class IndicatorType {
 export class RealizationType {
   @Field(() => ID) id!: string;
   @Field(() => Float) value!: number;
-  @Field({ description: 'Link to the evidence document (bukti dukung)' }) evidenceUrl!: string;
+  @Field({ description: 'Link to the evidence (bukti dukung); uploaded documents are in evidenceDocuments' }) evidenceUrl!: string;
   @Field(() => String, { nullable: true }) note!: string | null;
   @Field({ description: 'Reported after the sub-period’s fill-in deadline' }) late!: boolean;
   @Field() reportedAt!: Date;
   subPeriodId!: string;
+}
+
+@ObjectType('EvidenceDocument', { description: 'An uploaded document of bukti dukung (PDF, PNG or JPEG) attached to a realization' })
+export class EvidenceDocumentType {
+  @Field(() => ID) id!: string;
+  @Field({ description: 'Cleaned of folders and unsafe characters; ends in the extension of the detected type' }) fileName!: string;
+  @Field({ description: 'Detected from the content: application/pdf, image/png or image/jpeg' }) contentType!: string;
+  @Field(() => Int) sizeBytes!: number;
+  @Field({ description: 'Hex SHA-256 of the content' }) sha256!: string;
+  @Field() uploadedAt!: Date;
+  realizationId!: string;
+  employeeId!: string;
 }
 
 @ObjectType('WorkResultGap', { description: 'A MAIN RHK rated below expectation: a performance gap for development' })

@@ -1,6 +1,8 @@
 import type { Assessment, BehaviourValueRating, WorkResultGap } from '../domain/assessment';
 import type { DevelopmentEvidence } from '../domain/development-evidence';
 import type { EmployeeCopy } from '../domain/employee-copy';
+import type { EvidenceDocument } from '../domain/evidence-document';
+import { EVIDENCE_CONTENT_TYPES, type EvidenceContentType } from '../domain/evidence-document.rule';
 import type { Reward, Sanction } from '../domain/follow-up.rule';
 import type { PerformancePeriod } from '../domain/period';
 import type { Indicator, PerformancePlan, WorkResult } from '../domain/plan';
@@ -12,6 +14,7 @@ import type {
   BehaviourRating as BehaviourRatingRow,
   DevelopmentEvidence as DevelopmentEvidenceRow,
   EmployeeCopy as EmployeeCopyRow,
+  EvidenceDocument as EvidenceDocumentRow,
   Indicator as IndicatorRow,
   PerformancePeriod as PeriodRow,
   PerformancePlan as PlanRow,
@@ -199,3 +202,22 @@ export const toSanction = (row: SanctionRow): Sanction => ({
 });
 
 export const toDevelopmentEvidence = (row: DevelopmentEvidenceRow): DevelopmentEvidence => ({ ...row });
+
+const isEvidenceContentType = (value: string): value is EvidenceContentType => (EVIDENCE_CONTENT_TYPES as readonly string[]).includes(value);
+
+export const toEvidenceDocument = (row: Omit<EvidenceDocumentRow, 'content'>): EvidenceDocument => {
+  // Only the rule writes this column; anything else in it is a broken row, not a document to serve.
+  if (!isEvidenceContentType(row.contentType)) throw new Error(`evidence_document ${row.id} has content type ${row.contentType}`);
+  return {
+    id: row.id,
+    agencyId: row.agencyId,
+    realizationId: row.realizationId,
+    employeeId: row.employeeId,
+    fileName: row.fileName,
+    contentType: row.contentType,
+    sizeBytes: row.sizeBytes,
+    sha256: row.sha256,
+    uploadedBy: row.uploadedBy,
+    uploadedAt: row.createdAt,
+  };
+};

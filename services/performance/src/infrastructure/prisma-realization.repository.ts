@@ -9,6 +9,11 @@ import { onlyUuids } from './uuid';
 export class PrismaRealizationRepository implements RealizationRepository {
   constructor(private readonly prisma: PerformancePrisma) {}
 
+  async byIds(ids: readonly string[]): Promise<Realization[]> {
+    if (ids.length === 0) return [];
+    return (await this.prisma.realization.findMany({ where: { id: { in: onlyUuids(ids) } } })).map(toRealization);
+  }
+
   async ofIndicators(indicatorIds: readonly string[]): Promise<Realization[]> {
     if (indicatorIds.length === 0) return [];
     const rows = await this.prisma.realization.findMany({ where: { indicatorId: { in: onlyUuids(indicatorIds) } }, orderBy: { reportedAt: 'asc' } });

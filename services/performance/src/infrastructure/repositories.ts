@@ -2,6 +2,7 @@ import type {
   AssessmentRepository,
   DevelopmentEvidenceRepository,
   EmployeeCopyRepository,
+  EvidenceStore,
   FollowUpRepository,
   PeriodRepository,
   PlanRepository,
@@ -13,6 +14,7 @@ import { PrismaAssessmentRepository } from './prisma-assessment.repository';
 import type { PerformancePrisma } from './prisma-client';
 import { PrismaDevelopmentEvidenceRepository } from './prisma-development-evidence.repository';
 import { PrismaEmployeeCopyRepository } from './prisma-employee-copy.repository';
+import { PrismaEvidenceStore } from './prisma-evidence.store';
 import { PrismaFollowUpRepository } from './prisma-follow-up.repository';
 import { PrismaPeriodRepository } from './prisma-period.repository';
 import { PrismaPlanRepository } from './prisma-plan.repository';
@@ -30,6 +32,7 @@ export interface Repositories {
   unitRatings: UnitRatingRepository;
   followUps: FollowUpRepository;
   evidence: DevelopmentEvidenceRepository;
+  evidenceDocuments: EvidenceStore;
 }
 
 /** Every adapter over one Prisma client; `afterOutboxCommit` wakes the relay after a commit that wrote events. */
@@ -44,5 +47,6 @@ export function createRepositories(prisma: PerformancePrisma, afterOutboxCommit:
     unitRatings: new PrismaUnitRatingRepository(prisma),
     followUps: new PrismaFollowUpRepository(prisma, afterOutboxCommit),
     evidence: new PrismaDevelopmentEvidenceRepository(prisma),
+    evidenceDocuments: new PrismaEvidenceStore(prisma),
   };
 }
