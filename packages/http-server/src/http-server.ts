@@ -35,8 +35,8 @@ export interface HttpServerOptions<Context extends BaseContext> {
 export interface HttpServer {
   url: string;
   port: number;
-  /** Stops accepting connections and waits for requests in flight. */
-  stop(): Promise<void>;
+  /** Stops accepting connections and waits for requests in flight (at most `graceMs`). */
+  stop(graceMs?: number): Promise<void>;
 }
 
 async function readBody(req: IncomingMessage, limit: number): Promise<string> {
@@ -156,9 +156,18 @@ export async function startHttpServer<Context extends BaseContext>(options: Http
   return {
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
     port,
-    stop: () =>
+    // Stop accepting, let requests in flight finish, and close keep-alive connections as soon as
+    // they go idle (they would otherwise hold close() for the keep-alive timeout); after the grace
+    // period whatever is still open is cut.
+    stop: (graceMs = 10_000) =>
       new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        const sweeper = setInterval(() => server.closeIdleConnections(), 50);
+        const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
+        server.close(() => {
+          clearInterval(sweeper);
+          clearTimeout(deadline);
+          resolve();
+        });
         server.closeIdleConnections();
       }),
   };
