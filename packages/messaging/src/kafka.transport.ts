@@ -17,6 +17,7 @@ export class KafkaTransport implements Transport {
   readonly kind = 'kafka' as const;
   private readonly kafka: Kafka;
   private producer: Producer | null = null;
+  private connecting: Promise<Producer> | null = null;
   private readonly consumers = new Set<Consumer>();
 
   constructor(private readonly options: KafkaTransportOptions) {
@@ -42,8 +43,15 @@ export class KafkaTransport implements Transport {
     return this.kafka.admin();
   }
 
-  private async connectedProducer(): Promise<Producer> {
-    if (this.producer) return this.producer;
+  private connectedProducer(): Promise<Producer> {
+    if (this.producer) return Promise.resolve(this.producer);
+    // Publishes that overlap (the relay, dead letters from partitions consumed concurrently) share
+    // one connection attempt: each making its own producer would leave all but one connected.
+    this.connecting ??= this.connectProducer().finally(() => (this.connecting = null));
+    return this.connecting;
+  }
+
+  private async connectProducer(): Promise<Producer> {
     const producer = this.kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
@@ -126,6 +134,7 @@ export class KafkaTransport implements Transport {
   async close(): Promise<void> {
     await Promise.all([...this.consumers].map((consumer) => consumer.disconnect().catch(() => undefined)));
     this.consumers.clear();
+    await this.connecting?.catch(() => undefined);
     await this.producer?.disconnect().catch(() => undefined);
     this.producer = null;
   }
