@@ -28,20 +28,34 @@ export interface ProcessMetrics {
   scrape(): Promise<{ contentType: string; body: string }>;
 }
 
-/** A scrape must answer even when the database does not: a source that takes longer is left out. */
-const SOURCE_TIMEOUT_MS = 2000;
+export interface MetricsOptions {
+  registry?: Registry;
+  /** A scrape must answer even when the database does not: a source slower than this is left out. */
+  sourceTimeoutMs?: number;
+}
 
-function within<T>(value: Promise<T> | T, ms: number): Promise<T> {
+/** A source's value, or undefined when it fails or takes longer than `ms`: one bad source never fails a scrape. */
+async function read<T>(source: () => Promise<T> | T, ms: number): Promise<T | undefined> {
   let timer: NodeJS.Timeout | undefined;
   return Promise.race([
-    Promise.resolve(value),
+    Promise.resolve().then(source),
     new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('metric source timed out')), ms);
     }),
-  ]).finally(() => clearTimeout(timer));
+  ])
+    .catch(() => undefined)
+    .finally(() => clearTimeout(timer));
 }
 
-export function createMetrics(registry: Registry = new Registry()): ProcessMetrics {
+function readNow<T>(source: () => T): T | undefined {
+  try {
+    return source();
+  } catch {
+    return undefined;
+  }
+}
+
+export function createMetrics({ registry = new Registry(), sourceTimeoutMs = 2000 }: MetricsOptions = {}): ProcessMetrics {
   collectDefaultMetrics({ register: registry });
   const sources = new Map<string, ServiceMetricSources>();
   const registers = [registry];
@@ -74,7 +88,7 @@ export function createMetrics(registry: Registry = new Registry()): ProcessMetri
       await Promise.all(
         [...sources].map(async ([service, { outboxBacklog }]) => {
           if (!outboxBacklog) return;
-          const backlog = await within(outboxBacklog(), SOURCE_TIMEOUT_MS).catch(() => undefined);
+          const backlog = await read(outboxBacklog, sourceTimeoutMs);
           if (backlog !== undefined) this.set({ service }, backlog);
         }),
       );
@@ -87,7 +101,7 @@ export function createMetrics(registry: Registry = new Registry()): ProcessMetri
     registers,
     collect() {
       this.reset();
-      for (const [service, { consumer }] of sources) if (consumer) this.set({ service }, consumer.isRunning() ? 1 : 0);
+      for (const [service, { consumer }] of sources) if (consumer) this.set({ service }, readNow(() => consumer.isRunning()) ? 1 : 0);
     },
   });
   new Gauge({
@@ -98,7 +112,7 @@ export function createMetrics(registry: Registry = new Registry()): ProcessMetri
     collect() {
       this.reset();
       for (const [service, { consumer }] of sources) {
-        const lag = consumer?.lag?.();
+        const lag = consumer?.lag && readNow(() => consumer.lag?.());
         if (lag !== undefined) this.set({ service }, lag);
       }
     },
@@ -111,7 +125,7 @@ export function createMetrics(registry: Registry = new Registry()): ProcessMetri
     collect() {
       this.reset();
       for (const [service, { dbPool }] of sources) {
-        const stats = dbPool?.();
+        const stats = dbPool && readNow(dbPool);
         if (!stats) continue;
         for (const state of ['total', 'idle', 'waiting'] as const) this.set({ service, state }, stats[state]);
       }

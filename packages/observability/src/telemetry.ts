@@ -80,7 +80,7 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
       ? { spanProcessors: options.spanProcessors }
       : options.otlpEndpoint
         ? { traceExporter: new OTLPTraceExporter({ url: tracesUrl(options.otlpEndpoint) }) }
-        : // A tracer provider with no processor and nothing sampled: ids without recording.
+        : // Nothing sampled, so nothing recorded (the SDK wants a processor to install a provider at all): ids only.
           {
             spanProcessors: [{ forceFlush: async () => undefined, onStart: () => undefined, onEnd: () => undefined, shutdown: async () => undefined }],
             sampler: new AlwaysOffSampler(),
