@@ -13,7 +13,7 @@ import { publishEmployeeSnapshots } from '@kinerja/identity/dist/application/pub
 import { identityEnvSchema } from '@kinerja/identity/dist/env';
 import { buildIdentitySchema, startIdentityService } from '@kinerja/identity/dist/identity.service';
 import { ScryptPasswordHasher } from '@kinerja/identity/dist/infrastructure/scrypt-password-hasher';
-import { seedDemoData } from '@kinerja/identity/dist/seed/seed-demo-data';
+import { type DemoAccount, seedDemoData } from '@kinerja/identity/dist/seed/seed-demo-data';
 import { createLogger } from '@kinerja/logger';
 import { transportFromConfig } from '@kinerja/messaging';
 import { performanceEnvSchema } from '@kinerja/performance/dist/env';
@@ -21,6 +21,7 @@ import { startPerformanceService } from '@kinerja/performance/dist/performance.s
 
 import { printBanner } from './banner';
 import { loadEmbeddedConfig } from './env';
+import { seedDemoActivityOnFirstStart } from './seed-demo-activity';
 
 interface Stoppable {
   name: string;
@@ -92,10 +93,12 @@ async function main(): Promise<void> {
     ]);
     running.push({ name: 'performance', stop: performance.stop }, { name: 'development', stop: development.stop });
 
+    let demoAccounts: DemoAccount[] | null = null;
     if (config.NODE_ENV !== 'production') {
       await seedDefaultCatalogue(development.prisma);
       // Every consumer is subscribed by now: the seeded employees reach the other services' copies.
-      if (await seedDemoData(identity.prisma, new ScryptPasswordHasher())) {
+      demoAccounts = await seedDemoData(identity.prisma, new ScryptPasswordHasher());
+      if (demoAccounts) {
         const { organisation, employees } = await buildIdentitySchema(identity.prisma, identityConfig, () => identity.relay.notify());
         await publishEmployeeSnapshots(organisation, employees);
       }
@@ -111,6 +114,8 @@ async function main(): Promise<void> {
     });
     const gateway = await startGateway(gatewayConfig, logger.child({ service: 'gateway' }));
     running.push({ name: 'gateway', stop: gateway.stop });
+    // First start only: last year and this year's work, made through the graph as its users would.
+    if (demoAccounts) await seedDemoActivityOnFirstStart(gateway.url, demoAccounts, logger.child({ service: 'demo-activity' }));
     printBanner({
       seconds: (Date.now() - startedAt) / 1000,
       gatewayUrl: gateway.url,

@@ -1,0 +1,205 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { graphql, login } from '../support/graphql-client';
+import { REPO_ROOT } from '../support/processes';
+
+const PORT_OFFSET = 400;
+const URL = `http://127.0.0.1:${4000 + PORT_OFFSET}/graphql`;
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+}
+
+/** `npm start`'s orchestrator (already built by `npm test`), on its own data directory and ports. */
+function start(dataDir: string, args: string[] = []): Promise<Started> {
+  let output = '';
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'scripts', 'start.mjs'), ...args], {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env['PATH'] ?? '', KINERJA_DATA_DIR: dataDir, KINERJA_PORT_OFFSET: String(PORT_OFFSET) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk) => (output += String(chunk)));
+  child.stderr?.on('data', (chunk) => (output += String(chunk)));
+  return new Promise((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (output.includes('Kinerja is up')) {
+        clearInterval(timer);
+        resolve({ child, output: () => output });
+      }
+    }, 50);
+    child.once('exit', (code) => {
+      clearInterval(timer);
+      reject(Object.assign(new Error(`start exited with ${code}:\n${output}`), { output }));
+    });
+  });
+}
+
+function stop(started: Started): Promise<number | null> {
+  return new Promise((resolve) => {
+    started.child.once('exit', (code) => resolve(code));
+    started.child.kill('SIGINT');
+  });
+}
+
+/** The agencies' year is the calendar year in WIB (UTC+7), as the seeding reckons it. */
+const CURRENT_YEAR = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
+const PREVIOUS_YEAR = CURRENT_YEAR - 1;
+
+const TEAM = `
+  query ($year: Int!) {
+    me {
+      id
+      agency { id }
+      orgUnit { id }
+      performancePlans { status period { year } }
+      subordinates {
+        id
+        name
+        latestAssessment { kind predikat behaviourGaps workResultGaps { title } period { year } }
+        predikatHistory { predikat period { year } }
+        performancePlans { status period { year } workResults { kind cascadedFrom { id } } }
+        trainingAssignments { reason status sourceEventId program { code } certificate { number } gaps { kind coreValue } }
+        learningHours(year: $year) { completed }
+      }
+    }
+  }
+`;
+
+interface Subordinate {
+  id: string;
+  name: string;
+  latestAssessment: { kind: string; predikat: string; behaviourGaps: string[]; workResultGaps: { title: string }[]; period: { year: number } } | null;
+  predikatHistory: { predikat: string; period: { year: number } }[];
+  performancePlans: { status: string; period: { year: number }; workResults: { kind: string; cascadedFrom: { id: string } | null }[] }[];
+  trainingAssignments: {
+    reason: string;
+    status: string;
+    sourceEventId: string | null;
+    program: { code: string } | null;
+    certificate: { number: string } | null;
+    gaps: { kind: string; coreValue: string | null }[];
+  }[];
+  learningHours: { completed: number };
+}
+
+describe('npm start seeds demo activity through the graph on its first start', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kinerja-demo-activity-'));
+  let started: Started | undefined;
+
+  beforeAll(async () => {
+    started = await start(dataDir);
+  }, 120_000);
+
+  afterAll(async () => {
+    if (started && started.child.exitCode === null) await stop(started);
+    rmSync(dataDir, { recursive: true, force: true });
+  }, 30_000);
+
+  it('says so in one line before the banner', () => {
+    expect(started?.output()).toMatch(
+      new RegExp(`Demo activity \\([0-9.]+ s\\): ${PREVIOUS_YEAR} closed and ${CURRENT_YEAR} open in every agency; ${PREVIOUS_YEAR} assessed in siulak\\n`),
+    );
+  });
+
+  it("shows the Siulak supervisor's team with last year's predikat, its trainings and certificate", async () => {
+    const supervisor = await login(URL, { email: 'supervisor.siulak@kinerja.demo' });
+    const response = await graphql<{
+      me: { agency: { id: string }; orgUnit: { id: string }; performancePlans: { status: string; period: { year: number } }[]; subordinates: Subordinate[] };
+    }>(URL, TEAM, { year: CURRENT_YEAR }, supervisor);
+    expect(response.errors).toBeUndefined();
+    const me = response.data!.me;
+    const team = me.subordinates;
+    expect(team.length).toBeGreaterThanOrEqual(2);
+
+    // Last year: every subordinate assessed, annually, in the predikat history.
+    for (const member of team) {
+      expect(member.latestAssessment).toMatchObject({ kind: 'ANNUAL', period: { year: PREVIOUS_YEAR } });
+      expect(member.predikatHistory.map((entry) => entry.period.year)).toContain(PREVIOUS_YEAR);
+    }
+    const poor = team.find((member) => member.latestAssessment?.predikat === 'BUTUH_PERBAIKAN');
+    expect(poor?.latestAssessment?.behaviourGaps).toEqual(['KOLABORATIF']);
+    expect(poor?.latestAssessment?.workResultGaps).toHaveLength(1);
+    expect(team.some((member) => member.latestAssessment?.predikat === 'BAIK')).toBe(true);
+
+    // This year: the supervisor's own SKP a draft, the team's submitted and approved, cascading from it.
+    expect(me.performancePlans).toEqual([{ status: 'DRAFT', period: { year: CURRENT_YEAR } }]);
+    const current = team.map((member) => member.performancePlans.find((plan) => plan.period.year === CURRENT_YEAR));
+    expect(current.map((plan) => plan?.status).sort()).toEqual(['APPROVED', 'SUBMITTED']);
+    for (const plan of current) expect(plan?.workResults.filter((w) => w.kind === 'MAIN').every((w) => w.cascadedFrom !== null)).toBe(true);
+
+    // Development acted on the poor rating's event: one programme per gap, one of them passed.
+    const assignments = team.flatMap((member) => member.trainingAssignments);
+    const caused = assignments.filter((assignment) => assignment.reason === 'PERFORMANCE_GAP');
+    expect(caused.length).toBeGreaterThanOrEqual(2);
+    expect(caused.every((assignment) => assignment.sourceEventId)).toBe(true);
+    expect(caused.flatMap((assignment) => assignment.gaps.map((gap) => gap.coreValue ?? gap.kind))).toEqual(
+      expect.arrayContaining(['KOLABORATIF', 'WORK_RESULT']),
+    );
+    const completed = assignments.find((assignment) => assignment.status === 'COMPLETED' && assignment.certificate);
+    expect(completed?.program?.code).toBe('KOM-EFEKTIF');
+    expect(poor?.learningHours.completed).toBeGreaterThan(0);
+
+    // Anyone can check the certificate, without signing in.
+    const verified = await graphql(URL, 'query ($n: String!) { verifyCertificate(number: $n) { valid programTitle jp } }', {
+      n: completed?.certificate?.number,
+    });
+    expect(verified.data?.['verifyCertificate']).toMatchObject({ valid: true, jp: expect.any(Number) });
+
+    // The unit's distribution for last year counts the predikat against its rating (BAIK), the year closed.
+    const hr = await login(URL, { email: 'hr.siulak@kinerja.demo' });
+    const periods = await graphql<{ performancePeriods: { id: string; year: number; status: string }[] }>(
+      URL,
+      'query ($a: ID!) { performancePeriods(agencyId: $a) { id year status } }',
+      { a: me.agency.id },
+      hr,
+    );
+    const previous = periods.data?.performancePeriods.find((period) => period.year === PREVIOUS_YEAR);
+    expect(previous?.status).toBe('CLOSED');
+    expect(periods.data?.performancePeriods.find((period) => period.year === CURRENT_YEAR)?.status).toBe('OPEN');
+    const distribution = await graphql<{
+      orgUnit: { predikatDistribution: { unitRating: string; assessed: number; satisfied: boolean; shares: { predikat: string; count: number }[] } };
+    }>(
+      URL,
+      'query ($u: ID!, $p: ID!) { orgUnit(id: $u) { predikatDistribution(periodId: $p) { unitRating assessed satisfied shares { predikat count } } } }',
+      { u: me.orgUnit.id, p: previous?.id },
+      hr,
+    );
+    expect(distribution.errors).toBeUndefined();
+    const { predikatDistribution } = distribution.data!.orgUnit;
+    expect(predikatDistribution).toMatchObject({ unitRating: 'BAIK', satisfied: true });
+    expect(predikatDistribution.assessed).toBeGreaterThanOrEqual(2);
+    const count = (predikat: string) => predikatDistribution.shares.find((share) => share.predikat === predikat)?.count ?? 0;
+    expect(count('BAIK')).toBeGreaterThanOrEqual(1);
+    expect(count('BUTUH_PERBAIKAN')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('opens the years in the other agencies too, and seeds nothing again on a restart', async () => {
+    const hr = await login(URL, { email: 'hr.tanjungpinang@kinerja.demo' });
+    const me = await graphql<{ me: { agency: { id: string } } }>(URL, '{ me { agency { id } } }', {}, hr);
+    const periods = await graphql<{ performancePeriods: { year: number; status: string }[] }>(
+      URL,
+      'query ($a: ID!) { performancePeriods(agencyId: $a) { year status } }',
+      { a: me.data?.me.agency.id },
+      hr,
+    );
+    expect(periods.data?.performancePeriods).toEqual([
+      { year: CURRENT_YEAR, status: 'OPEN' },
+      { year: PREVIOUS_YEAR, status: 'CLOSED' },
+    ]);
+
+    expect(await stop(started!)).toBe(0);
+    started = await start(dataDir);
+    expect(started.output()).not.toContain('Demo activity');
+    const again = await graphql<{ performancePeriods: unknown[] }>(
+      URL,
+      'query ($a: ID!) { performancePeriods(agencyId: $a) { id } }',
+      { a: me.data?.me.agency.id },
+      await login(URL, { email: 'hr.tanjungpinang@kinerja.demo' }),
+    );
+    expect(again.data?.performancePeriods).toHaveLength(2);
+  }, 120_000);
+});
