@@ -15,6 +15,7 @@ import pg from 'pg';
 
 import { ensureKafka } from '../scripts/kafka.mjs';
 import { repoRoot } from '../scripts/lib/paths.mjs';
+import { growPartitions, startGroupAtEnd } from './broker.mjs';
 
 const require = createRequire(import.meta.url);
 const { loadConfig } = require(join(repoRoot, 'packages/config/dist/index.js'));
@@ -29,6 +30,8 @@ const FLOWS = Number(process.env.BENCH_FLOWS ?? 10_000);
 /** Offered load: finalized assessments per second written to the outbox, in batches every 100 ms. */
 const RATE = Number(process.env.BENCH_RATE ?? 1000);
 const AGENCIES = 4;
+/** Partitions of the topics development consumes here, all consumed at once (the manifests' KAFKA_TOPIC_PARTITIONS is 6). */
+const PARTITIONS = Number(process.env.BENCH_PARTITIONS ?? 6);
 const FINALIZED = 'performance.assessment.finalized';
 const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const run = randomUUID().slice(0, 8);
@@ -148,30 +151,6 @@ const kafka = new kafkajs.Kafka({ clientId: `bench-flow-${run}`, brokers, logLev
 const groups = [];
 
 /**
- * Commits, for a consumer group of this run only, the topics' current end: the topics outlive runs
- * (tests and benchmarks fill them), and a new group would otherwise read all of it from the start.
- * The same as test/e2e/federated-stack.ts does for the end-to-end stack.
- * @param {string} groupId
- * @param {readonly string[]} topics
- */
-async function startGroupAtEnd(groupId, topics) {
-  const offsets = kafka.admin();
-  await offsets.connect();
-  const ends = (
-    await Promise.all(topics.map(async (topic) => (await offsets.fetchTopicOffsets(topic)).map(({ partition, high }) => ({ topic, partition, offset: high }))))
-  ).flat();
-  await offsets.disconnect();
-  const consumer = kafka.consumer({ groupId });
-  await consumer.connect();
-  const joined = new Promise((resolve) => consumer.on(consumer.events.GROUP_JOIN, resolve));
-  await consumer.subscribe({ topics: [...topics], fromBeginning: false });
-  await consumer.run({ autoCommit: false, eachMessage: async () => undefined });
-  await joined;
-  await consumer.commitOffsets(ends);
-  await consumer.disconnect();
-}
-
-/**
  * @typedef {{ topic: string, partition: number, offset: string, key: string, value: string, headers: Record<string, string> }} Message
  * @typedef {{ received: number, handled: number, times: number }} Delivery
  */
@@ -198,7 +177,7 @@ class RunScopedTransport {
   /** @param {{ groupId: string, topics: readonly string[], handle: (message: Message) => Promise<void> }} options */
   async subscribe(options) {
     const groupId = `${options.groupId}.bench-${run}`;
-    await startGroupAtEnd(groupId, options.topics);
+    await startGroupAtEnd(kafka.admin(), groupId, options.topics);
     groups.push(groupId);
     return this.inner.subscribe({
       ...options,
@@ -220,7 +199,12 @@ class RunScopedTransport {
   }
 }
 
-const developmentTransport = new KafkaTransport({ brokers, clientId: `development-bench-${run}`, logger });
+const developmentTransport = new KafkaTransport({
+  brokers,
+  clientId: `development-bench-${run}`,
+  logger,
+  partitionsConsumedConcurrently: PARTITIONS,
+});
 const performanceTransport = new KafkaTransport({ brokers, clientId: `performance-bench-${run}`, logger });
 const devPool = new pg.Pool({ connectionString: urlOf(developmentDb), max: 2 });
 devPool.on('error', () => undefined);
@@ -233,7 +217,8 @@ let relay;
 
 /** The databases' contents, development and performance's relay, started; undone in `finally` below. */
 async function start() {
-  await ensureTopics(developmentTransport.admin, { partitions: 3, replicationFactor: 1 });
+  await ensureTopics(developmentTransport.admin, { partitions: PARTITIONS, replicationFactor: 1 });
+  await growPartitions(developmentTransport.admin, [FINALIZED, 'identity.employee.snapshot'], PARTITIONS);
   const config = loadConfig(developmentEnvSchema, { DATABASE_URL: urlOf(developmentDb), PORT: '0', LOG_LEVEL: 'warn' });
   development = await startDevelopmentService(config, logger.child({ service: 'development' }), {
     transport: new RunScopedTransport(developmentTransport),
@@ -409,10 +394,10 @@ try {
   const awaiting = assignments.reduce((/** @type {number} */ sum, /** @type {any} */ row) => sum + row.awaiting, 0);
   const loadAfter = loadavg();
   const mean = (/** @type {number[]} */ values) => values.reduce((sum, n) => sum + n, 0) / Math.max(1, values.length);
-  // development's consumer works on 3 partitions at once, one event after the other on each: with
+  // development's consumer works on PARTITIONS partitions at once, one event after the other on each: with
   // these mean handler times (which include waiting for the shared CPU) it cannot do more than this.
   const poorShare = poorFlows.length / FLOWS;
-  const ceiling = Math.round((3 * 1000) / (poorShare * mean(ms.handler) + (1 - poorShare) * mean(ms.goodHandler)));
+  const ceiling = Math.round((PARTITIONS * 1000) / (poorShare * mean(ms.handler) + (1 - poorShare) * mean(ms.goodHandler)));
   const stage = (/** @type {number[]} */ values) => `p50 ${quantile(values, 0.5)} / p95 ${quantile(values, 0.95)} ms`;
   result = {
     flows: FLOWS,
@@ -424,10 +409,10 @@ try {
     at: new Date().toISOString(),
     notes: [
       `${FLOWS} performance.assessment.finalized (${poorFlows.length} poor → ${poorFlows.reduce((sum, flow) => sum + flow.expected, 0)} assignments expected, ${FLOWS - poorFlows.length} SANGAT_BAIK/BAIK → none; ${AGENCIES} agencies, one employee each, ~15% PPPK)`,
-      `offered ${RATE}/s (a batch every 100 ms, offering took ${offeredSeconds.toFixed(1)} s) into a performance-side outbox_event (PostgreSQL 15) → OutboxRelay with performance's settings (defaults: batches of 500, woken by notify()) → Kafka 3.9 single node ${brokers.join(',')} (3 partitions, idempotent producer, acks=all) → the real development service (startDevelopmentService, KafkaTransport, its own database, default catalogue; consumer group renamed for the run and started at the topics' end, other runs' agencies skipped) → per event one Prisma interactive transaction (claim, employee copy, catalogue, mapping overrides, [PPPK JP], assignments, audit, outbox) → development's relay publishes development.training.assigned`,
+      `offered ${RATE}/s (a batch every 100 ms, offering took ${offeredSeconds.toFixed(1)} s) into a performance-side outbox_event (PostgreSQL 15) → OutboxRelay with performance's settings (defaults: batches of 500, woken by notify()) → Kafka 3.9 single node ${brokers.join(',')} (${PARTITIONS} partitions, idempotent producer, acks=all) → the real development service (startDevelopmentService, KafkaTransport, its own database, default catalogue; consumer group renamed for the run and started at the topics' end, other runs' agencies skipped) → per event one Prisma interactive transaction (claim, employee copy, catalogue, mapping overrides, [PPPK JP], assignments, audit, outbox) → development's relay publishes development.training.assigned`,
       `setup (not measured): ${FLOWS} identity.employee.snapshot through the same path filled employee_copy in ${setupSeconds.toFixed(1)} s`,
       `latency = committed − occurredAt for poor flows, committed = development's consumer got back from the handler after COMMIT; the assignment rows' created_at (transaction start, CURRENT_TIMESTAMP) gives ${stage(ms.created)}; stages: outbox → relayed ${stage(ms.relayed)}, → in development's consumer ${stage(ms.received)}, handler ${stage(ms.handler)}; → development.training.assigned published ${stage(ms.assignedOut)}`,
-      `bound: development's consumer, 3 partitions in parallel (partitionsConsumedConcurrently 3, 3 partitions a topic), each event in turn; mean handler ${mean(ms.handler).toFixed(1)} ms a poor event (9–10 round trips in one Prisma interactive transaction), ${mean(ms.goodHandler).toFixed(2)} ms a good one (parse, ignore) → ceiling ≈ ${ceiling} flows/s at this poor share; below the offer the backlog waits in Kafka, which is the latency; the handler time itself is mostly CPU (Prisma's client and wasm query compiler were ~half of Node's busy time in a --cpu-prof run), so it grows with the machine's load`,
+      `bound: development's consumer, ${PARTITIONS} partitions in parallel (partitionsConsumedConcurrently ${PARTITIONS}, ${PARTITIONS} partitions a topic), each event in turn; mean handler ${mean(ms.handler).toFixed(1)} ms a poor event (9–10 round trips in one Prisma interactive transaction), ${mean(ms.goodHandler).toFixed(2)} ms a good one (parse, ignore) → ceiling ≈ ${ceiling} flows/s at this poor share; below the offer the backlog waits in Kafka, which is the latency; the handler time itself is mostly CPU (Prisma's client and wasm query compiler were ~half of Node's busy time in a --cpu-prof run), so it grows with the machine's load`,
       `throughput = flows completed / (last flow committed − first offered) = ${FLOWS - lost} / ${seconds.toFixed(2)} s, so it cannot exceed the offered ${RATE}/s; BENCH_RATE raises the offer`,
       `counted from development's database: ${totalAssignments} assignments (${awaiting} awaiting HR choice), ${outbox[0].total} development.training.assigned (${outbox[0].distinct_assignments} distinct, ${outbox[0].unpublished} unpublished); lost = ${missingPoor} poor without assignment + ${partialPoor} poor missing some + ${wronglyAssigned} good assigned + ${goodNeverConsumed} good never consumed; ${extra} extra assignments; ${redelivered} redeliveries`,
       `one Node process (bench, relay, development service: ${Math.round(nodeCpu * 100)}% of one core while the flows ran) on a ${cpus().length}-core machine (${Math.round(machineBusy * 100)}% busy meanwhile: Node, PostgreSQL, the Kafka JVM and others' test runs): load average ${loadBefore.map((l) => l.toFixed(2)).join('/')} before, ${loadAfter.map((l) => l.toFixed(2)).join('/')} after; node ${process.version}`,

@@ -7,6 +7,11 @@ export interface KafkaTransportOptions {
   brokers: readonly string[];
   clientId: string;
   logger: Logger;
+  /**
+   * Partitions a consumer handles at once (each still strictly in order). Event handling is bound
+   * by database round trips, not CPU, so it scales with this up to the topics' partition count.
+   */
+  partitionsConsumedConcurrently?: number;
 }
 
 /**
@@ -113,7 +118,7 @@ export class KafkaTransport implements Transport {
       autoCommit: true,
       autoCommitInterval: 1000,
       autoCommitThreshold: 100,
-      partitionsConsumedConcurrently: 3,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
       eachMessage: async ({ topic, partition, message }) => {
         const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([key, value]) => [key, value?.toString() ?? '']));
         await options.handle({ topic, partition, offset: message.offset, key: message.key?.toString() ?? '', value: message.value?.toString() ?? '', headers });

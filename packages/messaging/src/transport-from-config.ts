@@ -19,7 +19,13 @@ export async function transportFromConfig(options: {
     options.logger.info('no KAFKA_BROKERS: events go through the in-process transport');
     return new InProcessTransport();
   }
-  const transport = new KafkaTransport({ brokers: options.brokers, clientId: options.clientId, logger: options.logger });
+  const transport = new KafkaTransport({
+    brokers: options.brokers,
+    clientId: options.clientId,
+    logger: options.logger,
+    // One partition of every topic per slot: a group's pod can work all it is assigned at once.
+    partitionsConsumedConcurrently: options.topics.partitions,
+  });
   const created = await ensureTopics(transport.admin, options.topics);
   if (created.length > 0) options.logger.info({ created }, 'created Kafka topics');
   return transport;
