@@ -1,17 +1,28 @@
+import { join } from 'node:path';
+
+import { applyMigrations, openDatabase } from '@kinerja/database';
 import { createLogger } from '@kinerja/logger';
-import { transportFromConfig } from '@kinerja/messaging';
+import { OutboxRelay, transportFromConfig } from '@kinerja/messaging';
 
 import { publishEmployeeSnapshots } from './application/publish-employee-snapshots.command';
 import { loadIdentityConfig } from './env';
-import { buildIdentitySchema, startIdentityService } from './identity.service';
+import { MIGRATIONS_DIR } from './identity.service';
+import { createPrismaClient } from './infrastructure/prisma-client';
+import { PrismaEmployeeRepository } from './infrastructure/prisma-employee.repository';
+import { PrismaOrganisationRepository } from './infrastructure/prisma-organisation.repository';
+
+/** While another replica's relay holds the outbox, it publishes the snapshots: look again shortly. */
+const WAIT_FOR_OTHER_RELAY_MS = 200;
 
 /**
  * `npm run backfill`: republishes every employee as `identity.employee.snapshot` through the
  * outbox, so a freshly deployed service (performance, feedback, development) builds its local
- * copy of the reporting line. Runs against identity's database, then exits once all went out.
+ * copy of the reporting line. It opens identity's database and an outbox relay only — no HTTP
+ * server and no consumer, so it never joins the running replicas' consumer group — and exits once
+ * the outbox is empty (published by this relay or by a running replica's).
  */
 async function backfill(): Promise<void> {
-  const config = { ...loadIdentityConfig(), PORT: 0 };
+  const config = loadIdentityConfig();
   const logger = createLogger({ name: 'identity-backfill', level: config.LOG_LEVEL });
   const transport = await transportFromConfig({
     brokers: config.KAFKA_BROKERS,
@@ -19,14 +30,19 @@ async function backfill(): Promise<void> {
     logger,
     topics: { partitions: config.KAFKA_TOPIC_PARTITIONS, replicationFactor: config.KAFKA_REPLICATION_FACTOR },
   });
-  const service = await startIdentityService(config, logger, { transport });
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: join(config.DATA_DIR, 'identity') });
+  const prisma = createPrismaClient(database);
+  const relay = new OutboxRelay({ sql: database.sql, transport, logger: logger.child({ component: 'outbox-relay' }) });
   try {
-    const { organisation, employees } = await buildIdentitySchema(service.prisma, config, () => service.relay.notify());
-    const published = await publishEmployeeSnapshots(organisation, employees);
-    while ((await service.relay.backlog()) > 0) await service.relay.drainOnce();
+    await applyMigrations(database.sql, MIGRATIONS_DIR);
+    const published = await publishEmployeeSnapshots(new PrismaOrganisationRepository(prisma), new PrismaEmployeeRepository(prisma, () => undefined));
+    while ((await relay.backlog()) > 0) {
+      if ((await relay.drainOnce()) === 0) await new Promise((resolve) => setTimeout(resolve, WAIT_FOR_OTHER_RELAY_MS));
+    }
     logger.info({ published }, 'employee snapshots published');
   } finally {
-    await service.stop();
+    await prisma.$disconnect();
+    await database.close();
     await transport.close();
   }
 }
