@@ -12,8 +12,49 @@ import { startProcess } from '../support/processes';
 
 const logger = createLogger({ name: 'test', level: 'silent' });
 
+/** `count` hires into Siulak's education office, with NIPs of one appointment month (`MM`) so two tests never share one. */
+async function hiresIntoSiulak(db: Client, count: number, appointmentMonth: string) {
+  const unit = await db.query<{ id: string; agency_id: string }>(
+    `SELECT u.id, u.agency_id FROM org_unit u JOIN agency a ON a.id = u.agency_id WHERE a.code = 'KAB-SIULAK' AND u.code = 'DISDIK'`,
+  );
+  const { id: orgUnitId, agency_id: agencyId } = unit.rows[0]!;
+  return Array.from({ length: count }, (_, i) =>
+    createEnvelope({
+      id: randomUUID(),
+      type: 'recruitment.applicant.hired',
+      agencyId,
+      producer: 'recruitment',
+      payload: {
+        applicationId: randomUUID(),
+        applicantId: randomUUID(),
+        vacancyId: randomUUID(),
+        agencyId,
+        orgUnitId,
+        positionId: null,
+        name: `CPNS Baru ${appointmentMonth}-${i}`,
+        nip: `199901012024${appointmentMonth}1${String(100 + i).padStart(3, '0')}`,
+        email: null,
+        employmentType: 'CPNS',
+      },
+    }),
+  );
+}
+
+async function countProcessed(db: Client, events: readonly { id: string }[]): Promise<number> {
+  const { rows } = await db.query<{ count: string }>('SELECT count(*) FROM processed_event WHERE event_id = ANY($1)', [events.map((event) => event.id)]);
+  return Number(rows[0]!.count);
+}
+
+async function employeesPerHire(db: Client, hires: readonly { payload: { applicationId: string } }[]): Promise<number[]> {
+  const { rows } = await db.query<{ n: string }>(
+    'SELECT count(*) AS n FROM employee WHERE hired_from_application_id = ANY($1) GROUP BY hired_from_application_id',
+    [hires.map((hire) => hire.payload.applicationId)],
+  );
+  return rows.map((row) => Number(row.n));
+}
+
 // A rolling deploy sends SIGTERM: the process must finish what it has in hand and lose nothing.
-describe('graceful shutdown on SIGTERM', () => {
+describe('shutdown: SIGTERM drains, SIGKILL loses nothing', () => {
   let database: TestDatabase;
   let db: Client;
   let transport: KafkaTransport;
@@ -56,53 +97,32 @@ describe('graceful shutdown on SIGTERM', () => {
   });
 
   it('lets an event handled during shutdown take effect once, with a restart in between', async () => {
-    const unit = await db.query<{ id: string; agency_id: string }>(
-      `SELECT u.id, u.agency_id FROM org_unit u JOIN agency a ON a.id = u.agency_id WHERE a.code = 'KAB-SIULAK' AND u.code = 'DISDIK'`,
-    );
-    const { id: orgUnitId, agency_id: agencyId } = unit.rows[0]!;
-    const hires = Array.from({ length: 20 }, (_, i) =>
-      createEnvelope({
-        id: randomUUID(),
-        type: 'recruitment.applicant.hired',
-        agencyId,
-        producer: 'recruitment',
-        payload: {
-          applicationId: randomUUID(),
-          applicantId: randomUUID(),
-          vacancyId: randomUUID(),
-          agencyId,
-          orgUnitId,
-          positionId: null,
-          name: `CPNS Baru ${i}`,
-          nip: `199901012024011${String(100 + i + Math.floor(Math.random() * 800)).padStart(3, '0')}`,
-          email: null,
-          employmentType: 'CPNS',
-        },
-      }),
-    );
+    const hires = await hiresIntoSiulak(db, 20, '01');
     let identity = await startProcess('services/identity/dist/main.js', env());
     await transport.publish(hires.map((hire) => toMessage('recruitment.applicant.hired', hire.payload.applicantId, hire)));
     // Stop as soon as the first hire has landed, with the rest still being handled or not yet fetched.
-    await waitFor(
-      async () => Number((await db.query('SELECT count(*) FROM processed_event WHERE event_id = ANY($1)', [hires.map((h) => h.id)])).rows[0].count) > 0,
-      30_000,
-      'the first hire',
-    );
+    await waitFor(async () => (await countProcessed(db, hires)) > 0, 30_000, 'the first hire');
     expect(await identity.stop()).toBe(0);
     // The next incarnation picks up where the group's committed offset left it; redeliveries are absorbed.
     identity = await startProcess('services/identity/dist/main.js', env());
-    await waitFor(
-      async () =>
-        Number((await db.query('SELECT count(*) FROM processed_event WHERE event_id = ANY($1)', [hires.map((h) => h.id)])).rows[0].count) === hires.length,
-      60_000,
-      'every hire',
-    );
+    await waitFor(async () => (await countProcessed(db, hires)) === hires.length, 60_000, 'every hire');
     expect(await identity.stop()).toBe(0);
-    const { rows } = await db.query<{ nip: string; n: string }>(
-      'SELECT nip, count(*) AS n FROM employee WHERE hired_from_application_id = ANY($1) GROUP BY nip',
-      [hires.map((h) => h.payload.applicationId)],
-    );
-    expect(rows).toHaveLength(hires.length);
-    expect(rows.every((row) => row.n === '1')).toBe(true);
+    expect(await employeesPerHire(db, hires)).toEqual(hires.map(() => 1));
   });
+
+  it('gives every hire exactly one effect when the consumer is killed (SIGKILL) before committing its offsets', async () => {
+    const hires = await hiresIntoSiulak(db, 20, '02');
+    const identity = await startProcess('services/identity/dist/main.js', env());
+    await transport.publish(hires.map((hire) => toMessage('recruitment.applicant.hired', hire.payload.applicantId, hire)));
+    // Offsets are committed every 100 messages or second: killed right after the first effects,
+    // the group's committed offsets are behind what the database already holds.
+    await waitFor(async () => (await countProcessed(db, hires)) > 0, 30_000, 'the first hire');
+    identity.child.kill('SIGKILL');
+    await new Promise((resolve) => identity.child.once('exit', resolve));
+    // The next incarnation waits out the dead member's session, then gets the uncommitted hires again.
+    const restarted = await startProcess('services/identity/dist/main.js', env());
+    await waitFor(async () => (await countProcessed(db, hires)) === hires.length, 90_000, 'every hire after the restart');
+    expect(await restarted.stop()).toBe(0);
+    expect(await employeesPerHire(db, hires)).toEqual(hires.map(() => 1));
+  }, 150_000);
 });
