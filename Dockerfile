@@ -67,8 +67,10 @@ RUN --mount=type=cache,target=/root/.npm \
 # ---------------------------------------------------------------------------------------------
 # runtime-base: what every process image shares.
 FROM ${NODE_IMAGE} AS runtime-base
+# METRICS_PORT: /metrics on a port of its own, so that the scraper is never let in on a GraphQL port.
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
+    METRICS_PORT=9464 \
     LOG_LEVEL=info \
     APOLLO_TELEMETRY_DISABLED=1 \
     NPM_CONFIG_UPDATE_NOTIFIER=false
@@ -85,7 +87,7 @@ COPY --from=gateway-deps /prod/node_modules ./node_modules
 COPY --from=build /out/gateway ./gateway
 ENV PORT=4000 \
     SUPERGRAPH_PATH=gateway/supergraph.graphql
-EXPOSE 4000
+EXPOSE 4000 9464
 USER 10001:10001
 # Slim images have no curl; Node's fetch does the check. PORT is read at check time.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
@@ -103,7 +105,7 @@ COPY --from=build /out/services/${SERVICE} ./services/${SERVICE}
 ENV SERVICE=${SERVICE} \
     PORT=${PORT} \
     OTEL_SERVICE_NAME=${SERVICE}
-EXPOSE ${PORT}
+EXPOSE ${PORT} 9464
 USER 10001:10001
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]

@@ -3,11 +3,14 @@ import { join } from 'node:path';
 import { loadConfigOrExit, port } from '@kinerja/config';
 import { z } from 'zod';
 
-const base = z.object({
+/** The gateway's variables; `SUBGRAPH_<NAME>_URL` come on top, one per subgraph (loadGatewayConfig). */
+export const gatewayEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HOST: z.string().default('127.0.0.1'),
   PORT: port(4000),
+  /** Serves /metrics on a port of its own (0 = any free port; the images set 9464); unset = on PORT. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** The committed, composed supergraph the gateway serves. */
   SUPERGRAPH_PATH: z.string().default(join(__dirname, '..', 'supergraph.graphql')),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
@@ -22,21 +25,21 @@ const base = z.object({
 
 const SUBGRAPH_URL = /^SUBGRAPH_([A-Z]+)_URL$/;
 
-export type GatewayConfig = z.output<typeof base> & {
+export type GatewayConfig = z.output<typeof gatewayEnvSchema> & {
   /** `SUBGRAPH_<NAME>_URL` overrides of the URLs baked into the supergraph, by lower-case name. */
   subgraphUrls: Record<string, string>;
 };
 
 /** The only place the gateway reads process.env. */
 export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
-  const schema = base.extend(
+  const schema = gatewayEnvSchema.extend(
     Object.fromEntries(
       Object.keys(env)
         .filter((key) => SUBGRAPH_URL.test(key))
         .map((key) => [key, z.url({ message: 'must be an http(s) URL' }).optional()]),
     ),
   );
-  const parsed = loadConfigOrExit(schema, env, 'gateway') as z.output<typeof base> & Record<string, unknown>;
+  const parsed = loadConfigOrExit(schema, env, 'gateway') as z.output<typeof gatewayEnvSchema> & Record<string, unknown>;
   const subgraphUrls = Object.fromEntries(
     Object.entries(parsed)
       .filter(([key, value]) => SUBGRAPH_URL.test(key) && typeof value === 'string')

@@ -1,5 +1,6 @@
 import '@kinerja/observability/register';
 
+import { type HttpServer, shutdownOnSignals, startMetricsServer } from '@kinerja/http-server';
 import { createLogger } from '@kinerja/logger';
 import { shutdownTelemetry } from '@kinerja/observability';
 
@@ -9,22 +10,18 @@ import { startGateway } from './gateway';
 async function main(): Promise<void> {
   const config = loadGatewayConfig();
   const logger = createLogger({ name: 'gateway', level: config.LOG_LEVEL });
+  // First, so that /metrics is never served on the public port (see @kinerja/http-server metrics-server.ts).
+  const metrics: HttpServer | undefined =
+    config.METRICS_PORT === undefined ? undefined : await startMetricsServer({ host: config.HOST, port: config.METRICS_PORT, logger });
   const gateway = await startGateway(config, logger);
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    gateway
-      .stop()
-      .then(() => shutdownTelemetry())
-      .then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
-  };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+  shutdownOnSignals({
+    logger,
+    stop: async () => {
+      await gateway.stop();
+      await metrics?.stop();
+      await shutdownTelemetry();
+    },
+  });
   process.send?.({ type: 'ready', service: 'gateway', url: gateway.url });
 }
 

@@ -80,6 +80,11 @@ describe('docker-compose.yml', () => {
         expect(migration?.command).toEqual(['node', `services/${name}/dist/migrate.js`]);
         expect(migration?.restart).toBe('no');
         expect(dependsOn(migration ?? {})).toMatchObject({ postgres: 'service_healthy', kafka: 'service_healthy' });
+        // migrate.js creates the event catalogue's topics: with the brokers and the settings its subgraph has.
+        const topicSettings = (service: ComposeService | undefined) =>
+          ['KAFKA_BROKERS', 'KAFKA_TOPIC_PARTITIONS', 'KAFKA_REPLICATION_FACTOR'].map((key) => service?.environment?.[key]);
+        expect(topicSettings(migration).every((value) => value !== undefined && value !== null)).toBe(true);
+        expect([name, topicSettings(migration)]).toEqual([name, topicSettings(compose.services[name])]);
       }
     });
 
@@ -164,14 +169,16 @@ describe('docker-compose.yml', () => {
       expect(inProfile.map(([name]) => name).sort()).toEqual(['jaeger', 'otel-collector', 'prometheus']);
     });
 
-    it('has Prometheus scrape /metrics of every process', () => {
+    it('has Prometheus scrape /metrics of every process on its METRICS_PORT, not its GraphQL port', () => {
       const config = readYaml('deploy/prometheus.yml') as {
         scrape_configs: { job_name: string; metrics_path?: string; static_configs: { targets: string[] }[] }[];
       };
       const job = config.scrape_configs.find((j) => j.job_name === 'kinerja');
       expect(job?.metrics_path ?? '/metrics').toBe('/metrics');
       const targets = (job?.static_configs ?? []).flatMap((c) => c.targets).sort();
-      expect(targets).toEqual([...composeDeployables(compose)].map(([name, d]) => `${name}:${d.port}`).sort());
+      const deployables = [...composeDeployables(compose)];
+      for (const [name, d] of deployables) expect([name, Number(d.service.environment?.METRICS_PORT)]).not.toEqual([name, d.port]);
+      expect(targets).toEqual(deployables.map(([name, d]) => `${name}:${Number(d.service.environment?.METRICS_PORT)}`).sort());
     });
 
     it('has the collector receive OTLP on all interfaces and export traces to Jaeger', () => {

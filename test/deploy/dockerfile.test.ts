@@ -1,7 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { loadCompose } from './support/compose';
 import { type Dockerfile, dockerignore, effective, finalStages, lineage, parseDockerfile } from './support/dockerfile';
+import { workspaceSubgraphs } from './support/env-contract';
+import { type K8sObject, renderHelm, renderKustomize } from './support/manifests';
 import { APP_UID } from './support/policy';
 import { repoRoot } from './support/tools';
 
@@ -47,10 +50,10 @@ describe('Dockerfile', () => {
       expect(user.split(':')[0]).toBe(String(APP_UID));
     });
 
-    it('declares a HEALTHCHECK on /healthz (with node: slim images have no curl) and EXPOSEs a port', () => {
+    it('declares a HEALTHCHECK on /healthz (with node: slim images have no curl) and EXPOSEs its port and the metrics port', () => {
       const healthcheck = effective(dockerfile, target, 'HEALTHCHECK')?.args ?? '';
       expect(healthcheck).toMatch(/CMD \["node".*\/healthz/);
-      expect(effective(dockerfile, target, 'EXPOSE')?.args).toMatch(/^(\d+|\$\{PORT\})$/);
+      expect(effective(dockerfile, target, 'EXPOSE')?.args).toMatch(/^(\d+|\$\{PORT\}) 9464$/);
     });
 
     it('sets NODE_ENV=production and binds all interfaces (the processes default to 127.0.0.1)', () => {
@@ -61,6 +64,8 @@ describe('Dockerfile', () => {
         .join(' ');
       expect(env).toMatch(/\bNODE_ENV=production\b/);
       expect(env).toMatch(/\bHOST=0\.0\.0\.0\b/);
+      // /metrics on a port of its own (the one the NetworkPolicies let the scraper reach).
+      expect(env).toMatch(/\bMETRICS_PORT=9464\b/);
     });
 
     it('holds compiled output only: nothing copied from the build context, nothing installed at run time', () => {
@@ -81,6 +86,37 @@ describe('Dockerfile', () => {
       const main = (JSON.parse(readFileSync(pkg, 'utf8')) as { main: string }).main;
       expect(subgraphCmd.replace('${SERVICE}', service)).toContain(`services/${service}/${main}`);
     }
+  });
+
+  it('runs only compiled entry points whose sources exist (Dockerfile, compose, k8s/, Helm)', () => {
+    const commands: [string, string][] = [];
+    const add = (where: string, command: unknown) => {
+      const text = Array.isArray(command) ? command.join(' ') : String(command ?? '');
+      for (const [script] of text.matchAll(/[\w.${}/-]+\/dist\/[\w./-]+\.js/g)) {
+        const expanded = script.includes('${SERVICE}') ? workspaceSubgraphs().map((name) => script.replace('${SERVICE}', name)) : [script];
+        for (const one of expanded) commands.push([where, one]);
+      }
+    };
+    for (const target of RUNTIME_TARGETS) add(`Dockerfile ${target}`, effective(dockerfile, target, 'CMD')?.args);
+    for (const [name, service] of Object.entries(loadCompose().services)) add(`compose ${name}`, service.command);
+    const containers = (objects: K8sObject[]) =>
+      objects.flatMap((o) => {
+        const pod = (o.spec as { template?: { spec?: { containers?: { name: string; command?: string[] }[] } } } | undefined)?.template?.spec;
+        return (pod?.containers ?? []).map((c): [string, string[] | undefined] => [`${o.kind} ${o.metadata.name}`, c.command]);
+      });
+    for (const [where, command] of containers(renderKustomize('k8s/base'))) add(`k8s ${where}`, command);
+    for (const [where, command] of containers(renderHelm('kinerja'))) add(`helm ${where}`, command);
+
+    const scripts = new Set(commands.map(([, script]) => script));
+    // Every deployable's process and its migration are among them (the check has something to check).
+    expect([...scripts]).toEqual(
+      expect.arrayContaining(['gateway/dist/main.js', ...workspaceSubgraphs().flatMap((n) => [`services/${n}/dist/main.js`, `services/${n}/dist/migrate.js`])]),
+    );
+    const missing = commands
+      .map(([where, script]): [string, string] => [where, script.replace(/\/dist\/(.+)\.js$/, '/src/$1.ts')])
+      .filter(([, source]) => !existsSync(join(repoRoot, source)))
+      .map(([where, source]) => `${where}: ${source} does not exist`);
+    expect(missing).toEqual([]);
   });
 
   it('copies from the build context only paths that exist and are not ignored', () => {

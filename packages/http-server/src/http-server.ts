@@ -7,6 +7,7 @@ import { DomainError } from '@kinerja/errors';
 import type { Logger } from '@kinerja/logger';
 import { processMetrics } from '@kinerja/observability';
 
+import { metricsOnOwnPort } from './metrics-server';
 import { runInRequestScope } from './request-scope';
 import { sendJson } from './respond';
 
@@ -96,7 +97,7 @@ async function serveGraphQL<Context extends BaseContext>(
   res.end();
 }
 
-/** Served by every process: liveness, readiness, Prometheus metrics. */
+/** Served by every process: liveness, readiness, Prometheus metrics (unless on a port of their own: metrics-server.ts). */
 const BUILT_IN_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 export async function startHttpServer<Context extends BaseContext>(options: HttpServerOptions<Context>): Promise<HttpServer> {
@@ -118,7 +119,7 @@ export async function startHttpServer<Context extends BaseContext>(options: Http
     runInRequestScope({ requestId }, async () => {
       try {
         if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
-        if (path === '/metrics' && req.method === 'GET') {
+        if (path === '/metrics' && req.method === 'GET' && !metricsOnOwnPort()) {
           const { contentType, body } = await metrics.scrape();
           res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' });
           res.end(body);

@@ -1,5 +1,6 @@
 import '@kinerja/observability/register';
 
+import { type HttpServer, shutdownOnSignals, startMetricsServer } from '@kinerja/http-server';
 import { createLogger } from '@kinerja/logger';
 import { transportFromConfig } from '@kinerja/messaging';
 import { shutdownTelemetry } from '@kinerja/observability';
@@ -8,11 +9,12 @@ import { startDevelopmentService } from './development.service';
 import { loadDevelopmentConfig } from './env';
 import { seedDefaultCatalogue } from './seed/seed-default-catalogue';
 
-const SHUTDOWN_TIMEOUT_MS = 20_000;
-
 async function main(): Promise<void> {
   const config = loadDevelopmentConfig();
   const logger = createLogger({ name: 'development', level: config.LOG_LEVEL });
+  // First, so that /metrics is never served on the GraphQL port (see @kinerja/http-server metrics-server.ts).
+  const metrics: HttpServer | undefined =
+    config.METRICS_PORT === undefined ? undefined : await startMetricsServer({ host: config.HOST, port: config.METRICS_PORT, logger });
   const transport = await transportFromConfig({
     brokers: config.KAFKA_BROKERS,
     clientId: 'development',
@@ -25,33 +27,17 @@ async function main(): Promise<void> {
     const added = await seedDefaultCatalogue(service.prisma);
     if (added > 0) logger.info({ added }, 'default catalogue seeded');
   }
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    // Should a step hang, leave anyway before Kubernetes' grace period ends: the outbox keeps what was not sent.
-    setTimeout(() => {
-      logger.error({ signal }, 'shutdown timed out');
-      process.exit(1);
-    }, SHUTDOWN_TIMEOUT_MS).unref();
-    service
-      .stop()
-      .then(() => transport.close())
-      .then(() => shutdownTelemetry())
-      .then(
-        () => process.exit(0),
-        (error: unknown) => {
-          logger.error({ err: error }, 'shutdown failed');
-          process.exit(1);
-        },
-      );
-  };
-  // Apollo Server installs its own SIGTERM/SIGINT handler (outside NODE_ENV=test) that stops the
-  // server underneath ours and leaves our ordered shutdown waiting forever: ours is the only one.
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.removeAllListeners(signal);
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+  // Ordered: stop serving and consuming (the service drains its relay and consumer), then the
+  // transport, the metrics port, and telemetry last so that it flushes the spans of all of that.
+  shutdownOnSignals({
+    logger,
+    stop: async () => {
+      await service.stop();
+      await transport.close();
+      await metrics?.stop();
+      await shutdownTelemetry();
+    },
+  });
   process.send?.({ type: 'ready', service: 'development', url: service.subgraph.graphqlUrl });
 }
 

@@ -6,6 +6,8 @@ import { DEFAULT_EVIDENCE_MAX_BYTES } from './domain/evidence-document.rule';
 export const performanceEnvSchema = z.object({
   ...commonServiceEnv,
   PORT: port(4002),
+  /** Serves /metrics on a port of its own (0 = any free port; the images set 9464); unset = on PORT. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** Largest evidence document accepted, in bytes (1 byte up to 64 MiB). */
   EVIDENCE_MAX_BYTES: z.coerce
     .number()

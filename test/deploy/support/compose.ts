@@ -24,7 +24,7 @@ export const loadCompose = (): ComposeFile => readYaml('docker-compose.yml') as 
 
 const commandText = (service: ComposeService) => (Array.isArray(service.command) ? service.command.join(' ') : (service.command ?? ''));
 
-/** One-shot services that apply a subgraph's migrations (and, later, create its topics). */
+/** One-shot services that apply a subgraph's migrations and create the event catalogue's Kafka topics. */
 export const isMigration = (service: ComposeService) => /\/dist\/migrate\.js\b/.test(commandText(service));
 
 /** Long-running processes built from this repository's Dockerfile: the deployables. */

@@ -8,19 +8,18 @@
  * contract, so a variable added to or dropped from env.ts changes what compose, k8s/ and the chart may
  * set without an edit here. Its defaults (e.g. PORT) are read the same way.
  *
- * Explicit lists, because the code offers no schema to read:
- *   - OpenTelemetry's standard variables, read by the OpenTelemetry SDK rather than by env.ts;
- *   - the gateway: gateway/src/env.ts does not export its schema (SUBGRAPH_<NAME>_URL come on top).
+ * The gateway likewise: gateway/src/env.ts exports `gatewayEnvSchema` (SUBGRAPH_<NAME>_URL, one per
+ * subgraph, come on top of it).
+ *
+ * An explicit list only for OpenTelemetry's standard variables, read by @kinerja/observability's
+ * register (packages/observability/src/env.ts) before any env.ts runs.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { repoRoot } from './tools';
 
-export const OTEL_ENV: readonly string[] = ['OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_SERVICE_NAME'];
-
-/** gateway/src/env.ts `base`, plus OpenTelemetry's; SUBGRAPH_<NAME>_URL per subgraph are added by the checks. */
-export const GATEWAY_ENV: ReadonlySet<string> = new Set(['NODE_ENV', 'PORT', 'HOST', 'LOG_LEVEL', 'SUPERGRAPH_PATH', 'SUBGRAPH_TIMEOUT_MS', ...OTEL_ENV]);
+export const OTEL_ENV: readonly string[] = ['OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_SERVICE_NAME', 'OTEL_SDK_DISABLED'];
 
 /** The gateway's variable for a subgraph's URL (gateway/src/env.ts: /^SUBGRAPH_([A-Z]+)_URL$/). */
 export const subgraphUrlVariable = (subgraph: string) => `SUBGRAPH_${subgraph.toUpperCase()}_URL`;
@@ -35,20 +34,34 @@ const isEnvSchema = (value: unknown): value is EnvSchema =>
 
 const schemas = new Map<string, EnvSchema>();
 
-/** The `<name>EnvSchema` that services/<name>/src/env.ts exports. */
-function envSchema(service: string): EnvSchema {
-  const cached = schemas.get(service);
+/** The one `*EnvSchema` a process's env.ts (path relative to the repository) exports. */
+function exportedEnvSchema(path: string): EnvSchema {
+  const cached = schemas.get(path);
   if (cached) return cached;
-  const file = join(repoRoot, 'services', service, 'src', 'env.ts');
-  if (!existsSync(file)) throw new Error(`services/${service}/src/env.ts does not exist: every subgraph declares the variables it reads there`);
+  const file = join(repoRoot, path);
+  if (!existsSync(file)) throw new Error(`${path} does not exist: every process declares the variables it reads there`);
   const exported = jest.requireActual<Record<string, unknown>>(file);
   const found = Object.entries(exported).filter(([key, value]) => key.endsWith('EnvSchema') && isEnvSchema(value));
   const schema = found[0]?.[1];
   if (found.length !== 1 || !isEnvSchema(schema)) {
-    throw new Error(`services/${service}/src/env.ts: expected exactly one exported z.object(...) named *EnvSchema, found ${found.length}`);
+    throw new Error(`${path}: expected exactly one exported z.object(...) named *EnvSchema, found ${found.length}`);
   }
-  schemas.set(service, schema);
+  schemas.set(path, schema);
   return schema;
+}
+
+/** The `<name>EnvSchema` that services/<name>/src/env.ts exports. */
+const envSchema = (service: string): EnvSchema => exportedEnvSchema(join('services', service, 'src', 'env.ts'));
+
+/** The keys of a process's zod env schema: `gateway`, or a subgraph's name. Without OpenTelemetry's. */
+export function envSchemaKeys(process: string): string[] {
+  const schema = process === 'gateway' ? exportedEnvSchema(join('gateway', 'src', 'env.ts')) : envSchema(process);
+  return Object.keys(schema.shape);
+}
+
+/** The values a process (`gateway`, or a subgraph's name) uses when a variable is unset. */
+export function envDefaults(process: string): Record<string, unknown> {
+  return (process === 'gateway' ? exportedEnvSchema(join('gateway', 'src', 'env.ts')) : envSchema(process)).parse({});
 }
 
 /** Every variable a subgraph process (or its migration, which loads the same config) may be given. */
@@ -67,3 +80,6 @@ export function workspaceSubgraphs(): string[] {
     .filter((name) => existsSync(join(repoRoot, 'services', name, 'package.json')))
     .sort();
 }
+
+/** gateway/src/env.ts `gatewayEnvSchema`, plus OpenTelemetry's; SUBGRAPH_<NAME>_URL per subgraph are added by the checks. */
+export const GATEWAY_ENV: ReadonlySet<string> = new Set([...envSchemaKeys('gateway'), ...OTEL_ENV]);

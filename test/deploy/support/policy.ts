@@ -65,6 +65,11 @@ function containerViolations(where: string, pod: PodSpec, container: Container, 
       if (actual !== path) problems.push(`${at}: ${probe} is not an httpGet on ${path} (got ${String(actual)})`);
     }
     if (!(container.ports ?? []).some((p) => p.name === 'http')) problems.push(`${at}: no port named http`);
+    // Metrics on a port of their own: the scraper's NetworkPolicy names that port, never http.
+    const http = (container.ports ?? []).find((p) => p.name === 'http');
+    const metrics = (container.ports ?? []).find((p) => p.name === 'metrics');
+    if (!metrics) problems.push(`${at}: no port named metrics`);
+    else if (metrics.containerPort === http?.containerPort) problems.push(`${at}: the metrics port is the http port`);
   }
   return problems;
 }

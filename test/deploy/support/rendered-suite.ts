@@ -53,6 +53,8 @@ function serviceOf(objects: readonly K8sObject[], deployment: Deployment): { nam
 interface AppPod extends Endpoint {
   name: string;
   port: Port;
+  /** The container port named metrics (METRICS_PORT); Jobs have none (number 0). */
+  metrics: Port;
 }
 
 function appPods(objects: readonly K8sObject[], namespace: string, kind: 'Deployment' | 'Job', role: string): AppPod[] {
@@ -60,13 +62,16 @@ function appPods(objects: readonly K8sObject[], namespace: string, kind: 'Deploy
     .filter((o): o is K8sObject & (Deployment | Job) => o.kind === kind)
     .filter((w) => component(w) === role)
     .map((w) => {
-      const http = w.spec?.template.spec?.containers[0]?.ports?.find((p) => p.name === 'http');
+      const ports = w.spec?.template.spec?.containers[0]?.ports ?? [];
+      const http = ports.find((p) => p.name === 'http');
+      const metrics = ports.find((p) => p.name === 'metrics');
       return {
         name: podLabels(w)['app.kubernetes.io/name'] ?? w.metadata.name,
         description: `${role} ${w.metadata.name}`,
         ...inNamespace(w.metadata.namespace ?? namespace),
         podLabels: podLabels(w),
         port: { number: http?.containerPort ?? 0, name: 'http' },
+        metrics: { number: metrics?.containerPort ?? 0, name: 'metrics' },
       };
     });
 }
@@ -152,6 +157,36 @@ export function describeRenderedManifests(scenario: Scenario): void {
         }
       });
 
+      it('serves /metrics on the container port named metrics (METRICS_PORT), never on the http port', () => {
+        const deployments = ofKind<Deployment>(objects, 'Deployment');
+        expect(deployments.length).toBeGreaterThan(0);
+        for (const deployment of deployments) {
+          const ports = deployment.spec?.template.spec?.containers[0]?.ports ?? [];
+          const env = containerEnv(objects, deployment as Workload).env;
+          const metrics = ports.find((p) => p.name === 'metrics')?.containerPort;
+          const http = ports.find((p) => p.name === 'http')?.containerPort;
+          expect([deployment.metadata.name, env.METRICS_PORT]).toEqual([deployment.metadata.name, metrics === undefined ? undefined : String(metrics)]);
+          expect([deployment.metadata.name, metrics !== undefined && metrics !== http]).toEqual([deployment.metadata.name, true]);
+        }
+      });
+
+      it("gives every migration Job its subgraph's brokers and topic settings (migrate.js creates the topics)", () => {
+        const settings = (env: Record<string, string | undefined>) => ({
+          KAFKA_BROKERS: env.KAFKA_BROKERS,
+          KAFKA_TOPIC_PARTITIONS: env.KAFKA_TOPIC_PARTITIONS,
+          KAFKA_REPLICATION_FACTOR: env.KAFKA_REPLICATION_FACTOR,
+        });
+        const jobs = ofKind<Job>(objects, 'Job');
+        expect(jobs.length).toBeGreaterThan(0);
+        for (const job of jobs) {
+          const name = podLabels(job)['app.kubernetes.io/name'];
+          const deployment = subgraphDeployments().find((d) => nameOf(d) === name);
+          const expected = settings(deployment ? containerEnv(objects, deployment as Workload).env : {});
+          expect(Object.values(expected).every((value) => value !== undefined)).toBe(true);
+          expect([name, settings(containerEnv(objects, job as Workload).env)]).toEqual([name, expected]);
+        }
+      });
+
       it("keeps every subgraph's HPA maxReplicas at or below its topics' partition count", () => {
         const hpas = ofKind<HorizontalPodAutoscaler>(objects, 'HorizontalPodAutoscaler');
         for (const deployment of subgraphDeployments()) {
@@ -219,10 +254,26 @@ export function describeRenderedManifests(scenario: Scenario): void {
         );
       });
 
-      it('let Prometheus scrape every process (metrics share the http port)', () => {
+      it('let Prometheus scrape every process on its metrics port, and reach no GraphQL port', () => {
+        const processes = [...gateways, ...subgraphs];
         expectAll(
-          [...gateways, ...subgraphs].map((p) => [prometheus, p, p.port]),
+          processes.map((p) => [prometheus, p, p.metrics]),
           'allowed',
+        );
+        expectAll(
+          processes.map((p) => [prometheus, p, p.port]),
+          'denied',
+        );
+      });
+
+      it('let nothing but Prometheus reach the metrics ports', () => {
+        expectAll(
+          [...gateways, ...subgraphs].flatMap((p) =>
+            [stranger, outsider, ingressController, ...gateways, ...subgraphs, ...migrations]
+              .filter((from) => from !== p)
+              .map((from): [Endpoint, Endpoint, Port] => [from, p, p.metrics]),
+          ),
+          'denied',
         );
       });
 

@@ -1,0 +1,26 @@
+/**
+ * What the manifests rely on in each deployable's src/main.ts (the containers run its dist/main.js):
+ * /metrics on METRICS_PORT (the only port the NetworkPolicies open to the scraper), and a shutdown
+ * bounded in time (the pods' terminationGracePeriodSeconds ends in SIGKILL). Behaviour is tested in
+ * packages/http-server (shutdown.spec.ts) and packages/observability (metrics-port.test.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { workspaceSubgraphs } from './support/env-contract';
+import { repoRoot } from './support/tools';
+
+const entries = () => ['gateway/src/main.ts', ...workspaceSubgraphs().map((name) => `services/${name}/src/main.ts`)];
+
+describe.each(entries())('%s', (entry) => {
+  const source = () => readFileSync(join(repoRoot, entry), 'utf8');
+
+  it('serves /metrics on METRICS_PORT when it is set', () => {
+    expect(source()).toMatch(/startMetricsServer\(\{[^}]*port: config\.METRICS_PORT/);
+  });
+
+  it('shuts down through the bounded shutdownOnSignals, with no signal handler of its own', () => {
+    expect(source()).toMatch(/shutdownOnSignals\(\{/);
+    expect(source()).not.toMatch(/process\.(on|once)\('SIG/);
+  });
+});
