@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createErrorFormatter } from '@kinerja/errors';
 import { currentRequest, type HttpServer, startHttpServer } from '@kinerja/http-server';
@@ -46,7 +50,13 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     // main.ts owns shutdown; Apollo's own signal handler would race it.
     stopOnTerminationSignals: false,
     formatError: createErrorFormatter(logger, () => currentRequest()?.requestId),
-    plugins: [ApolloServerPluginLandingPageDisabled(), graphqlMetricsPlugin<GatewayContext>()],
+    // Nothing about the graph or its traffic leaves the province, even with APOLLO_KEY set.
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      graphqlMetricsPlugin<GatewayContext>(),
+    ],
   });
   await apollo.start();
   const graphiql = renderGraphiQL({ endpoint: '/graphql', title: 'Kinerja — GraphiQL' } as Parameters<typeof renderGraphiQL>[0]);

@@ -1,3 +1,7 @@
+import { createServer } from 'node:net';
+
+import { Client } from 'pg';
+
 import { graphql, login } from '../support/graphql-client';
 import { createTestDatabase, type TestDatabase } from '../support/postgres';
 import { type RunningProcess, startProcess } from '../support/processes';
@@ -237,6 +241,97 @@ describe('the graph through the gateway', () => {
       const failure = startProcess('gateway/dist/main.js', { PORT: 'eighty', LOG_LEVEL: 'loud' }, 10_000);
       await expect(failure).rejects.toThrow(/exited with 78[\s\S]*- PORT: /);
       await expect(failure).rejects.toThrow(/- LOG_LEVEL: .*"loud"/);
+    });
+  });
+  describe('through the gateway as on the subgraph', () => {
+    let hr: string;
+    let db: Client;
+    beforeAll(async () => {
+      hr = await login(url, { email: 'hr.siulak@kinerja.demo' });
+      db = new Client({ connectionString: database.url });
+      await db.connect();
+    });
+    afterAll(() => db?.end());
+
+    const siulakRow = async (sql: string, ...values: unknown[]) => (await db.query(`${sql}`, ['KAB-SIULAK', ...values])).rows[0] as Record<string, string>;
+
+    it('answers CONFLICT naming input.nip for a NIP that is already registered', async () => {
+      const existing = await siulakRow(`SELECT e.nip, e.org_unit_id AS "unitId" FROM employee e JOIN agency a ON a.id = e.agency_id WHERE a.code = $1 LIMIT 1`);
+      const result = await graphql(
+        url,
+        `
+          mutation ($input: RegisterEmployeeInput!) {
+            registerEmployee(input: $input) {
+              id
+            }
+          }
+        `,
+        { input: { nip: existing['nip'], name: 'Nama Kembar', employmentType: 'PNS', orgUnitId: existing['unitId'] } },
+        hr,
+      );
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.nip' });
+    });
+
+    it('answers BAD_USER_INPUT naming supervisorPositionId for a reporting line that would be a cycle', async () => {
+      const position = (title: string) =>
+        siulakRow(`SELECT p.id FROM position p JOIN agency a ON a.id = p.agency_id WHERE a.code = $1 AND p.title = $2`, title);
+      const sekda = await position('Sekretaris Daerah');
+      const staff = await position('Analis SDM Aparatur');
+      const result = await graphql(
+        url,
+        `
+          mutation ($p: ID!, $s: ID) {
+            setPositionSupervisor(positionId: $p, supervisorPositionId: $s) {
+              id
+            }
+          }
+        `,
+        { p: sekda['id'], s: staff['id'] },
+        hr,
+      );
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'supervisorPositionId' });
+    });
+
+    it("echoes the caller's x-request-id and forwards it to the subgraph, whose audit trail records it", async () => {
+      const unit = await siulakRow(`SELECT u.id FROM org_unit u JOIN agency a ON a.id = u.agency_id WHERE a.code = $1 AND u.code = 'BKPSDM'`);
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${hr}`, 'x-request-id': 'e2e-forwarded-1' },
+        body: JSON.stringify({
+          query: `mutation ($input: CreatePositionInput!) { createPosition(input: $input) { id } }`,
+          variables: { input: { orgUnitId: unit['id'], title: 'Analis Jabatan' } },
+        }),
+      });
+      const body = (await response.json()) as { data?: { createPosition: { id: string } }; errors?: unknown };
+      expect(body.errors).toBeUndefined();
+      expect(response.headers.get('x-request-id')).toBe('e2e-forwarded-1');
+      const audit = await db.query(`SELECT request_id FROM audit_log WHERE action = 'position.created' AND entity_id = $1`, [body.data?.createPosition.id]);
+      expect(audit.rows).toEqual([{ request_id: 'e2e-forwarded-1' }]);
+    });
+
+    it('masks an unexpected error (a subgraph that does not answer) as INTERNAL_SERVER_ERROR with the request id', async () => {
+      // A port nobody listens on: the gateway cannot reach identity, which it did not expect.
+      const closedPort = await new Promise<number>((resolve) => {
+        const probe = createServer().listen(0, '127.0.0.1', () => {
+          const { port } = probe.address() as { port: number };
+          probe.close(() => resolve(port));
+        });
+      });
+      const orphan = await startProcess('gateway/dist/main.js', { PORT: '0', SUBGRAPH_IDENTITY_URL: `http://127.0.0.1:${closedPort}/graphql` });
+      try {
+        const response = await fetch(`${orphan.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${hr}`, 'x-request-id': 'e2e-masked-1' },
+          body: JSON.stringify({ query: '{ agencies { id name } }' }),
+        });
+        const body = (await response.json()) as { errors?: { message: string; extensions?: Record<string, unknown> }[] };
+        expect(response.headers.get('x-request-id')).toBe('e2e-masked-1');
+        expect(body.errors?.[0]?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: 'e2e-masked-1' });
+        expect(body.errors?.[0]?.message).toBe('Internal server error (request id e2e-masked-1)');
+        expect(JSON.stringify(body)).not.toContain(String(closedPort));
+      } finally {
+        await orphan.stop();
+      }
     });
   });
 });

@@ -1,7 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { TokenVerifier } from '@kinerja/auth';
 import { createErrorFormatter } from '@kinerja/errors';
 import { currentRequest, type HttpServer, type Readiness, type RouteHandler, startHttpServer } from '@kinerja/http-server';
@@ -45,7 +50,14 @@ export async function startSubgraph<Context extends SubgraphContext>(options: St
     stopOnTerminationSignals: false,
     formatError: createErrorFormatter(logger, () => currentRequest()?.requestId),
     // Tracing is OpenTelemetry's job; Apollo's inline traces are only for GraphOS.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), graphqlMetricsPlugin<Context>()],
+    // Nothing reaches Apollo's servers, even with APOLLO_KEY set: no usage, schema or trace reports.
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      graphqlMetricsPlugin<Context>(),
+    ],
   });
   await apollo.start();
   const http: HttpServer = await startHttpServer<Context>({

@@ -47,6 +47,31 @@ describe('identity login, tokens and sessions', () => {
     expect((await loginAs({ email: 'admin@kinerja.demo', password: 'kinerja-demo' }, '10.9.9.10')).errors).toBeUndefined();
   });
 
+  it('counts every one of many wrong logins sent at the same time', async () => {
+    const email = 'head.muaratebo@kinerja.demo';
+    const results = await Promise.all(Array.from({ length: 20 }, () => loginAs({ email, password: 'nope' }, '10.3.0.1')));
+    for (const result of results) expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const counters = await identity.service.prisma.loginThrottle.findMany({ where: { key: { in: [`id:${email}`, 'ip:10.3.0.1'] } }, orderBy: { key: 'asc' } });
+    expect(counters.map((counter) => [counter.key, counter.failures])).toEqual([
+      [`id:${email}`, 20],
+      ['ip:10.3.0.1', 20],
+    ]);
+    // 20 failures, 15 past the free ones: the longest wait (15 minutes), not the first second.
+    const next = await loginAs({ email, password: 'kinerja-demo' }, '10.3.0.2');
+    expect(next.errors?.[0]?.extensions).toMatchObject({ reason: 'THROTTLED', retryAfterSeconds: expect.any(Number) });
+    expect(next.errors?.[0]?.extensions?.['retryAfterSeconds']).toBeGreaterThan(890);
+  });
+
+  it('starts counting again once the window of earlier failures has passed', async () => {
+    const key = 'id:employee.muaratebo@kinerja.demo';
+    const longAgo = new Date(Date.now() - 16 * 60_000);
+    await identity.service.prisma.loginThrottle.create({ data: { key, failures: 12, windowStart: longAgo, blockedUntil: longAgo } });
+    await loginAs({ email: 'employee.muaratebo@kinerja.demo', password: 'nope' }, '10.4.0.1');
+    const counter = await identity.service.prisma.loginThrottle.findUniqueOrThrow({ where: { key } });
+    expect(counter).toMatchObject({ failures: 1, blockedUntil: null });
+    expect(counter.windowStart.getTime()).toBeGreaterThan(longAgo.getTime());
+  });
+
   it('rotates refresh tokens and revokes the family when a spent one is replayed', async () => {
     const first = (await loginAs({ email: 'auditor@kinerja.demo', password: 'kinerja-demo' }, '10.2.0.1')).data?.['login'];
     const second = await graphql(identity.url, REFRESH, { token: first.refreshToken });

@@ -37,14 +37,20 @@ describe('identity subgraph contract (_entities)', () => {
     expect(result.data?.['_entities']).toEqual([null]);
   });
 
-  it('resolves 100 employees with one SQL statement', async () => {
-    const employees = await identity.service.prisma.employee.findMany({ take: 100, orderBy: { nip: 'asc' } });
-    expect(employees).toHaveLength(100);
+  it.each([
+    ['Agency', 'agency', 'name'],
+    ['OrgUnit', 'orgUnit', 'name'],
+    ['Position', 'position', 'title'],
+    ['Employee', 'employee', 'nip'],
+  ] as const)('resolves many %s references with one SQL statement', async (typename, table, field) => {
+    const model = identity.service.prisma[table] as unknown as { findMany(args: object): Promise<Record<string, string>[]> };
+    const rows = await model.findMany({ take: 100, orderBy: { id: 'asc' } });
+    expect(rows.length).toBeGreaterThan(5);
     identity.queries.length = 0;
-    const result = await graphql(identity.url, ENTITIES, { representations: employees.map((e) => ({ __typename: 'Employee', id: e.id })) }, adminToken);
+    const result = await graphql(identity.url, ENTITIES, { representations: rows.map((row) => ({ __typename: typename, id: row['id'] })) }, adminToken);
     const statements = identity.queries.filter((sql) => /^\s*SELECT/i.test(sql));
     expect(result.errors).toBeUndefined();
-    expect((result.data?.['_entities'] as { nip: string }[]).map((e) => e.nip)).toEqual(employees.map((e) => e.nip));
+    expect((result.data?.['_entities'] as Record<string, string>[]).map((entity) => entity[field])).toEqual(rows.map((row) => row[field]));
     expect(statements).toHaveLength(1);
   });
 });

@@ -200,6 +200,128 @@ describe('identity organisation mutations', () => {
     expect(wide.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
+  describe('province-wide roles', () => {
+    const GRANT = `mutation ($input: GrantRoleInput!) { grantRole(input: $input) { role agencyId } }`;
+    let citizen: string;
+    beforeAll(async () => {
+      citizen = (await identity.service.prisma.userAccount.findFirstOrThrow({ where: { email: 'employee.kotalama@kinerja.demo' } })).id;
+    });
+
+    it.each([
+      ['the auditor', 'auditor@kinerja.demo', 'APPLICANT'],
+      ['a plain employee', 'employee.sawahlunto@kinerja.demo', 'APPLICANT'],
+      ['a plain employee', 'employee.sawahlunto@kinerja.demo', 'AUDITOR'],
+    ])('forbids %s (%s) to grant %s province-wide', async (_who, email, role) => {
+      const token = await login(identity.url, { email });
+      const result = await graphql(identity.url, GRANT, { input: { userId: citizen, role, agencyId: null } }, token);
+      expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(await identity.service.prisma.roleGrant.count({ where: { userId: citizen, role } })).toBe(0);
+    });
+
+    it('lets the province admin grant APPLICANT province-wide, once however often it is asked at the same time', async () => {
+      const adminToken = await login(identity.url, { email: 'admin@kinerja.demo' });
+      const results = await Promise.all(
+        Array.from({ length: 5 }, () => graphql(identity.url, GRANT, { input: { userId: citizen, role: 'APPLICANT', agencyId: null } }, adminToken)),
+      );
+      for (const result of results) {
+        expect(result.errors).toBeUndefined();
+        expect(result.data?.['grantRole']).toContainEqual({ role: 'APPLICANT', agencyId: null });
+      }
+      expect(await identity.service.prisma.roleGrant.count({ where: { userId: citizen, role: 'APPLICANT' } })).toBe(1);
+    });
+  });
+
+  describe('unique codes', () => {
+    const CREATE_UNIT = `mutation ($input: CreateOrgUnitInput!) { createOrgUnit(input: $input) { id } }`;
+    const CREATE_AGENCY = `mutation ($input: CreateAgencyInput!) { createAgency(input: $input) { id } }`;
+
+    it('answers CONFLICT naming input.code for a unit code the agency already has, and writes nothing', async () => {
+      const auditBefore = await identity.service.prisma.auditLog.count();
+      const result = await graphql(identity.url, CREATE_UNIT, { input: { agencyId, code: 'DINKES', name: 'Dinas Kesehatan Kedua' } }, hrToken);
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.code' });
+      expect(await identity.service.prisma.orgUnit.count({ where: { agencyId, code: 'DINKES' } })).toBe(1);
+      expect(await identity.service.prisma.auditLog.count()).toBe(auditBefore);
+    });
+
+    it('answers CONFLICT naming input.code to all but one of concurrent requests for one new code', async () => {
+      const adminToken = await login(identity.url, { email: 'admin@kinerja.demo' });
+      const provinceId = (await identity.service.prisma.agency.findUniqueOrThrow({ where: { code: 'PROV-DEMO' } })).id;
+      const units = await Promise.all(
+        Array.from({ length: 4 }, () => graphql(identity.url, CREATE_UNIT, { input: { agencyId, code: 'DISHUB', name: 'Dinas Perhubungan' } }, hrToken)),
+      );
+      const agencies = await Promise.all(
+        Array.from({ length: 4 }, () =>
+          graphql(
+            identity.url,
+            CREATE_AGENCY,
+            { input: { code: 'KAB-BARU', name: 'Pemerintah Kabupaten Baru', kind: 'REGENCY', parentId: provinceId } },
+            adminToken,
+          ),
+        ),
+      );
+      for (const results of [units, agencies]) {
+        expect(results.filter((result) => !result.errors)).toHaveLength(1);
+        for (const failed of results.filter((result) => result.errors)) {
+          expect(failed.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.code' });
+        }
+      }
+    });
+  });
+
+  it('writes an audit row with the actor and the request id for every change of the organisation and of roles', async () => {
+    const adminToken = await login(identity.url, { email: 'admin@kinerja.demo' });
+    const admin = await identity.service.prisma.userAccount.findFirstOrThrow({ where: { email: 'admin@kinerja.demo' } });
+    const as = (requestId: string, query: string, variables: Record<string, unknown>) =>
+      graphql(identity.url, query, variables, adminToken, { 'x-request-id': requestId }).then((result) => {
+        expect(result.errors).toBeUndefined();
+        return result.data ?? {};
+      });
+    const provinceId = (await identity.service.prisma.agency.findUniqueOrThrow({ where: { code: 'PROV-DEMO' } })).id;
+    const agency = (
+      await as('audit-agency', `mutation ($input: CreateAgencyInput!) { createAgency(input: $input) { id } }`, {
+        input: { code: 'KAB-AUDIT', name: 'Pemerintah Kabupaten Audit', kind: 'REGENCY', parentId: provinceId },
+      })
+    )['createAgency'];
+    const unit = (
+      await as('audit-unit', `mutation ($input: CreateOrgUnitInput!) { createOrgUnit(input: $input) { id } }`, {
+        input: { agencyId: agency.id, code: 'SETDA', name: 'Sekretariat Daerah' },
+      })
+    )['createOrgUnit'];
+    const CREATE_POSITION = `mutation ($input: CreatePositionInput!) { createPosition(input: $input) { id } }`;
+    const head = (await as('audit-position', CREATE_POSITION, { input: { orgUnitId: unit.id, title: 'Sekretaris Daerah' } }))['createPosition'];
+    const staff = (await as('audit-position-2', CREATE_POSITION, { input: { orgUnitId: unit.id, title: 'Analis Kebijakan' } }))['createPosition'];
+    await as('audit-supervisor', `mutation ($p: ID!, $s: ID) { setPositionSupervisor(positionId: $p, supervisorPositionId: $s) { id } }`, {
+      p: staff.id,
+      s: head.id,
+    });
+    const grantee = await identity.service.prisma.userAccount.findFirstOrThrow({ where: { email: 'employee.siulak@kinerja.demo' } });
+    await as('audit-grant', `mutation ($input: GrantRoleInput!) { grantRole(input: $input) { role } }`, {
+      input: { userId: grantee.id, role: 'HR_ADMIN', agencyId: agency.id },
+    });
+
+    const rows = await identity.service.prisma.auditLog.findMany({ where: { requestId: { startsWith: 'audit-' } }, orderBy: { occurredAt: 'asc' } });
+    const summary = rows.map((row) => ({
+      requestId: row.requestId,
+      action: row.action,
+      entityType: row.entityType,
+      entityId: row.entityId,
+      actor: row.actorUserId,
+    }));
+    expect(summary).toEqual(
+      expect.arrayContaining([
+        { requestId: 'audit-agency', action: 'agency.created', entityType: 'Agency', entityId: agency.id, actor: admin.id },
+        { requestId: 'audit-unit', action: 'org-unit.created', entityType: 'OrgUnit', entityId: unit.id, actor: admin.id },
+        { requestId: 'audit-position', action: 'position.created', entityType: 'Position', entityId: head.id, actor: admin.id },
+        { requestId: 'audit-supervisor', action: 'position.supervisor-changed', entityType: 'Position', entityId: staff.id, actor: admin.id },
+        { requestId: 'audit-grant', action: 'role.granted', entityType: 'UserAccount', entityId: grantee.id, actor: admin.id },
+      ]),
+    );
+    const supervisorChange = rows.find((row) => row.action === 'position.supervisor-changed');
+    expect(supervisorChange?.before).toMatchObject({ supervisorPositionId: null });
+    expect(supervisorChange?.after).toMatchObject({ supervisorPositionId: head.id });
+    expect(rows.find((row) => row.action === 'role.granted')?.after).toEqual({ role: 'HR_ADMIN', agencyId: agency.id });
+  });
+
   it('pages employees with keyset cursors, never repeating or skipping', async () => {
     const PAGE =
       `query ($after: String) { employees(filter: { agencyId: "${'$'}{AGENCY}" }, first: 7, after: $after) { totalCount edges { cursor node { name } } pageInfo { hasNextPage endCursor } } }`.replace(

@@ -1,5 +1,5 @@
 import { assertAuthenticated, hasRole } from '@kinerja/auth';
-import { ConflictError, ForbiddenError, NotFoundError } from '@kinerja/errors';
+import { ForbiddenError, NotFoundError } from '@kinerja/errors';
 
 import { type Agency, type AgencyKind, newAgency } from '../domain/organisation';
 import type { OrganisationRepository } from '../domain/repositories';
@@ -13,7 +13,10 @@ export interface CreateAgencyInput {
   parentId: string | null;
 }
 
-/** Only the province admin creates agencies (the province itself and its regencies and cities). */
+/**
+ * Only the province admin creates agencies (the province itself and its regencies and cities). A
+ * code that is taken answers CONFLICT from the repository's unique key, races included.
+ */
 export class CreateAgency {
   constructor(
     private readonly organisation: OrganisationRepository,
@@ -28,8 +31,6 @@ export class CreateAgency {
       const [parent] = await this.organisation.agenciesByIds([agency.parentId]);
       if (!parent) throw new NotFoundError('Agency', agency.parentId, 'input.parentId');
     }
-    const existing = await this.organisation.listAgencies('all');
-    if (existing.some((other) => other.code === agency.code)) throw new ConflictError(`Agency code ${agency.code} is taken`, { field: 'input.code' });
     await this.organisation.createAgency(agency, auditContextOf(actor));
     return agency;
   }

@@ -11,8 +11,8 @@ export const IDENTITY_CONSUMER = 'identity';
 
 /**
  * A hired applicant becomes a CPNS employee in the formation's unit and position. Idempotent by
- * event id and by application id; an invalid hire (bad NIP, unknown unit, position taken) throws,
- * so the consumer retries it and then dead-letters it with the reason.
+ * application id (checked first) and by event id; an invalid hire (bad NIP, unknown unit, position
+ * taken) throws, so the consumer retries it and then dead-letters it with the reason.
  */
 export function createEmployeeWhenApplicantHired(deps: {
   organisation: OrganisationRepository;
@@ -23,6 +23,13 @@ export function createEmployeeWhenApplicantHired(deps: {
 }) {
   return async (event: EventEnvelope<'recruitment.applicant.hired'>): Promise<void> => {
     const hire = event.payload;
+    // Before any check of the hire itself: once applied, the hire's position is held by the new
+    // employee, and checking it again would refuse a redelivery that must simply do nothing.
+    if (await deps.employees.hiredFromApplication(hire.applicationId)) {
+      await deps.employees.markEventHandled(event.id, IDENTITY_CONSUMER);
+      deps.logger.info({ eventId: event.id, applicationId: hire.applicationId, outcome: 'duplicate' }, 'hired applicant');
+      return;
+    }
     const [unit] = await deps.organisation.orgUnitsByIds([hire.orgUnitId]);
     if (!unit || unit.agencyId !== hire.agencyId) throw new Error(`unit ${hire.orgUnitId} is not a unit of agency ${hire.agencyId}`);
     const employee = newEmployee(

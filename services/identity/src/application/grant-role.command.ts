@@ -7,12 +7,17 @@ import { type Actor, auditContextOf } from './actor';
 export interface GrantRoleInput {
   userId: string;
   role: GrantableRole;
-  /** Null grants the role province-wide (province admin and auditors only). */
+  /** Null grants the role province-wide (the province admin only). */
   agencyId: string | null;
 }
 
 const PROVINCE_WIDE_ONLY: readonly GrantableRole[] = ['PROVINCE_ADMIN'];
 
+/**
+ * A province-wide grant (APPLICANT included: there is no self-registration, applicant accounts
+ * are set up by the province) needs the province admin; an agency grant needs the province admin
+ * or that agency's HR admin.
+ */
 export class GrantRole {
   constructor(
     private readonly accounts: AccountRepository,
@@ -24,9 +29,9 @@ export class GrantRole {
     if (PROVINCE_WIDE_ONLY.includes(input.role) && input.agencyId !== null) {
       throw new ValidationError({ field: 'input.agencyId', message: `${input.role} is always province-wide` });
     }
-    if (input.agencyId === null && input.role !== 'APPLICANT') {
+    if (input.agencyId === null) {
       if (!hasRole(actor.viewer, 'PROVINCE_ADMIN', null)) throw new ForbiddenError('Only the province admin grants province-wide roles');
-    } else if (input.agencyId !== null) {
+    } else {
       const [agency] = await this.organisation.agenciesByIds([input.agencyId]);
       if (!agency) throw new NotFoundError('Agency', input.agencyId, 'input.agencyId');
       if (!hasRole(actor.viewer, 'PROVINCE_ADMIN', agency.id) && !hasRole(actor.viewer, 'HR_ADMIN', agency.id)) {

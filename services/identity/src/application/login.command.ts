@@ -2,7 +2,7 @@ import { UnauthenticatedError } from '@kinerja/errors';
 
 import type { PasswordHasher } from '../domain/account';
 import { normaliseEmail } from '../domain/employee';
-import { ADDRESS_POLICY, IDENTIFIER_POLICY, recordFailure, secondsUntilAllowed } from '../domain/login-throttle.rule';
+import { ADDRESS_POLICY, blockedUntilAfter, IDENTIFIER_POLICY, secondsUntilAllowed, type ThrottlePolicy, windowCutoff } from '../domain/login-throttle.rule';
 import type { AccountRepository } from '../domain/repositories';
 import type { Clock } from '../domain/token-issuer';
 import type { Session, SessionIssuer } from './session-issuer';
@@ -31,7 +31,12 @@ export class Login {
 
   async execute(input: LoginInput): Promise<Session> {
     const identifier = input.identifier.includes('@') ? normaliseEmail(input.identifier) : input.identifier.replace(/\s+/g, '');
-    const keys = [`id:${identifier}`, `ip:${input.clientAddress}`];
+    const idKey = `id:${identifier}`;
+    const policies = new Map([
+      [idKey, IDENTIFIER_POLICY],
+      [`ip:${input.clientAddress}`, ADDRESS_POLICY],
+    ]);
+    const keys = [...policies.keys()];
     const now = this.clock.now();
     const states = await this.accounts.throttleStates(keys);
     const wait = Math.max(...keys.map((key) => secondsUntilAllowed(states.get(key) ?? null, now)));
@@ -41,16 +46,24 @@ export class Login {
     this.dummyHash ??= this.hasher.hash('no account has this password');
     const valid = await this.hasher.verify(input.password, access?.account.passwordHash ?? (await this.dummyHash));
     if (!access || !valid) {
-      const [idKey, ipKey] = keys as [string, string];
-      await this.accounts.saveThrottleStates(
-        new Map([
-          [idKey, recordFailure(states.get(idKey) ?? null, now, IDENTIFIER_POLICY)],
-          [ipKey, recordFailure(states.get(ipKey) ?? null, now, ADDRESS_POLICY)],
-        ]),
-      );
+      await this.recordFailure(policies, now);
       throw new UnauthenticatedError('Invalid login or password', { reason: 'INVALID_CREDENTIALS' });
     }
-    await this.accounts.clearThrottle([keys[0] as string]);
+    await this.accounts.clearThrottle([idKey]);
     return this.sessions.issue(access);
+  }
+
+  /** Counts the failure per key, then blocks each key its policy says is over its free failures. */
+  private async recordFailure(policies: ReadonlyMap<string, ThrottlePolicy>, now: Date): Promise<void> {
+    const counted = await this.accounts.countFailures(
+      [...policies].map(([key, policy]) => ({ key, windowCutoff: windowCutoff(now, policy) })),
+      now,
+    );
+    const blocks = new Map<string, Date>();
+    for (const [key, policy] of policies) {
+      const until = blockedUntilAfter(counted.get(key)?.failures ?? 0, now, policy);
+      if (until) blocks.set(key, until);
+    }
+    if (blocks.size > 0) await this.accounts.blockUntil(blocks);
   }
 }

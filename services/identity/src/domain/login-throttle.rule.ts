@@ -22,12 +22,16 @@ export function secondsUntilAllowed(state: ThrottleState | null, now: Date): num
   return Math.max(0, Math.ceil((state.blockedUntil.getTime() - now.getTime()) / 1000));
 }
 
-/** The state after one more failure: past the free failures, each doubles the wait (1 s, 2 s, 4 s …). */
-export function recordFailure(state: ThrottleState | null, now: Date, policy: ThrottlePolicy): ThrottleState {
-  const fresh = !state || now.getTime() - state.windowStart.getTime() > policy.windowMs;
-  const failures = fresh ? 1 : state.failures + 1;
-  const windowStart = fresh ? now : state.windowStart;
+/**
+ * A key's failures count within a window; one that started before this instant is over, and the
+ * next failure starts a new one (the repository applies this in its atomic count).
+ */
+export function windowCutoff(now: Date, policy: ThrottlePolicy): Date {
+  return new Date(now.getTime() - policy.windowMs);
+}
+
+/** The block after the n-th failure of a window: past the free failures, each doubles the wait (1 s, 2 s, 4 s …). */
+export function blockedUntilAfter(failures: number, now: Date, policy: ThrottlePolicy): Date | null {
   const over = failures - policy.freeFailures;
-  const blockedUntil = over > 0 ? new Date(now.getTime() + Math.min(1000 * 2 ** (over - 1), policy.maxDelayMs)) : null;
-  return { failures, windowStart, blockedUntil };
+  return over > 0 ? new Date(now.getTime() + Math.min(1000 * 2 ** (over - 1), policy.maxDelayMs)) : null;
 }

@@ -47,6 +47,10 @@ export interface EmployeeRepository {
   /** Registers the employee and, when given, their login, with the audit row and events, in one transaction. */
   register(employee: Employee, account: UserAccount | null, audit: AuditContext, events: readonly PendingEvent[]): Promise<void>;
   update(before: Employee, after: Employee, action: string, audit: AuditContext, events: readonly PendingEvent[]): Promise<void>;
+  /** The employee hired from this recruitment application, if it was applied before. */
+  hiredFromApplication(applicationId: string): Promise<Employee | null>;
+  /** Records the event as handled by the consumer with no other effect (a duplicate hire). */
+  markEventHandled(eventId: string, consumer: string): Promise<void>;
   /**
    * Registers an employee hired from a selection, once per event and once per application:
    * 'duplicate' when either was handled before (nothing is written then).
@@ -71,10 +75,16 @@ export interface RefreshTokenRecord {
   revokedAt: Date | null;
 }
 
+export interface FailureCount {
+  key: string;
+  windowCutoff: Date;
+}
+
 export interface AccountRepository {
   byLoginIdentifier(identifier: string): Promise<AccountWithAccess | null>;
   byId(userId: string): Promise<AccountWithAccess | null>;
   byEmployeeId(employeeId: string): Promise<UserAccount | null>;
+  /** Grants the role with its audit row; a concurrent request having granted it first is no error. */
   grantRole(userId: string, grant: RoleGrant, audit: AuditContext): Promise<void>;
   saveRefreshToken(record: RefreshTokenRecord, tokenHash: string): Promise<void>;
   refreshTokenByHash(tokenHash: string): Promise<RefreshTokenRecord | null>;
@@ -82,6 +92,12 @@ export interface AccountRepository {
   markRefreshTokenUsed(id: string, at: Date): Promise<boolean>;
   revokeFamily(familyId: string, at: Date): Promise<void>;
   throttleStates(keys: readonly string[]): Promise<Map<string, ThrottleState>>;
-  saveThrottleStates(states: Map<string, ThrottleState>): Promise<void>;
+  /**
+   * Counts one more failure for each key, atomically per key so that parallel failures all count;
+   * a key whose window started before its cutoff starts a new window. Answers the new count per key.
+   */
+  countFailures(failures: readonly FailureCount[], now: Date): Promise<Map<string, ThrottleState>>;
+  /** Blocks each key until the given instant, never shortening a longer block already in place. */
+  blockUntil(blocks: ReadonlyMap<string, Date>): Promise<void>;
   clearThrottle(keys: readonly string[]): Promise<void>;
 }

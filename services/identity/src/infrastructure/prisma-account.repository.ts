@@ -1,9 +1,9 @@
 import type { GrantableRole, RoleGrant } from '@kinerja/auth';
-import { type AuditContext, auditRow } from '@kinerja/database';
+import { type AuditContext, auditRow, isUniqueViolation } from '@kinerja/database';
 
 import type { AccountWithAccess, UserAccount } from '../domain/account';
 import type { ThrottleState } from '../domain/login-throttle.rule';
-import type { AccountRepository, RefreshTokenRecord } from '../domain/repositories';
+import type { AccountRepository, FailureCount, RefreshTokenRecord } from '../domain/repositories';
 import type { IdentityPrisma } from './prisma-client';
 import { isUuid } from './uuid';
 
@@ -46,12 +46,18 @@ export class PrismaAccountRepository implements AccountRepository {
 
   async grantRole(userId: string, grant: RoleGrant, audit: AuditContext): Promise<void> {
     const id = this.newId();
-    await this.prisma.$transaction([
-      this.prisma.roleGrant.create({ data: { id, userId, role: grant.role, scope: grant.agencyId ?? '', grantedBy: audit.actorUserId } }),
-      this.prisma.auditLog.create({
-        data: auditRow(audit, { action: 'role.granted', entityType: 'UserAccount', entityId: userId, agencyId: grant.agencyId, before: null, after: grant }),
-      }),
-    ]);
+    try {
+      await this.prisma.$transaction([
+        this.prisma.roleGrant.create({ data: { id, userId, role: grant.role, scope: grant.agencyId ?? '', grantedBy: audit.actorUserId } }),
+        this.prisma.auditLog.create({
+          data: auditRow(audit, { action: 'role.granted', entityType: 'UserAccount', entityId: userId, agencyId: grant.agencyId, before: null, after: grant }),
+        }),
+      ]);
+    } catch (error) {
+      // A concurrent request granted the same role first: the account has it, as asked, and that
+      // request wrote the audit row (the same answer as granting a role the account already has).
+      if (!isUniqueViolation(error)) throw error;
+    }
   }
 
   async saveRefreshToken(record: RefreshTokenRecord, tokenHash: string): Promise<void> {
@@ -78,9 +84,31 @@ export class PrismaAccountRepository implements AccountRepository {
     return new Map(rows.map((row) => [row.key, { failures: row.failures, windowStart: row.windowStart, blockedUntil: row.blockedUntil }]));
   }
 
-  async saveThrottleStates(states: Map<string, ThrottleState>): Promise<void> {
-    await this.prisma.$transaction(
-      [...states].map(([key, state]) => this.prisma.loginThrottle.upsert({ where: { key }, create: { key, ...state }, update: state })),
+  async countFailures(failures: readonly FailureCount[], now: Date): Promise<Map<string, ThrottleState>> {
+    // Read-modify-write in one statement: concurrent wrong guesses each add one.
+    const counted = await Promise.all(
+      failures.map(async ({ key, windowCutoff }) => {
+        const [row] = await this.prisma.$queryRaw<ThrottleState[]>`
+          INSERT INTO login_throttle AS t (key, failures, window_start, blocked_until)
+          VALUES (${key}, 1, ${now}::timestamptz, NULL)
+          ON CONFLICT (key) DO UPDATE SET
+            failures = CASE WHEN t.window_start < ${windowCutoff}::timestamptz THEN 1 ELSE t.failures + 1 END,
+            window_start = CASE WHEN t.window_start < ${windowCutoff}::timestamptz THEN EXCLUDED.window_start ELSE t.window_start END,
+            blocked_until = CASE WHEN t.window_start < ${windowCutoff}::timestamptz THEN NULL ELSE t.blocked_until END
+          RETURNING failures, window_start AS "windowStart", blocked_until AS "blockedUntil"`;
+        return [key, row as ThrottleState] as const;
+      }),
+    );
+    return new Map(counted);
+  }
+
+  async blockUntil(blocks: ReadonlyMap<string, Date>): Promise<void> {
+    await Promise.all(
+      [...blocks].map(
+        ([key, until]) =>
+          // GREATEST skips NULL: the block only ever grows within a window.
+          this.prisma.$executeRaw`UPDATE login_throttle SET blocked_until = GREATEST(blocked_until, ${until}::timestamptz) WHERE key = ${key}`,
+      ),
     );
   }
 

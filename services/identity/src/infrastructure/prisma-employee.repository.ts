@@ -107,6 +107,16 @@ export class PrismaEmployeeRepository implements EmployeeRepository {
     this.afterOutboxWrite();
   }
 
+  async hiredFromApplication(applicationId: string): Promise<Employee | null> {
+    if (!isUuid(applicationId)) return null;
+    const row = await this.prisma.employee.findUnique({ where: { hiredFromApplicationId: applicationId } });
+    return row ? toEmployee(row) : null;
+  }
+
+  async markEventHandled(eventId: string, consumer: string): Promise<void> {
+    await claimEvent((sql, ...values) => this.prisma.$executeRawUnsafe(sql, ...values), consumer, eventId);
+  }
+
   async registerHired(
     employee: Employee,
     hire: { applicationId: string; eventId: string; consumer: string },

@@ -1,4 +1,5 @@
-import { type AuditContext, auditRow } from '@kinerja/database';
+import { type AuditContext, auditRow, isUniqueViolation } from '@kinerja/database';
+import { ConflictError } from '@kinerja/errors';
 
 import type { Agency, OrgUnit, Position } from '../domain/organisation';
 import type { OrganisationRepository } from '../domain/repositories';
@@ -52,21 +53,32 @@ export class PrismaOrganisationRepository implements OrganisationRepository {
   }
 
   async createAgency(agency: Agency, audit: AuditContext): Promise<void> {
-    await this.prisma.$transaction([
-      this.prisma.agency.create({ data: agency }),
-      this.prisma.auditLog.create({
-        data: auditRow(audit, { action: 'agency.created', entityType: 'Agency', entityId: agency.id, agencyId: agency.id, before: null, after: agency }),
-      }),
-    ]);
+    try {
+      await this.prisma.$transaction([
+        this.prisma.agency.create({ data: agency }),
+        this.prisma.auditLog.create({
+          data: auditRow(audit, { action: 'agency.created', entityType: 'Agency', entityId: agency.id, agencyId: agency.id, before: null, after: agency }),
+        }),
+      ]);
+    } catch (error) {
+      // The unique key decides, so two concurrent requests for one code cannot both pass.
+      if (isUniqueViolation(error, 'code')) throw new ConflictError(`Agency code ${agency.code} is taken`, { field: 'input.code' });
+      throw error;
+    }
   }
 
   async createOrgUnit(unit: OrgUnit, audit: AuditContext): Promise<void> {
-    await this.prisma.$transaction([
-      this.prisma.orgUnit.create({ data: unit }),
-      this.prisma.auditLog.create({
-        data: auditRow(audit, { action: 'org-unit.created', entityType: 'OrgUnit', entityId: unit.id, agencyId: unit.agencyId, before: null, after: unit }),
-      }),
-    ]);
+    try {
+      await this.prisma.$transaction([
+        this.prisma.orgUnit.create({ data: unit }),
+        this.prisma.auditLog.create({
+          data: auditRow(audit, { action: 'org-unit.created', entityType: 'OrgUnit', entityId: unit.id, agencyId: unit.agencyId, before: null, after: unit }),
+        }),
+      ]);
+    } catch (error) {
+      if (isUniqueViolation(error, 'code')) throw new ConflictError(`Unit code ${unit.code} is taken in this agency`, { field: 'input.code' });
+      throw error;
+    }
   }
 
   async createPosition(position: Position, audit: AuditContext): Promise<void> {
