@@ -62,7 +62,7 @@ const TEAM = `
         latestAssessment { kind predikat behaviourGaps workResultGaps { title } period { year } }
         predikatHistory { predikat period { year } }
         performancePlans { status period { year } workResults { kind cascadedFrom { id } } }
-        trainingAssignments { reason status sourceEventId program { code } certificate { number } gaps { kind coreValue } }
+        trainingAssignments { reason status sourceEventId completedOn program { id code } certificate { number jp } gaps { kind coreValue } }
         learningHours(year: $year) { completed }
       }
     }
@@ -79,11 +79,31 @@ interface Subordinate {
     reason: string;
     status: string;
     sourceEventId: string | null;
-    program: { code: string } | null;
-    certificate: { number: string } | null;
+    completedOn: string | null;
+    program: { id: string; code: string } | null;
+    certificate: { number: string; jp: number } | null;
     gaps: { kind: string; coreValue: string | null }[];
   }[];
   learningHours: { completed: number };
+}
+
+interface DevelopmentEvidence {
+  programId: string;
+  programTitle: string;
+  jp: number;
+  competencies: string[];
+  certificateNumber: string | null;
+  completedAt: string;
+}
+
+/** Polls until `probe` answers: events between the embedded services arrive a moment after the request that caused them. */
+async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 describe('npm start seeds demo activity through the graph on its first start', () => {
@@ -142,6 +162,30 @@ describe('npm start seeds demo activity through the graph on its first start', (
     const completed = assignments.find((assignment) => assignment.status === 'COMPLETED' && assignment.certificate);
     expect(completed?.program?.code).toBe('KOM-EFEKTIF');
     expect(poor?.learningHours.completed).toBeGreaterThan(0);
+
+    // development.training.completed reached performance: the passed training is development evidence of its holder.
+    const holder = team.find((member) => member.trainingAssignments.includes(completed!));
+    expect(holder?.id).toBe(poor?.id);
+    const evidence = await eventually(async () => {
+      const result = await graphql<{ employee: { developmentEvidence: DevelopmentEvidence[] } }>(
+        URL,
+        'query ($id: ID!) { employee(id: $id) { developmentEvidence { programId programTitle jp competencies certificateNumber completedAt } } }',
+        { id: holder?.id },
+        supervisor,
+      );
+      expect(result.errors).toBeUndefined();
+      const found = result.data?.employee.developmentEvidence ?? [];
+      return found.length > 0 ? found : undefined;
+    });
+    expect(evidence).toEqual([
+      expect.objectContaining({
+        programId: completed?.program?.id,
+        jp: completed?.certificate?.jp,
+        certificateNumber: completed?.certificate?.number,
+        completedAt: expect.stringMatching(new RegExp(`^${completed?.completedOn}`)),
+      }),
+    ]);
+    expect(evidence?.[0]?.competencies.length).toBeGreaterThan(0);
 
     // Anyone can check the certificate, without signing in.
     const verified = await graphql(URL, 'query ($n: String!) { verifyCertificate(number: $n) { valid programTitle jp } }', {

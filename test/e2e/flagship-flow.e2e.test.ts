@@ -17,6 +17,8 @@ import {
 } from './federated-stack';
 
 const FINALIZED = 'performance.assessment.finalized';
+const code = (response: { errors?: { extensions?: { code?: string } }[] }) => response.errors?.[0]?.extensions?.code;
+const APPROVE = `mutation ($id: ID!) { approvePerformancePlan(planId: $id) { id status } }`;
 
 const TRAINING = `query ($id: ID!, $year: Int!) { employee(id: $id) {
   id
@@ -42,7 +44,7 @@ interface Assignment {
 describe('the flagship flow over real Kafka, through the gateway', () => {
   const year = Number(today().slice(0, 4));
   let stack: FederatedStack;
-  const token = { hr: '', supervisor: '', employee: '' };
+  const token = { hr: '', supervisor: '', employee: '', otherUnitSupervisor: '', otherAgencyHr: '' };
   const who = { agencyId: '', supervisorId: '', employeeId: '' };
   let plan: PlanFixture;
   let periodId: string;
@@ -67,6 +69,16 @@ describe('the flagship flow over real Kafka, through the gateway', () => {
     token.supervisor = await login(stack.url, { email: 'supervisor.muaratebo@kinerja.demo' });
     token.employee = await login(stack.url, { email: 'employee.muaratebo@kinerja.demo' });
     token.hr = await login(stack.url, { email: 'hr.muaratebo@kinerja.demo' });
+    token.otherAgencyHr = await login(stack.url, { email: 'hr.siulak@kinerja.demo' });
+    // A head of division of another unit (BKPSDM) of the same agency, logging in by NIP.
+    const otherUnitSupervisor = await stack.identity.service.prisma.employee.findFirstOrThrow({
+      where: {
+        agency: { code: 'KAB-MUARATEBO' },
+        orgUnit: { code: 'BKPSDM' },
+        position: { reports: { some: {} }, supervisorPosition: { supervisorPositionId: { not: null } } },
+      },
+    });
+    token.otherUnitSupervisor = await login(stack.url, { nip: otherUnitSupervisor.nip });
     const supervisor = ok(await stack.gql(`{ me { id agency { id code } subordinates { id } } }`, {}, token.supervisor), 'me');
     const employee = ok(await stack.gql(`{ me { id supervisor { id } } }`, {}, token.employee), 'me');
     expect(supervisor.agency.code).toBe('KAB-MUARATEBO');
@@ -81,11 +93,54 @@ describe('the flagship flow over real Kafka, through the gateway', () => {
     expect(developmentCopy).toMatchObject({ agencyId: who.agencyId, supervisorEmployeeId: supervisor.id, employmentType: 'PNS' });
   });
 
-  it('takes the SKP from HR opening the year to an approved plan with realizations, all through the gateway', async () => {
+  it('takes the SKP from HR opening the year, through a return with a note and a resubmission, to an approved plan with realizations, all through the gateway', async () => {
     const period = await openPeriod(stack, token.hr, who.agencyId, year);
     periodId = period.id;
     expect(period.subPeriods.map((p) => p.index)).toEqual([1, 2, 3, 4]);
     plan = await submittedPlan(stack, token.employee, period.id, 'Menyusun kurikulum muatan lokal');
+
+    // Only the direct supervisor decides: a supervisor of another unit, and HR of another agency, are refused.
+    for (const stranger of [token.otherUnitSupervisor, token.otherAgencyHr]) {
+      expect(code(await stack.gql(APPROVE, { id: plan.planId }, stranger))).toBe('FORBIDDEN');
+    }
+    // The supervisor returns it with a note; the employee reads the note, edits the plan and submits it again.
+    const note = 'Tambahkan RHK tambahan untuk sosialisasi kurikulum ke sekolah.';
+    const returned = ok(
+      await stack.gql(
+        `mutation ($id: ID!, $note: String!) { returnPerformancePlan(planId: $id, note: $note) { status } }`,
+        { id: plan.planId, note },
+        token.supervisor,
+      ),
+      'returnPerformancePlan',
+    );
+    expect(returned).toEqual({ status: 'RETURNED' });
+    const seen = ok(
+      await stack.gql(`query ($id: ID!) { performancePlan(id: $id) { status returnNote allowedActions } }`, { id: plan.planId }, token.employee),
+      'performancePlan',
+    );
+    expect(seen).toEqual({ status: 'RETURNED', returnNote: note, allowedActions: ['SUBMIT', 'EDIT'] });
+    ok(await stack.gql(`mutation ($id: ID!) { reopenPerformancePlan(planId: $id) { status } }`, { id: plan.planId }, token.employee), 'reopenPerformancePlan');
+    const additional = ok(
+      await stack.gql(
+        `mutation ($input: AddWorkResultInput!) { addWorkResult(input: $input) { id } }`,
+        { input: { planId: plan.planId, kind: 'ADDITIONAL', title: 'Sosialisasi kurikulum muatan lokal' } },
+        token.employee,
+      ),
+      'addWorkResult',
+    );
+    ok(
+      await stack.gql(
+        `mutation ($input: AddIndicatorInput!) { addIndicator(input: $input) { id } }`,
+        { input: { workResultId: additional.id, aspect: 'QUANTITY', description: 'Sekolah yang disosialisasi', target: 4, unit: 'sekolah' } },
+        token.employee,
+      ),
+      'addIndicator',
+    );
+    const resubmitted = ok(
+      await stack.gql(`mutation ($id: ID!) { submitPerformancePlan(planId: $id) { status } }`, { id: plan.planId }, token.employee),
+      'submitPerformancePlan',
+    );
+    expect(resubmitted).toEqual({ status: 'SUBMITTED' });
     expect(await approvePlan(stack, token.supervisor, plan.planId)).toBe('APPROVED');
     // 3 of 12 documents over three quarters: far below the target.
     await reportRealizations(
@@ -103,28 +158,31 @@ describe('the flagship flow over real Kafka, through the gateway', () => {
       ),
       'performancePlan',
     );
-    expect(planView).toMatchObject({ status: 'APPROVED', period: { id: period.id }, workResults: [{ kind: 'MAIN', indicators: [{ target: 12 }] }] });
+    expect(planView).toMatchObject({
+      status: 'APPROVED',
+      period: { id: period.id },
+      workResults: [
+        { kind: 'MAIN', indicators: [{ target: 12 }] },
+        { kind: 'ADDITIONAL', indicators: [{ target: 4, realizations: [] }] },
+      ],
+    });
     expect(planView.workResults[0].indicators[0].realizations).toHaveLength(3);
   });
 
   it('finalizes the annual assessment with KOLABORATIF below as BUTUH_PERBAIKAN and puts the event on Kafka', async () => {
-    const assessment = ok(
-      await stack.gql(
-        FINALIZE,
-        {
-          input: {
-            planId: plan.planId,
-            periodId,
-            workResultRating: 'BELOW',
-            behaviourRating: 'MEETS',
-            behaviourRatings: behaviourRatings(['KOLABORATIF']),
-            feedback: 'Target dokumen jauh di bawah rencana; kerja sama dengan tim perlu diperbaiki.',
-          },
-        },
-        token.supervisor,
-      ),
-      'finalizeAssessment',
-    );
+    const input = {
+      planId: plan.planId,
+      periodId,
+      workResultRating: 'BELOW',
+      behaviourRating: 'MEETS',
+      behaviourRatings: behaviourRatings(['KOLABORATIF']),
+      feedback: 'Target dokumen jauh di bawah rencana; kerja sama dengan tim perlu diperbaiki.',
+    };
+    // The plan's agency decides nothing for another agency's HR, and another unit's supervisor is not the assessor.
+    for (const stranger of [token.otherUnitSupervisor, token.otherAgencyHr]) {
+      expect(code(await stack.gql(FINALIZE, { input }, stranger))).toBe('FORBIDDEN');
+    }
+    const assessment = ok(await stack.gql(FINALIZE, { input }, token.supervisor), 'finalizeAssessment');
     const at = Date.now();
     expect(assessment).toMatchObject({
       kind: 'ANNUAL',

@@ -15,13 +15,16 @@ import { AssignTraining } from './application/assign-training.command';
 import { CancelTrainingAssignment } from './application/cancel-training-assignment.command';
 import { CertificateReader } from './application/certificate.reader';
 import { ChooseProgramForAssignment } from './application/choose-program-for-assignment.command';
+import { ClearGapProgrammeMapping } from './application/clear-gap-programme-mapping.command';
 import { CreateTrainingProgram } from './application/create-training-program.command';
 import { DevelopmentReader } from './application/development.reader';
 import { DevelopmentPlanReader } from './application/development-plan.reader';
+import { GapMappingReader } from './application/gap-mapping.reader';
 import { developmentHandlers } from './application/handlers/development-handlers';
 import { LearningHoursReader } from './application/learning-hours.reader';
 import { PrepareDevelopmentPlan } from './application/prepare-development-plan.command';
 import { RecordTrainingCompletion } from './application/record-training-completion.command';
+import { SetGapProgrammeMapping } from './application/set-gap-programme-mapping.command';
 import { StartTraining } from './application/start-training.command';
 import type { DevelopmentConfig } from './env';
 import { CERTIFICATE_PDF_PREFIX, CertificateResolver } from './graphql/certificate.resolver';
@@ -29,6 +32,7 @@ import { CompetencyResolver } from './graphql/competency.resolver';
 import { createLoaders, type DevelopmentContext } from './graphql/context';
 import { DevelopmentPlanResolver, PlannedProgramResolver } from './graphql/development-plan.resolver';
 import { EmployeeDevelopmentResolver } from './graphql/employee.resolver';
+import { GapMappingResolver } from './graphql/gap-mapping.resolver';
 import { LearningHoursResolver } from './graphql/learning-hours.resolver';
 import { TrainingAssignmentResolver } from './graphql/training-assignment.resolver';
 import { TrainingProgramResolver } from './graphql/training-program.resolver';
@@ -40,6 +44,7 @@ import { createPrismaClient, type DevelopmentPrisma } from './infrastructure/pri
 import { PrismaDevelopmentPlanRepository } from './infrastructure/prisma-development-plan.repository';
 import { PrismaEmployeeCopyRepository } from './infrastructure/prisma-employee-copy.repository';
 import { CONSUMER, PrismaEventStore } from './infrastructure/prisma-event.store';
+import { PrismaGapMappingRepository } from './infrastructure/prisma-gap-mapping.repository';
 import { PrismaTrainingRecordRepository } from './infrastructure/prisma-training-record.repository';
 import { ORPHANED_TYPES } from './schema';
 
@@ -76,6 +81,7 @@ export async function buildDevelopmentSchema(prisma: DevelopmentPrisma, afterOut
   const assignments = new PrismaAssignmentRepository(prisma, afterOutboxCommit);
   const records = new PrismaTrainingRecordRepository(prisma);
   const plans = new PrismaDevelopmentPlanRepository(prisma);
+  const gapMappings = new PrismaGapMappingRepository(prisma);
   const reader = new DevelopmentReader(catalogue, employees, assignments, records);
   const learningHours = new LearningHoursReader(records);
   const certificates = new CertificateReader(records);
@@ -99,6 +105,11 @@ export async function buildDevelopmentSchema(prisma: DevelopmentPrisma, afterOut
       new CertificateResolver(certificates),
       new DevelopmentPlanResolver(new PrepareDevelopmentPlan(records, plans, ids), new AddProgramToDevelopmentPlan(employees, catalogue, plans)),
       new PlannedProgramResolver(),
+      new GapMappingResolver(
+        new GapMappingReader(catalogue, gapMappings),
+        new SetGapProgrammeMapping(catalogue, gapMappings),
+        new ClearGapProgrammeMapping(catalogue, gapMappings),
+      ),
     ],
     orphanedTypes: ORPHANED_TYPES,
     references: {

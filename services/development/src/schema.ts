@@ -6,6 +6,7 @@ import { CertificateResolver } from './graphql/certificate.resolver';
 import { CompetencyResolver } from './graphql/competency.resolver';
 import { DevelopmentPlanResolver, PlannedProgramResolver } from './graphql/development-plan.resolver';
 import { EmployeeDevelopmentResolver } from './graphql/employee.resolver';
+import { GapMappingResolver } from './graphql/gap-mapping.resolver';
 import { LearningHoursResolver } from './graphql/learning-hours.resolver';
 import { TrainingAssignmentResolver } from './graphql/training-assignment.resolver';
 import { TrainingProgramResolver } from './graphql/training-program.resolver';
@@ -22,6 +23,7 @@ export const RESOLVER_CLASSES = [
   CertificateResolver,
   DevelopmentPlanResolver,
   PlannedProgramResolver,
+  GapMappingResolver,
 ];
 
 /** Development only adds fields to identity's Employee: without orphanedTypes they would silently vanish. */

@@ -148,12 +148,11 @@ describe('development: catalogue, assignments, completion and certificates', () 
     const event = assessmentFinalized(employee, { predikat: 'SANGAT_KURANG', behaviourGaps: [], workResultGaps: [] });
     await harness.deliver(event);
     const list = await asViewer(harness, hr)(
-      `query ($agencyId: ID!) { agencyTrainingAssignments(agencyId: $agencyId, status: AWAITING_HR_CHOICE) { id employee { id } } }`,
-      {
-        agencyId,
-      },
+      `query ($agencyId: ID!) { agencyTrainingAssignments(agencyId: $agencyId, status: AWAITING_HR_CHOICE, first: 200) { edges { node { id employee { id } } } } }`,
+      { agencyId },
     );
-    const waiting = (list.data?.['agencyTrainingAssignments'] as { id: string; employee: { id: string } }[]).find((a) => a.employee.id === employee.employeeId);
+    const edges = list.data?.['agencyTrainingAssignments'].edges as { node: { id: string; employee: { id: string } } }[];
+    const waiting = edges.map((edge) => edge.node).find((a) => a.employee.id === employee.employeeId);
     const chosen = await asViewer(harness, hr)(
       `mutation ($id: ID!, $programId: ID!) { chooseProgramForAssignment(assignmentId: $id, programId: $programId) { status reason sourceEventId program { code } gaps { kind predikat } } }`,
       { id: waiting?.id, programId: programIds['COACHING-KINERJA'] },
@@ -184,5 +183,69 @@ describe('development: catalogue, assignments, completion and certificates', () 
         }),
       ),
     ).toBe('FORBIDDEN');
+  });
+
+  it('pages the agency work list with first/after, oldest first, never skipping or repeating an assignment', async () => {
+    const ownAgency = randomUUID();
+    const ownHr = viewers.hrOf(ownAgency);
+    const employee = testEmployee(ownAgency);
+    await harness.deliver(employeeRegistered(employee));
+    // Five gaps in one event: five assignments made in one transaction, so they share created_at.
+    await harness.deliver(
+      assessmentFinalized(employee, { predikat: 'SANGAT_KURANG', behaviourGaps: ['KOLABORATIF', 'AKUNTABEL', 'HARMONIS', 'LOYAL', 'ADAPTIF'] }),
+    );
+    const PAGE = `query ($a: ID!, $after: String) {
+      agencyTrainingAssignments(agencyId: $a, first: 2, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } totalCount } }`;
+    type Page = { edges: { cursor: string; node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null }; totalCount: number };
+    const seen: string[] = [];
+    const pages: Page[] = [];
+    let after: string | null = null;
+    do {
+      const result = await asViewer(harness, ownHr)(PAGE, { a: ownAgency, after });
+      expect(result.errors).toBeUndefined();
+      const page = result.data?.['agencyTrainingAssignments'] as Page;
+      pages.push(page);
+      seen.push(...page.edges.map((edge) => edge.node.id));
+      expect(page.pageInfo.endCursor).toBe(page.edges.at(-1)?.cursor ?? null);
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after !== null && pages.length < 10);
+    expect(pages.map((page) => page.edges.length)).toEqual([2, 2, 1]);
+    expect(pages.every((page) => page.totalCount === 5)).toBe(true);
+    const stored = await harness.service.prisma.trainingAssignment.findMany({ where: { agencyId: ownAgency }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+    expect(seen).toEqual(stored.map((row) => row.id));
+
+    const bad = await asViewer(harness, ownHr)(PAGE, { a: ownAgency, after: 'bukan-kursor' });
+    expect(codeOf(bad)).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0]?.extensions?.field).toBe('after');
+  });
+
+  it('counts a Latsar CPNS passed in an earlier year as done in the agency report', async () => {
+    const ownAgency = randomUUID();
+    const ownHr = viewers.hrOf(ownAgency);
+    const year = Number(today().slice(0, 4));
+    const [done, pending] = [testEmployee(ownAgency, { employmentType: 'CPNS' }), testEmployee(ownAgency, { employmentType: 'CPNS' })];
+    for (const employee of [done, pending]) await harness.deliver(employeeRegistered(employee));
+    const assigned = await asViewer(harness, ownHr)(ASSIGN, { input: { employeeId: done.employeeId, programId: programIds['LATSAR-CPNS'] } });
+    expect(assigned.errors).toBeUndefined();
+    const passed = await asViewer(harness, ownHr)(COMPLETE, {
+      input: { assignmentId: assigned.data?.['assignTraining'].id, result: 'PASSED', completedOn: `${year - 1}-11-20` },
+    });
+    expect(passed.errors).toBeUndefined();
+
+    const report = await asViewer(harness, ownHr)(
+      `query ($a: ID!, $year: Int!) { learningHoursBelowEntitlement(agencyId: $a, year: $year) { employee { id } learningHours { completed latsarPending } } }`,
+      { a: ownAgency, year },
+    );
+    expect(report.errors).toBeUndefined();
+    const rows = report.data?.['learningHoursBelowEntitlement'] as { employee: { id: string }; learningHours: { completed: number; latsarPending: boolean } }[];
+    const rowOf = (employeeId: string) => rows.find((row) => row.employee.id === employeeId)?.learningHours;
+    // Last year's JP do not count this year, but Latsar is done for good; the employee's own view agrees.
+    expect(rowOf(done.employeeId)).toEqual({ completed: 0, latsarPending: false });
+    expect(rowOf(pending.employeeId)).toEqual({ completed: 0, latsarPending: true });
+    const own = await asViewer(harness, ownHr)(
+      `query ($reps: [_Any!]!, $year: Int!) { _entities(representations: $reps) { ... on Employee { learningHours(year: $year) { latsarPending } } } }`,
+      { reps: [{ __typename: 'Employee', id: done.employeeId }], year },
+    );
+    expect(own.data?.['_entities']).toEqual([{ learningHours: { latsarPending: false } }]);
   });
 });

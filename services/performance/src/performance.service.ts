@@ -25,6 +25,7 @@ import { keepEmployeeCopyWhenEmployeeChanged } from './application/keep-employee
 import { PerformanceReader } from './application/performance.reader';
 import { recordDevelopmentEvidenceWhenTrainingCompleted } from './application/record-development-evidence-when-training-completed.handler';
 import { ReportRealization } from './application/report-realization.command';
+import { RevisePerformancePlan } from './application/revise-performance-plan.command';
 import { SetPerformanceSettings } from './application/set-performance-settings.command';
 import { SetUnitRating } from './application/set-unit-rating.command';
 import { SubmitSelfAssessment } from './application/submit-self-assessment.command';
@@ -39,6 +40,7 @@ import { IndicatorResolver } from './graphql/indicator.resolver';
 import { OrgUnitPerformanceResolver } from './graphql/org-unit.resolver';
 import { PerformancePeriodResolver } from './graphql/performance-period.resolver';
 import { PerformancePlanResolver } from './graphql/performance-plan.resolver';
+import { PlanRevisionResolver, PlanSnapshotResolver } from './graphql/plan-revision.resolver';
 import { RealizationResolver } from './graphql/realization.resolver';
 import { WorkResultResolver } from './graphql/work-result.resolver';
 import { evidenceDownloadRoute } from './infrastructure/evidence-download.route';
@@ -100,7 +102,10 @@ export async function buildPerformanceSchema(repositories: Repositories, options
         new CreatePerformancePlan(plans, periods, copies, ids),
         new ChangePlanStatus(sources, clock),
         new SubmitSelfAssessment(sources, assessments, clock),
+        new RevisePerformancePlan({ ...sources, assessments }, ids, clock),
       ),
+      new PlanRevisionResolver(),
+      new PlanSnapshotResolver(),
       new WorkResultResolver(new AddWorkResult(sources, ids), new AddIndicator(sources, ids)),
       new IndicatorResolver(),
       new RealizationResolver(new ReportRealization(sources, realizations, assessments, settings, ids, clock)),

@@ -10,6 +10,7 @@ import { IndicatorResolver } from './graphql/indicator.resolver';
 import { OrgUnitPerformanceResolver } from './graphql/org-unit.resolver';
 import { PerformancePeriodResolver } from './graphql/performance-period.resolver';
 import { PerformancePlanResolver } from './graphql/performance-plan.resolver';
+import { PlanRevisionResolver, PlanSnapshotResolver } from './graphql/plan-revision.resolver';
 import { RealizationResolver } from './graphql/realization.resolver';
 import { AgencyType, EmployeeType, OrgUnitType } from './graphql/types';
 import { WorkResultResolver } from './graphql/work-result.resolver';
@@ -17,6 +18,8 @@ import { WorkResultResolver } from './graphql/work-result.resolver';
 export const RESOLVER_CLASSES = [
   PerformancePeriodResolver,
   PerformancePlanResolver,
+  PlanRevisionResolver,
+  PlanSnapshotResolver,
   WorkResultResolver,
   IndicatorResolver,
   RealizationResolver,

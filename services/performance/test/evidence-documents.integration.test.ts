@@ -157,9 +157,9 @@ describe('evidence documents', () => {
     expect(code(response)).toMatchObject({ code: 'BAD_USER_INPUT', field });
   });
 
-  // The subgraph's HTTP server (packages/http-server) reads at most 1,000,000 bytes of request
-  // body, so a 5 MiB document (about 7 MB of base64) cannot reach the resolver over HTTP today: the
-  // limit is exercised on the same schema and database, in this process.
+  // The rule's limit, on the same schema and database in this process: the HTTP body limit is sized
+  // from EVIDENCE_MAX_BYTES (performance.service.ts), and ~14 MB of base64 JSON per run is not
+  // what this test is about.
   it('takes a document of exactly 5 MiB and refuses 5 MiB + 1 byte on input.contentBase64', async () => {
     const tooLarge = await inProcess(
       UPLOAD,
@@ -232,5 +232,58 @@ describe('evidence documents', () => {
     ok(await report(h, org.staff[0], indicatorId(), q(2), 3), 'reportRealization');
     ok(await h.gql(`mutation ($id: ID!) { closePerformancePeriod(id: $id) { id } }`, { id: q(2) }, org.hrA), 'closePerformancePeriod');
     expect(code(await upload({ indicatorId: indicatorId(), periodId: q(2), fileName: 'bukti.pdf', contentBase64: content }))?.code).toBe('CONFLICT');
+  });
+
+  it('takes a realization with a link only, with a document only (reported, then uploaded), or with neither, shown as evidenceMissing', async () => {
+    const employee = org.staff[2];
+    const own = await approvedPlan(h, employee, org.supervisor.viewer, year.id, ['Menyusun laporan pengaduan']);
+    const indicator = own.workResults[0]!.indicatorId;
+    const REPORT_ANY = `mutation ($input: ReportRealizationInput!) { reportRealization(input: $input) { id evidenceUrl evidenceMissing } }`;
+    const reported = async (periodId: string, evidenceUrl?: string | null) =>
+      ok<{ id: string; evidenceUrl: string | null; evidenceMissing: boolean }>(
+        await h.gql(
+          REPORT_ANY,
+          { input: { indicatorId: indicator, periodId, value: 2, ...(evidenceUrl === undefined ? {} : { evidenceUrl }) } },
+          employee.viewer,
+        ),
+        'reportRealization',
+      );
+
+    const linkOnly = await reported(q(1), 'https://dokumen.example.go.id/bukti/pengaduan-tw1.pdf');
+    expect(linkOnly).toMatchObject({ evidenceUrl: 'https://dokumen.example.go.id/bukti/pengaduan-tw1.pdf', evidenceMissing: false });
+
+    // A document only: the realization is reported without a link, then its document is uploaded.
+    const documentOnly = await reported(q(3));
+    expect(documentOnly).toMatchObject({ evidenceUrl: null, evidenceMissing: true });
+    ok(await upload({ realizationId: documentOnly.id, fileName: 'rekap.pdf', contentBase64: b64(pdfBytes()) }, employee.viewer), 'uploadEvidence');
+    // Reporting again (a corrected value, no link) keeps the uploaded document.
+    expect(await reported(q(3), null)).toEqual({ id: documentOnly.id, evidenceUrl: null, evidenceMissing: false });
+
+    // Neither: accepted, counted, and shown as missing evidence to whoever reads the plan.
+    expect(await reported(q(4), '  ')).toMatchObject({ evidenceUrl: null, evidenceMissing: true });
+    const badLink = await h.gql(
+      REPORT_ANY,
+      { input: { indicatorId: indicator, periodId: q(4), value: 2, evidenceUrl: 'file:///C:/bukti.pdf' } },
+      employee.viewer,
+    );
+    expect(code(badLink)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.evidenceUrl' });
+
+    const view = ok<any>(
+      await h.gql(
+        `query ($id: ID!) { performancePlan(id: $id) { workResults { indicators { realizations { period { index } value evidenceMissing } } } } }`,
+        { id: own.planId },
+        org.supervisor.viewer,
+      ),
+      'performancePlan',
+    );
+    expect(
+      view.workResults[0].indicators[0].realizations
+        .map((r: { period: { index: number }; evidenceMissing: boolean }) => [r.period.index, r.evidenceMissing])
+        .sort(),
+    ).toEqual([
+      [1, false],
+      [3, false],
+      [4, true],
+    ]);
   });
 });

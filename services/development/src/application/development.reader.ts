@@ -7,10 +7,19 @@ import type { Competency } from '../domain/catalogue';
 import type { Certificate } from '../domain/certificate';
 import type { AssignmentRepository, CatalogueRepository, EmployeeCopyRepository, TrainingRecordRepository } from '../domain/repositories';
 import type { TrainingProgram, TrainingSession } from '../domain/training-program';
+import { requireUuid } from '../domain/validation';
 import type { AssignmentStatus, CompetencyKind } from '../domain/vocabulary';
+import { decodeAssignmentCursor, encodeAssignmentCursor } from './assignment-cursor';
 import { byKey, groupByKey } from './batch';
 
 const MAX_PAGE = 200;
+
+/** A page of HR's work list, in the graph's connection shape. */
+export interface AgencyAssignmentConnection {
+  edges: { cursor: string; node: AssignmentRecord }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: number;
+}
 
 /**
  * Every read of development's data, scoped by agency and person: a single record the viewer may
@@ -89,11 +98,21 @@ export class DevelopmentReader {
     return rows.map((row) => (row && canSeeDevelopmentOf(viewer, row.employee) ? row.assignments : null));
   }
 
-  async assignmentsOfAgency(viewer: Viewer, agencyId: string, status: AssignmentStatus | null, first: number): Promise<AssignmentRecord[]> {
+  /** HR's work list, a page at a time: `after` is the `endCursor` of the page before. */
+  async assignmentsOfAgency(
+    viewer: Viewer,
+    agencyId: string,
+    status: AssignmentStatus | null,
+    first: number,
+    after: string | null,
+  ): Promise<AgencyAssignmentConnection> {
     assertAuthenticated(viewer);
     if (!canReadAgencyReport(viewer, agencyId)) throw new ForbiddenError("Only the agency's HR, its head, the province admin and auditors see its assignments");
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw new ValidationError({ field: 'first', message: `must be 1-${MAX_PAGE}` });
-    return this.records.ofAgency(agencyId, status, first);
+    requireUuid('agencyId', agencyId);
+    const page = await this.records.ofAgency(agencyId, status, first, after === null ? null : decodeAssignmentCursor(after));
+    const edges = page.items.map(({ assignment, position }) => ({ cursor: encodeAssignmentCursor(position), node: assignment }));
+    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: page.totalCount };
   }
 
   /** Certificates of assignments the viewer already sees. */

@@ -41,6 +41,15 @@ export interface CatalogueRepository {
   createSession(session: TrainingSession, agencyId: string | null, audit: AuditContext): Promise<void>;
 }
 
+/** An agency's own gap → programme rows; each change writes its audit row in the same transaction. */
+export interface GapMappingRepository {
+  overridesOf(agencyId: string): Promise<GapMappingOverride[]>;
+  /** Inserts or replaces the agency's row for the gap. */
+  set(agencyId: string, override: GapMappingOverride, audit: AuditContext): Promise<void>;
+  /** Removes the agency's row for the gap (the default applies again); false when there was none. */
+  clear(agencyId: string, gap: string, audit: AuditContext): Promise<boolean>;
+}
+
 export interface EmployeeCopyRepository {
   byIds(ids: readonly string[]): Promise<EmployeeCopy[]>;
 }
@@ -68,16 +77,29 @@ export interface SeatCheck {
   assertSeatAvailable(taken: number): void;
 }
 
+/** Where an assignment stands in the agency's work list, ordered by (createdAt, id). */
+export interface AssignmentPosition {
+  createdAt: Date;
+  id: string;
+}
+
+export interface AssignmentPage {
+  items: { assignment: AssignmentRecord; position: AssignmentPosition }[];
+  hasNextPage: boolean;
+  /** All the agency's assignments of the status, not only this page's. */
+  totalCount: number;
+}
+
 /** Reads across employees for the graph: each method is one statement for the whole batch. */
 export interface TrainingRecordRepository {
   /** The employees' copies with their assignments (of one status, or all). */
   ofEmployees(employeeIds: readonly string[], status: AssignmentStatus | null): Promise<EmployeeAssignments[]>;
   /** The employees' copies with their passed trainings inside the window, plus Latsar CPNS whenever. */
   completionsOfEmployees(employeeIds: readonly string[], window: DateWindow): Promise<EmployeeCompletions[]>;
-  /** Every employee of the agency still in service, with their passed trainings inside the window. */
+  /** Every employee of the agency still in service, with their passed trainings inside the window, plus Latsar CPNS whenever. */
   completionsInAgency(agencyId: string, window: DateWindow): Promise<EmployeeCompletions[]>;
-  /** The agency's assignments, oldest first: HR's work list (e.g. those awaiting HR's choice). */
-  ofAgency(agencyId: string, status: AssignmentStatus | null, first: number): Promise<AssignmentRecord[]>;
+  /** The agency's assignments, oldest first, the page after `after`: HR's work list (e.g. those awaiting HR's choice). */
+  ofAgency(agencyId: string, status: AssignmentStatus | null, first: number, after: AssignmentPosition | null): Promise<AssignmentPage>;
   certificatesOfAssignments(assignmentIds: readonly string[]): Promise<Certificate[]>;
   certificateByNumber(number: string): Promise<Certificate | null>;
 }

@@ -24,3 +24,10 @@ export function requireText(problems: FieldProblem[], field: string, value: stri
 export function throwIfAny(problems: FieldProblem[]): void {
   if (problems.length > 0) throw new ValidationError(problems);
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids are UUID columns: a malformed one is the caller's mistake, not a database error. */
+export function requireUuid(field: string, value: string): void {
+  if (!UUID.test(value)) throw new ValidationError({ field, message: 'must be an id (UUID)' });
+}

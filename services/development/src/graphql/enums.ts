@@ -1,5 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 
+import { MAPPABLE_GAPS } from '../domain/agency-gap-mapping';
 import { TRAINING_RESULTS } from '../domain/assignment-record';
 import { ASSIGNMENT_REASONS, ASSIGNMENT_STATUSES, COMPETENCY_KINDS, CORE_VALUES, EMPLOYMENT_TYPES, PREDIKATS, TRAINING_MODES } from '../domain/vocabulary';
 
@@ -14,6 +15,7 @@ export const CoreValueEnum = asEnum(CORE_VALUES);
 export const PredikatEnum = asEnum(PREDIKATS);
 export const EmploymentTypeEnum = asEnum(EMPLOYMENT_TYPES);
 export const GapKindEnum = asEnum(['CORE_VALUE', 'WORK_RESULT', 'OVERALL'] as const);
+export const MappableGapEnum = asEnum(MAPPABLE_GAPS);
 
 registerEnumType(CompetencyKindEnum, {
   name: 'CompetencyKind',
@@ -41,4 +43,8 @@ registerEnumType(EmploymentTypeEnum, {
 registerEnumType(GapKindEnum, {
   name: 'TrainingGapKind',
   description: 'What an assessment found lacking: a BerAKHLAK value, a MAIN work result, or the predikat as a whole',
+});
+registerEnumType(MappableGapEnum, {
+  name: 'MappableGap',
+  description: 'A gap an agency maps to a programme: a BerAKHLAK value rated BELOW, or WORK_RESULT for every MAIN work result rated BELOW',
 });

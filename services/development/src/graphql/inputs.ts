@@ -1,8 +1,9 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 
+import type { MappableGap } from '../domain/agency-gap-mapping';
 import type { TrainingResult } from '../domain/assignment-record';
 import type { TrainingMode } from '../domain/vocabulary';
-import { TrainingModeEnum, TrainingResultEnum } from './enums';
+import { MappableGapEnum, TrainingModeEnum, TrainingResultEnum } from './enums';
 
 @InputType()
 export class CreateTrainingProgramInput {
@@ -34,4 +35,15 @@ export class RecordTrainingCompletionInput {
   @Field(() => ID) assignmentId!: string;
   @Field(() => TrainingResultEnum) result!: TrainingResult;
   @Field({ description: 'The day the training was completed, YYYY-MM-DD' }) completedOn!: string;
+}
+
+@InputType()
+export class SetGapProgrammeMappingInput {
+  @Field(() => ID) agencyId!: string;
+  @Field(() => MappableGapEnum) gap!: MappableGap;
+  @Field(() => String, {
+    nullable: true,
+    description: "A code of the province-wide catalogue or of the agency's own; null sends this gap to HR to choose every time",
+  })
+  programmeCode?: string | null;
 }

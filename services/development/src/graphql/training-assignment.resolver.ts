@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { AssignTraining } from '../application/assign-training.command';
 import { CancelTrainingAssignment } from '../application/cancel-training-assignment.command';
 import { ChooseProgramForAssignment } from '../application/choose-program-for-assignment.command';
-import { DevelopmentReader } from '../application/development.reader';
+import { type AgencyAssignmentConnection, DevelopmentReader } from '../application/development.reader';
 import { RecordTrainingCompletion } from '../application/record-training-completion.command';
 import { StartTraining } from '../application/start-training.command';
 import type { AssignmentRecord } from '../domain/assignment-record';
@@ -14,7 +14,15 @@ import { actorOf, type DevelopmentContext } from './context';
 import { AssignmentStatusEnum } from './enums';
 import { gapViews } from './gap-views';
 import { AssignTrainingInput, RecordTrainingCompletionInput } from './inputs';
-import { CertificateType, EmployeeType, TrainingAssignmentType, TrainingGapType, TrainingProgramType, TrainingSessionType } from './types';
+import {
+  CertificateType,
+  EmployeeType,
+  TrainingAssignmentConnectionType,
+  TrainingAssignmentType,
+  TrainingGapType,
+  TrainingProgramType,
+  TrainingSessionType,
+} from './types';
 
 @Resolver(() => TrainingAssignmentType)
 export class TrainingAssignmentResolver {
@@ -32,14 +40,17 @@ export class TrainingAssignmentResolver {
     return this.reader.assignment(context.viewer, id);
   }
 
-  @Query(() => [TrainingAssignmentType], { description: "HR's work list: the agency's assignments oldest first, e.g. those AWAITING_HR_CHOICE" })
+  @Query(() => TrainingAssignmentConnectionType, {
+    description: "HR's work list: the agency's assignments oldest first, e.g. those AWAITING_HR_CHOICE; page with first/after",
+  })
   agencyTrainingAssignments(
     @Arg('agencyId', () => ID) agencyId: string,
     @Ctx() context: DevelopmentContext,
     @Arg('status', () => AssignmentStatusEnum, { nullable: true }) status?: AssignmentStatus | null,
-    @Arg('first', () => Int, { defaultValue: 50 }) first = 50,
-  ): Promise<AssignmentRecord[]> {
-    return this.reader.assignmentsOfAgency(context.viewer, agencyId, status ?? null, first);
+    @Arg('first', () => Int, { defaultValue: 50, description: '1-200' }) first = 50,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the page before' }) after?: string | null,
+  ): Promise<AgencyAssignmentConnection> {
+    return this.reader.assignmentsOfAgency(context.viewer, agencyId, status ?? null, first, after ?? null);
   }
 
   @Mutation(() => TrainingAssignmentType, { description: 'HR assigns a programme by hand (reason MANUAL)' })

@@ -1,5 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 
+import type { MappableGap } from '../domain/agency-gap-mapping';
 import type { TrainingResult } from '../domain/assignment-record';
 import type { Gap } from '../domain/gap-mapping.rule';
 import type { AssignmentReason, AssignmentStatus, CompetencyKind, CoreValue, EmploymentType, Predikat, TrainingMode } from '../domain/vocabulary';
@@ -10,6 +11,7 @@ import {
   CoreValueEnum,
   EmploymentTypeEnum,
   GapKindEnum,
+  MappableGapEnum,
   PredikatEnum,
   TrainingModeEnum,
   TrainingResultEnum,
@@ -82,6 +84,26 @@ export class TrainingAssignmentType {
   gaps!: readonly Gap[];
 }
 
+@ObjectType('PageInfo')
+@Directive('@shareable')
+export class PageInfoType {
+  @Field() hasNextPage!: boolean;
+  @Field(() => String, { nullable: true }) endCursor!: string | null;
+}
+
+@ObjectType('TrainingAssignmentEdge')
+export class TrainingAssignmentEdgeType {
+  @Field() cursor!: string;
+  @Field(() => TrainingAssignmentType) node!: TrainingAssignmentType;
+}
+
+@ObjectType('TrainingAssignmentConnection', { description: "A page of an agency's assignments, oldest first" })
+export class TrainingAssignmentConnectionType {
+  @Field(() => [TrainingAssignmentEdgeType]) edges!: TrainingAssignmentEdgeType[];
+  @Field(() => PageInfoType) pageInfo!: PageInfoType;
+  @Field(() => Int, { description: 'All the assignments that match, not only this page' }) totalCount!: number;
+}
+
 @ObjectType('Certificate', { description: 'Sertifikat of a passed training' })
 export class CertificateType {
   @Field({ description: 'e.g. KNJ/1A2B3C4D/2026/000042-K; anyone can check it with verifyCertificate' }) number!: string;
@@ -130,4 +152,18 @@ export class DevelopmentPlanType {
   @Field(() => Int) year!: number;
   @Field(() => [PlannedProgramType]) items!: PlannedProgramType[];
   employeeId!: string;
+}
+
+@ObjectType('GapProgrammeMapping', {
+  description: "The programme a gap of a poor assessment leads to in an agency: the province default or the agency's own choice",
+})
+export class GapProgrammeMappingType {
+  @Field(() => MappableGapEnum) gap!: MappableGap;
+  @Field(() => String, { nullable: true, description: 'The mapped programme code; null: HR chooses for each assignment' }) programmeCode!: string | null;
+  @Field({ description: 'True when the agency set this line itself; false for the province default' }) agencyOverride!: boolean;
+  @Field(() => TrainingProgramType, {
+    nullable: true,
+    description: "The programme the code resolves to in the agency's catalogue; null when none is mapped or the code is not offered (the gap goes to HR)",
+  })
+  program!: TrainingProgramType | null;
 }

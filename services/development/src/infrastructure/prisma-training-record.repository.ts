@@ -2,9 +2,16 @@ import type { AssignmentRecord } from '../domain/assignment-record';
 import type { Certificate } from '../domain/certificate';
 import type { DateWindow } from '../domain/contract-year.rule';
 import type { EmployeeCopy } from '../domain/employee-copy';
-import type { Completion, EmployeeAssignments, EmployeeCompletions, TrainingRecordRepository } from '../domain/repositories';
+import type {
+  AssignmentPage,
+  AssignmentPosition,
+  Completion,
+  EmployeeAssignments,
+  EmployeeCompletions,
+  TrainingRecordRepository,
+} from '../domain/repositories';
 import type { AssignmentStatus } from '../domain/vocabulary';
-import type { EmployeeCopy as EmployeeCopyRow, TrainingAssignment as AssignmentRow } from '../generated/prisma/client';
+import type { EmployeeCopy as EmployeeCopyRow, Prisma, TrainingAssignment as AssignmentRow } from '../generated/prisma/client';
 import { calendarDateOf, camelCaseKeys, toAssignment, toCertificate, toEmployeeCopy } from './mappers';
 import type { DevelopmentPrisma } from './prisma-client';
 import { ASSIGNMENTS_OF_EMPLOYEES, COMPLETIONS_IN_AGENCY, COMPLETIONS_OF_EMPLOYEES } from './sql';
@@ -43,13 +50,19 @@ export class PrismaTrainingRecordRepository implements TrainingRecordRepository 
     return rows.map((row) => ({ employee: employeeOf(row), completions: row.items.map(completionOf) }));
   }
 
-  async ofAgency(agencyId: string, status: AssignmentStatus | null, first: number): Promise<AssignmentRecord[]> {
-    const rows = await this.prisma.trainingAssignment.findMany({
-      where: { agencyId, ...(status ? { status } : {}) },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      take: first,
-    });
-    return rows.map(toAssignment);
+  async ofAgency(agencyId: string, status: AssignmentStatus | null, first: number, after: AssignmentPosition | null): Promise<AssignmentPage> {
+    const where: Prisma.TrainingAssignmentWhereInput = { agencyId, ...(status ? { status } : {}) };
+    // Keyset paging on (created_at, id): assignments made in one transaction share created_at, the id
+    // breaks the tie, and a page never skips or repeats a row however deep it is.
+    const keyset: Prisma.TrainingAssignmentWhereInput = after
+      ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] }
+      : {};
+    const [rows, totalCount] = await Promise.all([
+      this.prisma.trainingAssignment.findMany({ where: { AND: [where, keyset] }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: first + 1 }),
+      this.prisma.trainingAssignment.count({ where }),
+    ]);
+    const items = rows.slice(0, first).map((row) => ({ assignment: toAssignment(row), position: { createdAt: row.createdAt, id: row.id } }));
+    return { items, hasNextPage: rows.length > first, totalCount };
   }
 
   async certificatesOfAssignments(assignmentIds: readonly string[]): Promise<Certificate[]> {

@@ -20,18 +20,21 @@ const COMPLETIONS = `COALESCE(json_agg(json_build_object('completedOn', a.comple
 
 const PASSED = `a.employee_id = e.employee_id AND a.status = 'COMPLETED' AND a.result = 'PASSED'`;
 
+// Latsar CPNS is owed once, not once a year: a pass in any year settles it, so it joins whatever its
+// date (the JP still count only inside the window, see learning-hours.reader).
+const IN_WINDOW_OR_LATSAR = `(a.completed_on BETWEEN $2::date AND $3::date OR a.programme_code = '${LATSAR_CPNS_CODE}')`;
+
 export const COMPLETIONS_OF_EMPLOYEES = `
   SELECT row_to_json(e) AS employee, ${COMPLETIONS}
   FROM employee_copy e
-  LEFT JOIN training_assignment a ON ${PASSED}
-    AND (a.completed_on BETWEEN $2::date AND $3::date OR a.programme_code = '${LATSAR_CPNS_CODE}')
+  LEFT JOIN training_assignment a ON ${PASSED} AND ${IN_WINDOW_OR_LATSAR}
   WHERE e.employee_id = ANY($1::uuid[])
   GROUP BY e.employee_id`;
 
 export const COMPLETIONS_IN_AGENCY = `
   SELECT row_to_json(e) AS employee, ${COMPLETIONS}
   FROM employee_copy e
-  LEFT JOIN training_assignment a ON ${PASSED} AND a.completed_on BETWEEN $2::date AND $3::date
+  LEFT JOIN training_assignment a ON ${PASSED} AND ${IN_WINDOW_OR_LATSAR}
   WHERE e.agency_id = $1::uuid AND e.status <> 'LEFT'
   GROUP BY e.employee_id
   ORDER BY e.name, e.employee_id`;

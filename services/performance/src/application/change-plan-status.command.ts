@@ -5,7 +5,10 @@ import type { Clock } from '../domain/ports';
 import { type Actor, auditContextOf } from './actor';
 import { loadPlanContext, type PlanContextSources, requirePlanActor } from './plan-context';
 
-const AUDIT_ACTION: Readonly<Record<PlanAction, string>> = {
+/** The steps of the plain workflow; REVISE has its own use case (revise-performance-plan.command.ts). */
+export type WorkflowAction = Exclude<PlanAction, 'REVISE'>;
+
+const AUDIT_ACTION: Readonly<Record<WorkflowAction, string>> = {
   SUBMIT: 'plan.submitted',
   APPROVE: 'plan.approved',
   RETURN: 'plan.returned',
@@ -22,7 +25,7 @@ export class ChangePlanStatus {
     private readonly clock: Clock,
   ) {}
 
-  async execute(actor: Actor, planId: string, action: PlanAction, note: string | null = null): Promise<PerformancePlan> {
+  async execute(actor: Actor, planId: string, action: WorkflowAction, note: string | null = null): Promise<PerformancePlan> {
     const { plan, subject, annual } = await loadPlanContext(this.sources, planId, 'planId');
     const planActor = requirePlanActor(actor.viewer, subject);
     assertPeriodOpen(annual);

@@ -5,6 +5,7 @@ import { canReadPerformanceOf, planActorOf } from '../domain/access.rule';
 import type { Assessment, BehaviourValueRating } from '../domain/assessment';
 import type { PerformancePeriod } from '../domain/period';
 import type { Indicator, PerformancePlan, WorkResult } from '../domain/plan';
+import type { PlanRevision } from '../domain/plan-revision';
 import { allowedActions, type PlanAction } from '../domain/plan-workflow.rule';
 import type { Realization } from '../domain/realization';
 import type {
@@ -65,9 +66,17 @@ export class PerformanceReader {
 
   /** What the viewer may do with the plan now (the buttons a screen shows). */
   async planActions(viewer: Viewer, plan: PerformancePlan): Promise<PlanAction[]> {
-    const [subject] = await this.copies.byIds([plan.employeeId]);
+    const [[subject], [annual]] = await Promise.all([this.copies.byIds([plan.employeeId]), this.periods.byIds([plan.periodId])]);
     const actor = subject ? planActorOf(viewer, subject) : null;
-    return actor ? allowedActions(plan.status, actor) : [];
+    if (!actor) return [];
+    // Only an approved plan can be revised, and only until its annual assessment is final.
+    const annualAssessmentFinal = plan.status === 'APPROVED' && (await this.assessments.ofPlans([plan.id])).some((a) => a.kind === 'ANNUAL');
+    return allowedActions(plan.status, actor, { periodClosed: annual?.status === 'CLOSED', annualAssessmentFinal });
+  }
+
+  /** The revisions of plans the viewer was given, oldest first. */
+  async revisionsOfPlans(planIds: readonly string[]): Promise<PlanRevision[][]> {
+    return groupedBy(planIds, await this.plans.revisionsOfPlans(planIds), (r) => r.planId);
   }
 
   private async visiblePlans(viewer: Viewer, plans: readonly PerformancePlan[]): Promise<(PerformancePlan | null)[]> {

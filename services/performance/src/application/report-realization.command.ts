@@ -11,7 +11,8 @@ export interface ReportRealizationInput {
   /** The sub-period (month or quarter) the realization belongs to. */
   periodId: string;
   value: number;
-  evidenceUrl: string;
+  /** A link to the evidence, or null to upload a document afterwards (upload-evidence.command.ts). */
+  evidenceUrl: string | null;
   note: string | null;
 }
 

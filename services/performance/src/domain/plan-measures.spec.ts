@@ -47,4 +47,11 @@ describe('measuring a plan', () => {
     });
     expect(proposeForPlan(workResults, indicators, realizations, { id: 'q2', kind: 'QUARTERLY' })).toMatchObject({ proposal: 'MEETS', workResultGaps: [] });
   });
+
+  it('counts a realization reported without evidence like any other (evidenceMissing flags it for the supervisor)', () => {
+    const unbacked = realizations.map((r) => ({ ...r, evidenceUrl: null }));
+    expect(measuresOf(workResults, indicators, unbacked, { id: 'y', kind: 'ANNUAL' })).toEqual(
+      measuresOf(workResults, indicators, realizations, { id: 'y', kind: 'ANNUAL' }),
+    );
+  });
 });

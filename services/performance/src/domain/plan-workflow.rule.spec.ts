@@ -1,14 +1,16 @@
 import { ConflictError, ForbiddenError, ValidationError } from '@kinerja/errors';
 
-import { allowedActions, assertPlanEditable, type PlanAction, type PlanActor, transition } from './plan-workflow.rule';
+import { allowedActions, assertPlanEditable, type PlanAction, type PlanActor, type RevisionFacts, transition } from './plan-workflow.rule';
 import type { PlanStatus } from './vocabulary';
 
 type Outcome = PlanStatus | 'FORBIDDEN' | 'CONFLICT';
 
 const ERROR_OF: Record<'FORBIDDEN' | 'CONFLICT', typeof ForbiddenError | typeof ConflictError> = { FORBIDDEN: ForbiddenError, CONFLICT: ConflictError };
 
+const REVISABLE: RevisionFacts = { reason: 'Ada penugasan baru dari kepala bidang', annualAssessmentFinal: false, periodClosed: false };
+
 describe('transition', () => {
-  // Every (state, action, actor): 4 × 4 × 2.
+  // Every (state, action, actor): 4 × 5 × 2.
   it.each<[PlanStatus, PlanAction, PlanActor, Outcome]>([
     ['DRAFT', 'SUBMIT', 'EMPLOYEE', 'SUBMITTED'],
     ['DRAFT', 'SUBMIT', 'SUPERVISOR', 'FORBIDDEN'],
@@ -42,8 +44,16 @@ describe('transition', () => {
     ['APPROVED', 'RETURN', 'SUPERVISOR', 'CONFLICT'],
     ['APPROVED', 'EDIT', 'EMPLOYEE', 'CONFLICT'],
     ['APPROVED', 'EDIT', 'SUPERVISOR', 'FORBIDDEN'],
+    ['DRAFT', 'REVISE', 'EMPLOYEE', 'CONFLICT'],
+    ['DRAFT', 'REVISE', 'SUPERVISOR', 'CONFLICT'],
+    ['SUBMITTED', 'REVISE', 'EMPLOYEE', 'CONFLICT'],
+    ['SUBMITTED', 'REVISE', 'SUPERVISOR', 'CONFLICT'],
+    ['RETURNED', 'REVISE', 'EMPLOYEE', 'CONFLICT'],
+    ['RETURNED', 'REVISE', 'SUPERVISOR', 'CONFLICT'],
+    ['APPROVED', 'REVISE', 'EMPLOYEE', 'DRAFT'],
+    ['APPROVED', 'REVISE', 'SUPERVISOR', 'DRAFT'],
   ])('%s + %s by %s → %s', (status, action, actor, outcome) => {
-    const run = () => transition(status, action, actor, { note: 'Target indikator 2 terlalu rendah' });
+    const run = () => transition(status, action, actor, { note: 'Target indikator 2 terlalu rendah', revision: REVISABLE });
     if (outcome === 'FORBIDDEN' || outcome === 'CONFLICT') expect(run).toThrow(ERROR_OF[outcome]);
     else expect(run()).toBe(outcome);
   });
@@ -63,6 +73,32 @@ describe('transition', () => {
   });
 });
 
+describe('transition by revision', () => {
+  type RevisionOutcome = 'DRAFT' | 'CONFLICT' | 'BAD_USER_INPUT';
+  it.each<[string, Partial<RevisionFacts>, RevisionOutcome]>([
+    ['an open year, no annual assessment, a reason', {}, 'DRAFT'],
+    ['a closed year', { periodClosed: true }, 'CONFLICT'],
+    ['a final annual assessment', { annualAssessmentFinal: true }, 'CONFLICT'],
+    ['both', { periodClosed: true, annualAssessmentFinal: true }, 'CONFLICT'],
+    ['no reason', { reason: null }, 'BAD_USER_INPUT'],
+    ['a blank reason', { reason: '          ' }, 'BAD_USER_INPUT'],
+    ['a reason of 9 characters', { reason: 'Ubah RHK.' }, 'BAD_USER_INPUT'],
+    ['a reason of 10 characters', { reason: ' Ubah RHK!! ' }, 'DRAFT'],
+    ['a reason of 2001 characters', { reason: 'x'.repeat(2001) }, 'BAD_USER_INPUT'],
+  ])('an approved plan with %s → %s', (_case, facts, outcome) => {
+    for (const actor of ['EMPLOYEE', 'SUPERVISOR'] as const) {
+      const run = () => transition('APPROVED', 'REVISE', actor, { revision: { ...REVISABLE, ...facts } });
+      if (outcome === 'DRAFT') expect(run()).toBe('DRAFT');
+      else if (outcome === 'CONFLICT') expect(run).toThrow(ConflictError);
+      else expect(run).toThrow(expect.objectContaining({ field: 'input.reason' }));
+    }
+  });
+
+  it('refuses a revision whose facts were not given, rather than skip its guards', () => {
+    expect(() => transition('APPROVED', 'REVISE', 'EMPLOYEE')).toThrow(/facts/);
+  });
+});
+
 describe('allowedActions', () => {
   it.each<[PlanStatus, PlanActor, PlanAction[]]>([
     ['DRAFT', 'EMPLOYEE', ['SUBMIT']],
@@ -71,10 +107,19 @@ describe('allowedActions', () => {
     ['SUBMITTED', 'SUPERVISOR', ['APPROVE', 'RETURN']],
     ['RETURNED', 'EMPLOYEE', ['SUBMIT', 'EDIT']],
     ['RETURNED', 'SUPERVISOR', []],
-    ['APPROVED', 'EMPLOYEE', []],
-    ['APPROVED', 'SUPERVISOR', []],
+    ['APPROVED', 'EMPLOYEE', ['REVISE']],
+    ['APPROVED', 'SUPERVISOR', ['REVISE']],
   ])('%s, %s → %j', (status, actor, actions) => {
     expect(allowedActions(status, actor)).toEqual(actions);
+  });
+
+  it.each<[PlanStatus, PlanActor, { periodClosed?: boolean; annualAssessmentFinal?: boolean }, PlanAction[]]>([
+    ['APPROVED', 'EMPLOYEE', { annualAssessmentFinal: true }, []],
+    ['APPROVED', 'SUPERVISOR', { periodClosed: true }, []],
+    ['DRAFT', 'EMPLOYEE', { periodClosed: true }, []],
+    ['SUBMITTED', 'SUPERVISOR', { annualAssessmentFinal: true }, ['APPROVE', 'RETURN']],
+  ])('%s, %s with %j → %j', (status, actor, context, actions) => {
+    expect(allowedActions(status, actor, context)).toEqual(actions);
   });
 });
 

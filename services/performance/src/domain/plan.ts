@@ -1,6 +1,6 @@
 import { type FieldProblem, ValidationError } from '@kinerja/errors';
 
-import { type PlanAction, type PlanActor, transition } from './plan-workflow.rule';
+import { type PlanAction, type PlanActor, type RevisionFacts, transition } from './plan-workflow.rule';
 import type { ExpectationRating, IndicatorAspect, PlanStatus, WorkResultKind } from './vocabulary';
 
 export interface SelfAssessment {
@@ -107,9 +107,9 @@ export function changePlanStatus(
   plan: PerformancePlan,
   action: PlanAction,
   actor: PlanActor,
-  context: { at: Date; actorEmployeeId: string; note?: string | null },
+  context: { at: Date; actorEmployeeId: string; note?: string | null; revision?: RevisionFacts },
 ): PerformancePlan {
-  const status = transition(plan.status, action, actor, { note: context.note ?? null });
+  const status = transition(plan.status, action, actor, { note: context.note ?? null, ...(context.revision ? { revision: context.revision } : {}) });
   switch (action) {
     case 'SUBMIT':
       return { ...plan, status, submittedAt: context.at };
@@ -119,5 +119,8 @@ export function changePlanStatus(
       return { ...plan, status, returnNote: (context.note ?? '').trim() };
     case 'EDIT':
       return { ...plan, status };
+    case 'REVISE':
+      // What was agreed lives on in the revision's snapshot; the draft waits for a new agreement.
+      return { ...plan, status, submittedAt: null, approvedAt: null, approvedByEmployeeId: null, returnNote: null };
   }
 }

@@ -7,7 +7,8 @@ export interface Realization {
   planId: string;
   subPeriodId: string;
   value: number;
-  evidenceUrl: string;
+  /** A link to the evidence; null when the evidence is (or will be) an uploaded document, or missing. */
+  evidenceUrl: string | null;
   note: string | null;
   /** Reported after the sub-period's fill-in deadline (in the agency's time zone). */
   late: boolean;
@@ -34,17 +35,28 @@ export function validateEvidenceUrl(value: string, field = 'input.evidenceUrl'):
   return trimmed;
 }
 
+/**
+ * Bukti dukung is a link or an uploaded document. A realization is reported first and a document
+ * attached to it afterwards, so it may be without evidence for a while (or for good): it still
+ * counts towards the proposal, and `evidenceMissing` shows the supervisor, who decides the rating,
+ * that nothing backs it.
+ */
+export function hasEvidence(realization: Pick<Realization, 'evidenceUrl'>, documentCount: number): boolean {
+  return realization.evidenceUrl !== null || documentCount > 0;
+}
+
 export function newRealization(
   id: string,
-  input: { indicatorId: string; planId: string; subPeriodId: string; value: number; evidenceUrl: string; note: string | null },
+  input: { indicatorId: string; planId: string; subPeriodId: string; value: number; evidenceUrl: string | null; note: string | null },
   reportedAt: Date,
   late: boolean,
 ): Realization {
   const problems: FieldProblem[] = [];
   if (!Number.isFinite(input.value) || input.value < 0) problems.push({ field: 'input.value', message: 'must be a number of 0 or more' });
-  let evidenceUrl = input.evidenceUrl;
+  // A blank link is no link (a form's empty field); anything else must be a valid one.
+  let evidenceUrl = input.evidenceUrl?.trim() ? input.evidenceUrl : null;
   try {
-    evidenceUrl = validateEvidenceUrl(input.evidenceUrl);
+    if (evidenceUrl !== null) evidenceUrl = validateEvidenceUrl(evidenceUrl);
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     problems.push(...error.problems);

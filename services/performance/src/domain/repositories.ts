@@ -8,6 +8,7 @@ import type { EvidenceDocument } from './evidence-document';
 import type { Reward, Sanction } from './follow-up.rule';
 import type { PerformancePeriod } from './period';
 import type { Indicator, PerformancePlan, WorkResult } from './plan';
+import type { PlanRevision } from './plan-revision';
 import type { Realization } from './realization';
 import type { PerformanceSettings } from './settings';
 import type { UnitRatingRecord } from './unit-rating';
@@ -58,6 +59,14 @@ export interface PlanRepository {
   addIndicator(plan: PerformancePlan, indicator: Indicator, audit: AuditContext): Promise<void>;
   /** Writes the new state only if the stored one is still `before` (a concurrent change is a CONFLICT). */
   update(before: PerformancePlan, after: PerformancePlan, action: string, audit: AuditContext): Promise<void>;
+  /** The plans' revisions, oldest first. */
+  revisionsOfPlans(planIds: readonly string[]): Promise<PlanRevision[]>;
+  /**
+   * Reopens the approved plan with its revision record and audit row, in one transaction. CONFLICT
+   * when the plan changed meanwhile, when its annual assessment became final meanwhile, or when
+   * another revision took the same sequence number.
+   */
+  revise(before: PerformancePlan, after: PerformancePlan, revision: PlanRevision, audit: AuditContext): Promise<void>;
 }
 
 export interface RealizationRepository {

@@ -11,6 +11,7 @@ import type { EvidenceDocument } from '../domain/evidence-document';
 import type { Reward, Sanction } from '../domain/follow-up.rule';
 import type { PerformancePeriod } from '../domain/period';
 import type { Indicator, PerformancePlan, WorkResult } from '../domain/plan';
+import type { PlanRevision } from '../domain/plan-revision';
 import type { Realization } from '../domain/realization';
 
 /** Per-request batching: each loader turns the lookups of one tick into one repository call. */
@@ -24,6 +25,7 @@ export interface PerformanceLoaders {
   realizations: DataLoader<string, Realization[]>;
   evidenceDocuments: DataLoader<string, EvidenceDocument[]>;
   planAssessments: DataLoader<string, Assessment[]>;
+  planRevisions: DataLoader<string, PlanRevision[]>;
   behaviourRatings: DataLoader<string, BehaviourValueRating[]>;
   employeePlans: DataLoader<string, PerformancePlan[]>;
   latestAssessment: DataLoader<string, Assessment | null>;
@@ -54,6 +56,7 @@ export function createLoaders(
     realizations: new DataLoader((ids) => reader.realizationsOfIndicators(ids)),
     evidenceDocuments: new DataLoader((ids) => evidence.documentsOfRealizations(ids)),
     planAssessments: new DataLoader((ids) => reader.assessmentsOfPlans(ids)),
+    planRevisions: new DataLoader((ids) => reader.revisionsOfPlans(ids)),
     behaviourRatings: new DataLoader((ids) => reader.behaviourRatingsOf(ids)),
     employeePlans: new DataLoader((ids) => employees.plansOf(viewer, ids)),
     latestAssessment: new DataLoader((ids) => employees.latestAssessmentOf(viewer, ids)),

@@ -4,7 +4,7 @@ import type { DistributionEnforcement } from '../domain/curve-enforcement.rule';
 import type { DistributionBound } from '../domain/distribution-curve.rule';
 import { PERIOD_KINDS } from '../domain/period';
 import { CADENCES, PERIOD_STATUSES } from '../domain/period.rule';
-import { PLAN_ACTIONS } from '../domain/plan-workflow.rule';
+import { PLAN_ACTIONS, PLAN_ACTORS } from '../domain/plan-workflow.rule';
 import {
   ASSESSMENT_KINDS,
   CORE_VALUES,
@@ -28,6 +28,7 @@ export const WorkResultKindEnum = asEnum(WORK_RESULT_KINDS);
 export const IndicatorAspectEnum = asEnum(INDICATOR_ASPECTS);
 export const PlanStatusEnum = asEnum(PLAN_STATUSES);
 export const PlanActionEnum = asEnum(PLAN_ACTIONS);
+export const PlanActorEnum = asEnum(PLAN_ACTORS);
 export const AssessmentKindEnum = asEnum(ASSESSMENT_KINDS);
 export const RewardKindEnum = asEnum(REWARD_KINDS);
 export const SanctionKindEnum = asEnum(SANCTION_KINDS);
@@ -44,7 +45,11 @@ registerEnumType(UnitRatingEnum, { name: 'UnitRating', description: 'Predikat ki
 registerEnumType(WorkResultKindEnum, { name: 'WorkResultKind', description: 'RHK utama (MAIN) or tambahan (ADDITIONAL)' });
 registerEnumType(IndicatorAspectEnum, { name: 'IndicatorAspect', description: 'Aspek indikator: kuantitas, kualitas, waktu, biaya' });
 registerEnumType(PlanStatusEnum, { name: 'PlanStatus', description: 'Where an SKP is in its workflow' });
-registerEnumType(PlanActionEnum, { name: 'PlanAction', description: 'A step of the SKP workflow; EDIT reopens a returned plan as a draft' });
+registerEnumType(PlanActionEnum, {
+  name: 'PlanAction',
+  description: 'A step of the SKP workflow; EDIT reopens a returned plan as a draft, REVISE an approved one (perubahan SKP)',
+});
+registerEnumType(PlanActorEnum, { name: 'PlanActor', description: 'The part someone has in an SKP: its employee or their direct supervisor' });
 registerEnumType(AssessmentKindEnum, { name: 'AssessmentKind', description: 'Penilaian periodik (a sub-period) or tahunan (the year)' });
 registerEnumType(RewardKindEnum, { name: 'RewardKind', description: 'Penghargaan' });
 registerEnumType(SanctionKindEnum, { name: 'SanctionKind', description: 'Sanksi, from pembinaan (coaching) up to a referral to discipline' });

@@ -63,11 +63,21 @@ export class AddIndicatorInput {
 }
 
 @InputType()
+export class RevisePerformancePlanInput {
+  @Field(() => ID, { description: 'An approved SKP' }) planId!: string;
+  @Field({ description: 'Why the agreed plan changes (10–2000 characters), e.g. a new assignment or a reorganisation' }) reason!: string;
+}
+
+@InputType()
 export class ReportRealizationInput {
   @Field(() => ID) indicatorId!: string;
   @Field(() => ID, { description: 'The sub-period (month or quarter)' }) periodId!: string;
   @Field(() => Float) value!: number;
-  @Field({ description: 'Link to the evidence (bukti dukung), http or https' }) evidenceUrl!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Link to the evidence (bukti dukung), http or https; leave it out to upload a document afterwards (uploadEvidence)',
+  })
+  evidenceUrl?: string | null;
   @Field(() => String, { nullable: true }) note?: string | null;
 }
 

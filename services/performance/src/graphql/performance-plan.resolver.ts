@@ -3,14 +3,17 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import type { ChangePlanStatus } from '../application/change-plan-status.command';
 import type { CreatePerformancePlan } from '../application/create-performance-plan.command';
 import type { PerformanceReader } from '../application/performance.reader';
+import type { RevisePerformancePlan } from '../application/revise-performance-plan.command';
 import type { SubmitSelfAssessment } from '../application/submit-self-assessment.command';
 import type { Assessment } from '../domain/assessment';
 import type { PerformancePeriod } from '../domain/period';
 import type { PerformancePlan, WorkResult } from '../domain/plan';
+import type { PlanRevision } from '../domain/plan-revision';
 import type { PlanAction } from '../domain/plan-workflow.rule';
 import { actorOf, type PerformanceContext } from './context';
 import { PlanActionEnum } from './enums';
-import { CreatePerformancePlanInput, SubmitSelfAssessmentInput } from './inputs';
+import { CreatePerformancePlanInput, RevisePerformancePlanInput, SubmitSelfAssessmentInput } from './inputs';
+import { PlanRevisionType } from './plan-revision.types';
 import { AssessmentType, EmployeeType, PerformancePeriodType, PerformancePlanType, WorkResultType } from './types';
 
 @Resolver(() => PerformancePlanType)
@@ -20,6 +23,7 @@ export class PerformancePlanResolver {
     private readonly createPlanCommand: CreatePerformancePlan,
     private readonly changeStatusCommand: ChangePlanStatus,
     private readonly selfAssessmentCommand: SubmitSelfAssessment,
+    private readonly reviseCommand: RevisePerformancePlan,
   ) {}
 
   @Query(() => PerformancePlanType, { description: 'An SKP, for the employee, their direct supervisor and the agency’s HR, head and auditors' })
@@ -52,6 +56,13 @@ export class PerformancePlanResolver {
     return this.changeStatusCommand.execute(actorOf(context), planId, 'EDIT');
   }
 
+  @Mutation(() => PerformancePlanType, {
+    description: 'Perubahan SKP: the employee or the direct supervisor reopens an approved SKP as a draft, with a reason; it is submitted and approved again',
+  })
+  revisePerformancePlan(@Arg('input') input: RevisePerformancePlanInput, @Ctx() context: PerformanceContext): Promise<PerformancePlan> {
+    return this.reviseCommand.execute(actorOf(context), input);
+  }
+
   @Mutation(() => PerformancePlanType, { description: 'Penilaian mandiri on an approved SKP' })
   submitSelfAssessment(@Arg('input') input: SubmitSelfAssessmentInput, @Ctx() context: PerformanceContext): Promise<PerformancePlan> {
     return this.selfAssessmentCommand.execute(actorOf(context), input);
@@ -75,6 +86,11 @@ export class PerformancePlanResolver {
   @FieldResolver(() => [AssessmentType], { description: 'Finalized periodic and annual assessments of this SKP' })
   assessments(@Root() plan: PerformancePlan, @Ctx() context: PerformanceContext): Promise<Assessment[]> {
     return context.loaders.planAssessments.load(plan.id);
+  }
+
+  @FieldResolver(() => [PlanRevisionType], { description: 'Revisions of the SKP after its approval (perubahan SKP), oldest first' })
+  revisions(@Root() plan: PerformancePlan, @Ctx() context: PerformanceContext): Promise<PlanRevision[]> {
+    return context.loaders.planRevisions.load(plan.id);
   }
 
   @FieldResolver(() => [PlanActionEnum], { description: 'What the viewer may do with the SKP now' })

@@ -101,7 +101,8 @@ export class IndicatorType {
 export class RealizationType {
   @Field(() => ID) id!: string;
   @Field(() => Float) value!: number;
-  @Field({ description: 'Link to the evidence (bukti dukung); uploaded documents are in evidenceDocuments' }) evidenceUrl!: string;
+  @Field(() => String, { nullable: true, description: 'Link to the evidence (bukti dukung), if one was given; uploaded documents are in evidenceDocuments' })
+  evidenceUrl!: string | null;
   @Field(() => String, { nullable: true }) note!: string | null;
   @Field({ description: 'Reported after the sub-period’s fill-in deadline' }) late!: boolean;
   @Field() reportedAt!: Date;

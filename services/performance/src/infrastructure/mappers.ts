@@ -6,6 +6,7 @@ import { EVIDENCE_CONTENT_TYPES, type EvidenceContentType } from '../domain/evid
 import type { Reward, Sanction } from '../domain/follow-up.rule';
 import type { PerformancePeriod } from '../domain/period';
 import type { Indicator, PerformancePlan, WorkResult } from '../domain/plan';
+import type { PlanRevision, PlanSnapshot } from '../domain/plan-revision';
 import type { Realization } from '../domain/realization';
 import type { PerformanceSettings } from '../domain/settings';
 import type { UnitRatingRecord } from '../domain/unit-rating';
@@ -19,6 +20,7 @@ import type {
   PerformancePeriod as PeriodRow,
   PerformancePlan as PlanRow,
   PerformanceSettings as SettingsRow,
+  PlanRevision as PlanRevisionRow,
   Realization as RealizationRow,
   Reward as RewardRow,
   Sanction as SanctionRow,
@@ -129,6 +131,34 @@ export const toIndicator = (row: IndicatorRow): Indicator => ({
   lowerIsBetter: row.lowerIsBetter,
   position: row.position,
 });
+
+const dateOrNull = (value: unknown): Date | null => (typeof value === 'string' ? new Date(value) : null);
+
+/** The snapshot travels as JSON: its dates become ISO strings and come back as dates. */
+export const planRevisionData = (revision: PlanRevision) => ({
+  ...revision,
+  snapshot: JSON.parse(JSON.stringify(revision.snapshot)) as object,
+});
+
+export const toPlanRevision = (row: PlanRevisionRow): PlanRevision => {
+  const snapshot = row.snapshot as unknown as Record<keyof PlanSnapshot, unknown>;
+  return {
+    id: row.id,
+    planId: row.planId,
+    agencyId: row.agencyId,
+    sequence: row.sequence,
+    reason: row.reason,
+    revisedByEmployeeId: row.revisedByEmployeeId,
+    revisedAs: row.revisedAs,
+    revisedAt: row.revisedAt,
+    snapshot: {
+      submittedAt: dateOrNull(snapshot.submittedAt),
+      approvedAt: dateOrNull(snapshot.approvedAt),
+      approvedByEmployeeId: typeof snapshot.approvedByEmployeeId === 'string' ? snapshot.approvedByEmployeeId : null,
+      workResults: (Array.isArray(snapshot.workResults) ? snapshot.workResults : []) as PlanSnapshot['workResults'],
+    },
+  };
+};
 
 export const toRealization = (row: RealizationRow): Realization => ({
   id: row.id,

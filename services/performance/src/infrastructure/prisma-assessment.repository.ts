@@ -73,6 +73,12 @@ export class PrismaAssessmentRepository implements AssessmentRepository {
   ): Promise<void> {
     try {
       await this.prisma.$transaction(async (tx) => {
+        // Holds the plan as approved until the commit: a revision reopening it at the same moment
+        // waits, then sees this assessment and is refused (prisma-plan.repository.ts).
+        const [plan] = await tx.$queryRaw<
+          { status: string }[]
+        >`SELECT status::text AS status FROM performance_plan WHERE id = ${assessment.planId}::uuid FOR SHARE`;
+        if (plan?.status !== 'APPROVED') throw new ConflictError('The plan was reopened for revision meanwhile; it is assessed once approved again');
         if (curve) {
           // Two supervisors of one unit finalizing at once: the second sees the first's predikat.
           await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(hashtext($1))', `curve:${curve.orgUnitId}:${curve.periodId}`);

@@ -2,8 +2,9 @@ import { type AuditContext, auditRow, isUniqueViolation } from '@kinerja/databas
 import { ConflictError } from '@kinerja/errors';
 
 import type { Indicator, PerformancePlan, WorkResult } from '../domain/plan';
+import type { PlanRevision } from '../domain/plan-revision';
 import type { PlanRepository } from '../domain/repositories';
-import { planData, toIndicator, toPlan, toWorkResult } from './mappers';
+import { planData, planRevisionData, toIndicator, toPlan, toPlanRevision, toWorkResult } from './mappers';
 import type { PerformancePrisma } from './prisma-client';
 import { onlyUuids } from './uuid';
 
@@ -131,5 +132,40 @@ export class PrismaPlanRepository implements PlanRepository {
         data: auditRow(audit, { action, entityType: 'PerformancePlan', entityId: after.id, agencyId: after.agencyId, before, after }),
       });
     });
+  }
+
+  async revisionsOfPlans(planIds: readonly string[]): Promise<PlanRevision[]> {
+    if (planIds.length === 0) return [];
+    const rows = await this.prisma.planRevision.findMany({ where: { planId: { in: onlyUuids(planIds) } }, orderBy: { sequence: 'asc' } });
+    return rows.map(toPlanRevision);
+  }
+
+  async revise(before: PerformancePlan, after: PerformancePlan, revision: PlanRevision, audit: AuditContext): Promise<void> {
+    try {
+      await this.prisma.$transaction(async (tx) => {
+        const { id: _id, ...data } = planData(after);
+        // The update locks the plan row first; finalizing an annual assessment takes the same lock
+        // (prisma-assessment.repository.ts), so the count below sees an assessment committed meanwhile.
+        const { count } = await tx.performancePlan.updateMany({ where: { id: before.id, status: 'APPROVED' }, data });
+        if (count !== 1) throw changedMeanwhile();
+        if ((await tx.assessment.count({ where: { planId: before.id, kind: 'ANNUAL' } })) > 0) {
+          throw new ConflictError('The annual assessment of this plan became final meanwhile; the plan is no longer revised');
+        }
+        await tx.planRevision.create({ data: planRevisionData(revision) });
+        await tx.auditLog.create({
+          data: auditRow(audit, {
+            action: 'plan.revised',
+            entityType: 'PerformancePlan',
+            entityId: after.id,
+            agencyId: after.agencyId,
+            before,
+            after: { ...after, revision: { id: revision.id, sequence: revision.sequence, reason: revision.reason, revisedAs: revision.revisedAs } },
+          }),
+        });
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw changedMeanwhile();
+      throw error;
+    }
   }
 }

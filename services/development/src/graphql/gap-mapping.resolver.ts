@@ -1,0 +1,47 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+
+import { ClearGapProgrammeMapping } from '../application/clear-gap-programme-mapping.command';
+import { GapMappingReader, type GapMappingView } from '../application/gap-mapping.reader';
+import { SetGapProgrammeMapping } from '../application/set-gap-programme-mapping.command';
+import type { MappableGap } from '../domain/agency-gap-mapping';
+import { actorOf, type DevelopmentContext } from './context';
+import { MappableGapEnum } from './enums';
+import { SetGapProgrammeMappingInput } from './inputs';
+import { GapProgrammeMappingType } from './types';
+
+const toType = ({ gap, programmeCode, agencyOverride, programme }: GapMappingView): GapProgrammeMappingType => ({
+  gap,
+  programmeCode,
+  agencyOverride,
+  program: programme,
+});
+
+@Resolver(() => GapProgrammeMappingType)
+export class GapMappingResolver {
+  constructor(
+    private readonly reader: GapMappingReader,
+    private readonly setCommand: SetGapProgrammeMapping,
+    private readonly clearCommand: ClearGapProgrammeMapping,
+  ) {}
+
+  @Query(() => [GapProgrammeMappingType], {
+    description: "The programme each gap of a poor assessment leads to in the agency: the province default with the agency's own lines",
+  })
+  async gapProgrammeMapping(@Arg('agencyId', () => ID) agencyId: string, @Ctx() context: DevelopmentContext): Promise<GapProgrammeMappingType[]> {
+    return (await this.reader.mappingOf(context.viewer, agencyId)).map(toType);
+  }
+
+  @Mutation(() => GapProgrammeMappingType, { description: "HR sets the agency's own programme for a gap (or null: HR chooses every time)" })
+  async setGapProgrammeMapping(@Arg('input') input: SetGapProgrammeMappingInput, @Ctx() context: DevelopmentContext): Promise<GapProgrammeMappingType> {
+    return toType(await this.setCommand.execute(actorOf(context), { ...input, programmeCode: input.programmeCode ?? null }));
+  }
+
+  @Mutation(() => GapProgrammeMappingType, { description: "HR drops the agency's own line for a gap: the province default applies again" })
+  async clearGapProgrammeMapping(
+    @Arg('agencyId', () => ID) agencyId: string,
+    @Arg('gap', () => MappableGapEnum) gap: MappableGap,
+    @Ctx() context: DevelopmentContext,
+  ): Promise<GapProgrammeMappingType> {
+    return toType(await this.clearCommand.execute(actorOf(context), agencyId, gap));
+  }
+}
