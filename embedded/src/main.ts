@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { loadConfig } from '@kinerja/config';
@@ -21,6 +21,7 @@ import { startPerformanceService } from '@kinerja/performance/dist/performance.s
 
 import { printBanner } from './banner';
 import { loadEmbeddedConfig } from './env';
+import { deleteEmbeddedData } from './fresh-start';
 import { seedDemoActivityOnFirstStart } from './seed-demo-activity';
 
 interface Stoppable {
@@ -39,7 +40,12 @@ async function main(): Promise<void> {
   const startedAt = Date.now();
   const config = loadEmbeddedConfig();
   if (process.argv.includes('--fresh')) {
-    for (const service of ['identity', 'performance', 'development']) rmSync(join(config.KINERJA_DATA_DIR, service), { recursive: true, force: true });
+    try {
+      deleteEmbeddedData(config.KINERJA_DATA_DIR, ['identity', 'performance', 'development']);
+    } catch (error) {
+      process.stderr.write(`Not starting over: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    }
   }
   mkdirSync(join(config.KINERJA_DATA_DIR, 'logs'), { recursive: true });
   const logFile = join(config.KINERJA_DATA_DIR, 'logs', 'kinerja.log');
@@ -64,6 +70,8 @@ async function main(): Promise<void> {
       process.stdout.write(`stopped ${service.name}\n`);
     }
     await transport.close();
+    // The log file opens asynchronously: exiting before it is open (a start that failed at once) would crash pino's exit hook.
+    await new Promise<void>((resolve) => logger.flush(() => resolve()));
     process.exit(exitCode);
   };
   let stopping = false;

@@ -16,11 +16,11 @@ interface Started {
 }
 
 /** `npm start`'s orchestrator (already built by `npm test`), on its own data directory and ports. */
-function start(dataDir: string, args: string[] = []): Promise<Started> {
+function start(dataDir: string, args: string[] = [], portOffset = PORT_OFFSET): Promise<Started> {
   let output = '';
   const child = spawn(process.execPath, [join(REPO_ROOT, 'scripts', 'start.mjs'), ...args], {
     cwd: REPO_ROOT,
-    env: { PATH: process.env['PATH'] ?? '', KINERJA_DATA_DIR: dataDir, KINERJA_PORT_OFFSET: String(PORT_OFFSET) },
+    env: { PATH: process.env['PATH'] ?? '', KINERJA_DATA_DIR: dataDir, KINERJA_PORT_OFFSET: String(portOffset) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk) => (output += String(chunk)));
@@ -78,13 +78,23 @@ describe('npm start (embedded mode)', () => {
     const second = await start(dataDir);
     const found = await graphql(URL, '{ employeeByNip(nip: "199502102021012001") { name } }', {}, admin);
     expect(found.data?.['employeeByNip'].name).toBe('Pegawai Baru');
+
+    // --fresh beside a running instance deletes nothing: it names the holder and stops.
+    const refused = await start(dataDir, ['--fresh'], PORT_OFFSET + 50).then(
+      () => '',
+      (error: { output: string }) => error.output,
+    );
+    expect(refused).toMatch(/Not starting over: The data directory .* is in use by process \d+/);
+    const stillThere = await graphql(URL, '{ employeeByNip(nip: "199502102021012001") { name } }', {}, admin);
+    expect(stillThere.data?.['employeeByNip'].name).toBe('Pegawai Baru');
     await stop(second);
 
     const fresh = await start(dataDir, ['--fresh']);
     const gone = await graphql(URL, '{ employeeByNip(nip: "199502102021012001") { name } }', {}, await login(URL, { email: 'admin@kinerja.demo' }));
     expect(gone.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     await stop(fresh);
-  });
+    // Four starts, the first and the last seeding the demo province and its activity.
+  }, 150_000);
 
   it('names the fix when a data directory is damaged, without a WebAssembly stack trace', async () => {
     const pgdata = join(dataDir, 'identity', 'pgdata');
