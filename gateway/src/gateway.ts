@@ -38,6 +38,10 @@ export interface RunningGateway {
 
 export async function startGateway(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
   const supergraphSdl = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
+  // Unless this variable is set, ApolloGateway's constructor starts exporting usage metrics to
+  // Apollo every minute and probes the cloud providers' metadata endpoints; it reads nothing else,
+  // so it is set here, whoever starts the gateway (its process, npm start, tests), not only in images.
+  process.env['APOLLO_TELEMETRY_DISABLED'] = '1';
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger,
