@@ -82,7 +82,9 @@ async function measureEntities() {
   /** @type {string[]} */
   const queries = [];
   const config = loadConfig(identityEnvSchema, { DATA_DIR: dataDir, PORT: '0' });
+  const { InProcessTransport } = require(join(repoRoot, 'packages/messaging/dist/index.js'));
   const service = await startIdentityService(config, createLogger({ name: 'bench', level: 'silent' }), {
+    transport: new InProcessTransport(),
     onQuery: (/** @type {string} */ sql) => queries.push(sql),
   });
   try {

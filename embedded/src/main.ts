@@ -29,6 +29,25 @@ interface Stoppable {
   stop(): Promise<void>;
 }
 
+type Starter<T extends { stop(): Promise<void> }> = readonly [name: string, start: () => Promise<T>];
+
+/**
+ * Starts services concurrently; each that started is registered in `running` (so a failure of
+ * another still stops it in order), then the first failure is thrown.
+ */
+async function startedTogether<S extends readonly Starter<{ stop(): Promise<void> }>[]>(
+  running: Stoppable[],
+  starters: S,
+): Promise<{ [K in keyof S]: Awaited<ReturnType<S[K][1]>> }> {
+  const results = await Promise.allSettled(starters.map(([, start]) => start()));
+  results.forEach((result, i) => {
+    if (result.status === 'fulfilled') running.push({ name: starters[i]![0], stop: result.value.stop });
+  });
+  const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  return results.map((result) => (result as PromiseFulfilledResult<unknown>).value) as { [K in keyof S]: Awaited<ReturnType<S[K][1]>> };
+}
+
 /**
  * `npm start`: every subgraph and the gateway in one Node process. Each subgraph keeps its own
  * port and its own embedded PostgreSQL (PGlite) under `.data/<service>/`; events travel over one
@@ -85,21 +104,29 @@ async function main(): Promise<void> {
 
   try {
     const identityConfig = loadConfig(identityEnvSchema, { ...common, PORT: port(4001), DATABASE_URL: config.IDENTITY_DATABASE_URL });
-    const identity = await startIdentityService(identityConfig, logger.child({ service: 'identity' }), { transport });
-    running.push({ name: 'identity', stop: identity.stop });
-    const [performance, development] = await Promise.all([
-      startPerformanceService(
-        loadConfig(performanceEnvSchema, { ...common, PORT: port(4002), DATABASE_URL: config.PERFORMANCE_DATABASE_URL }),
-        logger.child({ service: 'performance' }),
-        { transport },
-      ),
-      startDevelopmentService(
-        loadConfig(developmentEnvSchema, { ...common, PORT: port(4004), DATABASE_URL: config.DEVELOPMENT_DATABASE_URL }),
-        logger.child({ service: 'development' }),
-        { transport },
-      ),
-    ]);
-    running.push({ name: 'performance', stop: performance.stop }, { name: 'development', stop: development.stop });
+    // The three open their databases together (the others fetch identity's keys only at the first
+    // request); demo data is seeded once all of them consume events.
+    const [identity, performance, development] = await startedTogether(running, [
+      ['identity', () => startIdentityService(identityConfig, logger.child({ service: 'identity' }), { transport })],
+      [
+        'performance',
+        () =>
+          startPerformanceService(
+            loadConfig(performanceEnvSchema, { ...common, PORT: port(4002), DATABASE_URL: config.PERFORMANCE_DATABASE_URL }),
+            logger.child({ service: 'performance' }),
+            { transport },
+          ),
+      ],
+      [
+        'development',
+        () =>
+          startDevelopmentService(
+            loadConfig(developmentEnvSchema, { ...common, PORT: port(4004), DATABASE_URL: config.DEVELOPMENT_DATABASE_URL }),
+            logger.child({ service: 'development' }),
+            { transport },
+          ),
+      ],
+    ] as const);
 
     let demoAccounts: DemoAccount[] | null = null;
     if (config.NODE_ENV !== 'production') {
@@ -122,8 +149,6 @@ async function main(): Promise<void> {
     });
     const gateway = await startGateway(gatewayConfig, logger.child({ service: 'gateway' }));
     running.push({ name: 'gateway', stop: gateway.stop });
-    // First start only: last year and this year's work, made through the graph as its users would.
-    if (demoAccounts) await seedDemoActivityOnFirstStart(gateway.url, demoAccounts, logger.child({ service: 'demo-activity' }));
     printBanner({
       seconds: (Date.now() - startedAt) / 1000,
       gatewayUrl: gateway.url,
@@ -136,6 +161,12 @@ async function main(): Promise<void> {
       logFile,
       transport: transport.kind,
     });
+    // First start only: last year and this year's work, made through the graph as its users would.
+    // The graph already answers meanwhile; the line after the banner says when it is complete.
+    if (demoAccounts) {
+      process.stdout.write('Recording the demo activity through the graph (last year assessed, this year begun) ...\n');
+      await seedDemoActivityOnFirstStart(gateway.url, demoAccounts, logger.child({ service: 'demo-activity' }));
+    }
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     await stopAll(1);
