@@ -74,6 +74,14 @@ describe('the deploy checks catch what they are for', () => {
   it('exposure: an Ingress to a subgraph, a Service that also selects migration pods, a Secret', () => {
     const toSubgraph = seeded((find) => (find('Ingress', 'kinerja-gateway').spec.rules[0].http.paths[0].backend.service.name = 'kinerja-identity'));
     expect(ingressViolations(toSubgraph)).toEqual(['Ingress kinerja-gateway: backend kinerja-identity is not the gateway']);
+    const small = seeded((find) => (find('Ingress', 'kinerja-gateway').metadata.annotations['nginx.ingress.kubernetes.io/proxy-body-size'] = '1m'));
+    expect(ingressViolations(small)).toEqual([
+      "Ingress kinerja-gateway: nginx.ingress.kubernetes.io/proxy-body-size 1m is below the gateway's MAX_BODY_BYTES (8388608)",
+    ]);
+    const unset = seeded((find) => delete find('Ingress', 'kinerja-gateway').metadata.annotations['nginx.ingress.kubernetes.io/proxy-body-size']);
+    expect(ingressViolations(unset)).toEqual([
+      "Ingress kinerja-gateway: no nginx.ingress.kubernetes.io/proxy-body-size (nginx's 1m default refuses evidence uploads)",
+    ]);
     const loose = seeded((find) => delete find('Service', 'kinerja-identity').spec.selector['app.kubernetes.io/component']);
     expect(serviceViolations(loose)).toEqual(['Service kinerja-identity: selects migration pods']);
     const secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db' }, stringData: { url: 'x' } };

@@ -5,6 +5,7 @@ import type { Container, PodSpec, Service } from 'kubernetes-types/core/v1';
 import type { Ingress } from 'kubernetes-types/networking/v1';
 import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
 
+import { gatewayEnvSchema } from '../../../gateway/src/env';
 import { type K8sObject, type Labels, ofKind, selectorMatches } from './manifests';
 
 /** The uid the Dockerfile creates; the workloads must run as it, never as root. */
@@ -128,21 +129,47 @@ export function serviceViolations(objects: readonly K8sObject[]): string[] {
 export const component = (w: Deployment | Job): string | undefined => podLabels(w)['app.kubernetes.io/component'];
 
 /** Only the gateway is exposed: every Ingress backend is a Service whose pods are the gateway's. */
+/** The request body the gateway accepts by default (evidence documents come through it, base64). */
+const GATEWAY_MAX_BODY_BYTES = gatewayEnvSchema.shape.MAX_BODY_BYTES.parse(undefined);
+const NGINX_BODY_SIZE = 'nginx.ingress.kubernetes.io/proxy-body-size';
+
+/** nginx's size syntax (`8m`, `512k`, `1g`, bytes); `0` means unlimited. */
+function nginxBytes(size: string): number {
+  const match = /^(\d+)([kmg]?)$/i.exec(size.trim());
+  if (!match) return Number.NaN;
+  const value = Number(match[1]);
+  return value === 0 ? Number.POSITIVE_INFINITY : value * ({ '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[match[2]!.toLowerCase()] ?? 1);
+}
+
+/** ingress-nginx refuses bodies over 1 MiB unless told otherwise, which would cut off evidence uploads at the edge. */
+function bodySizeViolations(ingress: Ingress & K8sObject): string[] {
+  if (ingress.spec?.ingressClassName !== 'nginx') return [];
+  const size = ingress.metadata.annotations?.[NGINX_BODY_SIZE];
+  if (size === undefined) return [`Ingress ${ingress.metadata.name}: no ${NGINX_BODY_SIZE} (nginx's 1m default refuses evidence uploads)`];
+  return nginxBytes(size) >= GATEWAY_MAX_BODY_BYTES
+    ? []
+    : [`Ingress ${ingress.metadata.name}: ${NGINX_BODY_SIZE} ${size} is below the gateway's MAX_BODY_BYTES (${GATEWAY_MAX_BODY_BYTES})`];
+}
+
 export function ingressViolations(objects: readonly K8sObject[]): string[] {
   const services = ofKind<Service>(objects, 'Service');
   const deployments = ofKind<Deployment>(objects, 'Deployment');
   return ofKind<Ingress>(objects, 'Ingress').flatMap((ingress) => {
+    const sizeProblems = bodySizeViolations(ingress as Ingress & K8sObject);
     const backends = [
       ingress.spec?.defaultBackend?.service?.name,
       ...(ingress.spec?.rules ?? []).flatMap((r) => (r.http?.paths ?? []).map((p) => p.backend.service?.name)),
     ].filter((n): n is string => n !== undefined);
-    if (backends.length === 0) return [`Ingress ${ingress.metadata.name}: no backends`];
-    return backends.flatMap((name) => {
-      const service = services.find((s) => s.metadata.name === name);
-      const pods = deployments.filter((d) => selectorMatches({ matchLabels: service?.spec?.selector ?? {} }, podLabels(d)));
-      const ok = service && pods.length > 0 && pods.every((d) => component(d) === 'gateway');
-      return ok ? [] : [`Ingress ${ingress.metadata.name}: backend ${name} is not the gateway`];
-    });
+    if (backends.length === 0) return [...sizeProblems, `Ingress ${ingress.metadata.name}: no backends`];
+    return [
+      ...sizeProblems,
+      ...backends.flatMap((name) => {
+        const service = services.find((s) => s.metadata.name === name);
+        const pods = deployments.filter((d) => selectorMatches({ matchLabels: service?.spec?.selector ?? {} }, podLabels(d)));
+        const ok = service && pods.length > 0 && pods.every((d) => component(d) === 'gateway');
+        return ok ? [] : [`Ingress ${ingress.metadata.name}: backend ${name} is not the gateway`];
+      }),
+    ];
   });
 }
 
