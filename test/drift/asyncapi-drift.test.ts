@@ -2,8 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { Parser } from '@asyncapi/parser';
-import { buildAsyncApiDocument, EVENT_TYPES } from '@kinerja/events';
+import { buildAsyncApiDocument, deadLetterTopicOf, EVENT_CATALOGUE, EVENT_TYPES, topicOf } from '@kinerja/events';
 
+import { developmentEventHandlers } from '../../services/development/src/development.service';
+import { identityEventHandlers } from '../../services/identity/src/identity.service';
+import { performanceEventHandlers } from '../../services/performance/src/performance.service';
 import { REPO_ROOT } from '../support/processes';
 
 const committedPath = join(REPO_ROOT, 'packages', 'events', 'asyncapi.json');
@@ -25,6 +28,26 @@ describe('the AsyncAPI document of the event catalogue', () => {
         .all()
         .map((channel) => channel.address())
         .sort(),
-    ).toEqual([...EVENT_TYPES].sort());
+    ).toEqual(
+      [...EVENT_TYPES, ...EVENT_TYPES.filter((type) => EVENT_CATALOGUE[type].consumers.length > 0).map((type) => deadLetterTopicOf(topicOf(type)))].sort(),
+    );
+  });
+
+  it('names as consumers of each event exactly the services whose consumer handles it', () => {
+    // Building a handler map touches no database: the keys are what each service's consumer subscribes to.
+    const handled = {
+      identity: Object.keys(identityEventHandlers({} as never)),
+      performance: Object.keys(performanceEventHandlers({} as never)),
+      development: Object.keys(developmentEventHandlers({} as never)),
+    };
+    for (const type of EVENT_TYPES) {
+      const consumers = Object.entries(handled)
+        .filter(([, types]) => types.includes(type))
+        .map(([service]) => service);
+      expect({ type, consumers: [...EVENT_CATALOGUE[type].consumers].filter((service) => service in handled).sort() }).toEqual({
+        type,
+        consumers: consumers.sort(),
+      });
+    }
   });
 });

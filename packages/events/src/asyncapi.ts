@@ -55,7 +55,46 @@ export function buildAsyncApiDocument(): Record<string, unknown> {
       channel: { $ref: `#/channels/${name}` },
       messages: [{ $ref: `#/channels/${name}/messages/${name}` }],
     };
+    if (definition.consumers.length === 0) continue;
+    channels[`${name}DeadLetters`] = {
+      address: deadLetterTopicOf(topicOf(type)),
+      description: `${type} messages a consumer could not handle (invalid, or failing after retries), kept with their original value and headers.`,
+      messages: { DeadLetter: { $ref: '#/components/messages/DeadLetter' } },
+    };
+    for (const consumer of definition.consumers) {
+      operations[`${consumer}Receives${name}`] = {
+        action: 'receive',
+        title: `${consumer} handles ${type}`,
+        description: `Consumer group \`${consumer}\`; idempotent by event id.`,
+        channel: { $ref: `#/channels/${name}` },
+        messages: [{ $ref: `#/channels/${name}/messages/${name}` }],
+      };
+      operations[`${consumer}DeadLetters${name}`] = {
+        action: 'send',
+        title: `${consumer} dead-letters ${type}`,
+        channel: { $ref: `#/channels/${name}DeadLetters` },
+        messages: [{ $ref: `#/channels/${name}DeadLetters/messages/DeadLetter` }],
+      };
+    }
   }
+  messages['DeadLetter'] = {
+    name: 'dead-letter',
+    title: 'Dead letter',
+    summary: 'The original message, unchanged (it may not even be JSON), with why and where it failed.',
+    contentType: 'text/plain',
+    headers: {
+      type: 'object',
+      properties: {
+        'dlq-reason': { type: 'string', description: 'INVALID_EVENT: … or HANDLER_FAILED after N attempts: …' },
+        'dlq-consumer': { type: 'string', description: 'the consumer group that gave up' },
+        'dlq-original-topic': { type: 'string' },
+        'dlq-original-partition': { type: 'string' },
+        'dlq-original-offset': { type: 'string' },
+        'dlq-failed-at': { type: 'string', format: 'date-time' },
+      },
+    },
+    payload: { type: 'string', description: 'the original message value' },
+  };
   return {
     asyncapi: '3.0.0',
     info: {

@@ -2,9 +2,13 @@ import { z } from 'zod';
 
 import { coreValue, employmentType, expectationRating, id, isoDateTime, predikat } from './vocabulary';
 
+export type Service = 'identity' | 'performance' | 'feedback' | 'development' | 'recruitment';
+
 export interface EventDefinition<Payload extends z.ZodObject = z.ZodObject> {
   version: number;
-  producer: 'identity' | 'performance' | 'feedback' | 'development' | 'recruitment';
+  producer: Service;
+  /** The services with a handler for it (their consumer groups); a drift test holds this to their handler maps. */
+  consumers: readonly Service[];
   description: string;
   payload: Payload;
   /** The Kafka key: every event of one employee (or applicant) goes to one partition, in order. */
@@ -33,6 +37,7 @@ export const EVENT_CATALOGUE = {
   'identity.employee.registered': define({
     version: 1,
     producer: 'identity',
+    consumers: ['performance', 'development'],
     description: 'An employee joined an agency (registered by HR, or hired from a selection).',
     payload: employeeSnapshot,
     key: (p) => p.employeeId,
@@ -40,6 +45,7 @@ export const EVENT_CATALOGUE = {
   'identity.employee.transferred': define({
     version: 1,
     producer: 'identity',
+    consumers: ['performance', 'development'],
     description: 'An employee moved to another unit or position of their agency (mutasi).',
     payload: employeeSnapshot.extend({ previousOrgUnitId: id, previousPositionId: id.nullable() }),
     key: (p) => p.employeeId,
@@ -47,6 +53,7 @@ export const EVENT_CATALOGUE = {
   'identity.employee.left': define({
     version: 1,
     producer: 'identity',
+    consumers: ['performance', 'development'],
     description: 'An employee left the service (retirement, resignation, dismissal, death).',
     payload: employeeSnapshot.extend({ leftAt: isoDateTime, reason: z.string().min(1) }),
     key: (p) => p.employeeId,
@@ -54,6 +61,7 @@ export const EVENT_CATALOGUE = {
   'identity.employee.snapshot': define({
     version: 1,
     producer: 'identity',
+    consumers: ['performance', 'development'],
     description: 'The current state of an employee, republished to backfill a fresh consumer (npm run backfill).',
     payload: employeeSnapshot.extend({ status: z.enum(['ACTIVE', 'ON_LEAVE', 'LEFT']) }),
     key: (p) => p.employeeId,
@@ -61,6 +69,7 @@ export const EVENT_CATALOGUE = {
   'performance.assessment.finalized': define({
     version: 1,
     producer: 'performance',
+    consumers: ['development'],
     description: 'A periodic or annual assessment was finalized with its predikat.',
     payload: z.object({
       assessmentId: id,
@@ -78,6 +87,7 @@ export const EVENT_CATALOGUE = {
   'performance.reward.granted': define({
     version: 1,
     producer: 'performance',
+    consumers: [],
     description: 'A reward was granted (certificate, bonus or promotion recommendation, best team).',
     payload: z.object({ rewardId: id, employeeId: id, kind: z.string(), assessmentId: id.nullable(), note: z.string() }),
     key: (p) => p.employeeId,
@@ -85,6 +95,7 @@ export const EVENT_CATALOGUE = {
   'performance.sanction.issued': define({
     version: 1,
     producer: 'performance',
+    consumers: ['development'],
     description: 'A sanction was issued (coaching, written warning, referral to discipline).',
     payload: z.object({
       sanctionId: id,
@@ -98,6 +109,7 @@ export const EVENT_CATALOGUE = {
   'feedback.cycle.completed': define({
     version: 1,
     producer: 'feedback',
+    consumers: [],
     description: 'A 360° feedback cycle closed; aggregates only where at least three raters answered.',
     payload: z.object({
       cycleId: id,
@@ -110,6 +122,7 @@ export const EVENT_CATALOGUE = {
   'development.training.assigned': define({
     version: 1,
     producer: 'development',
+    consumers: [],
     description: 'A training was assigned, with its reason and the event that caused it.',
     payload: z.object({ assignmentId: id, employeeId: id, programId: id.nullable(), reason: z.string(), sourceEventId: id.nullable() }),
     key: (p) => p.employeeId,
@@ -117,6 +130,7 @@ export const EVENT_CATALOGUE = {
   'development.training.completed': define({
     version: 1,
     producer: 'development',
+    consumers: ['performance'],
     description: 'A training was completed; performance keeps it as development evidence.',
     payload: z.object({
       assignmentId: id,
@@ -133,6 +147,7 @@ export const EVENT_CATALOGUE = {
   'recruitment.applicant.hired': define({
     version: 1,
     producer: 'recruitment',
+    consumers: ['identity', 'development'],
     description: 'An applicant was hired into a formation; identity creates the CPNS employee.',
     payload: z.object({
       applicationId: id,

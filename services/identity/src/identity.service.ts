@@ -7,7 +7,7 @@ import { createTokenVerifier } from '@kinerja/auth';
 import { applyMigrations, type Database, openDatabase } from '@kinerja/database';
 import { sendJson } from '@kinerja/http-server';
 import type { Logger } from '@kinerja/logger';
-import { EventConsumer, OutboxRelay, type Transport } from '@kinerja/messaging';
+import { EventConsumer, type HandlerMap, OutboxRelay, type Transport } from '@kinerja/messaging';
 import { buildFederatedSchema, type RunningSubgraph, startSubgraph } from '@kinerja/subgraph';
 import { createLocalJWKSet } from 'jose';
 
@@ -40,6 +40,11 @@ import { PrismaEmployeeRepository } from './infrastructure/prisma-employee.repos
 import { PrismaOrganisationRepository } from './infrastructure/prisma-organisation.repository';
 import { ScryptPasswordHasher } from './infrastructure/scrypt-password-hasher';
 import { loadSigningKey } from './infrastructure/signing-key.store';
+
+/** The per-message handlers of identity's consumer, exported so they are tested without a broker. */
+export function identityEventHandlers(deps: Parameters<typeof createEmployeeWhenApplicantHired>[0]): HandlerMap {
+  return { 'recruitment.applicant.hired': createEmployeeWhenApplicantHired(deps) };
+}
 
 export const MIGRATIONS_DIR = join(__dirname, '..', 'prisma', 'migrations');
 export const JWKS_PATH = '/.well-known/jwks.json';
@@ -122,7 +127,7 @@ export async function startIdentityService(config: IdentityConfig, logger: Logge
       consumer: IDENTITY_CONSUMER,
       transport: deps.transport,
       logger: logger.child({ component: 'consumer' }),
-      handlers: { 'recruitment.applicant.hired': createEmployeeWhenApplicantHired({ organisation, employees, ids, clock, logger }) },
+      handlers: identityEventHandlers({ organisation, employees, ids, clock, logger }),
     });
     relay.start();
     await consumer.start();
