@@ -42,6 +42,16 @@ describe('pino log lines written inside a request', () => {
       .map((line) => JSON.parse(line) as Record<string, unknown>);
   };
 
+  /** The first line that matches; the file is written asynchronously, so it may take a moment to appear. */
+  const lineWhere = async (match: (line: Record<string, unknown>) => boolean) => {
+    for (let attempt = 0; attempt < 50; attempt += 1) {
+      const line = (await lines()).find(match);
+      if (line) return line;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return undefined;
+  };
+
   // The server span ends once the response is out, a moment after the client has it.
   const finished = async (match: (span: ReadableSpan) => boolean) => {
     for (let attempt = 0; attempt < 50; attempt += 1) {
@@ -56,7 +66,7 @@ describe('pino log lines written inside a request', () => {
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
     const result = await graphql(subgraph.graphqlUrl, '{ hello(name: "Sari") }', { traceparent: `00-${traceId}-00f067aa0ba902b7-01` });
     expect(result.errors).toBeUndefined();
-    const greeting = (await lines()).find((line) => line['msg'] === 'greeting');
+    const greeting = await lineWhere((line) => line['msg'] === 'greeting');
     const server = await finished((span) => span.kind === SpanKind.SERVER && span.spanContext().traceId === traceId);
     // The resolver ran inside the incoming request's span, which continued the caller's trace.
     expect(greeting).toMatchObject({ trace_id: traceId, span_id: server.spanContext().spanId, name: 'Sari', service: 'tiny' });
@@ -65,7 +75,7 @@ describe('pino log lines written inside a request', () => {
 
   it('start a trace of their own when the caller sent none', async () => {
     await graphql(subgraph.graphqlUrl, '{ hello(name: "Budi") }');
-    const greeting = (await lines()).find((line) => line['msg'] === 'greeting' && line['name'] === 'Budi');
+    const greeting = await lineWhere((line) => line['msg'] === 'greeting' && line['name'] === 'Budi');
     expect(greeting?.['trace_id']).toMatch(/^[0-9a-f]{32}$/);
     expect(greeting?.['trace_id']).not.toBe('00000000000000000000000000000000');
     const server = await finished((span) => span.spanContext().spanId === greeting?.['span_id']);
