@@ -1,49 +1,14 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { type StartedEmbedded, startEmbedded, stopEmbedded as stop } from '../support/embedded';
 import { graphql, login } from '../support/graphql-client';
-import { REPO_ROOT } from '../support/processes';
 
 const PORT_OFFSET = 400;
 const URL = `http://127.0.0.1:${4000 + PORT_OFFSET}/graphql`;
 
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-}
-
-/** `npm start`'s orchestrator (already built by `npm test`), on its own data directory and ports. */
-function start(dataDir: string, until = 'Kinerja is up'): Promise<Started> {
-  let output = '';
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'scripts', 'start.mjs')], {
-    cwd: REPO_ROOT,
-    env: { PATH: process.env['PATH'] ?? '', KINERJA_DATA_DIR: dataDir, KINERJA_PORT_OFFSET: String(PORT_OFFSET) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (chunk) => (output += String(chunk)));
-  child.stderr?.on('data', (chunk) => (output += String(chunk)));
-  return new Promise((resolve, reject) => {
-    const timer = setInterval(() => {
-      if (output.includes(until)) {
-        clearInterval(timer);
-        resolve({ child, output: () => output });
-      }
-    }, 50);
-    child.once('exit', (code) => {
-      clearInterval(timer);
-      reject(Object.assign(new Error(`start exited with ${code}:\n${output}`), { output }));
-    });
-  });
-}
-
-function stop(started: Started): Promise<number | null> {
-  return new Promise((resolve) => {
-    started.child.once('exit', (code) => resolve(code));
-    started.child.kill('SIGINT');
-  });
-}
+const start = (dataDir: string, until?: string) => startEmbedded(dataDir, { portOffset: PORT_OFFSET, ...(until ? { until } : {}) });
 
 /** The agencies' year is the calendar year in WIB (UTC+7), as the seeding reckons it. */
 const CURRENT_YEAR = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
@@ -108,7 +73,7 @@ async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 10
 
 describe('npm start seeds demo activity through the graph on its first start', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'kinerja-demo-activity-'));
-  let started: Started | undefined;
+  let started: StartedEmbedded | undefined;
 
   beforeAll(async () => {
     // The first start answers from the banner on and says when the demo activity is recorded.

@@ -1,50 +1,16 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { startEmbedded, stopEmbedded as stop } from '../support/embedded';
 import { graphql, login } from '../support/graphql-client';
 import { createTestDatabase } from '../support/postgres';
-import { REPO_ROOT, startProcess } from '../support/processes';
+import { startProcess } from '../support/processes';
 
 const PORT_OFFSET = 300;
 const URL = `http://127.0.0.1:${4000 + PORT_OFFSET}/graphql`;
 
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-}
-
-/** `npm start`'s orchestrator (already built by `npm test`), on its own data directory and ports. */
-function start(dataDir: string, args: string[] = [], portOffset = PORT_OFFSET): Promise<Started> {
-  let output = '';
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'scripts', 'start.mjs'), ...args], {
-    cwd: REPO_ROOT,
-    env: { PATH: process.env['PATH'] ?? '', KINERJA_DATA_DIR: dataDir, KINERJA_PORT_OFFSET: String(portOffset) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (chunk) => (output += String(chunk)));
-  child.stderr?.on('data', (chunk) => (output += String(chunk)));
-  return new Promise((resolve, reject) => {
-    const timer = setInterval(() => {
-      if (output.includes('Kinerja is up')) {
-        clearInterval(timer);
-        resolve({ child, output: () => output });
-      }
-    }, 50);
-    child.once('exit', (code) => {
-      clearInterval(timer);
-      reject(Object.assign(new Error(`start exited with ${code}:\n${output}`), { output }));
-    });
-  });
-}
-
-function stop(started: Started): Promise<number | null> {
-  return new Promise((resolve) => {
-    started.child.once('exit', (code) => resolve(code));
-    started.child.kill('SIGINT');
-  });
-}
+const start = (dataDir: string, args: string[] = [], portOffset = PORT_OFFSET) => startEmbedded(dataDir, { portOffset, args });
 
 describe('npm start (embedded mode)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'kinerja-embedded-'));
