@@ -224,11 +224,16 @@ describe('the flagship flow over real Kafka, through the gateway', () => {
         const list = (await training()).trainingAssignments;
         return list.length >= 2 ? list : undefined;
       },
-      10_000,
+      20_000,
       'the assignments of the finalized assessment',
     );
-    const elapsed = Date.now() - finalized.at;
-    expect(elapsed).toBeLessThan(10_000);
+    // From the finalization to the assignments' commit in development (what the previous test spent
+    // reading the topic does not count); bench:flow measures this latency at volume.
+    const created = await stack.development.service.prisma.trainingAssignment.findMany({
+      where: { sourceEventId: finalized.id },
+      select: { createdAt: true },
+    });
+    expect(Math.max(...created.map((row) => row.createdAt.getTime())) - finalized.at).toBeLessThan(10_000);
     // One programme per gap: KOLABORATIF → effective communication; the MAIN result → the work-result fallback.
     expect(assignments).toHaveLength(2);
     expect(assignments.every((a) => a.reason === 'PERFORMANCE_GAP' && a.sourceEventId === finalized.id && a.status === 'ASSIGNED')).toBe(true);
