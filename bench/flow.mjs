@@ -22,7 +22,8 @@ const { loadConfig } = require(join(repoRoot, 'packages/config/dist/index.js'));
 const { openDatabase } = require(join(repoRoot, 'packages/database/dist/index.js'));
 const { ensureTopics, KafkaTransport, OutboxRelay, outboxRow } = require(join(repoRoot, 'packages/messaging/dist/index.js'));
 const { createLogger } = require(join(repoRoot, 'packages/logger/dist/index.js'));
-const { startDevelopmentService } = require(join(repoRoot, 'services/development/dist/development.service.js'));
+const { startService } = require(join(repoRoot, 'packages/service-kit/dist/index.js'));
+const { developmentModule } = require(join(repoRoot, 'services/development/dist/development.module.js'));
 const { developmentEnvSchema } = require(join(repoRoot, 'services/development/dist/env.js'));
 const { seedDefaultCatalogue } = require(join(repoRoot, 'services/development/dist/seed/seed-default-catalogue.js'));
 
@@ -220,7 +221,7 @@ async function start() {
   await ensureTopics(developmentTransport.admin, { partitions: PARTITIONS, replicationFactor: 1 });
   await growPartitions(developmentTransport.admin, [FINALIZED, 'identity.employee.snapshot'], PARTITIONS);
   const config = loadConfig(developmentEnvSchema, { DATABASE_URL: urlOf(developmentDb), PORT: '0', LOG_LEVEL: 'warn' });
-  development = await startDevelopmentService(config, logger.child({ service: 'development' }), {
+  development = await startService(developmentModule, config, logger.child({ service: 'development' }), {
     transport: new RunScopedTransport(developmentTransport),
   });
   await seedDefaultCatalogue(development.prisma);
@@ -409,7 +410,7 @@ try {
     at: new Date().toISOString(),
     notes: [
       `${FLOWS} performance.assessment.finalized (${poorFlows.length} poor → ${poorFlows.reduce((sum, flow) => sum + flow.expected, 0)} assignments expected, ${FLOWS - poorFlows.length} SANGAT_BAIK/BAIK → none; ${AGENCIES} agencies, one employee each, ~15% PPPK)`,
-      `offered ${RATE}/s (a batch every 100 ms, offering took ${offeredSeconds.toFixed(1)} s) into a performance-side outbox_event (PostgreSQL 15) → OutboxRelay with performance's settings (defaults: batches of 500, woken by notify()) → Kafka 3.9 single node ${brokers.join(',')} (${PARTITIONS} partitions, idempotent producer, acks=all) → the real development service (startDevelopmentService, KafkaTransport, its own database, default catalogue; consumer group renamed for the run and started at the topics' end, other runs' agencies skipped) → per event one Prisma interactive transaction (claim, employee copy, catalogue, mapping overrides, [PPPK JP], assignments, audit, outbox) → development's relay publishes development.training.assigned`,
+      `offered ${RATE}/s (a batch every 100 ms, offering took ${offeredSeconds.toFixed(1)} s) into a performance-side outbox_event (PostgreSQL 15) → OutboxRelay with performance's settings (defaults: batches of 500, woken by notify()) → Kafka 3.9 single node ${brokers.join(',')} (${PARTITIONS} partitions, idempotent producer, acks=all) → the real development service (startService(developmentModule), KafkaTransport, its own database, default catalogue; consumer group renamed for the run and started at the topics' end, other runs' agencies skipped) → per event one Prisma interactive transaction (claim, employee copy, catalogue, mapping overrides, [PPPK JP], assignments, audit, outbox) → development's relay publishes development.training.assigned`,
       `setup (not measured): ${FLOWS} identity.employee.snapshot through the same path filled employee_copy in ${setupSeconds.toFixed(1)} s`,
       `latency = committed − occurredAt for poor flows, committed = development's consumer got back from the handler after COMMIT; the assignment rows' created_at (transaction start, CURRENT_TIMESTAMP) gives ${stage(ms.created)}; stages: outbox → relayed ${stage(ms.relayed)}, → in development's consumer ${stage(ms.received)}, handler ${stage(ms.handler)}; → development.training.assigned published ${stage(ms.assignedOut)}`,
       `bound: development's consumer, ${PARTITIONS} partitions in parallel (partitionsConsumedConcurrently ${PARTITIONS}, ${PARTITIONS} partitions a topic), each event in turn; mean handler ${mean(ms.handler).toFixed(1)} ms a poor event (9–10 round trips in one Prisma interactive transaction), ${mean(ms.goodHandler).toFixed(2)} ms a good one (parse, ignore) → ceiling ≈ ${ceiling} flows/s at this poor share; below the offer the backlog waits in Kafka, which is the latency; the handler time itself is mostly CPU (Prisma's client and wasm query compiler were ~half of Node's busy time in a --cpu-prof run), so it grows with the machine's load`,

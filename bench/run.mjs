@@ -72,7 +72,8 @@ async function measureStart(/** @type {string} */ dataDir) {
 
 /** `_entities` for 100 employees against identity on PGlite: SQL statements per batch and latency. */
 async function measureEntities() {
-  const { startIdentityService } = require(join(repoRoot, 'services/identity/dist/identity.service.js'));
+  const { startService } = require(join(repoRoot, 'packages/service-kit/dist/index.js'));
+  const { identityModule } = require(join(repoRoot, 'services/identity/dist/identity.module.js'));
   const { seedDemoData } = require(join(repoRoot, 'services/identity/dist/seed/seed-demo-data.js'));
   const { ScryptPasswordHasher } = require(join(repoRoot, 'services/identity/dist/infrastructure/scrypt-password-hasher.js'));
   const { loadConfig } = require(join(repoRoot, 'packages/config/dist/index.js'));
@@ -83,7 +84,7 @@ async function measureEntities() {
   const queries = [];
   const config = loadConfig(identityEnvSchema, { DATA_DIR: dataDir, PORT: '0' });
   const { InProcessTransport } = require(join(repoRoot, 'packages/messaging/dist/index.js'));
-  const service = await startIdentityService(config, createLogger({ name: 'bench', level: 'silent' }), {
+  const service = await startService(identityModule, config, createLogger({ name: 'bench', level: 'silent' }), {
     transport: new InProcessTransport(),
     onQuery: (/** @type {string} */ sql) => queries.push(sql),
   });

@@ -1,5 +1,6 @@
 // @ts-check
-// Prints each subgraph's SDL from its compiled code into <workspace>/schema.graphql (committed).
+// Prints each subgraph's SDL from its compiled module descriptor (the resolver list it serves)
+// into <workspace>/schema.graphql (committed).
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -8,10 +9,8 @@ import { repoRoot } from './lib/paths.mjs';
 import { schemaPath, subgraphs } from './lib/subgraphs.mjs';
 
 const require = createRequire(import.meta.url);
+const { loadServiceModule, printServiceSchema } = require(join(repoRoot, 'packages', 'service-kit', 'dist', 'index.js'));
 for (const entry of subgraphs()) {
-  const module = require(join(repoRoot, entry.workspace, 'dist', 'schema.js'));
-  const printer = Object.values(module).find((value) => typeof value === 'function' && /^print\w+Schema$/.test(value.name));
-  if (!printer) throw new Error(`${entry.workspace}/src/schema.ts exports no print…Schema function`);
-  writeFileSync(schemaPath(entry), await printer());
+  writeFileSync(schemaPath(entry), await printServiceSchema(loadServiceModule(repoRoot, entry)));
   process.stdout.write(`wrote ${schemaPath(entry)}\n`);
 }

@@ -12,14 +12,36 @@ const schema = z.object({
   KINERJA_PORT_OFFSET: z.coerce.number().int().min(0).max(50_000).default(0),
   /** Set it to run the embedded mode against a Kafka broker (e.g. `npm run kafka:start` → 127.0.0.1:9092). */
   KAFKA_BROKERS: csvList.optional(),
-  IDENTITY_DATABASE_URL: z.string().optional(),
-  PERFORMANCE_DATABASE_URL: z.string().optional(),
-  DEVELOPMENT_DATABASE_URL: z.string().optional(),
 });
 
-export type EmbeddedConfig = z.output<typeof schema>;
+/** `<NAME>_DATABASE_URL`: one service's database on a PostgreSQL server instead of PGlite. */
+const DATABASE_URL = /^([A-Z]+)_DATABASE_URL$/;
+
+export type EmbeddedConfig = z.output<typeof schema> & {
+  /** The `<NAME>_DATABASE_URL` variables, by lower-case service name. */
+  databaseUrls: Record<string, string>;
+};
 
 /** The only place the embedded runtime reads process.env; each service gets its own config built from it. */
 export function loadEmbeddedConfig(env: Record<string, string | undefined> = process.env): EmbeddedConfig {
-  return loadConfigOrExit(schema, env, 'kinerja');
+  const withUrls = schema.extend(
+    Object.fromEntries(
+      Object.keys(env)
+        .filter((key) => DATABASE_URL.test(key))
+        .map((key) => [
+          key,
+          z
+            .string()
+            .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+            .optional(),
+        ]),
+    ),
+  );
+  const parsed = loadConfigOrExit(withUrls, env, 'kinerja') as z.output<typeof schema> & Record<string, unknown>;
+  const databaseUrls = Object.fromEntries(
+    Object.entries(parsed)
+      .filter(([key, value]) => DATABASE_URL.test(key) && typeof value === 'string')
+      .map(([key, value]) => [(DATABASE_URL.exec(key)?.[1] ?? '').toLowerCase(), value as string]),
+  );
+  return { ...parsed, databaseUrls };
 }

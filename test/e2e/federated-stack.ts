@@ -11,21 +11,19 @@ import {
   type Subscription,
   type Transport,
 } from '@kinerja/messaging';
+import { type RunningService, type ServiceModule, startService } from '@kinerja/service-kit';
 import { Client } from 'pg';
 
 import { loadGatewayConfig } from '../../gateway/src/env';
 import { startGateway } from '../../gateway/src/gateway';
-import { type DevelopmentHarness, startDevelopmentOnPostgres } from '../../services/development/test/development-harness';
+import type { DevelopmentService } from '../../services/development/src/development.module';
 import { publishEmployeeSnapshots } from '../../services/identity/src/application/publish-employee-snapshots.command';
-import { JWKS_PATH } from '../../services/identity/src/identity.service';
-import { PrismaEmployeeRepository } from '../../services/identity/src/infrastructure/prisma-employee.repository';
-import { PrismaOrganisationRepository } from '../../services/identity/src/infrastructure/prisma-organisation.repository';
-import { type IdentityHarness, startIdentityOnPostgres } from '../../services/identity/test/identity-harness';
-import { performanceEnvSchema } from '../../services/performance/src/env';
-import { type PerformanceService, startPerformanceService } from '../../services/performance/src/performance.service';
+import { type IdentityService, JWKS_PATH } from '../../services/identity/src/identity.module';
+import type { PerformanceService } from '../../services/performance/src/performance.module';
 import { graphql, type GraphQLResponse } from '../support/graphql-client';
 import { kafkaClient, testBrokers, waitFor } from '../support/kafka';
 import { createTestDatabase, type TestDatabase } from '../support/postgres';
+import { serviceModules } from '../support/services';
 
 /** The services log nothing unless E2E_LOG_LEVEL asks for it (e.g. E2E_LOG_LEVEL=warn when a run fails). */
 const silent = (name: string) => createLogger({ name, level: (process.env['E2E_LOG_LEVEL'] as 'silent' | undefined) ?? 'silent' });
@@ -121,16 +119,23 @@ async function untilDisconnected(database: TestDatabase): Promise<void> {
   }
 }
 
-export type ServiceName = 'identity' | 'performance' | 'development';
+/** A running service of the stack with its own database. */
+export interface StackService<S extends RunningService = RunningService> {
+  url: string;
+  service: S;
+  database: TestDatabase;
+}
 
 export interface FederatedStack {
   /** The gateway's GraphQL endpoint: what a frontend talks to. */
   url: string;
-  identity: IdentityHarness;
-  performance: { url: string; service: PerformanceService; database: TestDatabase };
-  development: DevelopmentHarness;
+  /** Every service of `gateway/subgraphs.json`, by name. */
+  services: Record<string, StackService>;
+  identity: StackService<IdentityService>;
+  performance: StackService<PerformanceService>;
+  development: StackService<DevelopmentService>;
   /** The (run-unique) Kafka consumer group a service consumes with. */
-  groupOf(service: ServiceName): string;
+  groupOf(service: string): string;
   /** identity's backfill path: every employee republished as `identity.employee.snapshot`; how many. */
   backfill(): Promise<number>;
   /** Until performance's and development's local copies hold every employee identity has. */
@@ -141,9 +146,10 @@ export interface FederatedStack {
 }
 
 /**
- * identity, performance and development, each on its own fresh PostgreSQL database and its own
+ * Every service of the registry, each on its own fresh PostgreSQL database and its own
  * KafkaTransport on the real broker, with the gateway in front of them serving the committed
- * supergraph. performance and development verify identity's tokens through its JWKS URL.
+ * supergraph. identity starts first and seeds the demo province; the others verify its tokens
+ * through its JWKS URL and start together.
  */
 export async function startFederatedStack(prefix: string): Promise<FederatedStack> {
   const run = randomUUID().slice(0, 8);
@@ -163,22 +169,17 @@ export async function startFederatedStack(prefix: string): Promise<FederatedStac
     }
     if (failures.length > 0) throw failures[0];
   };
-  const transports = {} as Record<ServiceName, RunScopedTransport>;
+  const transports: Record<string, RunScopedTransport> = {};
   // The agencies identity seeded for this run (random ids): only their events reach the services.
   const agencies = new Set<string>();
   const ours = (message: IncomingMessage) => agencies.has(message.headers['agency-id'] ?? '');
-  const transportOf = (service: ServiceName) => {
+  const transportOf = (service: string) => {
     const kafka = new KafkaTransport({ brokers: testBrokers(), clientId: `${service}-e2e-${run}`, logger: silent(service) });
     const transport = new RunScopedTransport(kafka, run, ours);
     transports[service] = transport;
     stages.connections.push(() => transport.close());
     return transport;
   };
-  const dropLater = (database: TestDatabase) =>
-    stages.databases.push(async () => {
-      await untilDisconnected(database);
-      await database.drop();
-    });
   // Once every transport has left them.
   stages.groups.push(async () => {
     const groups = Object.values(transports).flatMap((transport) => transport.groups);
@@ -189,44 +190,41 @@ export async function startFederatedStack(prefix: string): Promise<FederatedStac
     await admin.disconnect();
   });
 
-  const startPerformance = async (jwksUrl: string) => {
-    const database = await createTestDatabase(`${prefix}_perf`);
-    dropLater(database);
-    const config = loadConfig(performanceEnvSchema, { DATABASE_URL: database.url, PORT: '0', NODE_ENV: 'test', JWKS_URL: jwksUrl });
-    const service = await startPerformanceService(config, silent('performance'), { transport: transportOf('performance') });
+  const startOne = async (module: ServiceModule, env: Record<string, string>): Promise<StackService> => {
+    const database = await createTestDatabase(`${prefix}_${module.name.slice(0, 4)}`);
+    stages.databases.push(async () => {
+      await untilDisconnected(database);
+      await database.drop();
+    });
+    const config = loadConfig(module.envSchema, { DATABASE_URL: database.url, PORT: '0', NODE_ENV: 'test', ...env });
+    const service = await startService(module, config, silent(module.name), { transport: transportOf(module.name) });
     stages.services.push(() => service.stop());
+    await module.seed?.(service, silent(module.name));
     return { url: service.subgraph.graphqlUrl, service, database };
-  };
-  const startDevelopment = async (jwksUrl: string) => {
-    const development = await startDevelopmentOnPostgres(`${prefix}_dev`, { transport: transportOf('development'), jwksUrl });
-    dropLater(development.database);
-    stages.services.push(() => development.service.stop());
-    stages.connections.push(() => development.tokens.close());
-    return development;
   };
 
   try {
     await ensureTopics(kafkaClient().admin(), { partitions: 3, replicationFactor: 1 });
-    const identity = await startIdentityOnPostgres(`${prefix}_id`, { transport: transportOf('identity') });
-    dropLater(identity.database);
-    stages.services.push(() => identity.service.stop());
+    const [identityModule, ...others] = serviceModules();
+    if (identityModule?.name !== 'identity') throw new Error('gateway/subgraphs.json must list identity first: it issues the tokens');
+    const identity = (await startOne(identityModule, {})) as StackService<IdentityService>;
     for (const agency of await identity.service.prisma.agency.findMany({ select: { id: true } })) agencies.add(agency.id);
     const jwksUrl = new URL(JWKS_PATH, identity.service.subgraph.url).toString();
 
-    const [performanceStart, developmentStart] = await Promise.allSettled([startPerformance(jwksUrl), startDevelopment(jwksUrl)]);
-    if (performanceStart.status === 'rejected') throw performanceStart.reason;
-    if (developmentStart.status === 'rejected') throw developmentStart.reason;
-    const performance = performanceStart.value;
-    const development = developmentStart.value;
+    const started = await Promise.allSettled(others.map((module) => startOne(module, { JWKS_URL: jwksUrl })));
+    const failed = started.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    const services: Record<string, StackService> = { identity };
+    others.forEach((module, i) => (services[module.name] = (started[i] as PromiseFulfilledResult<StackService>).value));
+    const performance = services['performance'] as StackService<PerformanceService>;
+    const development = services['development'] as StackService<DevelopmentService>;
 
     const gateway = await startGateway(
       loadGatewayConfig({
         NODE_ENV: 'test',
         LOG_LEVEL: 'silent',
         PORT: '0',
-        SUBGRAPH_IDENTITY_URL: identity.url,
-        SUBGRAPH_PERFORMANCE_URL: performance.url,
-        SUBGRAPH_DEVELOPMENT_URL: development.url,
+        ...Object.fromEntries(Object.entries(services).map(([name, service]) => [`SUBGRAPH_${name.toUpperCase()}_URL`, service.url])),
       }),
       silent('gateway'),
     );
@@ -235,18 +233,16 @@ export async function startFederatedStack(prefix: string): Promise<FederatedStac
 
     return {
       url,
+      services,
       identity,
       performance,
       development,
       groupOf: (service) => {
-        const group = transports[service].groups[0];
+        const group = transports[service]?.groups[0];
         if (!group) throw new Error(`${service} has no consumer group`);
         return group;
       },
-      backfill: () => {
-        const prisma = identity.service.prisma;
-        return publishEmployeeSnapshots(new PrismaOrganisationRepository(prisma), new PrismaEmployeeRepository(prisma, () => identity.service.relay.notify()));
-      },
+      backfill: () => publishEmployeeSnapshots(identity.service.wiring.organisation, identity.service.wiring.employees),
       copiesComplete: async (timeoutMs = 30_000) => {
         const ids = (await identity.service.prisma.employee.findMany({ select: { id: true } })).map((employee) => employee.id);
         const where = { employeeId: { in: ids } };

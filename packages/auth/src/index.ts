@@ -10,5 +10,5 @@ export {
   hasRole,
 } from './policy';
 export { GRANTABLE_ROLES, type GrantableRole, type RoleGrant } from './roles';
-export { createTokenVerifier, type TokenVerifier } from './token-verifier';
+export { createTokenVerifier, type TokenVerifier, type TokenVerifierOptions } from './token-verifier';
 export { ANONYMOUS, type Viewer } from './viewer';

@@ -9,3 +9,4 @@ export {
   ValidationError,
 } from './domain-error';
 export { createErrorFormatter } from './format-error';
+export { httpStatusOf } from './http-status';

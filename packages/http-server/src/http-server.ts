@@ -10,8 +10,8 @@ import { processMetrics } from '@kinerja/observability';
 import { metricsOnOwnPort } from './metrics-server';
 import { runInRequestScope } from './request-scope';
 import { sendJson } from './respond';
+import { matchRoute, type Routes } from './routes';
 
-export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 /** Named checks; the process is ready when every one answers true. */
 export type Readiness = () => Promise<Record<string, boolean>>;
 
@@ -28,8 +28,8 @@ export interface HttpServerOptions<Context extends BaseContext> {
   logger: Logger;
   graphql: GraphQLRoute<Context>;
   readiness: Readiness;
-  /** Extra GET routes by exact path, e.g. the JWKS or the GraphiQL page. */
-  routes?: Record<string, RouteHandler>;
+  /** Extra GET routes by exact path (the JWKS, the GraphiQL page) or by prefix (`/documents/*`). */
+  routes?: Routes;
   maxBodyBytes?: number;
 }
 
@@ -106,8 +106,8 @@ export async function startHttpServer<Context extends BaseContext>(options: Http
   const metrics = processMetrics();
   // The route label of a request: a known path, never the raw one (a label per URL would grow without end).
   const routeOf = (path: string, method: string | undefined): string => {
-    if (BUILT_IN_PATHS.has(path) || graphqlPaths.has(path) || (method === 'GET' && Object.hasOwn(routes, path))) return path;
-    return method === 'GET' && routes[path] ? 'other' : 'unmatched';
+    if (BUILT_IN_PATHS.has(path) || graphqlPaths.has(path)) return path;
+    return (method === 'GET' && matchRoute(routes, path)?.key) || 'unmatched';
   };
 
   const server = createServer((req, res) => {
@@ -130,8 +130,8 @@ export async function startHttpServer<Context extends BaseContext>(options: Http
           const ready = Object.values(checks).every(Boolean);
           return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks });
         }
-        const route = req.method === 'GET' ? routes[path] : undefined;
-        if (route) return await route(req, res);
+        const route = req.method === 'GET' ? matchRoute(routes, path) : undefined;
+        if (route) return await route.handler(req, res);
         if (graphqlPaths.has(path)) return await serveGraphQL(graphql, req, res, requestId, maxBodyBytes);
         return sendJson(res, 404, { error: 'not found' });
       } catch (error) {

@@ -1,5 +1,6 @@
-export { type GraphQLRoute, type HttpServer, type Readiness, type RouteHandler, startHttpServer } from './http-server';
+export { type GraphQLRoute, type HttpServer, type Readiness, startHttpServer } from './http-server';
 export { metricsOnOwnPort, type MetricsServerOptions, startMetricsServer } from './metrics-server';
 export { currentRequest, type RequestScope } from './request-scope';
-export { sendJson } from './respond';
+export { sendError, sendJson } from './respond';
+export { matchRoute, type RouteHandler, type Routes } from './routes';
 export { SHUTDOWN_TIMEOUT_MS, shutdownOnSignals, type ShutdownOptions } from './shutdown';

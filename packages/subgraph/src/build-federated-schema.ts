@@ -27,13 +27,13 @@ export interface FederatedSchema {
  */
 export async function buildFederatedSchema<Context>(options: {
   resolvers: readonly object[];
-  orphanedTypes?: Function[];
+  orphanedTypes?: readonly Function[];
   references: ReferenceResolvers<Context>;
 }): Promise<FederatedSchema> {
   const instances = new Map<Function, object>(options.resolvers.map((instance) => [instance.constructor, instance]));
   const typeGraphQLSchema = await buildSchema({
     resolvers: [...instances.keys()] as [Function, ...Function[]],
-    orphanedTypes: options.orphanedTypes ?? [],
+    orphanedTypes: [...(options.orphanedTypes ?? [])],
     container: {
       get: (someClass: Function) => {
         const instance = instances.get(someClass);

@@ -4,11 +4,13 @@ import type { Viewer } from '@kinerja/auth';
 import { loadConfig } from '@kinerja/config';
 import { applyMigrations, type Database, openDatabase } from '@kinerja/database';
 import type { EventEnvelope } from '@kinerja/events';
+import { randomIds, systemClock } from '@kinerja/kernel';
 import { createLogger } from '@kinerja/logger';
 import { type EventHandler, type HandlerMap, InProcessTransport, type Transport } from '@kinerja/messaging';
+import { startService } from '@kinerja/service-kit';
 
 import { createTestDatabase, type TestDatabase } from '../../../test/support/postgres';
-import { developmentEventHandlers, type DevelopmentService, MIGRATIONS_DIR, startDevelopmentService } from '../src/development.service';
+import { developmentEventHandlers, developmentModule, type DevelopmentService } from '../src/development.module';
 import { developmentEnvSchema } from '../src/env';
 import { createPrismaClient, type DevelopmentPrisma } from '../src/infrastructure/prisma-client';
 import { seedDefaultCatalogue } from '../src/seed/seed-default-catalogue';
@@ -35,12 +37,12 @@ export interface HandlerHarness {
 export async function openHandlerHarness(prefix: string): Promise<HandlerHarness> {
   const testDatabase = await createTestDatabase(prefix);
   const database: Database = await openDatabase({ url: testDatabase.url, dataDir: '' });
-  await applyMigrations(database.sql, MIGRATIONS_DIR);
+  await applyMigrations(database.sql, developmentModule.migrationsDir);
   const prisma = createPrismaClient(database);
   await seedDefaultCatalogue(prisma);
   return {
     prisma,
-    deliver: deliverer(developmentEventHandlers(prisma)),
+    deliver: deliverer(developmentEventHandlers(prisma, { ids: randomIds, clock: systemClock })),
     stop: async () => {
       await prisma.$disconnect();
       await database.close();
@@ -72,7 +74,7 @@ export async function startDevelopmentOnPostgres(prefix: string, options: { tran
   const transport = options.transport ?? new InProcessTransport();
   const queries: string[] = [];
   const config = loadConfig(developmentEnvSchema, { DATABASE_URL: database.url, PORT: '0', NODE_ENV: 'test', JWKS_URL: options.jwksUrl ?? tokens.jwksUrl });
-  const service = await startDevelopmentService(config, createLogger({ name: 'development', level: 'silent' }), {
+  const service = await startService(developmentModule, config, createLogger({ name: 'development', level: 'silent' }), {
     transport,
     onQuery: (sql) => queries.push(sql),
   });
@@ -84,7 +86,7 @@ export async function startDevelopmentOnPostgres(prefix: string, options: { tran
     transport,
     database,
     tokens,
-    deliver: deliverer(developmentEventHandlers(service.prisma)),
+    deliver: deliverer(service.wiring.handlers),
     queries,
     stop: async () => {
       await service.stop();

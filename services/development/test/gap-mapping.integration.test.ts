@@ -6,15 +6,15 @@ import { type DevelopmentHarness, startDevelopmentOnPostgres, viewers } from './
 import { asViewer, codeOf } from './support/client';
 import { assessmentFinalized, employeeRegistered, testEmployee } from './support/events';
 
-const SET = `mutation ($input: SetGapProgrammeMappingInput!) {
-  setGapProgrammeMapping(input: $input) { gap programmeCode agencyOverride program { code provinceWide } } }`;
-const CLEAR = `mutation ($a: ID!, $gap: MappableGap!) { clearGapProgrammeMapping(agencyId: $a, gap: $gap) { gap programmeCode agencyOverride } }`;
-const MAPPING = `query ($a: ID!) { gapProgrammeMapping(agencyId: $a) { gap programmeCode agencyOverride program { code } } }`;
+const SET = `mutation ($input: SetGapProgramMappingInput!) {
+  setGapProgramMapping(input: $input) { gap programCode agencyOverride program { code provinceWide } } }`;
+const CLEAR = `mutation ($a: ID!, $gap: MappableGap!) { clearGapProgramMapping(agencyId: $a, gap: $gap) { gap programCode agencyOverride } }`;
+const MAPPING = `query ($a: ID!) { gapProgramMapping(agencyId: $a) { gap programCode agencyOverride program { code } } }`;
 const CREATE_PROGRAM = `mutation ($input: CreateTrainingProgramInput!) { createTrainingProgram(input: $input) { id code } }`;
 
 interface Line {
   gap: string;
-  programmeCode: string | null;
+  programCode: string | null;
   agencyOverride: boolean;
   program: { code: string } | null;
 }
@@ -33,15 +33,15 @@ describe("an agency's own gap → programme mapping", () => {
   const mapping = async (viewer: Viewer, agency = agencyId) => {
     const result = await asViewer(harness, viewer)(MAPPING, { a: agency });
     expect(result.errors).toBeUndefined();
-    return result.data?.['gapProgrammeMapping'] as Line[];
+    return result.data?.['gapProgramMapping'] as Line[];
   };
   const line = (lines: Line[], gap: string) => lines.find((entry) => entry.gap === gap);
 
   it('shows the province default for every gap before the agency sets any', async () => {
     const lines = await mapping(viewers.employee(randomUUID(), agencyId));
     expect(lines).toHaveLength(8);
-    expect(line(lines, 'KOLABORATIF')).toEqual({ gap: 'KOLABORATIF', programmeCode: 'KOM-EFEKTIF', agencyOverride: false, program: { code: 'KOM-EFEKTIF' } });
-    expect(line(lines, 'WORK_RESULT')).toMatchObject({ programmeCode: 'PERENCANAAN-KINERJA', agencyOverride: false });
+    expect(line(lines, 'KOLABORATIF')).toEqual({ gap: 'KOLABORATIF', programCode: 'KOM-EFEKTIF', agencyOverride: false, program: { code: 'KOM-EFEKTIF' } });
+    expect(line(lines, 'WORK_RESULT')).toMatchObject({ programCode: 'PERENCANAAN-KINERJA', agencyOverride: false });
     expect(codeOf(await asViewer(harness, viewers.hrOf(randomUUID()))(MAPPING, { a: agencyId }))).toBe('FORBIDDEN');
   });
 
@@ -50,15 +50,15 @@ describe("an agency's own gap → programme mapping", () => {
       input: { agencyId, code: 'KERJA-TIM', title: 'Kerja Sama Tim Lintas Bidang', jpHours: 8, mode: 'WORKSHOP', competencyCodes: ['KOLABORATIF'] },
     });
     expect(created.errors).toBeUndefined();
-    const set = await asViewer(harness, hr)(SET, { input: { agencyId, gap: 'KOLABORATIF', programmeCode: 'kerja-tim' } });
+    const set = await asViewer(harness, hr)(SET, { input: { agencyId, gap: 'KOLABORATIF', programCode: 'kerja-tim' } });
     expect(set.errors).toBeUndefined();
-    expect(set.data?.['setGapProgrammeMapping']).toEqual({
+    expect(set.data?.['setGapProgramMapping']).toEqual({
       gap: 'KOLABORATIF',
-      programmeCode: 'KERJA-TIM',
+      programCode: 'KERJA-TIM',
       agencyOverride: true,
       program: { code: 'KERJA-TIM', provinceWide: false },
     });
-    expect(line(await mapping(hr), 'KOLABORATIF')).toMatchObject({ programmeCode: 'KERJA-TIM', agencyOverride: true });
+    expect(line(await mapping(hr), 'KOLABORATIF')).toMatchObject({ programCode: 'KERJA-TIM', agencyOverride: true });
     const audit = await harness.service.prisma.auditLog.findMany({ where: { agencyId, action: 'gap-programme-mapping.set' } });
     expect(audit).toEqual([
       expect.objectContaining({
@@ -83,8 +83,8 @@ describe("an agency's own gap → programme mapping", () => {
   });
 
   it('sends a gap to HR when set to no programme, and back to the default when cleared', async () => {
-    const none = await asViewer(harness, hr)(SET, { input: { agencyId, gap: 'WORK_RESULT', programmeCode: null } });
-    expect(none.data?.['setGapProgrammeMapping']).toMatchObject({ gap: 'WORK_RESULT', programmeCode: null, agencyOverride: true, program: null });
+    const none = await asViewer(harness, hr)(SET, { input: { agencyId, gap: 'WORK_RESULT', programCode: null } });
+    expect(none.data?.['setGapProgramMapping']).toMatchObject({ gap: 'WORK_RESULT', programCode: null, agencyOverride: true, program: null });
     const employee = testEmployee(agencyId);
     await harness.deliver(employeeRegistered(employee));
     await harness.deliver(assessmentFinalized(employee, { behaviourGaps: [], workResultGaps: [{ workResultId: randomUUID(), title: 'Laporan supervisi' }] }));
@@ -92,7 +92,7 @@ describe("an agency's own gap → programme mapping", () => {
     expect(waiting).toMatchObject({ status: 'AWAITING_HR_CHOICE', programmeCode: null });
 
     const cleared = await asViewer(harness, hr)(CLEAR, { a: agencyId, gap: 'WORK_RESULT' });
-    expect(cleared.data?.['clearGapProgrammeMapping']).toEqual({ gap: 'WORK_RESULT', programmeCode: 'PERENCANAAN-KINERJA', agencyOverride: false });
+    expect(cleared.data?.['clearGapProgramMapping']).toEqual({ gap: 'WORK_RESULT', programCode: 'PERENCANAAN-KINERJA', agencyOverride: false });
     expect(await harness.service.prisma.auditLog.count({ where: { agencyId, action: 'gap-programme-mapping.cleared' } })).toBe(1);
     // Clearing what is not there changes nothing and writes no audit row.
     expect((await asViewer(harness, hr)(CLEAR, { a: agencyId, gap: 'WORK_RESULT' })).errors).toBeUndefined();
@@ -105,18 +105,18 @@ describe("an agency's own gap → programme mapping", () => {
       input: { agencyId: foreignAgency, code: 'MILIK-LAIN', title: 'Program Instansi Lain', jpHours: 4, mode: 'WORKSHOP', competencyCodes: ['KOLABORATIF'] },
     });
     expect(foreign.errors).toBeUndefined();
-    for (const programmeCode of ['MILIK-LAIN', 'TIDAK-ADA']) {
-      const refused = await asViewer(harness, hr)(SET, { input: { agencyId, gap: 'LOYAL', programmeCode } });
+    for (const programCode of ['MILIK-LAIN', 'TIDAK-ADA']) {
+      const refused = await asViewer(harness, hr)(SET, { input: { agencyId, gap: 'LOYAL', programCode } });
       expect(codeOf(refused)).toBe('BAD_USER_INPUT');
-      expect(refused.errors?.[0]?.extensions?.field).toBe('input.programmeCode');
+      expect(refused.errors?.[0]?.extensions?.field).toBe('input.programCode');
     }
-    const input = { agencyId, gap: 'LOYAL', programmeCode: 'KOM-EFEKTIF' };
+    const input = { agencyId, gap: 'LOYAL', programCode: 'KOM-EFEKTIF' };
     expect(codeOf(await asViewer(harness, viewers.hrOf(foreignAgency))(SET, { input }))).toBe('FORBIDDEN');
     expect(codeOf(await asViewer(harness, viewers.employee(randomUUID(), agencyId))(SET, { input }))).toBe('FORBIDDEN');
     expect(codeOf(await asViewer(harness, viewers.auditor())(SET, { input }))).toBe('FORBIDDEN');
     expect(codeOf(await asViewer(harness)(SET, { input }))).toBe('UNAUTHENTICATED');
     expect(codeOf(await asViewer(harness, viewers.hrOf(foreignAgency))(CLEAR, { a: agencyId, gap: 'KOLABORATIF' }))).toBe('FORBIDDEN');
     expect((await asViewer(harness, viewers.provinceAdmin())(SET, { input })).errors).toBeUndefined();
-    expect(line(await mapping(hr), 'LOYAL')).toMatchObject({ programmeCode: 'KOM-EFEKTIF', agencyOverride: true });
+    expect(line(await mapping(hr), 'LOYAL')).toMatchObject({ programCode: 'KOM-EFEKTIF', agencyOverride: true });
   });
 });

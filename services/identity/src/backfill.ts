@@ -6,7 +6,7 @@ import { OutboxRelay, transportFromConfig } from '@kinerja/messaging';
 
 import { publishEmployeeSnapshots } from './application/publish-employee-snapshots.command';
 import { loadIdentityConfig } from './env';
-import { MIGRATIONS_DIR } from './identity.service';
+import { identityModule } from './identity.module';
 import { createPrismaClient } from './infrastructure/prisma-client';
 import { PrismaEmployeeRepository } from './infrastructure/prisma-employee.repository';
 import { PrismaOrganisationRepository } from './infrastructure/prisma-organisation.repository';
@@ -34,7 +34,7 @@ async function backfill(): Promise<void> {
   const prisma = createPrismaClient(database);
   const relay = new OutboxRelay({ sql: database.sql, transport, logger: logger.child({ component: 'outbox-relay' }) });
   try {
-    await applyMigrations(database.sql, MIGRATIONS_DIR);
+    await applyMigrations(database.sql, identityModule.migrationsDir);
     const published = await publishEmployeeSnapshots(new PrismaOrganisationRepository(prisma), new PrismaEmployeeRepository(prisma, () => undefined));
     while ((await relay.backlog()) > 0) {
       if ((await relay.drainOnce()) === 0) await new Promise((resolve) => setTimeout(resolve, WAIT_FOR_OTHER_RELAY_MS));

@@ -1,10 +1,11 @@
 import { loadConfig } from '@kinerja/config';
 import { createLogger } from '@kinerja/logger';
 import { InProcessTransport, type Transport } from '@kinerja/messaging';
+import { startService } from '@kinerja/service-kit';
 
 import { createTestDatabase, type TestDatabase } from '../../../test/support/postgres';
 import { identityEnvSchema } from '../src/env';
-import { type IdentityService, startIdentityService } from '../src/identity.service';
+import { identityModule, type IdentityService } from '../src/identity.module';
 import { ScryptPasswordHasher } from '../src/infrastructure/scrypt-password-hasher';
 import { type DemoAccount, seedDemoData } from '../src/seed/seed-demo-data';
 
@@ -24,7 +25,10 @@ export async function startIdentityOnPostgres(prefix: string, options: { transpo
   const queries: string[] = [];
   const config = loadConfig(identityEnvSchema, { DATABASE_URL: database.url, PORT: '0', NODE_ENV: 'test' });
   const transport = options.transport ?? new InProcessTransport();
-  const service = await startIdentityService(config, createLogger({ name: 'identity', level: 'silent' }), { transport, onQuery: (sql) => queries.push(sql) });
+  const service = await startService(identityModule, config, createLogger({ name: 'identity', level: 'silent' }), {
+    transport,
+    onQuery: (sql) => queries.push(sql),
+  });
   const accounts = (await seedDemoData(service.prisma, new ScryptPasswordHasher())) ?? [];
   return {
     url: service.subgraph.graphqlUrl,

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 
 import { createEnvelope, type EventPayload, type EventType } from '@kinerja/events';
+import { randomIds } from '@kinerja/kernel';
 import { createLogger } from '@kinerja/logger';
 import { createMessageProcessor, type IncomingMessage, toMessage } from '@kinerja/messaging';
 
 import { keepEmployeeCopyWhenEmployeeChanged } from '../src/application/keep-employee-copy-when-employee-changed.handler';
-import { performanceEventHandlers } from '../src/performance.service';
+import { performanceEventHandlers } from '../src/performance.module';
 import { type PerformanceHarness, startWithOrganisation } from './performance-harness';
 import { approvedPlan, CREATE_PERIOD, CREATE_PLAN, ok, SUBMIT } from './support/operations';
 import { type demoOrganisation, person, registeredPayload } from './support/organisation';
@@ -133,7 +134,7 @@ describe('event handlers', () => {
     const deadLetters: string[] = [];
     const process = createMessageProcessor({
       consumer: 'performance',
-      handlers: performanceEventHandlers(h.repositories),
+      handlers: performanceEventHandlers(h.repositories, randomIds),
       logger: createLogger({ name: 'test', level: 'silent' }),
       retry: { attempts: 1, initialDelayMs: 1, maxDelayMs: 1 },
       publishDeadLetter: async (_message, reason) => void deadLetters.push(reason),

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 
 import type { Viewer } from '@kinerja/auth';
 import { createErrorFormatter } from '@kinerja/errors';
+import { randomIds, systemClock } from '@kinerja/kernel';
 import { createLogger } from '@kinerja/logger';
+import { buildServiceSchema } from '@kinerja/service-kit';
 import { graphql as execute } from 'graphql';
 
 import { DEFAULT_EVIDENCE_MAX_BYTES } from '../src/domain/evidence-document.rule';
-import { createLoaders } from '../src/graphql/context';
-import { buildPerformanceSchema } from '../src/performance.service';
+import { performanceModule, wirePerformance } from '../src/performance.module';
 import { type PerformanceHarness, startWithOrganisation } from './performance-harness';
 import { approvedPlan, CREATE_PERIOD, CREATE_PLAN, ok, type PlanFixture, report } from './support/operations';
 import type { demoOrganisation } from './support/organisation';
@@ -66,13 +67,14 @@ describe('evidence documents', () => {
   /** The mutation run on the service's schema in this process: past the HTTP body limit (see the test). */
   async function inProcess(query: string, variables: Record<string, unknown>, viewer: Viewer) {
     const logger = createLogger({ name: 'performance', level: 'silent' });
-    const { schema, reader, employees, evidenceReader } = await buildPerformanceSchema(h.repositories, { evidenceMaxBytes: DEFAULT_EVIDENCE_MAX_BYTES });
+    const wiring = wirePerformance(h.repositories, { evidenceMaxBytes: DEFAULT_EVIDENCE_MAX_BYTES }, { clock: systemClock, ids: randomIds });
+    const schema = await buildServiceSchema(performanceModule, wiring);
     const base = { viewer, requestId: randomUUID(), clientAddress: '127.0.0.1', logger };
     const result = await execute({
       schema,
       source: query,
       variableValues: variables,
-      contextValue: { ...base, loaders: createLoaders(reader, employees, evidenceReader, base) },
+      contextValue: wiring.extendContext(base),
     });
     const format = createErrorFormatter(logger);
     return { data: result.data as { uploadEvidence?: Uploaded } | null | undefined, errors: result.errors?.map((e) => format(e.toJSON(), e)) };

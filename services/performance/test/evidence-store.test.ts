@@ -9,7 +9,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/support/pos
 import type { EvidenceDocument } from '../src/domain/evidence-document';
 import { createPrismaClient, type PerformancePrisma } from '../src/infrastructure/prisma-client';
 import { PrismaEvidenceStore } from '../src/infrastructure/prisma-evidence.store';
-import { MIGRATIONS_DIR } from '../src/performance.service';
+import { performanceModule } from '../src/performance.module';
 
 // The store on both databases a service runs on: PostgreSQL, and PGlite in the embedded mode
 // (whose Prisma adapter cannot bind Bytes parameters; the store sends the bytes as base64 text).
@@ -30,7 +30,7 @@ describe.each(['postgres', 'pglite'] as const)('the evidence store on %s', (kind
       dataDir = mkdtempSync(join(tmpdir(), 'kinerja-evidence-'));
       database = await openDatabase({ dataDir });
     }
-    await applyMigrations(database.sql, MIGRATIONS_DIR);
+    await applyMigrations(database.sql, performanceModule.migrationsDir);
     prisma = createPrismaClient(database);
     store = new PrismaEvidenceStore(prisma);
     const annual = { id: ids.year, agencyId: ids.agency, kind: 'ANNUAL', year: 2031, index: 0 } as const;

@@ -5,13 +5,14 @@ import { loadConfig } from '@kinerja/config';
 import { createEnvelope, type EventPayload, type EventType } from '@kinerja/events';
 import { createLogger } from '@kinerja/logger';
 import { InProcessTransport, toMessage } from '@kinerja/messaging';
+import { startService } from '@kinerja/service-kit';
 import { Client } from 'pg';
 
 import { graphql, type GraphQLResponse } from '../../../test/support/graphql-client';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/postgres';
 import { performanceEnvSchema } from '../src/env';
 import { createRepositories, type Repositories } from '../src/infrastructure/repositories';
-import { type PerformanceService, startPerformanceService } from '../src/performance.service';
+import { performanceModule, type PerformanceService } from '../src/performance.module';
 import { demoOrganisation, registeredPayload } from './support/organisation';
 import { startTokenSigner, type TokenSigner } from './support/token-signer';
 
@@ -58,7 +59,7 @@ export async function startPerformanceOnPostgres(prefix: string): Promise<Perfor
   const transport = new InProcessTransport();
   const queries: string[] = [];
   const config = loadConfig(performanceEnvSchema, { DATABASE_URL: database.url, PORT: '0', NODE_ENV: 'test', JWKS_URL: signer.jwksUrl });
-  const service = await startPerformanceService(config, createLogger({ name: 'performance', level: 'silent' }), {
+  const service = await startService(performanceModule, config, createLogger({ name: 'performance', level: 'silent' }), {
     transport,
     onQuery: (sql) => queries.push(sql),
   });

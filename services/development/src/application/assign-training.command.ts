@@ -1,5 +1,6 @@
 import { assertCanManageAgency } from '@kinerja/auth';
 import { ConflictError, ValidationError } from '@kinerja/errors';
+import { todayIn } from '@kinerja/kernel';
 
 import { newAssignment } from '../domain/assignment';
 import { type AssignmentRecord, manualAssignmentKey } from '../domain/assignment-record';
@@ -33,7 +34,7 @@ export class AssignTraining {
     if (await this.assignments.openAssignmentOf(employee.employeeId, programme.id)) {
       throw new ConflictError(`${programme.code} is already assigned to this employee and not finished`, { field: 'input.programId' });
     }
-    await assertPppkCapAllows(this.assignments, employee, programme.jpHours, session?.startDate ?? this.clock.now().toISOString().slice(0, 10));
+    await assertPppkCapAllows(this.assignments, employee, programme.jpHours, session?.startDate ?? todayIn(this.clock));
     const assignment = newAssignment(this.ids.newId(), {
       agencyId: employee.agencyId,
       employeeId: employee.employeeId,

@@ -1,4 +1,5 @@
 import { assertCanManageAgency } from '@kinerja/auth';
+import { todayIn } from '@kinerja/kernel';
 
 import { transitionAssignment } from '../domain/assignment';
 import type { AssignmentRecord } from '../domain/assignment-record';
@@ -25,7 +26,7 @@ export class ChooseProgramForAssignment {
     const programme = await offeredProgramme(this.catalogue, programId, before.agencyId, 'programId');
     const chosen = transitionAssignment(before, { type: 'CHOOSE_PROGRAMME', programmeCode: programme.code });
     const [employee] = await this.employees.byIds([before.employeeId]);
-    if (employee) await assertPppkCapAllows(this.assignments, employee, programme.jpHours, this.clock.now().toISOString().slice(0, 10));
+    if (employee) await assertPppkCapAllows(this.assignments, employee, programme.jpHours, todayIn(this.clock));
     const after: AssignmentRecord = { ...before, ...chosen, programId: programme.id };
     await this.assignments.update(before, after, 'training-assignment.programme-chosen', auditContextOf(actor), [assignedEvent(after)]);
     return after;

@@ -1,5 +1,6 @@
 import { assertCanManageAgency } from '@kinerja/auth';
 import { ConflictError, ValidationError } from '@kinerja/errors';
+import { todayIn } from '@kinerja/kernel';
 
 import { transitionAssignment } from '../domain/assignment';
 import { type AssignmentRecord, earnedJpOf, type TrainingResult } from '../domain/assignment-record';
@@ -39,8 +40,7 @@ export class RecordTrainingCompletion {
     } catch (error) {
       throw error instanceof ValidationError ? error.under('input') : error;
     }
-    if (input.completedOn > this.clock.now().toISOString().slice(0, 10))
-      throw new ValidationError({ field: 'input.completedOn', message: 'must not be in the future' });
+    if (input.completedOn > todayIn(this.clock)) throw new ValidationError({ field: 'input.completedOn', message: 'must not be in the future' });
     const [programme] = before.programId ? await this.catalogue.programmesByIds([before.programId]) : [];
     if (!programme) throw new ConflictError('The assignment has no programme yet', { assignmentId: before.id });
     const employee = await loadEmployee(this.employees, before.employeeId, 'input.assignmentId');

@@ -49,9 +49,9 @@ describe('newGapMappingOverride', () => {
     ['a value outside BerAKHLAK', { gap: 'JUJUR', programmeCode: 'KERJA-TIM' }, ['gap']],
     ['the predikat as a whole (always HR)', { gap: 'OVERALL', programmeCode: 'KERJA-TIM' }, ['gap']],
     ['a stored key instead of the gap', { gap: 'CORE_VALUE:LOYAL', programmeCode: 'KERJA-TIM' }, ['gap']],
-    ['a programme not offered to the agency', { gap: 'LOYAL', programmeCode: 'TIDAK-ADA' }, ['programmeCode']],
-    ['a malformed code', { gap: 'LOYAL', programmeCode: 'kerja tim!' }, ['programmeCode']],
-    ['both at once', { gap: 'jujur', programmeCode: '' }, ['gap', 'programmeCode']],
+    ['a programme not offered to the agency', { gap: 'LOYAL', programmeCode: 'TIDAK-ADA' }, ['programCode']],
+    ['a malformed code', { gap: 'LOYAL', programmeCode: 'kerja tim!' }, ['programCode']],
+    ['both at once', { gap: 'jujur', programmeCode: '' }, ['gap', 'programCode']],
   ])('refuses %s, naming the field', (_case, input, fields) => {
     expect(problemsOf(input)).toEqual(fields);
   });

@@ -56,9 +56,9 @@ export function newGapMappingOverride(input: { gap: string; programmeCode: strin
   let programmeCode: string | null = null;
   if (input.programmeCode !== null) {
     const before = problems.length;
-    programmeCode = requireCode(problems, 'programmeCode', input.programmeCode);
+    programmeCode = requireCode(problems, 'programCode', input.programmeCode);
     if (problems.length === before && !offeredCodes.has(programmeCode)) {
-      problems.push({ field: 'programmeCode', message: `${programmeCode} is not a programme offered to this agency` });
+      problems.push({ field: 'programCode', message: `${programmeCode} is not a programme offered to this agency` });
     }
   }
   throwIfAny(problems);

@@ -12,13 +12,7 @@ import type { EmployeeCopy } from './employee-copy';
 import type { TrainingProgram, TrainingSession } from './training-program';
 import type { AssignmentStatus, CompetencyKind } from './vocabulary';
 
-export interface Clock {
-  now(): Date;
-}
-
-export interface IdGenerator {
-  newId(): string;
-}
+export type { Clock, IdGenerator } from '@kinerja/kernel';
 
 /** An event a change produces; the repository writes it to the outbox in the change's transaction. */
 export interface PendingEvent<T extends EventType = EventType> {

@@ -6,17 +6,17 @@ import { SetGapProgrammeMapping } from '../application/set-gap-programme-mapping
 import type { MappableGap } from '../domain/agency-gap-mapping';
 import { actorOf, type DevelopmentContext } from './context';
 import { MappableGapEnum } from './enums';
-import { SetGapProgrammeMappingInput } from './inputs';
-import { GapProgrammeMappingType } from './types';
+import { SetGapProgramMappingInput } from './inputs';
+import { GapProgramMappingType } from './types';
 
-const toType = ({ gap, programmeCode, agencyOverride, programme }: GapMappingView): GapProgrammeMappingType => ({
+const toType = ({ gap, programmeCode, agencyOverride, programme }: GapMappingView): GapProgramMappingType => ({
   gap,
-  programmeCode,
+  programCode: programmeCode,
   agencyOverride,
   program: programme,
 });
 
-@Resolver(() => GapProgrammeMappingType)
+@Resolver(() => GapProgramMappingType)
 export class GapMappingResolver {
   constructor(
     private readonly reader: GapMappingReader,
@@ -24,24 +24,24 @@ export class GapMappingResolver {
     private readonly clearCommand: ClearGapProgrammeMapping,
   ) {}
 
-  @Query(() => [GapProgrammeMappingType], {
+  @Query(() => [GapProgramMappingType], {
     description: "The programme each gap of a poor assessment leads to in the agency: the province default with the agency's own lines",
   })
-  async gapProgrammeMapping(@Arg('agencyId', () => ID) agencyId: string, @Ctx() context: DevelopmentContext): Promise<GapProgrammeMappingType[]> {
+  async gapProgramMapping(@Arg('agencyId', () => ID) agencyId: string, @Ctx() context: DevelopmentContext): Promise<GapProgramMappingType[]> {
     return (await this.reader.mappingOf(context.viewer, agencyId)).map(toType);
   }
 
-  @Mutation(() => GapProgrammeMappingType, { description: "HR sets the agency's own programme for a gap (or null: HR chooses every time)" })
-  async setGapProgrammeMapping(@Arg('input') input: SetGapProgrammeMappingInput, @Ctx() context: DevelopmentContext): Promise<GapProgrammeMappingType> {
-    return toType(await this.setCommand.execute(actorOf(context), { ...input, programmeCode: input.programmeCode ?? null }));
+  @Mutation(() => GapProgramMappingType, { description: "HR sets the agency's own programme for a gap (or null: HR chooses every time)" })
+  async setGapProgramMapping(@Arg('input') input: SetGapProgramMappingInput, @Ctx() context: DevelopmentContext): Promise<GapProgramMappingType> {
+    return toType(await this.setCommand.execute(actorOf(context), { agencyId: input.agencyId, gap: input.gap, programmeCode: input.programCode ?? null }));
   }
 
-  @Mutation(() => GapProgrammeMappingType, { description: "HR drops the agency's own line for a gap: the province default applies again" })
-  async clearGapProgrammeMapping(
+  @Mutation(() => GapProgramMappingType, { description: "HR drops the agency's own line for a gap: the province default applies again" })
+  async clearGapProgramMapping(
     @Arg('agencyId', () => ID) agencyId: string,
     @Arg('gap', () => MappableGapEnum) gap: MappableGap,
     @Ctx() context: DevelopmentContext,
-  ): Promise<GapProgrammeMappingType> {
+  ): Promise<GapProgramMappingType> {
     return toType(await this.clearCommand.execute(actorOf(context), agencyId, gap));
   }
 }

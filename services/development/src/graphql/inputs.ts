@@ -38,12 +38,12 @@ export class RecordTrainingCompletionInput {
 }
 
 @InputType()
-export class SetGapProgrammeMappingInput {
+export class SetGapProgramMappingInput {
   @Field(() => ID) agencyId!: string;
   @Field(() => MappableGapEnum) gap!: MappableGap;
   @Field(() => String, {
     nullable: true,
     description: "A code of the province-wide catalogue or of the agency's own; null sends this gap to HR to choose every time",
   })
-  programmeCode?: string | null;
+  programCode?: string | null;
 }

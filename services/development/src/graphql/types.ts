@@ -154,12 +154,12 @@ export class DevelopmentPlanType {
   employeeId!: string;
 }
 
-@ObjectType('GapProgrammeMapping', {
+@ObjectType('GapProgramMapping', {
   description: "The programme a gap of a poor assessment leads to in an agency: the province default or the agency's own choice",
 })
-export class GapProgrammeMappingType {
+export class GapProgramMappingType {
   @Field(() => MappableGapEnum) gap!: MappableGap;
-  @Field(() => String, { nullable: true, description: 'The mapped programme code; null: HR chooses for each assignment' }) programmeCode!: string | null;
+  @Field(() => String, { nullable: true, description: 'The mapped programme code; null: HR chooses for each assignment' }) programCode!: string | null;
   @Field({ description: 'True when the agency set this line itself; false for the province default' }) agencyOverride!: boolean;
   @Field(() => TrainingProgramType, {
     nullable: true,

@@ -10,10 +10,4 @@ export interface TokenIssuer {
   issueAccessToken(viewer: Viewer): Promise<IssuedAccessToken>;
 }
 
-export interface Clock {
-  now(): Date;
-}
-
-export interface IdGenerator {
-  newId(): string;
-}
+export type { Clock, IdGenerator } from '@kinerja/kernel';

@@ -1,12 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { TokenVerifier } from '@kinerja/auth';
-import { DomainError, NotFoundError } from '@kinerja/errors';
-import { type RouteHandler, sendJson } from '@kinerja/http-server';
+import { NotFoundError } from '@kinerja/errors';
+import { type RouteHandler, sendError } from '@kinerja/http-server';
 
 import type { EvidenceDocumentReader } from '../application/evidence-document.reader';
-
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, CONFLICT: 409 };
 
 /** `filename` for old clients (ASCII only) and `filename*` with the stored name in UTF-8 (RFC 6266). */
 export function attachmentDisposition(fileName: string): string {
@@ -40,9 +38,7 @@ export function evidenceDownloadRoute(prefix: string, reader: EvidenceDocumentRe
       });
       res.end(content);
     } catch (error) {
-      if (!(error instanceof DomainError) && !(error instanceof URIError)) throw error;
-      const code = error instanceof DomainError ? error.code : 'NOT_FOUND';
-      sendJson(res, STATUS[code] ?? 400, { errors: [{ message: error instanceof DomainError ? error.message : 'Not found', extensions: { code } }] });
+      sendError(res, error);
     }
   };
 }

@@ -1,4 +1,5 @@
 import type { EventEnvelope } from '@kinerja/events';
+import { todayIn } from '@kinerja/kernel';
 
 import { gapMappingWithOverrides } from '../../domain/agency-gap-mapping';
 import { assignmentKey, newAssignment } from '../../domain/assignment';
@@ -61,7 +62,7 @@ export function assignTrainingWhenAssessmentFinalized({ events, ids, clock }: Ha
         mapping: gapMappingWithOverrides(DEFAULT_GAP_MAPPING, await tx.gapMappingOverrides(agencyId)),
         offeredCodes: new Set(catalogue.keys()),
       });
-      const fits = await withinCap(tx, employee, clock.now().toISOString().slice(0, 10));
+      const fits = await withinCap(tx, employee, todayIn(clock));
       const records = plan.map((planned) => {
         const programme = planned.programmeCode === null ? null : (catalogue.get(planned.programmeCode) ?? null);
         return toRecord(event, agencyId, ids.newId(), planned, programme && fits(programme) ? programme : null);

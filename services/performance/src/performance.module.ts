@@ -1,13 +1,10 @@
 import 'reflect-metadata';
 
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 
-import { createTokenVerifier } from '@kinerja/auth';
-import { applyMigrations, type Database, openDatabase } from '@kinerja/database';
-import type { Logger } from '@kinerja/logger';
-import { EventConsumer, type HandlerMap, OutboxRelay, type Transport } from '@kinerja/messaging';
-import { buildFederatedSchema, type RunningSubgraph, startSubgraph } from '@kinerja/subgraph';
+import type { Clock, IdGenerator } from '@kinerja/kernel';
+import type { HandlerMap } from '@kinerja/messaging';
+import { defineService, type RunningService, type ServiceWiring } from '@kinerja/service-kit';
 
 import { AddIndicator } from './application/add-indicator.command';
 import { AddWorkResult } from './application/add-work-result.command';
@@ -30,7 +27,7 @@ import { SetPerformanceSettings } from './application/set-performance-settings.c
 import { SetUnitRating } from './application/set-unit-rating.command';
 import { SubmitSelfAssessment } from './application/submit-self-assessment.command';
 import { UploadEvidence } from './application/upload-evidence.command';
-import type { PerformanceConfig } from './env';
+import { type PerformanceConfig, performanceEnvSchema } from './env';
 import { AssessmentResolver } from './graphql/assessment.resolver';
 import { createLoaders, type PerformanceContext } from './graphql/context';
 import { EmployeePerformanceResolver } from './graphql/employee.resolver';
@@ -42,54 +39,37 @@ import { PerformancePeriodResolver } from './graphql/performance-period.resolver
 import { PerformancePlanResolver } from './graphql/performance-plan.resolver';
 import { PlanRevisionResolver, PlanSnapshotResolver } from './graphql/plan-revision.resolver';
 import { RealizationResolver } from './graphql/realization.resolver';
+import { AgencyType, EmployeeType, OrgUnitType } from './graphql/types';
 import { WorkResultResolver } from './graphql/work-result.resolver';
 import { evidenceDownloadRoute } from './infrastructure/evidence-download.route';
-import { withPrefixRoute } from './infrastructure/prefix-route';
 import { createPrismaClient, type PerformancePrisma } from './infrastructure/prisma-client';
 import { CONSUMER } from './infrastructure/prisma-employee-copy.repository';
 import { createRepositories, type Repositories } from './infrastructure/repositories';
-import { ORPHANED_TYPES } from './schema';
-
-export const MIGRATIONS_DIR = join(__dirname, '..', 'prisma', 'migrations');
-
-export interface PerformanceService {
-  subgraph: RunningSubgraph;
-  database: Database;
-  prisma: PerformancePrisma;
-  relay: OutboxRelay;
-  consumer: EventConsumer;
-  stop(): Promise<void>;
-}
-
-export interface PerformanceDependencies {
-  transport: Transport;
-  onQuery?: (sql: string) => void;
-}
-
-const clock = { now: () => new Date() };
-const ids = { newId: () => randomUUID() };
 
 /** The per-message handlers of the consumer, exported so they are tested without a broker. */
-export function performanceEventHandlers(repositories: Repositories): HandlerMap {
+export function performanceEventHandlers(repositories: Repositories, ids: IdGenerator): HandlerMap {
   return {
     ...keepEmployeeCopyWhenEmployeeChanged(repositories.copies),
     ...recordDevelopmentEvidenceWhenTrainingCompleted({ ...repositories, ids }),
   };
 }
 
-export interface PerformanceSchemaOptions {
+export interface PerformanceOptions {
   /** EVIDENCE_MAX_BYTES: the largest evidence document accepted. */
   evidenceMaxBytes: number;
 }
 
-/** Builds the whole performance subgraph on an open database: adapters, then use cases, then resolvers. */
-export async function buildPerformanceSchema(repositories: Repositories, options: PerformanceSchemaOptions) {
+export type PerformanceWiring = ServiceWiring<PerformanceContext>;
+
+/** Adapters are given; use cases, then resolvers, then handlers over them (tests run it in process). */
+export function wirePerformance(repositories: Repositories, options: PerformanceOptions, deps: { clock: Clock; ids: IdGenerator }): PerformanceWiring {
+  const { clock, ids } = deps;
   const { periods, plans, copies, realizations, assessments, unitRatings, settings, followUps, evidence, evidenceDocuments } = repositories;
   const sources = { plans, copies, periods };
   const reader = new PerformanceReader(periods, plans, copies, realizations, assessments, settings);
   const employees = new EmployeePerformanceReader(copies, plans, assessments, evidence, followUps);
   const evidenceReader = new EvidenceDocumentReader(evidenceDocuments, copies);
-  const { schema, sdl } = await buildFederatedSchema<PerformanceContext>({
+  return {
     resolvers: [
       new PerformancePeriodResolver(
         reader,
@@ -118,7 +98,6 @@ export async function buildPerformanceSchema(repositories: Repositories, options
       ),
       new FollowUpResolver(new GrantReward(copies, assessments, followUps, ids, clock), new IssueSanction(copies, assessments, followUps, ids, clock)),
     ],
-    orphanedTypes: ORPHANED_TYPES,
     references: {
       PerformancePeriod: (ref, context) => context.loaders.period.load(ref.id),
       // identity owns these; every field performance adds checks access itself (from the local copy).
@@ -126,68 +105,46 @@ export async function buildPerformanceSchema(repositories: Repositories, options
       OrgUnit: (ref) => ({ id: ref.id }),
       Agency: (ref) => ({ id: ref.id }),
     },
-  });
-  return { schema, sdl, reader, employees, evidenceReader };
+    handlers: performanceEventHandlers(repositories, ids),
+    extendContext: (base) => ({ ...base, loaders: createLoaders(reader, employees, evidenceReader, base) }),
+    routes: (verifier) => ({ [`${EVIDENCE_DOWNLOAD_PREFIX}*`]: evidenceDownloadRoute(EVIDENCE_DOWNLOAD_PREFIX, evidenceReader, verifier) }),
+  };
 }
 
-/**
- * Starts performance on its database: migrations, then adapters, use cases and resolvers, the
- * outbox relay and the event consumer, then the HTTP server. `stop()` undoes it in reverse order.
- */
-export async function startPerformanceService(config: PerformanceConfig, logger: Logger, deps: PerformanceDependencies): Promise<PerformanceService> {
-  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: join(config.DATA_DIR, 'performance') });
-  try {
-    const migrations = await applyMigrations(database.sql, MIGRATIONS_DIR);
-    logger.info({ database: database.location, applied: migrations.applied }, 'database ready');
-    const prisma = createPrismaClient(database, deps.onQuery);
-    const relay = new OutboxRelay({ sql: database.sql, transport: deps.transport, logger: logger.child({ component: 'outbox-relay' }) });
-    const repositories = createRepositories(prisma, () => relay.notify());
-    const { schema, reader, employees, evidenceReader } = await buildPerformanceSchema(repositories, { evidenceMaxBytes: config.EVIDENCE_MAX_BYTES });
-    const consumer = new EventConsumer({
-      consumer: CONSUMER,
-      transport: deps.transport,
-      logger: logger.child({ component: 'consumer' }),
-      handlers: performanceEventHandlers(repositories),
-    });
-    const verifier = createTokenVerifier({ keys: config.JWKS_URL, issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE });
-    relay.start();
-    await consumer.start();
-    const subgraph = await startSubgraph<PerformanceContext>({
-      name: 'performance',
-      schema,
-      // An evidence document travels base64-encoded (4/3 of its size) inside the JSON body.
-      maxBodyBytes: Math.ceil((config.EVIDENCE_MAX_BYTES * 4) / 3) + 64 * 1024,
-      host: config.HOST,
-      port: config.PORT,
-      logger,
-      verifier,
-      extendContext: (base) => ({ ...base, loaders: createLoaders(reader, employees, evidenceReader, base) }),
-      readiness: async () => ({
-        database: await database.sql.query('SELECT 1').then(
-          () => true,
-          () => false,
-        ),
-        consumer: consumer.isRunning(),
-      }),
-      metrics: { outboxBacklog: () => relay.backlog(), consumer, dbPool: database.poolStats },
-      routes: withPrefixRoute({}, EVIDENCE_DOWNLOAD_PREFIX, evidenceDownloadRoute(EVIDENCE_DOWNLOAD_PREFIX, evidenceReader, verifier)),
-    });
-    return {
-      subgraph,
-      database,
-      prisma,
-      relay,
-      consumer,
-      stop: async () => {
-        await subgraph.stop();
-        await consumer.stop();
-        await relay.stop();
-        await prisma.$disconnect();
-        await database.close();
-      },
-    };
-  } catch (error) {
-    await database.close();
-    throw error;
-  }
-}
+export const performanceModule = defineService({
+  name: 'performance',
+  defaultPort: 4002,
+  envSchema: performanceEnvSchema,
+  migrationsDir: join(__dirname, '..', 'prisma', 'migrations'),
+  consumerGroup: CONSUMER,
+  consumes: [
+    'identity.employee.registered',
+    'identity.employee.transferred',
+    'identity.employee.left',
+    'identity.employee.snapshot',
+    'development.training.completed',
+  ],
+  resolvers: [
+    PerformancePeriodResolver,
+    PerformancePlanResolver,
+    PlanRevisionResolver,
+    PlanSnapshotResolver,
+    WorkResultResolver,
+    IndicatorResolver,
+    RealizationResolver,
+    EvidenceDocumentResolver,
+    AssessmentResolver,
+    EmployeePerformanceResolver,
+    OrgUnitPerformanceResolver,
+    FollowUpResolver,
+  ],
+  // identity's entities that performance only extends.
+  orphanedTypes: [EmployeeType, OrgUnitType, AgencyType],
+  // An evidence document travels base64-encoded (4/3 of its size) inside the JSON body.
+  maxBodyBytes: (config) => Math.ceil((config.EVIDENCE_MAX_BYTES * 4) / 3) + 64 * 1024,
+  createPrisma: createPrismaClient,
+  wire: async ({ config, prisma, clock, ids, notifyOutbox }) =>
+    wirePerformance(createRepositories(prisma, notifyOutbox), { evidenceMaxBytes: config.EVIDENCE_MAX_BYTES }, { clock, ids }),
+});
+
+export type PerformanceService = RunningService<PerformanceConfig, PerformancePrisma, PerformanceWiring>;

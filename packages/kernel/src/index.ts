@@ -1,0 +1,3 @@
+export { calendarDateIn, todayIn, WIB_UTC_OFFSET_HOURS } from './calendar';
+export { type Clock, type IdGenerator, randomIds, systemClock } from './clock';
+export { assertEntityId, isEntityId } from './ids';

@@ -1,0 +1,113 @@
+import 'reflect-metadata';
+
+import { createTokenVerifier } from '@kinerja/auth';
+import { applyMigrations, openDatabase } from '@kinerja/database';
+import { randomIds, systemClock } from '@kinerja/kernel';
+import type { Logger } from '@kinerja/logger';
+import { EventConsumer, OutboxRelay, type Transport } from '@kinerja/messaging';
+import { buildFederatedSchema, startSubgraph } from '@kinerja/subgraph';
+import type { GraphQLSchema } from 'graphql';
+
+import { dataDirOf, type PrismaLike, type RunningService, type ServiceConfig, type ServiceModule, type ServiceWiring } from './service-module';
+
+export interface ServiceDependencies {
+  /** Kafka, or the in-process bus of the embedded mode; the caller owns (and closes) it. */
+  transport: Transport;
+  /** Every SQL statement Prisma sends, for tests that count round trips. */
+  onQuery?: (sql: string) => void;
+}
+
+/** The wiring must serve exactly the module's resolver list and handle exactly what it declares. */
+function assertWiringMatches(module: ServiceModule, wiring: ServiceWiring): void {
+  const wired = new Set(wiring.resolvers.map((instance) => instance.constructor));
+  const declared = new Set(module.resolvers);
+  const missing = [...declared].filter((resolver) => !wired.has(resolver)).map((resolver) => resolver.name);
+  const extra = [...wired].filter((resolver) => !declared.has(resolver)).map((resolver) => resolver.name);
+  if (missing.length > 0 || extra.length > 0 || wired.size !== wiring.resolvers.length) {
+    throw new Error(
+      `${module.name}: wire() must build one instance of each resolver in the module's list (missing: ${missing.join(', ') || '-'}; not listed: ${extra.join(', ') || '-'})`,
+    );
+  }
+  const handled = Object.keys(wiring.handlers).sort();
+  const consumes = [...module.consumes].sort();
+  if (handled.join() !== consumes.join()) {
+    throw new Error(`${module.name}: handlers for [${handled.join(', ')}] but the module declares it consumes [${consumes.join(', ')}]`);
+  }
+}
+
+/** The executable subgraph schema of a wiring (what the service serves; tests run it in process). */
+export async function buildServiceSchema(module: ServiceModule, wiring: ServiceWiring): Promise<GraphQLSchema> {
+  assertWiringMatches(module, wiring);
+  return (await buildFederatedSchema({ resolvers: wiring.resolvers, orphanedTypes: [...(module.orphanedTypes ?? [])], references: wiring.references })).schema;
+}
+
+/**
+ * Starts a service on its database, in order: migrations, the Prisma client, the outbox relay,
+ * adapters, use cases and resolvers (`wire`), the event consumer, then the HTTP server — so that
+ * it is ready only once it consumes. `stop()` undoes it in reverse: no new requests, the consumer
+ * drains and commits, the relay flushes, the database closes.
+ */
+export async function startService<Config extends ServiceConfig, Prisma extends PrismaLike, Wiring extends ServiceWiring>(
+  module: ServiceModule<Config, Prisma, Wiring>,
+  config: Config,
+  logger: Logger,
+  deps: ServiceDependencies,
+): Promise<RunningService<Config, Prisma, Wiring>> {
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: dataDirOf(config, module.name) });
+  try {
+    const migrations = await applyMigrations(database.sql, module.migrationsDir);
+    logger.info({ database: database.location, applied: migrations.applied }, 'database ready');
+    const prisma = module.createPrisma(database, deps.onQuery);
+    const relay = new OutboxRelay({ sql: database.sql, transport: deps.transport, logger: logger.child({ component: 'outbox-relay' }) });
+    const wiring = await module.wire({ config, prisma, database, logger, clock: systemClock, ids: randomIds, notifyOutbox: () => relay.notify() });
+    const schema = await buildServiceSchema(module, wiring);
+    const consumer = new EventConsumer({
+      consumer: module.consumerGroup,
+      transport: deps.transport,
+      logger: logger.child({ component: 'consumer' }),
+      handlers: wiring.handlers,
+    });
+    const verifier = createTokenVerifier({ keys: wiring.verifierKeys ?? config.JWKS_URL, issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE });
+    relay.start();
+    await consumer.start();
+    const subgraph = await startSubgraph({
+      name: module.name,
+      schema,
+      ...(module.maxBodyBytes ? { maxBodyBytes: module.maxBodyBytes(config) } : {}),
+      host: config.HOST,
+      port: config.PORT,
+      logger,
+      verifier,
+      extendContext: wiring.extendContext,
+      readiness: async () => ({
+        database: await database.sql.query('SELECT 1').then(
+          () => true,
+          () => false,
+        ),
+        consumer: consumer.isRunning(),
+      }),
+      metrics: { outboxBacklog: () => relay.backlog(), consumer, dbPool: database.poolStats },
+      routes: wiring.routes?.(verifier) ?? {},
+    });
+    return {
+      name: module.name,
+      config,
+      subgraph,
+      database,
+      prisma,
+      relay,
+      consumer,
+      wiring,
+      stop: async () => {
+        await subgraph.stop();
+        await consumer.stop();
+        await relay.stop();
+        await prisma.$disconnect();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,122 @@
+import 'reflect-metadata';
+
+import { join } from 'node:path';
+
+import { sendJson } from '@kinerja/http-server';
+import { defineService, type RunningService, type ServiceWiring } from '@kinerja/service-kit';
+import { createLocalJWKSet } from 'jose';
+
+import { CreateAgency } from './application/create-agency.command';
+import { createEmployeeWhenApplicantHired, IDENTITY_CONSUMER } from './application/create-employee-when-applicant-hired.handler';
+import { CreateOrgUnit } from './application/create-org-unit.command';
+import { CreatePosition } from './application/create-position.command';
+import { GrantRole } from './application/grant-role.command';
+import { IdentityReader } from './application/identity.reader';
+import { Login } from './application/login.command';
+import { Logout } from './application/logout.command';
+import { publishEmployeeSnapshots } from './application/publish-employee-snapshots.command';
+import { RecordEmployeeLeft } from './application/record-employee-left.command';
+import { RefreshSession } from './application/refresh-session.command';
+import { RegisterEmployee } from './application/register-employee.command';
+import { SessionIssuer } from './application/session-issuer';
+import { SetPositionSupervisor } from './application/set-position-supervisor.command';
+import { TransferEmployee } from './application/transfer-employee.command';
+import type { EmployeeRepository, OrganisationRepository } from './domain/repositories';
+import { type IdentityConfig, identityEnvSchema } from './env';
+import { AgencyResolver } from './graphql/agency.resolver';
+import { AuthResolver } from './graphql/auth.resolver';
+import { createLoaders, type IdentityContext } from './graphql/context';
+import { EmployeeResolver } from './graphql/employee.resolver';
+import { OrgUnitResolver } from './graphql/org-unit.resolver';
+import { PositionResolver } from './graphql/position.resolver';
+import { ViewerResolver } from './graphql/viewer.resolver';
+import { JoseTokenIssuer } from './infrastructure/jose-token-issuer';
+import { PrismaAccountRepository } from './infrastructure/prisma-account.repository';
+import { createPrismaClient, type IdentityPrisma } from './infrastructure/prisma-client';
+import { PrismaEmployeeRepository } from './infrastructure/prisma-employee.repository';
+import { PrismaOrganisationRepository } from './infrastructure/prisma-organisation.repository';
+import { ScryptPasswordHasher } from './infrastructure/scrypt-password-hasher';
+import { loadSigningKey } from './infrastructure/signing-key.store';
+import { seedDemoData } from './seed/seed-demo-data';
+
+export const JWKS_PATH = '/.well-known/jwks.json';
+
+export interface IdentityWiring extends ServiceWiring<IdentityContext> {
+  reader: IdentityReader;
+  tokens: JoseTokenIssuer;
+  organisation: OrganisationRepository;
+  employees: EmployeeRepository;
+}
+
+export const identityModule = defineService({
+  name: 'identity',
+  defaultPort: 4001,
+  envSchema: identityEnvSchema,
+  migrationsDir: join(__dirname, '..', 'prisma', 'migrations'),
+  consumerGroup: IDENTITY_CONSUMER,
+  consumes: ['recruitment.applicant.hired'],
+  resolvers: [AgencyResolver, OrgUnitResolver, PositionResolver, EmployeeResolver, AuthResolver, ViewerResolver],
+  createPrisma: createPrismaClient,
+
+  async wire({ config, prisma, clock, ids, logger, notifyOutbox }): Promise<IdentityWiring> {
+    const organisation = new PrismaOrganisationRepository(prisma);
+    const employees = new PrismaEmployeeRepository(prisma, notifyOutbox);
+    const accounts = new PrismaAccountRepository(prisma, ids.newId);
+    const hasher = new ScryptPasswordHasher();
+    const signingKey = await loadSigningKey(prisma, config.JWT_PRIVATE_KEY);
+    const tokens = new JoseTokenIssuer(
+      signingKey,
+      { issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE, ttlSeconds: config.ACCESS_TOKEN_TTL_SECONDS },
+      clock,
+    );
+    const sessions = new SessionIssuer(accounts, tokens, ids, clock, config.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
+    const reader = new IdentityReader(organisation, employees);
+    return {
+      resolvers: [
+        new AgencyResolver(reader, new CreateAgency(organisation, ids)),
+        new OrgUnitResolver(reader, new CreateOrgUnit(organisation, ids)),
+        new PositionResolver(new CreatePosition(organisation, ids), new SetPositionSupervisor(organisation)),
+        new EmployeeResolver(
+          reader,
+          new RegisterEmployee(organisation, employees, hasher, ids, clock),
+          new TransferEmployee(organisation, employees),
+          new RecordEmployeeLeft(organisation, employees, clock),
+        ),
+        new AuthResolver(
+          new Login(accounts, hasher, sessions, clock),
+          new RefreshSession(accounts, sessions, clock),
+          new Logout(accounts, clock),
+          new GrantRole(accounts, organisation),
+        ),
+        new ViewerResolver(reader),
+      ],
+      references: {
+        Agency: (ref, context) => context.loaders.agency.load(ref.id),
+        OrgUnit: (ref, context) => context.loaders.orgUnit.load(ref.id),
+        Position: (ref, context) => context.loaders.position.load(ref.id),
+        Employee: (ref, context) => context.loaders.employee.load(ref.id),
+      },
+      handlers: { 'recruitment.applicant.hired': createEmployeeWhenApplicantHired({ organisation, employees, ids, clock, logger }) },
+      extendContext: (base) => ({ ...base, loaders: createLoaders(reader, base) }),
+      // identity verifies with its own keys, no round trip to its own JWKS.
+      verifierKeys: createLocalJWKSet(tokens.jwks()),
+      routes: () => ({ [JWKS_PATH]: (_req, res) => sendJson(res, 200, tokens.jwks(), { 'cache-control': 'public, max-age=300' }) }),
+      reader,
+      tokens,
+      organisation,
+      employees,
+    };
+  },
+
+  // The demo province, for the embedded mode and local servers.
+  async seed(service) {
+    if (service.config.SEED_DEMO_DATA !== 'auto') return null;
+    const demoAccounts = await seedDemoData(service.prisma, new ScryptPasswordHasher());
+    if (!demoAccounts) return null;
+    // The seed writes rows directly; the snapshots let the other services build their copies.
+    const published = await publishEmployeeSnapshots(service.wiring.organisation, service.wiring.employees);
+    return { summary: { accounts: demoAccounts.length, published }, demoAccounts };
+  },
+});
+
+export type IdentityService = RunningService<IdentityConfig, IdentityPrisma, IdentityWiring>;
