@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { loadConfigOrExit, port } from '@kinerja/config';
 import { z } from 'zod';
 
+const limit = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback);
+
 /** The gateway's variables; `SUBGRAPH_<NAME>_URL` come on top, one per subgraph (loadGatewayConfig). */
 export const gatewayEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -21,6 +23,28 @@ export const gatewayEnvSchema = z.object({
     .min(1024)
     .max(100 * 1024 * 1024)
     .default(8 * 1024 * 1024),
+  /** Largest body of anything but an evidence upload, and of any request without a token (cut off while it streams). */
+  MAX_OPERATION_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(64 * 1024),
+  // Operation limits, checked before planning. The defaults are several times what the repository's
+  // own operations need (gateway/test/real-operations.test.ts): depth 6, 12 aliases, cost about 7,000.
+  MAX_QUERY_DEPTH: limit(12),
+  MAX_ALIASES: limit(100),
+  MAX_ROOT_FIELDS: limit(50),
+  /** Lexical tokens of a document; parsing stops at the first one past this. */
+  MAX_TOKENS: limit(5_000),
+  /** Estimated cost: each field 1, its selection times its page size (`first`/`last`) or 10 for any other list. */
+  MAX_COST: limit(25_000),
+  /** Operations without a token, and public fields (login, verifyCertificate…), per client address: a token bucket. */
+  ANONYMOUS_RATE_LIMIT_BURST: limit(120),
+  /** Refill of the bucket per second; 0 turns the rate limit off. */
+  ANONYMOUS_RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).max(100_000).default(10),
+  /** Proxies in front of the gateway that append to X-Forwarded-For (the Ingress: 1); 0 = the socket's address is the client. */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 const SUBGRAPH_URL = /^SUBGRAPH_([A-Z]+)_URL$/;

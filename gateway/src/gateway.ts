@@ -13,7 +13,11 @@ import { currentRequest, type HttpServer, startHttpServer } from '@kinerja/http-
 import type { Logger } from '@kinerja/logger';
 import { graphqlMetricsPlugin } from '@kinerja/observability';
 
+import { clientAddress } from './client-address';
+import { formatEdgeErrors } from './edge-error';
+import { edgeLimitsPlugin } from './edge-limits.plugin';
 import type { GatewayConfig } from './env';
+import { TokenBuckets } from './token-bucket';
 
 interface GatewayContext {
   authorization: string | undefined;
@@ -47,42 +51,56 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     logger,
     buildService: ({ name, url }) => new ForwardingDataSource({ url: config.subgraphUrls[name] ?? url, fetcher: timeoutFetch(config.SUBGRAPH_TIMEOUT_MS) }),
   });
+  // GraphiQL and introspection are for development (npm start, tests); production serves neither.
+  const explorable = config.NODE_ENV !== 'production';
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    introspection: true,
+    introspection: explorable,
     includeStacktraceInErrorResponses: false,
     // main.ts owns shutdown; Apollo's own signal handler would race it.
     stopOnTerminationSignals: false,
-    formatError: createErrorFormatter(logger, () => currentRequest()?.requestId),
+    // Lexing stops at the first token past the limit, before a syntax tree is built.
+    parseOptions: { maxTokens: config.MAX_TOKENS },
+    formatError: formatEdgeErrors(createErrorFormatter(logger, () => currentRequest()?.requestId)),
     // Nothing about the graph or its traffic leaves the province, even with APOLLO_KEY set.
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       graphqlMetricsPlugin<GatewayContext>(),
+      edgeLimitsPlugin<GatewayContext>({
+        limits: { maxDepth: config.MAX_QUERY_DEPTH, maxAliases: config.MAX_ALIASES, maxRootFields: config.MAX_ROOT_FIELDS, maxCost: config.MAX_COST },
+        operationBodyBytes: config.MAX_OPERATION_BODY_BYTES,
+        anonymousBuckets:
+          config.ANONYMOUS_RATE_LIMIT_PER_SECOND > 0 ? new TokenBuckets(config.ANONYMOUS_RATE_LIMIT_BURST, config.ANONYMOUS_RATE_LIMIT_PER_SECOND) : undefined,
+      }),
     ],
   });
   await apollo.start();
-  const graphiql = renderGraphiQL({ endpoint: '/graphql', title: 'Kinerja — GraphiQL' } as Parameters<typeof renderGraphiQL>[0]);
+  const graphiql = explorable ? renderGraphiQL({ endpoint: '/graphql', title: 'Kinerja — GraphiQL' } as Parameters<typeof renderGraphiQL>[0]) : undefined;
   const http: HttpServer = await startHttpServer<GatewayContext>({
     host: config.HOST,
     port: config.PORT,
     logger,
     readiness: async () => ({ supergraph: true }),
-    maxBodyBytes: config.MAX_BODY_BYTES,
-    routes: {
-      '/': (_req, res) => {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(graphiql);
-      },
-    },
+    // A request without a token is cut off at the small limit while it streams; one with a token may
+    // carry an evidence upload, and anything else it sends is held to the small limit once parsed.
+    maxBodyBytes: (req) => (req.headers.authorization ? config.MAX_BODY_BYTES : Math.min(config.MAX_OPERATION_BODY_BYTES, config.MAX_BODY_BYTES)),
+    routes: graphiql
+      ? {
+          '/': (_req, res) => {
+            res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+            res.end(graphiql);
+          },
+        }
+      : {},
     graphql: {
       paths: ['/', '/graphql'],
       apollo,
       context: async (req, requestId) => ({
         authorization: req.headers.authorization,
         requestId,
-        clientAddress: req.socket.remoteAddress ?? 'unknown',
+        clientAddress: clientAddress(req, config.TRUSTED_PROXY_HOPS),
       }),
     },
   });

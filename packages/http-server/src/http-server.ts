@@ -30,7 +30,8 @@ export interface HttpServerOptions<Context extends BaseContext> {
   readiness: Readiness;
   /** Extra GET routes by exact path (the JWKS, the GraphiQL page) or by prefix (`/documents/*`). */
   routes?: Routes;
-  maxBodyBytes?: number;
+  /** Largest request body, or a limit per request (read from its headers before the body). */
+  maxBodyBytes?: number | ((req: IncomingMessage) => number);
 }
 
 export interface HttpServer {
@@ -40,7 +41,9 @@ export interface HttpServer {
   stop(graceMs?: number): Promise<void>;
 }
 
+/** Reads the body up to `limit` bytes; past it, stops reading (the rest is never buffered). */
 async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  if (Number(req.headers['content-length'] ?? 0) > limit) throw new Error('BODY_TOO_LARGE');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -102,6 +105,7 @@ const BUILT_IN_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 export async function startHttpServer<Context extends BaseContext>(options: HttpServerOptions<Context>): Promise<HttpServer> {
   const { logger, graphql, readiness, routes = {}, maxBodyBytes = 1_000_000 } = options;
+  const bodyLimit = typeof maxBodyBytes === 'number' ? () => maxBodyBytes : maxBodyBytes;
   const graphqlPaths = new Set(graphql.paths);
   const metrics = processMetrics();
   // The route label of a request: a known path, never the raw one (a label per URL would grow without end).
@@ -132,11 +136,12 @@ export async function startHttpServer<Context extends BaseContext>(options: Http
         }
         const route = req.method === 'GET' ? matchRoute(routes, path) : undefined;
         if (route) return await route.handler(req, res);
-        if (graphqlPaths.has(path)) return await serveGraphQL(graphql, req, res, requestId, maxBodyBytes);
+        if (graphqlPaths.has(path)) return await serveGraphQL(graphql, req, res, requestId, bodyLimit(req));
         return sendJson(res, 404, { error: 'not found' });
       } catch (error) {
+        // Closing the connection after the answer: Node would otherwise read (and discard) the rest of the body.
         if ((error as Error).message === 'BODY_TOO_LARGE')
-          return sendJson(res, 413, { errors: [{ message: 'Request body too large', extensions: { code: 'BAD_REQUEST' } }] });
+          return sendJson(res, 413, { errors: [{ message: 'Request body too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }, { connection: 'close' });
         logger.error({ err: error, requestId, path }, 'request failed');
         if (!res.headersSent)
           sendJson(res, 500, {

@@ -2,20 +2,28 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 
 import { type ProcessMetrics, processMetrics } from './metrics';
 
-/** Operation names come from clients: past this many distinct ones, the rest are counted as "other". */
-const MAX_OPERATION_NAMES = 200;
+export interface OperationNameLabels {
+  /** Operation names come from clients: past this many distinct ones, the rest are counted as "other". */
+  maxNames?: number;
+  /** Longer names are cut to this many characters (and count as the name they are cut to). */
+  maxLength?: number;
+}
 
 /**
  * Records each GraphQL operation's duration by name and type, and each error in the response by
  * its `extensions.code` (after the error formatter, so as the client sees it). For the gateway and
  * every subgraph alike.
  */
-export function graphqlMetricsPlugin<Context extends BaseContext = BaseContext>(metrics: ProcessMetrics = processMetrics()): ApolloServerPlugin<Context> {
+export function graphqlMetricsPlugin<Context extends BaseContext = BaseContext>(
+  metrics: ProcessMetrics = processMetrics(),
+  { maxNames = 200, maxLength = 64 }: OperationNameLabels = {},
+): ApolloServerPlugin<Context> {
   const names = new Set<string>();
-  const nameLabel = (name: string | undefined | null): string => {
-    if (!name) return 'anonymous';
+  const nameLabel = (full: string | undefined | null): string => {
+    if (!full) return 'anonymous';
+    const name = full.slice(0, maxLength);
     if (names.has(name)) return name;
-    if (names.size >= MAX_OPERATION_NAMES) return 'other';
+    if (names.size >= maxNames) return 'other';
     names.add(name);
     return name;
   };

@@ -1,0 +1,74 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+
+import { EdgeError } from './edge-error';
+import { exceededLimit, measureOperation, type OperationLimits, rootFieldNames } from './operation-limits';
+import type { TokenBuckets } from './token-bucket';
+
+/** The only operation that may send a large body (evidence documents, base64). */
+export const UPLOAD_FIELDS: ReadonlySet<string> = new Set(['uploadEvidence']);
+
+/** Root fields anyone may call without a token; they are rate limited with or without one. */
+export const PUBLIC_FIELDS: ReadonlySet<string> = new Set(['verifyCertificate', 'login', 'refreshToken', 'logout', 'viewer']);
+
+export interface EdgeContext {
+  authorization: string | undefined;
+  clientAddress: string;
+}
+
+export interface EdgeLimitsOptions {
+  limits: OperationLimits;
+  /** MAX_OPERATION_BODY_BYTES: the body of anything but an upload. */
+  operationBodyBytes: number;
+  /** Undefined: no rate limit. */
+  anonymousBuckets?: TokenBuckets;
+}
+
+/**
+ * The gateway's checks of a parsed, valid operation, in order, before it is planned and before any
+ * subgraph is called: the operation limits, the body of anything but an upload, then the rate of
+ * anonymous and public calls (last, so a refused operation spends nothing of the caller's bucket).
+ */
+export function edgeLimitsPlugin<Context extends EdgeContext>(options: EdgeLimitsOptions): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request, contextValue }) {
+          // Apollo has already refused a document without the operation asked for.
+          if (!operation) return;
+          const measures = measureOperation(schema, document, operation, request.variables ?? {});
+          const over = exceededLimit(measures, options.limits);
+          if (over)
+            throw new EdgeError(`The operation is over the gateway's ${over.limit} limit (${over.measured} > ${over.max})`, 'OPERATION_TOO_COMPLEX', {
+              ...over,
+            });
+
+          const fields = rootFieldNames(document, operation).filter((name) => !name.startsWith('__'));
+          // The body as sent, give or take its JSON punctuation: the server has already cut off
+          // anything over MAX_BODY_BYTES (and an anonymous one over this limit) while it streamed.
+          const bodyBytes = Buffer.byteLength(request.query ?? '') + Buffer.byteLength(JSON.stringify(request.variables ?? {}));
+          const upload = fields.length > 0 && fields.every((name) => UPLOAD_FIELDS.has(name));
+          if (!upload && bodyBytes > options.operationBodyBytes) {
+            throw new EdgeError(`Request body too large: only an evidence upload may exceed ${options.operationBodyBytes} bytes`, 'PAYLOAD_TOO_LARGE', {
+              max: options.operationBodyBytes,
+              measured: bodyBytes,
+            });
+          }
+
+          const charged = contextValue.authorization ? fields.filter((name) => PUBLIC_FIELDS.has(name)).length : fields.length;
+          if (charged === 0 || !options.anonymousBuckets) return;
+          const taken = options.anonymousBuckets.take(contextValue.clientAddress, charged);
+          if (!taken.allowed) {
+            throw new EdgeError(
+              'Too many anonymous requests from this address; retry later',
+              'RATE_LIMITED',
+              { retryAfterSeconds: taken.retryAfterSeconds },
+              {
+                'retry-after': String(taken.retryAfterSeconds),
+              },
+            );
+          }
+        },
+      };
+    },
+  };
+}
