@@ -9,7 +9,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createErrorFormatter } from '@kinerja/errors';
-import { currentRequest, type HttpServer, startHttpServer } from '@kinerja/http-server';
+import { clientAddressOf, currentRequest, type HttpServer, startHttpServer } from '@kinerja/http-server';
 import type { Logger } from '@kinerja/logger';
 import { graphqlMetricsPlugin } from '@kinerja/observability';
 
@@ -21,7 +21,7 @@ interface GatewayContext {
   clientAddress: string;
 }
 
-/** Passes the caller's token, the request id and the client address on to every subgraph. */
+/** Passes the caller's token, the request id and the client address (replacing any the client sent) on to every subgraph. */
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
     if (!request.http || !context?.requestId) return;
@@ -82,7 +82,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
       context: async (req, requestId) => ({
         authorization: req.headers.authorization,
         requestId,
-        clientAddress: req.socket.remoteAddress ?? 'unknown',
+        clientAddress: clientAddressOf(req.headers['x-forwarded-for'], req.socket.remoteAddress, config.TRUSTED_PROXY_HOPS),
       }),
     },
   });

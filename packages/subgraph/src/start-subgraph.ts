@@ -9,7 +9,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import type { TokenVerifier } from '@kinerja/auth';
 import { createErrorFormatter } from '@kinerja/errors';
-import { currentRequest, type HttpServer, type Readiness, type RouteHandler, startHttpServer } from '@kinerja/http-server';
+import { clientAddressOf, currentRequest, type HttpServer, type Readiness, type RouteHandler, startHttpServer } from '@kinerja/http-server';
 import type { Logger } from '@kinerja/logger';
 import { graphqlMetricsPlugin, processMetrics, type ServiceMetricSources } from '@kinerja/observability';
 import type { GraphQLSchema } from 'graphql';
@@ -72,8 +72,8 @@ export async function startSubgraph<Context extends SubgraphContext>(options: St
       apollo,
       context: async (req: IncomingMessage, requestId: string) => {
         const viewer = await verifier.viewerFrom(req.headers.authorization);
-        const forwarded = req.headers['x-forwarded-for'];
-        const clientAddress = (typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined) || req.socket.remoteAddress || 'unknown';
+        // One trusted hop, the gateway: it replaces X-Forwarded-For with the client it identified.
+        const clientAddress = clientAddressOf(req.headers['x-forwarded-for'], req.socket.remoteAddress, 1);
         return options.extendContext({ viewer, requestId, clientAddress, logger: logger.child({ requestId, userId: viewer.userId }) });
       },
     },
