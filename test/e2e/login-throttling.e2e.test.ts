@@ -46,4 +46,9 @@ describe('login throttling through the gateway behind an ingress', () => {
     const counters = await identity.service.prisma.loginThrottle.findMany({ where: { key: { startsWith: 'ip:10.66.' } } });
     expect(counters).toEqual([]);
   });
+
+  it('answers a NUL byte in the login with BAD_USER_INPUT and the field, through the gateway', async () => {
+    const result = await viaIngress({ email: 'admin@kinerja.demo', password: 'kinerja\u0000demo' }, '192.0.2.77');
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.password' });
+  });
 });

@@ -14,11 +14,14 @@ import type { Logger } from '@kinerja/logger';
 import { graphqlMetricsPlugin, processMetrics, type ServiceMetricSources } from '@kinerja/observability';
 import type { GraphQLSchema } from 'graphql';
 
+import { type InputGuardOptions, inputGuardPlugin } from './input-guard';
 import type { SubgraphContext } from './subgraph-context';
 
 export interface StartSubgraphOptions<Context extends SubgraphContext> {
   /** Largest request body accepted (default 1 MB); raise it for mutations that carry documents. */
   maxBodyBytes?: number;
+  /** Free-text input fields allowed more than DEFAULT_MAX_STRING_LENGTH characters (input-guard.ts). */
+  longTextInputs?: InputGuardOptions['longTextInputs'];
   name: string;
   schema: GraphQLSchema;
   host: string;
@@ -57,6 +60,7 @@ export async function startSubgraph<Context extends SubgraphContext>(options: St
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       graphqlMetricsPlugin<Context>(),
+      inputGuardPlugin<Context>({ longTextInputs: options.longTextInputs ?? {} }),
     ],
   });
   await apollo.start();

@@ -129,6 +129,17 @@ describe('identity login, tokens and sessions', () => {
     expect(rows[0]).toMatchObject({ actorUserId: userId, entityType: 'UserAccount', after: { clientAddress: '10.6.0.1' } });
   });
 
+  it('refuses a NUL byte or an oversized value in the login with BAD_USER_INPUT naming the field', async () => {
+    const nul = await loginAs({ email: 'admin@kinerja.demo\u0000', password: 'kinerja-demo' }, '10.7.0.1');
+    expect(nul.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.email' });
+    const inline = await graphql(identity.url, 'mutation { login(input: { nip: "1986\\u0000", password: "x" }) { accessToken } }', {}, undefined, {
+      'x-forwarded-for': '10.7.0.2',
+    });
+    expect(inline.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.nip' });
+    const oversized = await loginAs({ email: 'admin@kinerja.demo', password: 'p'.repeat(100_000) }, '10.7.0.3');
+    expect(oversized.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.password' });
+  });
+
   it('rotates refresh tokens and revokes the family when a spent one is replayed', async () => {
     const first = (await loginAs({ email: 'auditor@kinerja.demo', password: 'kinerja-demo' }, '10.2.0.1')).data?.['login'];
     const second = await graphql(identity.url, REFRESH, { token: first.refreshToken });

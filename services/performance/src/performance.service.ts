@@ -37,6 +37,7 @@ import { EmployeePerformanceResolver } from './graphql/employee.resolver';
 import { EVIDENCE_DOWNLOAD_PREFIX, EvidenceDocumentResolver } from './graphql/evidence-document.resolver';
 import { FollowUpResolver } from './graphql/follow-up.resolver';
 import { IndicatorResolver } from './graphql/indicator.resolver';
+import { longTextInputs } from './graphql/long-text-inputs';
 import { OrgUnitPerformanceResolver } from './graphql/org-unit.resolver';
 import { PerformancePeriodResolver } from './graphql/performance-period.resolver';
 import { PerformancePlanResolver } from './graphql/performance-plan.resolver';
@@ -157,6 +158,7 @@ export async function startPerformanceService(config: PerformanceConfig, logger:
       schema,
       // An evidence document travels base64-encoded (4/3 of its size) inside the JSON body.
       maxBodyBytes: Math.ceil((config.EVIDENCE_MAX_BYTES * 4) / 3) + 64 * 1024,
+      longTextInputs: longTextInputs(config.EVIDENCE_MAX_BYTES),
       host: config.HOST,
       port: config.PORT,
       logger,
