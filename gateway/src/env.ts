@@ -16,6 +16,12 @@ export const gatewayEnvSchema = z.object({
   /** The committed, composed supergraph the gateway serves. */
   SUPERGRAPH_PATH: z.string().default(join(__dirname, '..', 'supergraph.graphql')),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  /**
+   * Proxies in front of the gateway that each append the address they saw to X-Forwarded-For (an
+   * ingress controller: 1). 0 = the socket's peer is the client. Login throttling counts per the
+   * client address found this way; too few hops counts every user on the proxy's address.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Largest request body; evidence documents (5 MiB, base64) pass through the gateway. */
   MAX_BODY_BYTES: z.coerce
     .number()
@@ -43,8 +49,6 @@ export const gatewayEnvSchema = z.object({
   ANONYMOUS_RATE_LIMIT_BURST: limit(120),
   /** Refill of the bucket per second; 0 turns the rate limit off. */
   ANONYMOUS_RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).max(100_000).default(10),
-  /** Proxies in front of the gateway that append to X-Forwarded-For (the Ingress: 1); 0 = the socket's address is the client. */
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 const SUBGRAPH_URL = /^SUBGRAPH_([A-Z]+)_URL$/;

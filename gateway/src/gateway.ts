@@ -9,11 +9,10 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createErrorFormatter } from '@kinerja/errors';
-import { currentRequest, type HttpServer, startHttpServer } from '@kinerja/http-server';
+import { clientAddressOf, currentRequest, type HttpServer, startHttpServer } from '@kinerja/http-server';
 import type { Logger } from '@kinerja/logger';
 import { graphqlMetricsPlugin } from '@kinerja/observability';
 
-import { clientAddress } from './client-address';
 import { formatEdgeErrors } from './edge-error';
 import { edgeLimitsPlugin } from './edge-limits.plugin';
 import type { GatewayConfig } from './env';
@@ -25,7 +24,7 @@ interface GatewayContext {
   clientAddress: string;
 }
 
-/** Passes the caller's token, the request id and the client address on to every subgraph. */
+/** Passes the caller's token, the request id and the client address (replacing any the client sent) on to every subgraph. */
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
     if (!request.http || !context?.requestId) return;
@@ -100,7 +99,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
       context: async (req, requestId) => ({
         authorization: req.headers.authorization,
         requestId,
-        clientAddress: clientAddress(req, config.TRUSTED_PROXY_HOPS),
+        clientAddress: clientAddressOf(req.headers['x-forwarded-for'], req.socket.remoteAddress, config.TRUSTED_PROXY_HOPS),
       }),
     },
   });

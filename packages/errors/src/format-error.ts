@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 
+import { clientErrorFromDatabase } from './database-error';
 import { DomainError, type ErrorCode, type ValidationError } from './domain-error';
 
 interface ErrorLogger {
@@ -40,13 +41,16 @@ function findDomainError(error: unknown): DomainError | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current; depth += 1) {
     if (current instanceof DomainError) return current;
+    const fromDatabase = clientErrorFromDatabase(current);
+    if (fromDatabase) return fromDatabase;
     current = (current as { originalError?: unknown }).originalError;
   }
   return undefined;
 }
 
 /**
- * One mapping from errors to what clients see: domain errors keep their code and field details;
+ * One mapping from errors to what clients see: domain errors keep their code and field details,
+ * and so do database errors a client's input caused (database-error.ts);
  * protocol errors pass through; everything else is logged with the request id and masked.
  */
 export function createErrorFormatter(logger: ErrorLogger, requestIdOf: () => string | undefined = () => undefined) {

@@ -1,3 +1,4 @@
+export { clientErrorFromDatabase } from './database-error';
 export {
   ConflictError,
   DomainError,

@@ -1,3 +1,4 @@
+export { clientAddressOf } from './client-address';
 export { type GraphQLRoute, type HttpServer, type Readiness, startHttpServer } from './http-server';
 export { metricsOnOwnPort, type MetricsServerOptions, startMetricsServer } from './metrics-server';
 export { currentRequest, type RequestScope } from './request-scope';

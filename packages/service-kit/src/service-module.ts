@@ -4,7 +4,7 @@ import type { Routes } from '@kinerja/http-server';
 import type { Clock, IdGenerator } from '@kinerja/kernel';
 import type { Logger } from '@kinerja/logger';
 import type { EventConsumer, HandlerMap, OutboxRelay } from '@kinerja/messaging';
-import type { ReferenceResolvers, RunningSubgraph, SubgraphContext } from '@kinerja/subgraph';
+import type { InputGuardOptions, ReferenceResolvers, RunningSubgraph, SubgraphContext } from '@kinerja/subgraph';
 import type { z } from 'zod';
 
 /** The variables every subgraph process reads (`commonServiceEnv` of @kinerja/config), parsed. */
@@ -107,6 +107,8 @@ export interface ServiceModule<Config extends ServiceConfig = any, Prisma extend
   orphanedTypes?: readonly ResolverClass[];
   /** Largest request body when some mutation carries a document (default 1 MB). */
   maxBodyBytes?(config: Config): number;
+  /** Free-text input fields allowed past the input guard's default length (`@kinerja/subgraph` input-guard). */
+  longTextInputs?(config: Config): InputGuardOptions['longTextInputs'];
   createPrisma(database: Database, onQuery?: (sql: string) => void): Prisma;
   wire(context: WireContext<Config, Prisma>): Promise<Wiring>;
   /** Demo or default data for local runs; never called in production. Must be idempotent. */

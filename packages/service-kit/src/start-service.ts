@@ -74,6 +74,7 @@ export async function startService<Config extends ServiceConfig, Prisma extends 
       name: module.name,
       schema,
       ...(module.maxBodyBytes ? { maxBodyBytes: module.maxBodyBytes(config) } : {}),
+      ...(module.longTextInputs ? { longTextInputs: module.longTextInputs(config) } : {}),
       host: config.HOST,
       port: config.PORT,
       logger,

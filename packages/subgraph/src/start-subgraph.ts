@@ -9,16 +9,19 @@ import {
 } from '@apollo/server/plugin/disabled';
 import type { TokenVerifier } from '@kinerja/auth';
 import { createErrorFormatter } from '@kinerja/errors';
-import { currentRequest, type HttpServer, type Readiness, type RouteHandler, startHttpServer } from '@kinerja/http-server';
+import { clientAddressOf, currentRequest, type HttpServer, type Readiness, type RouteHandler, startHttpServer } from '@kinerja/http-server';
 import type { Logger } from '@kinerja/logger';
 import { graphqlMetricsPlugin, processMetrics, type ServiceMetricSources } from '@kinerja/observability';
 import type { GraphQLSchema } from 'graphql';
 
+import { type InputGuardOptions, inputGuardPlugin } from './input-guard';
 import type { SubgraphContext } from './subgraph-context';
 
 export interface StartSubgraphOptions<Context extends SubgraphContext> {
   /** Largest request body accepted (default 1 MB); raise it for mutations that carry documents. */
   maxBodyBytes?: number;
+  /** Free-text input fields allowed more than DEFAULT_MAX_STRING_LENGTH characters (input-guard.ts). */
+  longTextInputs?: InputGuardOptions['longTextInputs'];
   name: string;
   schema: GraphQLSchema;
   host: string;
@@ -57,6 +60,7 @@ export async function startSubgraph<Context extends SubgraphContext>(options: St
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       graphqlMetricsPlugin<Context>(),
+      inputGuardPlugin<Context>({ longTextInputs: options.longTextInputs ?? {} }),
     ],
   });
   await apollo.start();
@@ -72,8 +76,8 @@ export async function startSubgraph<Context extends SubgraphContext>(options: St
       apollo,
       context: async (req: IncomingMessage, requestId: string) => {
         const viewer = await verifier.viewerFrom(req.headers.authorization);
-        const forwarded = req.headers['x-forwarded-for'];
-        const clientAddress = (typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined) || req.socket.remoteAddress || 'unknown';
+        // One trusted hop, the gateway: it replaces X-Forwarded-For with the client it identified.
+        const clientAddress = clientAddressOf(req.headers['x-forwarded-for'], req.socket.remoteAddress, 1);
         return options.extendContext({ viewer, requestId, clientAddress, logger: logger.child({ requestId, userId: viewer.userId }) });
       },
     },

@@ -6,6 +6,6 @@ export interface SubgraphContext {
   viewer: Viewer;
   requestId: string;
   logger: Logger;
-  /** The caller's address as the gateway saw it (first `x-forwarded-for` entry), for throttling. */
+  /** The real client's address as the gateway identified it (its `x-forwarded-for`), for throttling. */
   clientAddress: string;
 }

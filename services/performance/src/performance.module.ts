@@ -34,6 +34,7 @@ import { EmployeePerformanceResolver } from './graphql/employee.resolver';
 import { EVIDENCE_DOWNLOAD_PREFIX, EvidenceDocumentResolver } from './graphql/evidence-document.resolver';
 import { FollowUpResolver } from './graphql/follow-up.resolver';
 import { IndicatorResolver } from './graphql/indicator.resolver';
+import { longTextInputs } from './graphql/long-text-inputs';
 import { OrgUnitPerformanceResolver } from './graphql/org-unit.resolver';
 import { PerformancePeriodResolver } from './graphql/performance-period.resolver';
 import { PerformancePlanResolver } from './graphql/performance-plan.resolver';
@@ -142,6 +143,8 @@ export const performanceModule = defineService({
   orphanedTypes: [EmployeeType, OrgUnitType, AgencyType],
   // An evidence document travels base64-encoded (4/3 of its size) inside the JSON body.
   maxBodyBytes: (config) => Math.ceil((config.EVIDENCE_MAX_BYTES * 4) / 3) + 64 * 1024,
+  // Free text (notes, justifications) and the evidence document's base64 are longer than names.
+  longTextInputs: (config) => longTextInputs(config.EVIDENCE_MAX_BYTES),
   createPrisma: createPrismaClient,
   wire: async ({ config, prisma, clock, ids, notifyOutbox }) =>
     wirePerformance(createRepositories(prisma, notifyOutbox), { evidenceMaxBytes: config.EVIDENCE_MAX_BYTES }, { clock, ids }),

@@ -1,10 +1,10 @@
 import type { RoleGrant } from '@kinerja/auth';
-import type { AuditContext } from '@kinerja/database';
+import type { AuditContext, AuditEntry } from '@kinerja/database';
 
 import type { AccountWithAccess, UserAccount } from './account';
 import type { Employee } from './employee';
 import type { PendingEvent } from './events';
-import type { ThrottleState } from './login-throttle.rule';
+import type { Admission, ThrottleCounter } from './login-throttle.rule';
 import type { Agency, OrgUnit, Position } from './organisation';
 
 export interface OrganisationRepository {
@@ -75,9 +75,10 @@ export interface RefreshTokenRecord {
   revokedAt: Date | null;
 }
 
-export interface FailureCount {
-  key: string;
-  windowCutoff: Date;
+/** Who a login attempt concerns, for the audit rows the throttle writes. */
+export interface LoginAudit {
+  context: AuditContext;
+  agencyId: string | null;
 }
 
 export interface AccountRepository {
@@ -91,13 +92,14 @@ export interface AccountRepository {
   /** Marks the token used; false when another request used it first (a replay). */
   markRefreshTokenUsed(id: string, at: Date): Promise<boolean>;
   revokeFamily(familyId: string, at: Date): Promise<void>;
-  throttleStates(keys: readonly string[]): Promise<Map<string, ThrottleState>>;
   /**
-   * Counts one more failure for each key, atomically per key so that parallel failures all count;
-   * a key whose window started before its cutoff starts a new window. Answers the new count per key.
+   * Reserves one login attempt on every counter at once, before any password is checked: the
+   * counters' rows are locked while `admitAttempt` decides, so parallel attempts are admitted one
+   * after another and no more than the free ones get through. Audits each counter it starts throttling.
    */
-  countFailures(failures: readonly FailureCount[], now: Date): Promise<Map<string, ThrottleState>>;
-  /** Blocks each key until the given instant, never shortening a longer block already in place. */
-  blockUntil(blocks: ReadonlyMap<string, Date>): Promise<void>;
-  clearThrottle(keys: readonly string[]): Promise<void>;
+  reserveLoginAttempt(counters: readonly ThrottleCounter[], now: Date, audit: LoginAudit): Promise<Admission>;
+  /** A correct password: the account's counter is cleared, the address's reservation given back, and the login audited. */
+  loginSucceeded(accountKey: string, address: ThrottleCounter, audit: AuditContext, entry: AuditEntry): Promise<void>;
+  /** Writes one audit row on its own (a failed login, a logout). */
+  audit(audit: AuditContext, entry: AuditEntry): Promise<void>;
 }

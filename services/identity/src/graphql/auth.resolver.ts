@@ -35,7 +35,9 @@ export class AuthResolver {
   async login(@Arg('input') input: LoginInput, @Ctx() context: IdentityContext): Promise<AuthPayloadType> {
     const identifier = input.nip ?? input.email;
     if (!identifier || (input.nip && input.email)) throw new ValidationError({ field: 'input.nip', message: 'give either nip or email' });
-    return toPayload(await this.loginCommand.execute({ identifier, password: input.password, clientAddress: context.clientAddress }));
+    return toPayload(
+      await this.loginCommand.execute({ identifier, password: input.password, clientAddress: context.clientAddress, requestId: context.requestId }),
+    );
   }
 
   @Mutation(() => AuthPayloadType, { description: 'Rotates a refresh token: the old one stops working' })
@@ -44,8 +46,8 @@ export class AuthResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Revokes the session of this refresh token' })
-  logout(@Arg('refreshToken') refreshToken: string): Promise<boolean> {
-    return this.logoutCommand.execute(refreshToken);
+  logout(@Arg('refreshToken') refreshToken: string, @Ctx() context: IdentityContext): Promise<boolean> {
+    return this.logoutCommand.execute(refreshToken, context.requestId);
   }
 
   @Mutation(() => [RoleGrantType], { description: "The account's roles after the grant" })

@@ -1,9 +1,9 @@
 import type { GrantableRole, RoleGrant } from '@kinerja/auth';
-import { type AuditContext, auditRow, isUniqueViolation } from '@kinerja/database';
+import { type AuditContext, type AuditEntry, auditRow, isUniqueViolation } from '@kinerja/database';
 
 import type { AccountWithAccess, UserAccount } from '../domain/account';
-import type { ThrottleState } from '../domain/login-throttle.rule';
-import type { AccountRepository, FailureCount, RefreshTokenRecord } from '../domain/repositories';
+import { ACCOUNT_KEY, type Admission, admitAttempt, startsThrottling, type ThrottleCounter, type ThrottleState } from '../domain/login-throttle.rule';
+import type { AccountRepository, LoginAudit, RefreshTokenRecord } from '../domain/repositories';
 import type { IdentityPrisma } from './prisma-client';
 import { isUuid } from './uuid';
 
@@ -79,40 +79,63 @@ export class PrismaAccountRepository implements AccountRepository {
     await this.prisma.refreshToken.updateMany({ where: { familyId, revokedAt: null }, data: { revokedAt: at } });
   }
 
-  async throttleStates(keys: readonly string[]): Promise<Map<string, ThrottleState>> {
-    const rows = await this.prisma.loginThrottle.findMany({ where: { key: { in: [...keys] } } });
-    return new Map(rows.map((row) => [row.key, { failures: row.failures, windowStart: row.windowStart, blockedUntil: row.blockedUntil }]));
-  }
-
-  async countFailures(failures: readonly FailureCount[], now: Date): Promise<Map<string, ThrottleState>> {
-    // Read-modify-write in one statement: concurrent wrong guesses each add one.
-    const counted = await Promise.all(
-      failures.map(async ({ key, windowCutoff }) => {
-        const [row] = await this.prisma.$queryRaw<ThrottleState[]>`
-          INSERT INTO login_throttle AS t (key, failures, window_start, blocked_until)
-          VALUES (${key}, 1, ${now}::timestamptz, NULL)
-          ON CONFLICT (key) DO UPDATE SET
-            failures = CASE WHEN t.window_start < ${windowCutoff}::timestamptz THEN 1 ELSE t.failures + 1 END,
-            window_start = CASE WHEN t.window_start < ${windowCutoff}::timestamptz THEN EXCLUDED.window_start ELSE t.window_start END,
-            blocked_until = CASE WHEN t.window_start < ${windowCutoff}::timestamptz THEN NULL ELSE t.blocked_until END
-          RETURNING failures, window_start AS "windowStart", blocked_until AS "blockedUntil"`;
-        return [key, row as ThrottleState] as const;
-      }),
+  async reserveLoginAttempt(counters: readonly ThrottleCounter[], now: Date, audit: LoginAudit): Promise<Admission> {
+    // In key order, so that two attempts locking the same two rows never wait on each other.
+    const ordered = [...counters].sort((a, b) => (a.key < b.key ? -1 : 1));
+    return this.prisma.$transaction(
+      async (tx) => {
+        const states = new Map<string, ThrottleState>();
+        for (const { key } of ordered) {
+          // Creates the counter or, with the no-op update, locks the existing row until the commit.
+          const [row] = await tx.$queryRaw<ThrottleState[]>`
+            INSERT INTO login_throttle AS t (key, failures, window_start, blocked_until)
+            VALUES (${key}, 0, ${now}::timestamptz, NULL)
+            ON CONFLICT (key) DO UPDATE SET key = t.key
+            RETURNING failures, window_start AS "windowStart", blocked_until AS "blockedUntil"`;
+          if (row) states.set(key, row);
+        }
+        const admission = admitAttempt(ordered, states, now);
+        if (!admission.admitted) return admission;
+        for (const { key, policy } of ordered) {
+          const next = admission.next.get(key);
+          if (!next) continue;
+          await tx.$executeRaw`
+            UPDATE login_throttle SET failures = ${next.failures}, window_start = ${next.windowStart}::timestamptz, blocked_until = ${next.blockedUntil}::timestamptz
+            WHERE key = ${key}`;
+          if (startsThrottling(policy, next)) {
+            await tx.auditLog.create({
+              data: auditRow(audit.context, {
+                action: 'login.throttled',
+                entityType: 'LoginThrottle',
+                entityId: key,
+                agencyId: key.startsWith(ACCOUNT_KEY) ? audit.agencyId : null,
+                before: null,
+                after: { attempts: next.failures, blockedUntil: next.blockedUntil },
+              }),
+            });
+          }
+        }
+        return admission;
+      },
+      // Parallel attempts on one account queue on its row; each holds it for a few statements only.
+      { maxWait: 10_000, timeout: 10_000 },
     );
-    return new Map(counted);
   }
 
-  async blockUntil(blocks: ReadonlyMap<string, Date>): Promise<void> {
-    await Promise.all(
-      [...blocks].map(
-        ([key, until]) =>
-          // GREATEST skips NULL: the block only ever grows within a window.
-          this.prisma.$executeRaw`UPDATE login_throttle SET blocked_until = GREATEST(blocked_until, ${until}::timestamptz) WHERE key = ${key}`,
-      ),
-    );
+  async loginSucceeded(accountKey: string, address: ThrottleCounter, audit: AuditContext, entry: AuditEntry): Promise<void> {
+    await this.prisma.$transaction([
+      this.prisma.loginThrottle.deleteMany({ where: { key: accountKey } }),
+      // The address's reservation is given back: an office's correct logins never slow it down.
+      this.prisma.$executeRaw`
+        UPDATE login_throttle
+        SET failures = GREATEST(failures - 1, 0),
+            blocked_until = CASE WHEN failures - 1 < ${address.policy.freeFailures} THEN NULL ELSE blocked_until END
+        WHERE key = ${address.key}`,
+      this.prisma.auditLog.create({ data: auditRow(audit, entry) }),
+    ]);
   }
 
-  async clearThrottle(keys: readonly string[]): Promise<void> {
-    await this.prisma.loginThrottle.deleteMany({ where: { key: { in: [...keys] } } });
+  async audit(audit: AuditContext, entry: AuditEntry): Promise<void> {
+    await this.prisma.auditLog.create({ data: auditRow(audit, entry) });
   }
 }
