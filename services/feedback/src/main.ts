@@ -1,0 +1,7 @@
+import '@kinerja/observability/register';
+
+import { runStandalone } from '@kinerja/service-kit';
+
+import { feedbackModule } from './feedback.module';
+
+runStandalone(feedbackModule);

@@ -1,0 +1,5 @@
+import { runMigrations } from '@kinerja/service-kit';
+
+import { feedbackModule } from './feedback.module';
+
+runMigrations(feedbackModule);
