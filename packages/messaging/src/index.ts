@@ -1,3 +1,4 @@
+export { type BrokerRetryOptions, type TransientBrokerError, transientBrokerError, withBrokerRetry } from './broker-retry';
 export {
   createMessageProcessor,
   deadLetterFor,
