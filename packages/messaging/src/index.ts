@@ -2,6 +2,7 @@ export { type BrokerRetryOptions, type TransientBrokerError, transientBrokerErro
 export {
   createMessageProcessor,
   deadLetterFor,
+  DEFAULT_MAX_CLOCK_SKEW_MS,
   DEFAULT_RETRY,
   EventConsumer,
   type EventHandler,
