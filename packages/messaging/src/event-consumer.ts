@@ -2,6 +2,7 @@ import { deadLetterTopicOf, type EventEnvelope, type EventType, InvalidEventErro
 import type { Logger } from '@kinerja/logger';
 import { context, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 
+import type { PartitionLag } from './consumer-lag';
 import type { IncomingMessage, Subscription, Transport } from './transport';
 
 export type EventHandler<T extends EventType = EventType> = (event: EventEnvelope<T>) => Promise<void>;
@@ -161,6 +162,16 @@ export class EventConsumer {
 
   isRunning(): boolean {
     return this.subscription?.isRunning() ?? false;
+  }
+
+  /** The consumer group: one per service, named after it. */
+  get group(): string {
+    return this.options.consumer;
+  }
+
+  /** The group's uncommitted messages per partition, from the broker (Kafka only; undefined when not started). */
+  lagByPartition(): Promise<PartitionLag[]> | undefined {
+    return this.subscription?.lagByPartition?.();
   }
 
   /** Messages behind on the subscribed topics (Kafka only; undefined before the first batch). */

@@ -1,4 +1,5 @@
 export { type BrokerRetryOptions, type TransientBrokerError, transientBrokerError, withBrokerRetry } from './broker-retry';
+export { groupLag, type PartitionLag } from './consumer-lag';
 export {
   createMessageProcessor,
   deadLetterFor,

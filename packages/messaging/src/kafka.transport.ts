@@ -1,7 +1,8 @@
 import type { Logger } from '@kinerja/logger';
-import { type Consumer, Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
+import { type Admin, type Consumer, Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 
 import { withBrokerRetry } from './broker-retry';
+import { groupLag } from './consumer-lag';
 import type { MessageHandler, OutgoingMessage, Subscription, Transport } from './transport';
 
 export interface KafkaTransportOptions {
@@ -25,6 +26,8 @@ export class KafkaTransport implements Transport {
   private producer: Producer | null = null;
   private connecting: Promise<Producer> | null = null;
   private readonly consumers = new Set<Consumer>();
+  /** Kept connected for the lag metric, which is read on every scrape. */
+  private lagAdmin: Promise<Admin> | null = null;
 
   constructor(private readonly options: KafkaTransportOptions) {
     const log = options.logger.child({ component: 'kafkajs' });
@@ -47,6 +50,18 @@ export class KafkaTransport implements Transport {
 
   get admin() {
     return this.kafka.admin();
+  }
+
+  private connectedAdmin(): Promise<Admin> {
+    this.lagAdmin ??= (async () => {
+      const admin = this.kafka.admin();
+      await admin.connect();
+      return admin;
+    })().catch((error: unknown) => {
+      this.lagAdmin = null;
+      throw error;
+    });
+    return this.lagAdmin;
   }
 
   private connectedProducer(): Promise<Producer> {
@@ -147,6 +162,7 @@ export class KafkaTransport implements Transport {
     return {
       isRunning: () => running,
       lag: () => (lag.size === 0 ? undefined : [...lag.values()].reduce((sum, behind) => sum + Math.max(0, behind), 0)),
+      lagByPartition: async () => groupLag(await this.connectedAdmin(), options.groupId, options.topics),
       stop: async () => {
         this.consumers.delete(consumer);
         await consumer.disconnect();
@@ -158,6 +174,9 @@ export class KafkaTransport implements Transport {
   async close(): Promise<void> {
     await Promise.all([...this.consumers].map((consumer) => consumer.disconnect().catch(() => undefined)));
     this.consumers.clear();
+    const lagAdmin = this.lagAdmin;
+    this.lagAdmin = null;
+    await lagAdmin?.then((admin) => admin.disconnect()).catch(() => undefined);
     await this.connecting?.catch(() => undefined);
     await this.producer?.disconnect().catch(() => undefined);
     this.producer = null;
