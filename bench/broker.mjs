@@ -1,4 +1,12 @@
 // @ts-check
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+import { repoRoot } from '../scripts/lib/paths.mjs';
+
+const require = createRequire(import.meta.url);
+const { withBrokerRetry } = require(join(repoRoot, 'packages/messaging/dist/index.js'));
+
 /**
  * The local broker's topics outlive bench runs and may have been created with fewer partitions
  * than a run asks for: grow them (Kafka never shrinks a topic). Returns the partition count of
@@ -9,7 +17,17 @@
  * @param {readonly string[]} topics
  * @param {number} count
  */
-export async function growPartitions(admin, topics, count) {
+export function growPartitions(admin, topics, count) {
+  return withBrokerRetry(() => growing(admin, topics, count), { what: 'grow partitions' });
+}
+
+/**
+ * @param {import('kafkajs').Admin} admin
+ * @param {readonly string[]} topics
+ * @param {number} count
+ * @returns {Promise<Record<string, number>>}
+ */
+async function growing(admin, topics, count) {
   await admin.connect();
   try {
     const { topics: metadata } = await admin.fetchTopicMetadata({ topics: [...topics] });
@@ -29,7 +47,17 @@ export async function growPartitions(admin, topics, count) {
  * @param {string} groupId a group with no members yet
  * @param {readonly string[]} topics
  */
-export async function startGroupAtEnd(admin, groupId, topics) {
+export function startGroupAtEnd(admin, groupId, topics) {
+  // ListOffsets is what met NOT_LEADER_FOR_PARTITION right after a fresh broker start (ENVIRONMENT.md).
+  return withBrokerRetry(() => settingOffsetsAtEnd(admin, groupId, topics), { what: 'start group at end' });
+}
+
+/**
+ * @param {import('kafkajs').Admin} admin
+ * @param {string} groupId
+ * @param {readonly string[]} topics
+ */
+async function settingOffsetsAtEnd(admin, groupId, topics) {
   await admin.connect();
   try {
     for (const topic of topics) {

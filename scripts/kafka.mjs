@@ -3,11 +3,14 @@
  * Local single-node Apache Kafka 3.9.x (KRaft, combined broker+controller) for development and tests.
  *
  *   node scripts/kafka.mjs start | stop | status      (npm run kafka:start | kafka:stop | kafka:status)
+ *   node scripts/kafka.mjs start-extra <port>         a fresh broker in a new temp dir; prints {brokers,dataDir,pid}
+ *   node scripts/kafka.mjs stop-extra <dataDir>       stops that broker and deletes its dir
  *
- * or from Node: `import { ensureKafka, stopKafka, kafkaStatus } from './kafka.mjs'`.
+ * or from Node: `import { ensureKafka, stopKafka, kafkaStatus, startExtraBroker, stopExtraBroker } from './kafka.mjs'`.
  *
  * The broker jars are resolved by Maven from tools/kafka/pom.xml and stay in ~/.m2; only a classpath
- * file (list of ~/.m2 paths) is cached under KAFKA_DATA_DIR, keyed by a hash of the pom.
+ * file (list of ~/.m2 paths) is cached, in <repo>/.data, keyed by a hash of the pom, and shared by
+ * every data dir (so an extra broker in a temp dir starts without Maven).
  * Env: KAFKA_DATA_DIR (default <repo>/.data/kafka), KAFKA_PORT (default 9092; controller = port + 1).
  * See tools/kafka/README.md.
  */
@@ -15,6 +18,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -29,6 +33,9 @@ const LOG4J = path.join(TOOLS_DIR, 'log4j.properties');
 const HOST = '127.0.0.1';
 const READY_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 30_000;
+const SHARED_DIR = path.join(REPO_ROOT, '.data');
+/** Extra brokers live in temp dirs named so; stop-extra deletes nothing else. */
+const EXTRA_PREFIX = 'kinerja-kafka-extra-';
 
 /**
  * @typedef {object} KafkaPaths
@@ -36,7 +43,7 @@ const STOP_TIMEOUT_MS = 30_000;
  * @property {string} logDirs          Kafka's log.dirs (topic data + KRaft metadata log)
  * @property {string} serverProperties generated broker config
  * @property {string} clusterIdFile    cluster id, kept so the formatted storage stays valid
- * @property {string} classpathFile    ':'-separated ~/.m2 jar paths, written by Maven
+ * @property {string} classpathFile    ':'-separated ~/.m2 jar paths, written by Maven (shared by all data dirs)
  * @property {string} classpathHash    sha256 of the pom the classpath file was resolved from
  * @property {string} pidFile
  * @property {string} brokerLog        broker stdout/stderr
@@ -89,8 +96,8 @@ export function kafkaConfig(env = process.env) {
       logDirs: path.join(dataDir, 'data'),
       serverProperties: path.join(dataDir, 'server.properties'),
       clusterIdFile: path.join(dataDir, 'cluster-id'),
-      classpathFile: path.join(dataDir, 'classpath.txt'),
-      classpathHash: path.join(dataDir, 'classpath.pom-sha256'),
+      classpathFile: path.join(SHARED_DIR, 'kafka-classpath.txt'),
+      classpathHash: path.join(SHARED_DIR, 'kafka-classpath.pom-sha256'),
       pidFile: path.join(dataDir, 'broker.pid'),
       brokerLog: path.join(dataDir, 'broker.log'),
       lockFile: path.join(dataDir, 'start.lock'),
@@ -258,7 +265,8 @@ function resolveClasspath(config, log) {
   requireCommand('mvn');
   log('resolving the Kafka classpath with Maven (the first run downloads about 50 MB of jars into ~/.m2) ...');
   const startedAt = Date.now();
-  const tmpFile = `${classpathFile}.tmp`;
+  fs.mkdirSync(path.dirname(classpathFile), { recursive: true });
+  const tmpFile = `${classpathFile}.${process.pid}.tmp`; // two checkouts' starts may resolve at once
   const result = spawnSync(
     'mvn',
     ['-q', '-B', '-Dstyle.color=never', '-f', POM, 'dependency:build-classpath', '-Dmdep.includeScope=runtime', `-Dmdep.outputFile=${tmpFile}`],
@@ -502,6 +510,55 @@ export async function kafkaStatus(options = {}) {
 }
 
 /**
+ * Starts a broker of its own, freshly formatted in a new temp dir, on `port` (controller on port + 1):
+ * for tests that need a just-started broker, or one they may stop. It refuses the default broker's
+ * ports and any port something listens on, so it can never reuse (and later stop) a shared broker.
+ * @param {{ port: number, log?: Logger, timeoutMs?: number }} options
+ * @returns {Promise<{ brokers: string[], dataDir: string, pid: number }>}
+ */
+export async function startExtraBroker({ port, log = stderrLogger, timeoutMs = READY_TIMEOUT_MS }) {
+  const shared = kafkaConfig({});
+  if (!Number.isInteger(port) || [shared.port - 1, shared.port, shared.controllerPort].includes(port)) {
+    throw new KafkaScriptError(`an extra broker needs ports of its own, not ${port} (the default broker uses ${shared.port} and ${shared.controllerPort})`);
+  }
+  await requirePortsFree([port, port + 1]);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), EXTRA_PREFIX));
+  try {
+    const result = await ensureKafka({ env: { KAFKA_DATA_DIR: dataDir, KAFKA_PORT: String(port) }, log, timeoutMs });
+    if (!result.startedByUs || result.pid === null) throw new KafkaScriptError(`a broker already answered on ${port}; not starting an extra one`);
+    return { brokers: result.brokers, dataDir, pid: result.pid };
+  } catch (error) {
+    await stopExtraBroker(dataDir, { log }).catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Stops a broker that `startExtraBroker` started (by the pid file in its dir, never by port) and
+ * deletes its dir.
+ * @param {string} dataDir
+ * @param {{ log?: Logger }} [options]
+ */
+export async function stopExtraBroker(dataDir, options = {}) {
+  const resolved = path.resolve(dataDir);
+  if (path.dirname(resolved) !== path.resolve(os.tmpdir()) || !path.basename(resolved).startsWith(EXTRA_PREFIX)) {
+    throw new KafkaScriptError(`${dataDir} is not an extra broker's dir (${path.join(os.tmpdir(), EXTRA_PREFIX)}*)`);
+  }
+  const port = /^listeners=PLAINTEXT:\/\/[^:]+:(\d+)/m.exec(readText(path.join(resolved, 'server.properties')))?.[1];
+  if (port) await stopKafka({ env: { KAFKA_DATA_DIR: resolved, KAFKA_PORT: port }, ...options });
+  fs.rmSync(resolved, { recursive: true, force: true });
+}
+
+/** @param {string} file */
+function readText(file) {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/**
  * @param {string[]} argv
  * @returns {Promise<number>} exit code
  */
@@ -535,7 +592,16 @@ async function main(argv) {
       );
       return 3;
     }
-    console.error('usage: node scripts/kafka.mjs start | stop | status');
+    if (command === 'start-extra') {
+      const started = await startExtraBroker({ port: Number(argv[1]), log: (message) => console.error(message) });
+      console.log(JSON.stringify(started));
+      return 0;
+    }
+    if (command === 'stop-extra' && argv[1]) {
+      await stopExtraBroker(argv[1], { log });
+      return 0;
+    }
+    console.error('usage: node scripts/kafka.mjs start | stop | status | start-extra <port> | stop-extra <dataDir>');
     return 2;
   } catch (error) {
     console.error(error instanceof KafkaScriptError ? `kafka: ${error.message}` : error);

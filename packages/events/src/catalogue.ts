@@ -169,4 +169,14 @@ export type EventType = keyof typeof EVENT_CATALOGUE;
 export type EventPayload<T extends EventType> = z.output<(typeof EVENT_CATALOGUE)[T]['payload']>;
 export const EVENT_TYPES = Object.keys(EVENT_CATALOGUE) as EventType[];
 
+/**
+ * An event a change produces, as the domain states it: the repository writes it to the outbox in
+ * the change's transaction (the envelope, id, topic and key are added there).
+ */
+export interface DomainEvent<T extends EventType = EventType> {
+  type: T;
+  agencyId: string;
+  payload: EventPayload<T>;
+}
+
 export const isEventType = (value: string): value is EventType => Object.prototype.hasOwnProperty.call(EVENT_CATALOGUE, value);

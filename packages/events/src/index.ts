@@ -1,5 +1,5 @@
 export { buildAsyncApiDocument } from './asyncapi';
-export { EVENT_CATALOGUE, EVENT_TYPES, type EventDefinition, type EventPayload, type EventType, isEventType } from './catalogue';
+export { type DomainEvent, EVENT_CATALOGUE, EVENT_TYPES, type EventDefinition, type EventPayload, type EventType, isEventType } from './catalogue';
 export {
   createEnvelope,
   deadLetterTopicOf,

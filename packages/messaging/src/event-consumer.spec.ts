@@ -8,10 +8,13 @@ import { toMessage } from './outbox';
 import type { IncomingMessage } from './transport';
 
 const logger = createLogger({ name: 'test', level: 'silent' });
+// The processor's clock, fixed for the test; events made without a date are dated a moment before it.
+const NOW = Date.now() + 1000;
 
-function registered(): EventEnvelope<'identity.employee.registered'> {
+function registered(occurredAt?: Date): EventEnvelope<'identity.employee.registered'> {
   return createEnvelope({
     id: randomUUID(),
+    ...(occurredAt ? { occurredAt } : {}),
     type: 'identity.employee.registered',
     agencyId: randomUUID(),
     producer: 'identity',
@@ -43,6 +46,7 @@ function setup(handlers: HandlerMap) {
     handlers,
     logger,
     retry: { attempts: 3, initialDelayMs: 100, maxDelayMs: 150 },
+    now: () => NOW,
     sleep: async (ms) => void sleeps.push(ms),
     publishDeadLetter: async (message, reason) => void deadLetters.push({ message, reason }),
   });
@@ -96,6 +100,20 @@ describe('createMessageProcessor', () => {
     await expect(process(incoming(registered(), value))).resolves.toBe('dead-lettered');
     expect(called).toBe(false);
     expect(deadLetters[0]?.reason).toMatch(/^INVALID_EVENT/);
+  });
+
+  it('dead-letters an event dated beyond the clock skew in the future, without calling its handler', async () => {
+    let called = false;
+    const { process, deadLetters } = setup({ 'identity.employee.registered': async () => void (called = true) });
+    await expect(process(incoming(registered(new Date(NOW + 5 * 60_000 + 1000))))).resolves.toBe('dead-lettered');
+    expect(called).toBe(false);
+    expect(deadLetters[0]?.reason).toMatch(/^FUTURE_EVENT: occurredAt \S+ is 301 s ahead of this consumer's clock \(at most 300 s allowed\)$/);
+  });
+
+  it('believes an event dated within the clock skew', async () => {
+    const { process, deadLetters } = setup({ 'identity.employee.registered': async () => undefined });
+    await expect(process(incoming(registered(new Date(NOW + 4 * 60_000))))).resolves.toBe('handled');
+    expect(deadLetters).toEqual([]);
   });
 
   it('builds a dead letter with the original headers and where it failed', () => {

@@ -2,6 +2,7 @@ import { deadLetterTopicOf, type EventEnvelope, type EventType, InvalidEventErro
 import type { Logger } from '@kinerja/logger';
 import { context, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 
+import type { PartitionLag } from './consumer-lag';
 import type { IncomingMessage, Subscription, Transport } from './transport';
 
 export type EventHandler<T extends EventType = EventType> = (event: EventEnvelope<T>) => Promise<void>;
@@ -15,6 +16,13 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, initialDelayMs: 200, maxDelayMs: 5000 };
 
+/**
+ * How far in the future an event's `occurredAt` may lie before it is doubted. Clocks of the
+ * services' hosts drift by seconds, not minutes; an event dated later than that would win over
+ * every true event until its date, so it is dead-lettered rather than believed.
+ */
+export const DEFAULT_MAX_CLOCK_SKEW_MS = 5 * 60_000;
+
 export type Outcome = 'handled' | 'ignored' | 'dead-lettered';
 
 export interface ProcessorOptions {
@@ -25,6 +33,9 @@ export interface ProcessorOptions {
   logger: Logger;
   retry?: RetryPolicy;
   sleep?: (ms: number) => Promise<void>;
+  /** See DEFAULT_MAX_CLOCK_SKEW_MS. */
+  maxClockSkewMs?: number;
+  now?: () => number;
 }
 
 const tracer = trace.getTracer('@kinerja/messaging');
@@ -38,6 +49,8 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 export function createMessageProcessor(options: ProcessorOptions): (message: IncomingMessage) => Promise<Outcome> {
   const retry = options.retry ?? DEFAULT_RETRY;
   const sleep = options.sleep ?? defaultSleep;
+  const maxClockSkewMs = options.maxClockSkewMs ?? DEFAULT_MAX_CLOCK_SKEW_MS;
+  const now = options.now ?? Date.now;
   return async (message) => {
     const parent = propagation.extract(context.active(), message.headers);
     const link = trace.getSpanContext(parent);
@@ -62,6 +75,14 @@ export function createMessageProcessor(options: ProcessorOptions): (message: Inc
           span.setAttribute('messaging.message.id', event.id);
           const handler = options.handlers[event.type] as EventHandler | undefined;
           if (!handler) return 'ignored';
+          const aheadMs = Date.parse(event.occurredAt) - now();
+          if (aheadMs > maxClockSkewMs) {
+            const reason = `FUTURE_EVENT: occurredAt ${event.occurredAt} is ${Math.round(aheadMs / 1000)} s ahead of this consumer's clock (at most ${maxClockSkewMs / 1000} s allowed)`;
+            await options.publishDeadLetter(message, reason);
+            options.logger.warn({ eventId: event.id, type: event.type, reason }, 'future-dated event dead-lettered');
+            span.setStatus({ code: SpanStatusCode.ERROR, message: reason });
+            return 'dead-lettered';
+          }
           let lastError: unknown;
           for (let attempt = 1; attempt <= retry.attempts; attempt += 1) {
             try {
@@ -110,6 +131,8 @@ export interface EventConsumerOptions {
   handlers: HandlerMap;
   logger: Logger;
   retry?: RetryPolicy;
+  /** See DEFAULT_MAX_CLOCK_SKEW_MS. */
+  maxClockSkewMs?: number;
 }
 
 /** One consumer group per service, subscribed to the topics it has handlers for. */
@@ -125,6 +148,7 @@ export class EventConsumer {
       handlers,
       logger,
       ...(this.options.retry ? { retry: this.options.retry } : {}),
+      ...(this.options.maxClockSkewMs !== undefined ? { maxClockSkewMs: this.options.maxClockSkewMs } : {}),
       publishDeadLetter: (message, reason) => transport.publish([deadLetterFor(message, consumer, reason)]),
     });
     this.subscription = await transport.subscribe({
@@ -138,6 +162,16 @@ export class EventConsumer {
 
   isRunning(): boolean {
     return this.subscription?.isRunning() ?? false;
+  }
+
+  /** The consumer group: one per service, named after it. */
+  get group(): string {
+    return this.options.consumer;
+  }
+
+  /** The group's uncommitted messages per partition, from the broker (Kafka only; undefined when not started). */
+  lagByPartition(): Promise<PartitionLag[]> | undefined {
+    return this.subscription?.lagByPartition?.();
   }
 
   /** Messages behind on the subscribed topics (Kafka only; undefined before the first batch). */

@@ -1,6 +1,9 @@
+export { type BrokerRetryOptions, type TransientBrokerError, transientBrokerError, withBrokerRetry } from './broker-retry';
+export { groupLag, type PartitionLag } from './consumer-lag';
 export {
   createMessageProcessor,
   deadLetterFor,
+  DEFAULT_MAX_CLOCK_SKEW_MS,
   DEFAULT_RETRY,
   EventConsumer,
   type EventHandler,
@@ -11,7 +14,7 @@ export {
 export { claimEvent, type ExecuteRaw } from './idempotency';
 export { InProcessTransport } from './in-process.transport';
 export { KafkaTransport } from './kafka.transport';
-export { currentTraceparent, type OutboxRow, outboxRow, toMessage } from './outbox';
+export { currentTraceparent, type OutboxRow, outboxRow, outboxRowsOf, toMessage } from './outbox';
 export { OutboxRelay } from './outbox-relay';
 export { catalogueTopics, ensureTopics, type TopicSettings } from './topics';
 export type { IncomingMessage, MessageHandler, OutgoingMessage, Subscription, Transport } from './transport';

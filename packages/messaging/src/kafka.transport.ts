@@ -1,6 +1,8 @@
 import type { Logger } from '@kinerja/logger';
-import { type Consumer, Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
+import { type Admin, type Consumer, Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 
+import { withBrokerRetry } from './broker-retry';
+import { groupLag } from './consumer-lag';
 import type { MessageHandler, OutgoingMessage, Subscription, Transport } from './transport';
 
 export interface KafkaTransportOptions {
@@ -24,6 +26,8 @@ export class KafkaTransport implements Transport {
   private producer: Producer | null = null;
   private connecting: Promise<Producer> | null = null;
   private readonly consumers = new Set<Consumer>();
+  /** Kept connected for the lag metric, which is read on every scrape. */
+  private lagAdmin: Promise<Admin> | null = null;
 
   constructor(private readonly options: KafkaTransportOptions) {
     const log = options.logger.child({ component: 'kafkajs' });
@@ -46,6 +50,18 @@ export class KafkaTransport implements Transport {
 
   get admin() {
     return this.kafka.admin();
+  }
+
+  private connectedAdmin(): Promise<Admin> {
+    this.lagAdmin ??= (async () => {
+      const admin = this.kafka.admin();
+      await admin.connect();
+      return admin;
+    })().catch((error: unknown) => {
+      this.lagAdmin = null;
+      throw error;
+    });
+    return this.lagAdmin;
   }
 
   private connectedProducer(): Promise<Producer> {
@@ -75,15 +91,19 @@ export class KafkaTransport implements Transport {
     if (messages.length === 0) return;
     const byTopic = new Map<string, OutgoingMessage[]>();
     for (const message of messages) byTopic.set(message.topic, [...(byTopic.get(message.topic) ?? []), message]);
+    const topicMessages = [...byTopic].map(([topic, batch]) => ({
+      topic,
+      messages: batch.map(({ key, value, headers }) => ({ key, value, headers: keepingCreationContext(headers) })),
+    }));
+    // A broker that is up but not ready (coordinator loading, leadership moving) is waited out here;
+    // one that is down fails at once, and the outbox relay retries on its own backoff.
+    await withBrokerRetry(() => this.send(topicMessages), { what: 'publish', logger: this.options.logger, attempts: 6, whileUnreachable: false });
+  }
+
+  private async send(topicMessages: Parameters<Producer['sendBatch']>[0]['topicMessages']): Promise<void> {
     try {
       const producer = await this.connectedProducer();
-      await producer.sendBatch({
-        acks: -1,
-        topicMessages: [...byTopic].map(([topic, batch]) => ({
-          topic,
-          messages: batch.map(({ key, value, headers }) => ({ key, value, headers: keepingCreationContext(headers) })),
-        })),
-      });
+      await producer.sendBatch({ acks: -1, topicMessages });
     } catch (error) {
       // Drop the producer so the next attempt reconnects; the outbox rows stay unpublished.
       const producer = this.producer;
@@ -94,7 +114,16 @@ export class KafkaTransport implements Transport {
   }
 
   async subscribe(options: { groupId: string; topics: readonly string[]; handle: MessageHandler }): Promise<Subscription> {
-    const consumer = this.kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false, sessionTimeout: 10_000, heartbeatInterval: 1000 });
+    const consumer = this.kafka.consumer({
+      groupId: options.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 10_000,
+      heartbeatInterval: 1000,
+      // Joining a group on a broker that has just started meets "coordinator is loading" for a few
+      // seconds: a longer (still bounded, about 10 s) backoff than the client's rides it out instead
+      // of crashing and restarting; kept short enough that a real outage still shows in readiness.
+      retry: { retries: 6, initialRetryTime: 300, maxRetryTime: 3000 },
+    });
     let running = false;
     // Messages behind the end of each partition after the last batch handled (KafkaJS reports it per batch).
     const lag = new Map<string, number>();
@@ -108,8 +137,13 @@ export class KafkaTransport implements Transport {
       lag.clear();
     });
     consumer.on(consumer.events.STOP, () => (running = false));
-    await consumer.connect();
-    await consumer.subscribe({ topics: [...options.topics], fromBeginning: true });
+    await withBrokerRetry(
+      async () => {
+        await consumer.connect();
+        await consumer.subscribe({ topics: [...options.topics], fromBeginning: true });
+      },
+      { what: `subscribe ${options.groupId}`, logger: this.options.logger },
+    );
     // KafkaJS commits only offsets whose eachMessage has resolved, i.e. after the handler's effects
     // committed; batching the commits (every 100 messages or second, and on stop) keeps throughput.
     // A crash redelivers at most that window, which the idempotent handlers absorb. Partitions are
@@ -128,6 +162,7 @@ export class KafkaTransport implements Transport {
     return {
       isRunning: () => running,
       lag: () => (lag.size === 0 ? undefined : [...lag.values()].reduce((sum, behind) => sum + Math.max(0, behind), 0)),
+      lagByPartition: async () => groupLag(await this.connectedAdmin(), options.groupId, options.topics),
       stop: async () => {
         this.consumers.delete(consumer);
         await consumer.disconnect();
@@ -139,6 +174,9 @@ export class KafkaTransport implements Transport {
   async close(): Promise<void> {
     await Promise.all([...this.consumers].map((consumer) => consumer.disconnect().catch(() => undefined)));
     this.consumers.clear();
+    const lagAdmin = this.lagAdmin;
+    this.lagAdmin = null;
+    await lagAdmin?.then((admin) => admin.disconnect()).catch(() => undefined);
     await this.connecting?.catch(() => undefined);
     await this.producer?.disconnect().catch(() => undefined);
     this.producer = null;

@@ -69,6 +69,17 @@ export class OutboxRelay {
     return Number(row?.count ?? 0);
   }
 
+  /**
+   * Seconds since the oldest unpublished row was written, or 0 when none waits: unlike the backlog's
+   * size, it grows steadily while events are stuck, however few there are.
+   */
+  async oldestUnsentAgeSeconds(): Promise<number> {
+    const [row] = await this.options.sql.query<{ age: string | number | null }>(
+      'SELECT extract(epoch FROM now() - min(created_at)) AS age FROM outbox_event WHERE published_at IS NULL',
+    );
+    return Math.max(0, Number(row?.age ?? 0));
+  }
+
   /** Stops polling after publishing what is pending (bounded by `timeoutMs`). */
   async stop(timeoutMs = 5000): Promise<void> {
     this.stopped = true;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { createEnvelope, type EventEnvelope, type EventType, keyOf, type NewEvent, topicOf } from '@kinerja/events';
+import { createEnvelope, type DomainEvent, type EventEnvelope, type EventType, keyOf, type NewEvent, topicOf } from '@kinerja/events';
 import { context, propagation } from '@opentelemetry/api';
 
 import type { OutgoingMessage } from './transport';
@@ -29,6 +29,11 @@ export function currentTraceparent(): string | null {
 export function outboxRow<T extends EventType>(event: Omit<NewEvent<T>, 'id' | 'traceparent'> & { id?: string }): OutboxRow {
   const envelope = createEnvelope({ ...event, id: event.id ?? randomUUID(), traceparent: currentTraceparent() });
   return { id: envelope.id, topic: topicOf(envelope.type), key: keyOf(envelope), type: envelope.type, envelope };
+}
+
+/** The outbox rows of the events a change produced (`tx.outboxEvent.createMany({ data })`), validated. */
+export function outboxRowsOf(producer: string, events: readonly DomainEvent[]): OutboxRow[] {
+  return events.map((event) => outboxRow({ type: event.type, agencyId: event.agencyId, producer, payload: event.payload }));
 }
 
 /** The wire form of an envelope: JSON value plus headers for routing without parsing, and traces. */

@@ -1,5 +1,8 @@
 import { deadLetterTopicOf, EVENT_TYPES, topicOf } from '@kinerja/events';
+import type { Logger } from '@kinerja/logger';
 import type { Admin } from 'kafkajs';
+
+import { withBrokerRetry } from './broker-retry';
 
 export interface TopicSettings {
   partitions: number;
@@ -11,7 +14,15 @@ export function catalogueTopics(): string[] {
   return EVENT_TYPES.flatMap((type) => [topicOf(type), deadLetterTopicOf(topicOf(type))]);
 }
 
-export async function ensureTopics(admin: Admin, settings: TopicSettings): Promise<string[]> {
+/**
+ * Creates the catalogue's missing topics. Runs at start-up, possibly right after the broker did:
+ * transient broker errors (and a broker not answering yet) are retried with backoff.
+ */
+export function ensureTopics(admin: Admin, settings: TopicSettings, logger?: Pick<Logger, 'warn'>): Promise<string[]> {
+  return withBrokerRetry(() => createMissingTopics(admin, settings), { what: 'ensure topics', ...(logger ? { logger } : {}) });
+}
+
+async function createMissingTopics(admin: Admin, settings: TopicSettings): Promise<string[]> {
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());

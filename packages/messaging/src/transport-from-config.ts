@@ -26,7 +26,7 @@ export async function transportFromConfig(options: {
     // One partition of every topic per slot: a group's pod can work all it is assigned at once.
     partitionsConsumedConcurrently: options.topics.partitions,
   });
-  const created = await ensureTopics(transport.admin, options.topics);
+  const created = await ensureTopics(transport.admin, options.topics, options.logger);
   if (created.length > 0) options.logger.info({ created }, 'created Kafka topics');
   return transport;
 }

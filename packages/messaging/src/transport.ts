@@ -1,3 +1,5 @@
+import type { PartitionLag } from './consumer-lag';
+
 /** A message as it travels: the serialized envelope plus headers for routing and traces. */
 export interface OutgoingMessage {
   topic: string;
@@ -20,6 +22,8 @@ export interface Subscription {
   isRunning(): boolean;
   /** Messages not yet consumed across the assigned partitions, when the transport knows it. */
   lag?(): number | undefined;
+  /** The group's uncommitted messages per partition, read from the broker (Kafka only). */
+  lagByPartition?(): Promise<PartitionLag[]>;
 }
 
 /** Kafka in production and tests; an in-process bus for the embedded mode. Same code path above it. */

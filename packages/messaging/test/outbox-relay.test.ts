@@ -123,6 +123,24 @@ describe('OutboxRelay on PostgreSQL', () => {
     }
   });
 
+  it('reports how long the oldest unsent row has waited, and 0 once all are sent', async () => {
+    const transport = new RecordingTransport();
+    const relay = new OutboxRelay({ sql: database.sql, transport, logger, pollIntervalMs: 5 });
+    expect(await relay.oldestUnsentAgeSeconds()).toBe(0);
+    await writeEvents(database, 3);
+    await database.sql.query("UPDATE outbox_event SET created_at = now() - interval '90 seconds' WHERE seq = (SELECT min(seq) FROM outbox_event)");
+    const age = await relay.oldestUnsentAgeSeconds();
+    expect(age).toBeGreaterThanOrEqual(90);
+    expect(age).toBeLessThan(100);
+    relay.start();
+    try {
+      await until(async () => (await relay.backlog()) === 0, 'the outbox to drain');
+      expect(await relay.oldestUnsentAgeSeconds()).toBe(0);
+    } finally {
+      await relay.stop();
+    }
+  });
+
   it('keeps the rows while the broker is down and publishes them, in order, once it is back', async () => {
     const transport = new RecordingTransport();
     transport.down = true;

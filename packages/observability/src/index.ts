@@ -3,7 +3,7 @@ import type * as TelemetryModule from './telemetry';
 import type { TelemetryOptions } from './telemetry';
 
 export { graphqlMetricsPlugin, type OperationNameLabels } from './graphql-metrics.plugin';
-export { createMetrics, type DbPoolStats, type ProcessMetrics, processMetrics, type ServiceMetricSources } from './metrics';
+export { type ConsumerSource, createMetrics, type DbPoolStats, type ProcessMetrics, processMetrics, type ServiceMetricSources } from './metrics';
 export { runningTelemetry, shutdownTelemetry, type Telemetry } from './state';
 export type { TelemetryOptions } from './telemetry';
 

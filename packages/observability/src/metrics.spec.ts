@@ -17,6 +17,21 @@ describe('createMetrics', () => {
     expect(body).not.toMatch(/^db_pool_connections\{service="identity"/m);
   });
 
+  it('reads the outbox’s oldest unsent age and the consumer group’s lag per partition', async () => {
+    const metrics = createMetrics();
+    const lagByPartition = async () => [
+      { topic: 'identity.employee.transferred', partition: 0, lag: 0 },
+      { topic: 'identity.employee.transferred', partition: 2, lag: 17 },
+    ];
+    metrics.addSources('development', { outboxOldestUnsentAge: async () => 42.5, consumer: { isRunning: () => true, group: 'development', lagByPartition } });
+    metrics.addSources('identity', { consumer: { isRunning: () => true, group: 'identity', lagByPartition: () => undefined } });
+    const { body } = await metrics.scrape();
+    expect(body).toMatch(/^outbox_oldest_unsent_age_seconds\{service="development"\} 42.5$/m);
+    expect(body).toMatch(/^consumer_group_lag\{service="development",group="development",topic="identity.employee.transferred",partition="2"\} 17$/m);
+    expect(body).toMatch(/^consumer_group_lag\{service="development",group="development",topic="identity.employee.transferred",partition="0"\} 0$/m);
+    expect(body).not.toMatch(/^consumer_group_lag\{service="identity"/m);
+  });
+
   it('still answers when a source fails, throws or hangs, leaving that value out', async () => {
     const metrics = createMetrics({ sourceTimeoutMs: 50 });
     metrics.addSources('rejects', { outboxBacklog: () => Promise.reject(new Error('database down')) });

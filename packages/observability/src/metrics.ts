@@ -11,10 +11,20 @@ export interface DbPoolStats {
 export interface ServiceMetricSources {
   /** Outbox rows not yet published (`OutboxRelay.backlog()`). */
   outboxBacklog?: () => Promise<number> | number;
+  /** Seconds the oldest unpublished outbox row has waited (`OutboxRelay.oldestUnsentAgeSeconds()`). */
+  outboxOldestUnsentAge?: () => Promise<number> | number;
   /** The service's event consumer (`EventConsumer`): running or not, and how far behind. */
-  consumer?: { isRunning(): boolean; lag?(): number | undefined };
+  consumer?: ConsumerSource;
   /** The database pool; undefined when there is none (embedded PGlite). */
   dbPool?: () => DbPoolStats | undefined;
+}
+
+/** What `EventConsumer` offers; structural, so this package needs no messaging dependency. */
+export interface ConsumerSource {
+  isRunning(): boolean;
+  lag?(): number | undefined;
+  group?: string;
+  lagByPartition?(): Promise<readonly { topic: string; partition: number; lag: number }[]> | undefined;
 }
 
 export interface ProcessMetrics {
@@ -115,6 +125,38 @@ export function createMetrics({ registry = new Registry(), sourceTimeoutMs = 200
         const lag = consumer?.lag && readNow(() => consumer.lag?.());
         if (lag !== undefined) this.set({ service }, lag);
       }
+    },
+  });
+  new Gauge({
+    name: 'outbox_oldest_unsent_age_seconds',
+    help: 'Seconds the oldest outbox row not yet published has waited (0 when none waits)',
+    labelNames: ['service'] as const,
+    registers,
+    async collect() {
+      this.reset();
+      await Promise.all(
+        [...sources].map(async ([service, { outboxOldestUnsentAge }]) => {
+          const age = outboxOldestUnsentAge && (await read(outboxOldestUnsentAge, sourceTimeoutMs));
+          if (age !== undefined) this.set({ service }, age);
+        }),
+      );
+    },
+  });
+  new Gauge({
+    name: 'consumer_group_lag',
+    help: 'Messages not yet committed by the consumer group, per partition (high watermark minus committed offset, from the broker)',
+    labelNames: ['service', 'group', 'topic', 'partition'] as const,
+    registers,
+    async collect() {
+      this.reset();
+      await Promise.all(
+        [...sources].map(async ([service, { consumer }]) => {
+          if (!consumer?.lagByPartition || !consumer.group) return;
+          const group = consumer.group;
+          const partitions = await read(async () => (await consumer.lagByPartition?.()) ?? [], sourceTimeoutMs);
+          for (const { topic, partition, lag } of partitions ?? []) this.set({ service, group, topic, partition: String(partition) }, lag);
+        }),
+      );
     },
   });
   new Gauge({

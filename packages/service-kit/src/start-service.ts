@@ -87,7 +87,7 @@ export async function startService<Config extends ServiceConfig, Prisma extends 
         ),
         consumer: consumer.isRunning(),
       }),
-      metrics: { outboxBacklog: () => relay.backlog(), consumer, dbPool: database.poolStats },
+      metrics: { outboxBacklog: () => relay.backlog(), outboxOldestUnsentAge: () => relay.oldestUnsentAgeSeconds(), consumer, dbPool: database.poolStats },
       routes: wiring.routes?.(verifier) ?? {},
     });
     return {

@@ -160,6 +160,7 @@ describe('one trace from the gateway through identity and its database to the ev
     expect(text).toMatch(/^graphql_operation_duration_seconds_count\{operation_name="Register",operation_type="mutation"\} [1-9]/m);
     expect(text).toMatch(/^http_request_duration_seconds_count\{route="\/graphql",method="POST",status="200"\} [1-9]/m);
     expect(text).toMatch(/^outbox_backlog\{service="identity"\} \d+$/m);
+    expect(text).toMatch(/^outbox_oldest_unsent_age_seconds\{service="identity"\} [\d.]+$/m);
     expect(text).toMatch(/^consumer_running\{service="identity"\} 1$/m);
     expect(text).toMatch(/^db_pool_connections\{service="identity",state="total"\} [1-9]/m);
   });

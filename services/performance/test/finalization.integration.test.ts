@@ -1,5 +1,6 @@
 import type { IncomingMessage } from '@kinerja/messaging';
 
+import { assessmentFinalized } from '../src/domain/events';
 import { type PerformanceHarness, startWithOrganisation } from './performance-harness';
 import { ALL_MEETS, approvedPlan, CREATE_PERIOD, FINALIZE, finalizeInput, ok, type PlanFixture, report, SET_UNIT_RATING } from './support/operations';
 import type { demoOrganisation } from './support/organisation';
@@ -187,7 +188,13 @@ describe('finalizing assessments', () => {
     const stale = { ...assessment!, id: '00000000-0000-4000-8000-00000000abcd', periodId: yearA.subPeriods[3]!.id, kind: 'PERIODIC' as const };
     const counts = { before: await h.service.prisma.auditLog.count(), outbox: await h.service.prisma.outboxEvent.count() };
     await expect(
-      h.repositories.assessments.finalize(stale, [], { orgUnitId: org.unitA, periodId: yearA.id, counts: { BAIK: 1 } }, { actorUserId: null, requestId: null }),
+      h.repositories.assessments.finalize(
+        stale,
+        [],
+        { orgUnitId: org.unitA, periodId: yearA.id, counts: { BAIK: 1 } },
+        { actorUserId: null, requestId: null },
+        [assessmentFinalized(stale)],
+      ),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await h.service.prisma.assessment.findUnique({ where: { id: stale.id } })).toBeNull();
     expect(await h.service.prisma.auditLog.count()).toBe(counts.before);

@@ -1,5 +1,5 @@
 import type { AuditContext } from '@kinerja/database';
-import type { EventPayload, EventType } from '@kinerja/events';
+import type { DomainEvent, EventType } from '@kinerja/events';
 
 import type { GapMappingOverride } from './agency-gap-mapping';
 import type { AssignmentRecord } from './assignment-record';
@@ -15,11 +15,7 @@ import type { AssignmentStatus, CompetencyKind } from './vocabulary';
 export type { Clock, IdGenerator } from '@kinerja/kernel';
 
 /** An event a change produces; the repository writes it to the outbox in the change's transaction. */
-export interface PendingEvent<T extends EventType = EventType> {
-  type: T;
-  agencyId: string;
-  payload: EventPayload<T>;
-}
+export type PendingEvent<T extends EventType = EventType> = DomainEvent<T>;
 
 export interface CatalogueRepository {
   competencies(kind: CompetencyKind | null): Promise<Competency[]>;

@@ -1,12 +1,12 @@
 import { type AuditContext, auditRow } from '@kinerja/database';
 import { ConflictError } from '@kinerja/errors';
+import { outboxRowsOf } from '@kinerja/messaging';
 
 import { type AssignmentRecord, OPEN_STATUSES } from '../domain/assignment-record';
 import type { Certificate } from '../domain/certificate';
 import type { DateWindow } from '../domain/contract-year.rule';
 import type { AssignmentRepository, PendingEvent, SeatCheck } from '../domain/repositories';
 import { assignmentData, dateColumn, toAssignment } from './mappers';
-import { outboxData } from './outbox';
 import type { DevelopmentPrisma, DevelopmentTransaction } from './prisma-client';
 import { COMMITTED_JP, LOCK_SESSION, NEXT_CERTIFICATE_SEQUENCE, SEAT_STATUSES } from './sql';
 
@@ -94,7 +94,7 @@ export class PrismaAssignmentRepository implements AssignmentRepository {
   private async write(work: (tx: DevelopmentTransaction) => Promise<void>, events: readonly PendingEvent[]): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
       await work(tx);
-      if (events.length > 0) await tx.outboxEvent.createMany({ data: outboxData(events) });
+      if (events.length > 0) await tx.outboxEvent.createMany({ data: outboxRowsOf('development', events) });
     });
     if (events.length > 0) this.afterOutboxCommit();
   }

@@ -1,6 +1,6 @@
 import type { AuditContext } from '@kinerja/database';
 import { auditRow } from '@kinerja/database';
-import { claimEvent } from '@kinerja/messaging';
+import { claimEvent, outboxRowsOf } from '@kinerja/messaging';
 
 import type { GapMappingOverride } from '../domain/agency-gap-mapping';
 import type { AssignmentRecord } from '../domain/assignment-record';
@@ -10,7 +10,6 @@ import type { EmployeeCopy } from '../domain/employee-copy';
 import type { EventStore, EventTransaction, PendingEvent, PendingHire } from '../domain/repositories';
 import type { TrainingProgram } from '../domain/training-program';
 import { assignmentData, employeeCopyData, toAssignment, toEmployeeCopy, toProgramme } from './mappers';
-import { outboxData } from './outbox';
 import type { DevelopmentPrisma, DevelopmentTransaction } from './prisma-client';
 import { COMMITTED_JP } from './sql';
 
@@ -70,7 +69,7 @@ class PrismaEventTransaction implements EventTransaction {
         }),
       ),
     });
-    await this.tx.outboxEvent.createMany({ data: outboxData(created.flatMap(eventsOf)) });
+    await this.tx.outboxEvent.createMany({ data: outboxRowsOf('development', created.flatMap(eventsOf)) });
     this.wroteOutbox = true;
     return created;
   }

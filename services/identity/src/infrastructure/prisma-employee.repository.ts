@@ -1,6 +1,6 @@
 import { type AuditContext, auditRow, isUniqueViolation } from '@kinerja/database';
 import { ConflictError } from '@kinerja/errors';
-import { claimEvent, outboxRow } from '@kinerja/messaging';
+import { claimEvent, outboxRowsOf } from '@kinerja/messaging';
 
 import type { UserAccount } from '../domain/account';
 import type { Employee } from '../domain/employee';
@@ -18,7 +18,7 @@ function conflictFor(error: unknown): never {
   throw error;
 }
 
-const outbox = (events: readonly PendingEvent[]) => events.map((event) => outboxRow({ ...event, producer: 'identity' }));
+const outbox = (events: readonly PendingEvent[]) => outboxRowsOf('identity', events);
 
 export class PrismaEmployeeRepository implements EmployeeRepository {
   constructor(

@@ -4,6 +4,7 @@ import { type Assessment, type BehaviourValueRating, decideAssessment } from '..
 import { assertFinalizationAllowed } from '../domain/curve-enforcement.rule';
 import { wouldBreak } from '../domain/distribution-curve.rule';
 import { isUnitHead } from '../domain/employee-copy';
+import { assessmentFinalized } from '../domain/events';
 import { effectiveStatus } from '../domain/period';
 import { assertPeriodOpen } from '../domain/period.rule';
 import { proposeForPlan } from '../domain/plan-measures';
@@ -93,7 +94,7 @@ export class FinalizeAssessment {
       assessment.curveWarning = breaks;
       curve = { ...unit, counts };
     }
-    await this.sources.assessments.finalize(assessment, behaviourRatings, curve, auditContextOf(actor));
+    await this.sources.assessments.finalize(assessment, behaviourRatings, curve, auditContextOf(actor), [assessmentFinalized(assessment)]);
     return assessment;
   }
 

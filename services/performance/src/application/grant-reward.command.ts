@@ -1,3 +1,4 @@
+import { rewardGranted } from '../domain/events';
 import { newReward, type Reward } from '../domain/follow-up.rule';
 import type { Clock, IdGenerator } from '../domain/ports';
 import type { AssessmentRepository, EmployeeCopyRepository, FollowUpRepository } from '../domain/repositories';
@@ -42,7 +43,7 @@ export class GrantReward {
       },
       assessment,
     );
-    await this.followUps.grantReward(reward, auditContextOf(actor));
+    await this.followUps.grantReward(reward, auditContextOf(actor), [rewardGranted(reward)]);
     return reward;
   }
 }

@@ -1,3 +1,4 @@
+import { sanctionIssued } from '../domain/events';
 import { newSanction, type Sanction } from '../domain/follow-up.rule';
 import type { Clock, IdGenerator } from '../domain/ports';
 import type { AssessmentRepository, EmployeeCopyRepository, FollowUpRepository } from '../domain/repositories';
@@ -43,7 +44,7 @@ export class IssueSanction {
       },
       assessment,
     );
-    await this.followUps.issueSanction(sanction, auditContextOf(actor));
+    await this.followUps.issueSanction(sanction, auditContextOf(actor), [sanctionIssued(sanction)]);
     return sanction;
   }
 }

@@ -1,4 +1,5 @@
 import type { AuditContext } from '@kinerja/database';
+import type { DomainEvent } from '@kinerja/events';
 
 import type { Assessment, BehaviourValueRating } from './assessment';
 import type { DevelopmentEvidence } from './development-evidence';
@@ -109,8 +110,8 @@ export interface AssessmentRepository {
   /** Predikat of the annual assessments finalized so far in the unit for the period. */
   countsInUnit(unit: UnitOfPeriod): Promise<PredikatCounts>;
   /**
-   * Writes the assessment, its per-value ratings, the audit row and the `performance.assessment.finalized`
-   * outbox row in one transaction. With `curve`, the unit's counts are read again under a lock and
+   * Writes the assessment, its per-value ratings, the audit row and the outbox rows of `events`
+   * (`performance.assessment.finalized`) in one transaction. With `curve`, the unit's counts are read again under a lock and
    * the finalization is refused (CONFLICT) when they changed since the decision was made.
    */
   finalize(
@@ -118,6 +119,7 @@ export interface AssessmentRepository {
     behaviourRatings: readonly BehaviourValueRating[],
     curve: (UnitOfPeriod & { counts: PredikatCounts }) | null,
     audit: AuditContext,
+    events: readonly DomainEvent[],
   ): Promise<void>;
 }
 
@@ -129,10 +131,10 @@ export interface UnitRatingRepository {
 export interface FollowUpRepository {
   rewardsOf(employeeIds: readonly string[]): Promise<Reward[]>;
   sanctionsOf(employeeIds: readonly string[]): Promise<Sanction[]>;
-  /** With its `performance.reward.granted` outbox row, in one transaction. */
-  grantReward(reward: Reward, audit: AuditContext): Promise<void>;
-  /** With its `performance.sanction.issued` outbox row, in one transaction. */
-  issueSanction(sanction: Sanction, audit: AuditContext): Promise<void>;
+  /** With the outbox rows of `events` (`performance.reward.granted`), in one transaction. */
+  grantReward(reward: Reward, audit: AuditContext, events: readonly DomainEvent[]): Promise<void>;
+  /** With the outbox rows of `events` (`performance.sanction.issued`), in one transaction. */
+  issueSanction(sanction: Sanction, audit: AuditContext, events: readonly DomainEvent[]): Promise<void>;
 }
 
 export interface DevelopmentEvidenceRepository {

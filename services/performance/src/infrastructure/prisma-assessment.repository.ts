@@ -1,6 +1,7 @@
 import { type AuditContext, auditRow, isUniqueViolation } from '@kinerja/database';
 import { ConflictError } from '@kinerja/errors';
-import { outboxRow } from '@kinerja/messaging';
+import type { DomainEvent } from '@kinerja/events';
+import { outboxRowsOf } from '@kinerja/messaging';
 
 import type { Assessment, BehaviourValueRating } from '../domain/assessment';
 import type { PredikatCounts } from '../domain/distribution-curve.rule';
@@ -70,6 +71,7 @@ export class PrismaAssessmentRepository implements AssessmentRepository {
     behaviourRatings: readonly BehaviourValueRating[],
     curve: (UnitOfPeriod & { counts: PredikatCounts }) | null,
     audit: AuditContext,
+    events: readonly DomainEvent[],
   ): Promise<void> {
     try {
       await this.prisma.$transaction(async (tx) => {
@@ -99,7 +101,7 @@ export class PrismaAssessmentRepository implements AssessmentRepository {
             after: { ...assessment, behaviourRatings },
           }),
         });
-        await tx.outboxEvent.create({ data: finalizedEvent(assessment) });
+        await tx.outboxEvent.createMany({ data: outboxRowsOf('performance', events) });
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictError('This assessment is already final and read-only', { field: 'input.periodId' });
@@ -107,24 +109,4 @@ export class PrismaAssessmentRepository implements AssessmentRepository {
     }
     this.afterOutboxCommit();
   }
-}
-
-function finalizedEvent(assessment: Assessment) {
-  const row = outboxRow({
-    type: 'performance.assessment.finalized',
-    agencyId: assessment.agencyId,
-    producer: 'performance',
-    payload: {
-      assessmentId: assessment.id,
-      employeeId: assessment.employeeId,
-      periodId: assessment.periodId,
-      kind: assessment.kind,
-      workResultRating: assessment.workResultRating,
-      behaviourRating: assessment.behaviourRating,
-      predikat: assessment.predikat,
-      behaviourGaps: assessment.behaviourGaps,
-      workResultGaps: assessment.workResultGaps,
-    },
-  });
-  return { ...row, envelope: row.envelope as object };
 }

@@ -1,13 +1,12 @@
 import { type AuditContext, auditRow } from '@kinerja/database';
-import { outboxRow } from '@kinerja/messaging';
+import type { DomainEvent } from '@kinerja/events';
+import { outboxRowsOf } from '@kinerja/messaging';
 
 import type { Reward, Sanction } from '../domain/follow-up.rule';
 import type { FollowUpRepository } from '../domain/repositories';
 import { toReward, toSanction } from './mappers';
 import type { PerformancePrisma } from './prisma-client';
 import { onlyUuids } from './uuid';
-
-const asRow = (row: ReturnType<typeof outboxRow>) => ({ ...row, envelope: row.envelope as object });
 
 export class PrismaFollowUpRepository implements FollowUpRepository {
   constructor(
@@ -23,27 +22,18 @@ export class PrismaFollowUpRepository implements FollowUpRepository {
     return (await this.prisma.sanction.findMany({ where: { employeeId: { in: onlyUuids(employeeIds) } }, orderBy: { issuedAt: 'desc' } })).map(toSanction);
   }
 
-  async grantReward(reward: Reward, audit: AuditContext): Promise<void> {
+  async grantReward(reward: Reward, audit: AuditContext, events: readonly DomainEvent[]): Promise<void> {
     await this.prisma.$transaction([
       this.prisma.reward.create({ data: { ...reward, grantedBy: audit.actorUserId } }),
       this.prisma.auditLog.create({
         data: auditRow(audit, { action: 'reward.granted', entityType: 'Reward', entityId: reward.id, agencyId: reward.agencyId, before: null, after: reward }),
       }),
-      this.prisma.outboxEvent.create({
-        data: asRow(
-          outboxRow({
-            type: 'performance.reward.granted',
-            agencyId: reward.agencyId,
-            producer: 'performance',
-            payload: { rewardId: reward.id, employeeId: reward.employeeId, kind: reward.kind, assessmentId: reward.assessmentId, note: reward.note },
-          }),
-        ),
-      }),
+      this.prisma.outboxEvent.createMany({ data: outboxRowsOf('performance', events) }),
     ]);
     this.afterOutboxCommit();
   }
 
-  async issueSanction(sanction: Sanction, audit: AuditContext): Promise<void> {
+  async issueSanction(sanction: Sanction, audit: AuditContext, events: readonly DomainEvent[]): Promise<void> {
     await this.prisma.$transaction([
       this.prisma.sanction.create({ data: { ...sanction, issuedBy: audit.actorUserId } }),
       this.prisma.auditLog.create({
@@ -56,22 +46,7 @@ export class PrismaFollowUpRepository implements FollowUpRepository {
           after: sanction,
         }),
       }),
-      this.prisma.outboxEvent.create({
-        data: asRow(
-          outboxRow({
-            type: 'performance.sanction.issued',
-            agencyId: sanction.agencyId,
-            producer: 'performance',
-            payload: {
-              sanctionId: sanction.id,
-              employeeId: sanction.employeeId,
-              kind: sanction.kind,
-              assessmentId: sanction.assessmentId,
-              note: sanction.note,
-            },
-          }),
-        ),
-      }),
+      this.prisma.outboxEvent.createMany({ data: outboxRowsOf('performance', events) }),
     ]);
     this.afterOutboxCommit();
   }
