@@ -8,10 +8,10 @@ function controllableClock(start: string) {
 
 describe('the objection window (masa sanggah)', () => {
   const announcedAt = new Date('2027-05-10T03:00:00Z');
-  const window = { announcedAt, closesAt: objectionWindowCloses(announcedAt) };
+  const window = { announcedAt, objectionClosesAt: objectionWindowCloses(announcedAt) };
 
   it('closes three days after the announcement', () => {
-    expect(window.closesAt).toEqual(new Date('2027-05-13T03:00:00Z'));
+    expect(window.objectionClosesAt).toEqual(new Date('2027-05-13T03:00:00Z'));
     expect(objectionWindowCloses(announcedAt, 5)).toEqual(new Date('2027-05-15T03:00:00Z'));
   });
 

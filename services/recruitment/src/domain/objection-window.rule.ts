@@ -9,11 +9,11 @@ export function objectionWindowCloses(announcedAt: Date, days: number = OBJECTIO
 }
 
 /** An objection may be filed from the announcement until the window closes (the closing instant excluded). */
-export function isObjectionWindowOpen(window: { announcedAt: Date; closesAt: Date }, now: Date): boolean {
-  return now.getTime() >= window.announcedAt.getTime() && now.getTime() < window.closesAt.getTime();
+export function isObjectionWindowOpen(window: { announcedAt: Date; objectionClosesAt: Date }, now: Date): boolean {
+  return now.getTime() >= window.announcedAt.getTime() && now.getTime() < window.objectionClosesAt.getTime();
 }
 
 /** The next stage may be announced only once the previous stage's window has closed. */
-export function hasObjectionWindowClosed(window: { closesAt: Date }, now: Date): boolean {
-  return now.getTime() >= window.closesAt.getTime();
+export function hasObjectionWindowClosed(window: { objectionClosesAt: Date }, now: Date): boolean {
+  return now.getTime() >= window.objectionClosesAt.getTime();
 }
