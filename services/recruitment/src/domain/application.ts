@@ -1,7 +1,7 @@
 import { ConflictError, ValidationError } from '@kinerja/errors';
 
 import { INTERVIEW_MAXIMUM } from './final-score.rule';
-import { skdScoreProblems,type SkdScores } from './skd.rule';
+import { skdScoreProblems, type SkdScores } from './skd.rule';
 import { under } from './text';
 
 /**

@@ -2,7 +2,7 @@ import type { FieldProblem } from '@kinerja/errors';
 import type { Clock, IdGenerator } from '@kinerja/kernel';
 
 import { DEFAULT_SCORING, type NormalisationMethod, type ScoringPolicy, scoringPolicyProblems } from './final-score.rule';
-import { DEFAULT_PASS_MARKS, passMarkProblems,type PassMarks } from './skd.rule';
+import { DEFAULT_PASS_MARKS, passMarkProblems, type PassMarks } from './skd.rule';
 import { requiredText, throwIfAny, under } from './text';
 
 /** A selection (e.g. CPNS 2027 of an agency) with its schedule, pass marks and scoring. */

@@ -1,6 +1,6 @@
 import type { FieldProblem } from '@kinerja/errors';
 
-import { skdScoreProblems,type SkdScores } from './skd.rule';
+import { skdScoreProblems, type SkdScores } from './skd.rule';
 
 /** One line of the test centre's export, numbered as the committee sees the file (header = row 1). */
 export interface SkdImportRow {
