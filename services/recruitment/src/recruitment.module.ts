@@ -4,13 +4,34 @@ import { join } from 'node:path';
 
 import { defineService, type RunningService, type ServiceWiring } from '@kinerja/service-kit';
 
-import { CreateVacancy } from './application/create-vacancy.command';
+import { AnnounceResults } from './application/announce-results.command';
+import { AnswerObjection } from './application/answer-objection.command';
+import { ApplyToVacancy } from './application/apply-to-vacancy.command';
+import { CreateSelection } from './application/create-selection.command';
+import { FileObjection } from './application/file-objection.command';
+import { HireApplicant } from './application/hire-applicant.command';
+import { ImportSkdScores } from './application/import-skd-scores.command';
+import { ProposeFormation } from './application/propose-formation.command';
+import { PublishVacancy } from './application/publish-vacancy.command';
+import { RecordInterviewScore } from './application/record-interview-score.command';
+import { RecordTestScores } from './application/record-test-scores.command';
 import { RecruitmentReader } from './application/recruitment.reader';
+import { RegisterApplicant } from './application/register-applicant.command';
+import { ReviewFormation } from './application/review-formation.command';
+import { ScheduleInterview } from './application/schedule-interview.command';
+import { SelectionResultsReader } from './application/selection-results.reader';
+import { VerifyApplication } from './application/verify-application.command';
 import { type RecruitmentConfig, recruitmentEnvSchema } from './env';
+import { ApplicationResolver } from './graphql/application.resolver';
 import { createLoaders, type RecruitmentContext } from './graphql/context';
+import { FormationResolver } from './graphql/formation.resolver';
+import { StageResolver } from './graphql/stage.resolver';
 import { VacancyResolver } from './graphql/vacancy.resolver';
+import { PrismaApplicantRepository } from './infrastructure/prisma-applicant.repository';
+import { PrismaApplicationRepository } from './infrastructure/prisma-application.repository';
 import { createPrismaClient, type RecruitmentPrisma } from './infrastructure/prisma-client';
-import { PrismaVacancyRepository } from './infrastructure/prisma-vacancy.repository';
+import { PrismaFormationRepository } from './infrastructure/prisma-formation.repository';
+import { PrismaSelectionRepository, PrismaVacancyRepository } from './infrastructure/prisma-selection.repository';
 
 export type RecruitmentWiring = ServiceWiring<RecruitmentContext>;
 
@@ -22,15 +43,43 @@ export const recruitmentModule = defineService({
   consumerGroup: 'recruitment',
   // The event types its handlers take; keep in step with `handlers` below and packages/events.
   consumes: [],
-  resolvers: [VacancyResolver],
+  resolvers: [FormationResolver, VacancyResolver, ApplicationResolver, StageResolver],
   createPrisma: createPrismaClient,
 
   // Adapters, then use cases, then resolvers and handlers.
-  async wire({ prisma, ids, clock }): Promise<RecruitmentWiring> {
-    const records = new PrismaVacancyRepository(prisma);
-    const reader = new RecruitmentReader(records);
+  async wire({ prisma, ids, clock, notifyOutbox }): Promise<RecruitmentWiring> {
+    const formations = new PrismaFormationRepository(prisma);
+    const selections = new PrismaSelectionRepository(prisma);
+    const vacancies = new PrismaVacancyRepository(prisma);
+    const applicants = new PrismaApplicantRepository(prisma);
+    const applications = new PrismaApplicationRepository(prisma, notifyOutbox);
+    const all = { formations, selections, vacancies, applicants, applications };
+    const reader = new RecruitmentReader(all);
     return {
-      resolvers: [new VacancyResolver(reader, new CreateVacancy(records, ids, clock))],
+      resolvers: [
+        new FormationResolver(
+          reader,
+          new ProposeFormation(formations, ids, clock),
+          new ReviewFormation(formations, clock),
+          new CreateSelection(selections, ids, clock),
+        ),
+        new VacancyResolver(reader, new SelectionResultsReader(all), new PublishVacancy(all, ids, clock)),
+        new ApplicationResolver(reader, {
+          registerApplicant: new RegisterApplicant(applicants, ids, clock),
+          applyToVacancy: new ApplyToVacancy(all, ids, clock),
+          verifyApplication: new VerifyApplication(all, clock),
+          recordTestScores: new RecordTestScores(all, clock),
+          scheduleInterview: new ScheduleInterview(all, clock),
+          recordInterviewScore: new RecordInterviewScore(all, clock),
+          hireApplicant: new HireApplicant(all, clock),
+        }),
+        new StageResolver(reader, {
+          importSkdScores: new ImportSkdScores(all, clock),
+          announceResults: new AnnounceResults(all, ids, clock),
+          fileObjection: new FileObjection(all, ids, clock),
+          answerObjection: new AnswerObjection(all, clock),
+        }),
+      ],
       references: {
         Vacancy: (ref, context) => context.loaders.vacancy.load(ref.id),
       },

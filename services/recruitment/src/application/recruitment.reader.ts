@@ -1,18 +1,49 @@
-import { canReadAgency, type Viewer } from '@kinerja/auth';
-import { NotFoundError } from '@kinerja/errors';
+import { assertAuthenticated, canReadAgency, type Viewer } from '@kinerja/auth';
+import { ForbiddenError, NotFoundError, ValidationError } from '@kinerja/errors';
 import { isEntityId } from '@kinerja/kernel';
 
-import type { VacancyRepository } from '../domain/repositories';
+import { canSeeApplication, canWorkOnSelection } from '../domain/access.rule';
+import type { Applicant } from '../domain/applicant';
+import type { Application } from '../domain/application';
+import type { Formation } from '../domain/formation';
+import type { ApplicantRepository, ApplicationRepository, FormationRepository, SelectionRepository, VacancyRepository } from '../domain/repositories';
+import type { Selection } from '../domain/selection';
+import type { Objection, Stage } from '../domain/stage';
 import type { Vacancy } from '../domain/vacancy';
+
+export interface Page<T> {
+  nodes: T[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+const MAX_PAGE = 100;
+
+const encodeCursor = (vacancy: Vacancy) => Buffer.from(`${vacancy.publishedAt.toISOString()}|${vacancy.id}`).toString('base64url');
+
+function decodeCursor(cursor: string): { publishedAt: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const publishedAt = new Date(at ?? '');
+  if (!isEntityId(id) || Number.isNaN(publishedAt.getTime())) throw new ValidationError({ field: 'after', message: 'is not a cursor of this list' });
+  return { publishedAt, id };
+}
 
 /** Reads for the graph; another agency's record answers exactly like one that does not exist. */
 export class RecruitmentReader {
-  constructor(private readonly records: VacancyRepository) {}
+  constructor(
+    private readonly repositories: {
+      formations: FormationRepository;
+      selections: SelectionRepository;
+      vacancies: VacancyRepository;
+      applicants: ApplicantRepository;
+      applications: ApplicationRepository;
+    },
+  ) {}
 
   /** For `_entities` and the loaders: null for what is unknown, malformed or not the viewer's to see. */
   async visible(viewer: Viewer, ids: readonly string[]): Promise<(Vacancy | null)[]> {
     const wellFormed = ids.filter(isEntityId);
-    const found = new Map((wellFormed.length > 0 ? await this.records.byIds(wellFormed) : []).map((record) => [record.id, record]));
+    const found = new Map((wellFormed.length > 0 ? await this.repositories.vacancies.byIds(wellFormed) : []).map((record) => [record.id, record]));
     return ids.map((id) => {
       const record = found.get(id);
       return record && canReadAgency(viewer, record.agencyId) ? record : null;
@@ -23,5 +54,70 @@ export class RecruitmentReader {
     const [record] = await this.visible(viewer, [id]);
     if (!record) throw new NotFoundError('Vacancy', id, 'id');
     return record;
+  }
+
+  /** Published vacancies for anyone, newest first. */
+  async publicVacancies(options: { agencyId: string | null; first: number; after: string | null }): Promise<Page<Vacancy>> {
+    if (!Number.isInteger(options.first) || options.first < 1 || options.first > MAX_PAGE)
+      throw new ValidationError({ field: 'first', message: `must be 1 to ${MAX_PAGE}` });
+    if (options.agencyId !== null && !isEntityId(options.agencyId)) return { nodes: [], hasNextPage: false, endCursor: null };
+    const rows = await this.repositories.vacancies.page({
+      agencyId: options.agencyId,
+      after: options.after ? decodeCursor(options.after) : null,
+      first: options.first + 1,
+    });
+    const nodes = rows.slice(0, options.first);
+    const last = nodes[nodes.length - 1];
+    return { nodes, hasNextPage: rows.length > options.first, endCursor: last ? encodeCursor(last) : null };
+  }
+
+  async selectionsByIds(ids: readonly string[]): Promise<Map<string, Selection>> {
+    return new Map((await this.repositories.selections.byIds(ids)).map((s) => [s.id, s]));
+  }
+
+  async formation(viewer: Viewer, id: string): Promise<Formation> {
+    const [formation] = isEntityId(id) ? await this.repositories.formations.byIds([id]) : [];
+    if (!formation || !canReadAgency(viewer, formation.agencyId)) throw new NotFoundError('Formation', id, 'id');
+    return formation;
+  }
+
+  async selection(viewer: Viewer, id: string): Promise<Selection> {
+    const [selection] = isEntityId(id) ? await this.repositories.selections.byIds([id]) : [];
+    if (!selection || !canReadAgency(viewer, selection.agencyId)) throw new NotFoundError('Selection', id, 'id');
+    return selection;
+  }
+
+  async myApplicant(viewer: Viewer): Promise<Applicant | null> {
+    return viewer.userId ? this.repositories.applicants.byUserId(viewer.userId) : null;
+  }
+
+  /** The applicant's own applications, with their status. */
+  async myApplications(viewer: Viewer): Promise<Application[]> {
+    assertAuthenticated(viewer);
+    const applicant = await this.repositories.applicants.byUserId(viewer.userId);
+    return applicant ? this.repositories.applications.ofApplicant(applicant.id) : [];
+  }
+
+  /** Only the applicant, and the agency's HR, committee and auditors (and the province admin). */
+  async application(viewer: Viewer, id: string): Promise<Application> {
+    const [application] = isEntityId(id) ? await this.repositories.applications.byIds([id]) : [];
+    if (!application) throw new NotFoundError('Application', id, 'id');
+    const [applicant] = await this.repositories.applicants.byIds([application.applicantId]);
+    if (!canSeeApplication(viewer, application, applicant?.userId ?? null)) throw new NotFoundError('Application', id, 'id');
+    return application;
+  }
+
+  /** The applications of a vacancy, for the agency's HR and committee. */
+  async applicationsOf(viewer: Viewer, vacancyId: string): Promise<Application[]> {
+    const [vacancy] = isEntityId(vacancyId) ? await this.repositories.vacancies.byIds([vacancyId]) : [];
+    if (!vacancy || !canReadAgency(viewer, vacancy.agencyId)) throw new NotFoundError('Vacancy', vacancyId, 'vacancyId');
+    if (!canWorkOnSelection(viewer, vacancy.agencyId)) throw new ForbiddenError('Only HR and the selection committee of the agency see the applications');
+    return this.repositories.applications.ofVacancy(vacancy.id);
+  }
+
+  async objections(viewer: Viewer, selectionId: string, stage: Stage): Promise<Objection[]> {
+    const selection = await this.selection(viewer, selectionId);
+    if (!canWorkOnSelection(viewer, selection.agencyId)) throw new ForbiddenError('Only HR and the selection committee of the agency see the objections');
+    return this.repositories.applications.objectionsOf(selection.id, stage);
   }
 }

@@ -1,12 +1,87 @@
 import type { AuditContext } from '@kinerja/database';
+import type { EventPayload, EventType } from '@kinerja/events';
 
+import type { Applicant } from './applicant';
+import type { Application } from './application';
+import type { Formation } from './formation';
+import type { Selection } from './selection';
+import type { Announcement, Objection, Stage } from './stage';
+import type { Contender } from './stage-outcome';
 import type { Vacancy } from './vacancy';
 
 export type { Clock, IdGenerator } from '@kinerja/kernel';
 
+/** An event a change produces; the repository writes it to the outbox in the change's transaction. */
+export interface PendingEvent<T extends EventType = EventType> {
+  type: T;
+  agencyId: string;
+  payload: EventPayload<T>;
+}
+
+/**
+ * Every write below is one transaction with its audit rows. Updates are conditional on the record
+ * being as it was read (its status or `updatedAt`): a concurrent change makes them answer CONFLICT
+ * instead of overwriting it.
+ */
+export interface FormationRepository {
+  byIds(ids: readonly string[]): Promise<Formation[]>;
+  create(formation: Formation, audit: AuditContext): Promise<void>;
+  review(before: Formation, after: Formation, audit: AuditContext): Promise<void>;
+}
+
+export interface SelectionRepository {
+  byIds(ids: readonly string[]): Promise<Selection[]>;
+  /** CONFLICT when the agency already has a selection of that code. */
+  create(selection: Selection, audit: AuditContext): Promise<void>;
+  announcements(selectionId: string): Promise<Announcement[]>;
+}
+
 export interface VacancyRepository {
-  /** The records of these ids that exist, in any order (one statement per batch). */
   byIds(ids: readonly string[]): Promise<Vacancy[]>;
-  /** Stores a new record with its audit row in one transaction. */
-  create(record: Vacancy, audit: AuditContext): Promise<void>;
+  ofSelection(selectionId: string): Promise<Vacancy[]>;
+  /** CONFLICT when the formation has a vacancy already. */
+  publish(vacancy: Vacancy, audit: AuditContext): Promise<void>;
+  /** Newest first, after the cursor's vacancy; `agencyId` narrows to one agency. */
+  page(options: { agencyId: string | null; after: { publishedAt: Date; id: string } | null; first: number }): Promise<Vacancy[]>;
+}
+
+export interface ApplicantRepository {
+  byUserId(userId: string): Promise<Applicant | null>;
+  byIds(ids: readonly string[]): Promise<Applicant[]>;
+  /** CONFLICT when the account or the NIK is registered already. */
+  create(applicant: Applicant, audit: AuditContext): Promise<void>;
+}
+
+export interface ApplicationRepository {
+  byIds(ids: readonly string[]): Promise<Application[]>;
+  ofApplicant(applicantId: string): Promise<Application[]>;
+  ofApplicantInSelection(applicantId: string, selectionId: string): Promise<Application | null>;
+  ofVacancy(vacancyId: string): Promise<Application[]>;
+  /** Every application of the selection with its applicant's birth date (the last tie rule). */
+  contenders(selectionId: string): Promise<Contender[]>;
+  /**
+   * Stores a new application with the selection's next registration number. Answers null when
+   * the applicant already has one in the selection (a concurrent submit won the race).
+   */
+  submit(application: Omit<Application, 'registrationNumber'>, selectionCode: string, audit: AuditContext): Promise<Application | null>;
+  /** Saves changed applications (all or none) with one audit row each. */
+  save(changes: readonly { before: Application; after: Application }[], action: string, audit: AuditContext): Promise<void>;
+  /** The announcement and the stage outcomes it fixes, together; CONFLICT when the stage was announced. */
+  announce(announcement: Announcement, changes: readonly { before: Application; after: Application }[], audit: AuditContext): Promise<void>;
+  objectionsOf(selectionId: string, stage: Stage): Promise<Objection[]>;
+  objectionById(id: string): Promise<Objection | null>;
+  /** CONFLICT when the application has an objection to the stage already. */
+  fileObjection(objection: Objection, audit: AuditContext): Promise<void>;
+  answerObjection(before: Objection, after: Objection, change: { before: Application; after: Application } | null, audit: AuditContext): Promise<void>;
+  /**
+   * Hires: assigns the NIP `choose` picks from the NIPs taken with its prefix (read under a lock
+   * on the prefix), marks the application HIRED and writes the event, in one transaction.
+   */
+  hire(
+    application: Application,
+    hiredAt: Date,
+    nip: { prefix: string; choose(taken: readonly string[]): string },
+    eventOf: (hired: Application) => PendingEvent,
+    audit: AuditContext,
+  ): Promise<Application>;
 }

@@ -1,10 +1,172 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 
-@ObjectType('Vacancy', { description: 'A record of recruitment, owned by one agency' })
+import { ApplicationStatusEnum, FormationStatusEnum, NormalisationMethodEnum, ObjectionStatusEnum, SexEnum, StageEnum } from './enums';
+
+@ObjectType('Formation', { description: 'Formasi: posts to recruit for a position, from the needs analysis (analisis kebutuhan)' })
+export class FormationType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) agencyId!: string;
+  @Field(() => ID) orgUnitId!: string;
+  @Field(() => ID, { nullable: true, description: "identity's Position the hires take" }) positionId!: string | null;
+  @Field() positionTitle!: string;
+  @Field(() => Int, { description: 'The need from the workload analysis (ABK)' }) need!: number;
+  @Field(() => Int) currentHolders!: number;
+  @Field(() => Int, { description: 'need − currentHolders' }) gap!: number;
+  @Field(() => Int) quota!: number;
+  @Field() justification!: string;
+  @Field(() => FormationStatusEnum) status!: string;
+  @Field(() => String, { nullable: true }) reviewNote!: string | null;
+  @Field() createdAt!: Date;
+  @Field(() => Date, { nullable: true }) reviewedAt!: Date | null;
+}
+
+@ObjectType('PassMarks', { description: 'Nilai ambang batas SKD' })
+export class PassMarksType {
+  @Field(() => Int) twk!: number;
+  @Field(() => Int) tiu!: number;
+  @Field(() => Int) tkp!: number;
+}
+
+@ObjectType('ScoringPolicy')
+export class ScoringPolicyType {
+  @Field(() => NormalisationMethodEnum) method!: string;
+  @Field(() => Float) skbMaximum!: number;
+  @Field(() => Float, { description: 'Share of the interview in the SKB (0..1)' }) interviewWeight!: number;
+  @Field(() => Float, { description: 'Share of the SKD in the final score (rule 6: 0.4)' }) skdWeight!: number;
+}
+
+@ObjectType('Announcement', { description: "Pengumuman: a stage's published results and its objection window (masa sanggah)" })
+export class AnnouncementType {
+  @Field(() => ID) id!: string;
+  @Field(() => StageEnum) stage!: string;
+  @Field() announcedAt!: Date;
+  @Field() objectionClosesAt!: Date;
+}
+
+@ObjectType('Selection', { description: 'A selection (e.g. CPNS 2027 of an agency) with its schedule, pass marks and scoring' })
+export class SelectionType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) agencyId!: string;
+  @Field() code!: string;
+  @Field() name!: string;
+  @Field(() => Int) year!: number;
+  @Field() registrationOpensAt!: Date;
+  @Field() registrationClosesAt!: Date;
+  @Field(() => String, { nullable: true }) skdDate!: string | null;
+  @Field(() => String, { nullable: true }) skbDate!: string | null;
+  @Field(() => PassMarksType) passMarks!: PassMarksType;
+  @Field(() => ScoringPolicyType) scoring!: ScoringPolicyType;
+}
+
+@ObjectType('Vacancy', { description: 'Lowongan: a published vacancy of one approved formation in a selection' })
 @Directive('@key(fields: "id")')
 export class VacancyType {
   @Field(() => ID) id!: string;
-  @Field(() => ID, { description: 'The agency the record belongs to' }) agencyId!: string;
+  @Field(() => ID, { description: 'The agency the vacancy belongs to' }) agencyId!: string;
+  @Field(() => ID) selectionId!: string;
   @Field() title!: string;
-  @Field() createdAt!: Date;
+  @Field({ description: 'Kualifikasi pendidikan' }) education!: string;
+  @Field(() => Int) minAge!: number;
+  @Field(() => Int) maxAge!: number;
+  @Field(() => [String], { description: 'Documents to upload' }) documents!: string[];
+  @Field(() => Int, { description: 'Posts of the formation' }) quota!: number;
+  @Field() publishedAt!: Date;
+}
+
+@ObjectType('VacancyPage')
+export class VacancyPageType {
+  @Field(() => [VacancyType]) nodes!: VacancyType[];
+  @Field() hasNextPage!: boolean;
+  @Field(() => String, { nullable: true }) endCursor!: string | null;
+}
+
+@ObjectType('Applicant', { description: 'A registered citizen (pelamar); only they see their own record' })
+export class ApplicantType {
+  @Field(() => ID) id!: string;
+  @Field() name!: string;
+  @Field() email!: string;
+  @Field({ description: 'NIK, shown only to the applicant' }) nik!: string;
+  @Field() birthDate!: string;
+  @Field(() => SexEnum) sex!: string;
+}
+
+@ObjectType('SkdScores', { description: 'SKD: TWK, TIU, TKP' })
+export class SkdScoresType {
+  @Field(() => Int) twk!: number;
+  @Field(() => Int) tiu!: number;
+  @Field(() => Int) tkp!: number;
+  @Field(() => Int) total!: number;
+}
+
+@ObjectType('Application', { description: "An applicant's application; seen by the applicant and the agency's HR, committee and auditors" })
+export class ApplicationType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) agencyId!: string;
+  @Field(() => ID) selectionId!: string;
+  @Field(() => ID) vacancyId!: string;
+  @Field({ description: 'Nomor peserta' }) registrationNumber!: string;
+  @Field(() => ApplicationStatusEnum) status!: string;
+  @Field(() => String, { nullable: true, description: 'The verification reason (alasan TMS)' }) verificationNote!: string | null;
+  @Field(() => SkdScoresType, { nullable: true }) skd!: SkdScoresType | null;
+  @Field(() => Int, { nullable: true }) skdRank!: number | null;
+  @Field(() => Float, { nullable: true }) skbScore!: number | null;
+  @Field(() => Date, { nullable: true }) interviewAt!: Date | null;
+  @Field(() => String, { nullable: true }) interviewLink!: string | null;
+  @Field(() => Float, { nullable: true }) interviewScore!: number | null;
+  @Field(() => Float, { nullable: true }) finalScore!: number | null;
+  @Field(() => Int, { nullable: true }) finalRank!: number | null;
+  @Field(() => String, { nullable: true, description: 'The NIP assigned on hiring' }) nip!: string | null;
+  @Field() submittedAt!: Date;
+}
+
+@ObjectType('Objection', { description: 'Sanggah: an objection to a stage result' })
+export class ObjectionType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) applicationId!: string;
+  @Field(() => StageEnum) stage!: string;
+  @Field() reason!: string;
+  @Field(() => ObjectionStatusEnum) status!: string;
+  @Field(() => String, { nullable: true }) response!: string | null;
+  @Field() filedAt!: Date;
+}
+
+@ObjectType('RejectedImportRow')
+export class RejectedImportRowType {
+  @Field(() => Int, { description: 'Line in the file (the header is line 1)' }) row!: number;
+  @Field(() => String, { nullable: true }) registrationNumber!: string | null;
+  @Field() field!: string;
+  @Field() message!: string;
+}
+
+@ObjectType('SkdImportReport')
+export class SkdImportReportType {
+  @Field(() => Int) imported!: number;
+  @Field(() => [RejectedImportRowType], { description: 'Rows skipped (only when skipRejectedRows was chosen)' }) rejected!: RejectedImportRowType[];
+}
+
+@ObjectType('ResultEntry', { description: 'One published line: registration number and name as announced; never NIK or birth date' })
+export class ResultEntryType {
+  @Field() registrationNumber!: string;
+  @Field() name!: string;
+  @Field({ description: 'QUALIFIED/NOT_QUALIFIED; SKB/OUTSIDE_SKB_CUT/BELOW_PASS_MARK; SELECTED/NOT_SELECTED' }) outcome!: string;
+  @Field(() => Int, { nullable: true }) rank!: number | null;
+  @Field(() => Int, { nullable: true }) twk!: number | null;
+  @Field(() => Int, { nullable: true }) tiu!: number | null;
+  @Field(() => Int, { nullable: true }) tkp!: number | null;
+  @Field(() => Int, { nullable: true }) skdTotal!: number | null;
+  @Field(() => Float, { nullable: true }) finalScore!: number | null;
+}
+
+@ObjectType('StageResults')
+export class StageResultsType {
+  @Field(() => StageEnum) stage!: string;
+  @Field() announcedAt!: Date;
+  @Field() objectionClosesAt!: Date;
+  @Field(() => [ResultEntryType]) entries!: ResultEntryType[];
+}
+
+@ObjectType('SelectionResults', { description: 'Hasil seleksi of a vacancy: announced stages only' })
+export class SelectionResultsType {
+  @Field(() => VacancyType) vacancy!: VacancyType;
+  @Field(() => [StageResultsType]) stages!: StageResultsType[];
 }

@@ -1,17 +1,19 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 
-import type { CreateVacancy } from '../application/create-vacancy.command';
-import type { RecruitmentReader } from '../application/recruitment.reader';
+import type { PublishVacancy } from '../application/publish-vacancy.command';
+import type { Page, RecruitmentReader } from '../application/recruitment.reader';
+import type { SelectionResults, SelectionResultsReader } from '../application/selection-results.reader';
 import type { Vacancy } from '../domain/vacancy';
 import { actorOf, type RecruitmentContext } from './context';
-import { CreateVacancyInput } from './inputs';
-import { VacancyType } from './types';
+import { PublishVacancyInput } from './inputs';
+import { SelectionResultsType, VacancyPageType, VacancyType } from './types';
 
 @Resolver(() => VacancyType)
 export class VacancyResolver {
   constructor(
     private readonly reader: RecruitmentReader,
-    private readonly createVacancyCommand: CreateVacancy,
+    private readonly results: SelectionResultsReader,
+    private readonly publishVacancyCommand: PublishVacancy,
   ) {}
 
   @Query(() => VacancyType)
@@ -19,8 +21,22 @@ export class VacancyResolver {
     return this.reader.one(context.viewer, id);
   }
 
-  @Mutation(() => VacancyType)
-  createVacancy(@Arg('input') input: CreateVacancyInput, @Ctx() context: RecruitmentContext): Promise<Vacancy> {
-    return this.createVacancyCommand.execute(actorOf(context), input);
+  @Query(() => VacancyPageType, { description: 'Published vacancies, newest first; for anyone, without signing in' })
+  publicVacancies(
+    @Arg('agencyId', () => ID, { nullable: true }) agencyId: string | null,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<Page<Vacancy>> {
+    return this.reader.publicVacancies({ agencyId: agencyId ?? null, first, after: after ?? null });
+  }
+
+  @Query(() => SelectionResultsType, { description: 'Hasil seleksi for anyone: announced stages only, personal data masked' })
+  selectionResults(@Arg('vacancyId', () => ID) vacancyId: string): Promise<SelectionResults> {
+    return this.results.of(vacancyId);
+  }
+
+  @Mutation(() => VacancyType, { description: 'Agency HR announces a vacancy for an approved formation' })
+  publishVacancy(@Arg('input') input: PublishVacancyInput, @Ctx() context: RecruitmentContext): Promise<Vacancy> {
+    return this.publishVacancyCommand.execute(actorOf(context), input);
   }
 }

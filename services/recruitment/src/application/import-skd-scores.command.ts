@@ -1,0 +1,65 @@
+import { DomainError, ValidationError } from '@kinerja/errors';
+
+import { recordSkd } from '../domain/application';
+import type { ApplicationRepository, Clock, SelectionRepository } from '../domain/repositories';
+import { parseSkdCsv, type RejectedRow } from '../domain/skd-import';
+import { type Actor, auditContextOf } from './actor';
+import { selectionForStaff } from './loaders';
+import { assertPhase } from './phase';
+
+export interface SkdImportReport {
+  imported: number;
+  rejected: RejectedRow[];
+}
+
+/**
+ * The test centre's SKD export (CSV), checked row by row. All or nothing: one rejected row stores
+ * nothing and answers BAD_USER_INPUT naming every rejected row, unless the committee chose to skip
+ * the rejected rows; then the others are stored and the report lists the skipped ones.
+ */
+export class ImportSkdScores {
+  constructor(
+    private readonly repositories: { applications: ApplicationRepository; selections: SelectionRepository },
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(actor: Actor, input: { selectionId: string; csv: string; skipRejectedRows: boolean }): Promise<SkdImportReport> {
+    const selection = await selectionForStaff(this.repositories.selections, actor, input.selectionId);
+    await assertPhase(this.repositories.selections, selection.id, 'SKD', 'An SKD import');
+    const parsed = parseSkdCsv(input.csv);
+    if (parsed.problems.length > 0) throw new ValidationError(parsed.problems.map((p) => ({ ...p, field: `input.${p.field}` })));
+
+    const byNumber = new Map(
+      (await this.repositories.applications.contenders(selection.id)).map(({ application }) => [application.registrationNumber, application]),
+    );
+    const rejected = [...parsed.rejected];
+    const now = this.clock.now();
+    const changes = [];
+    for (const row of parsed.rows) {
+      const application = byNumber.get(row.registrationNumber);
+      if (!application) {
+        rejected.push({
+          row: row.row,
+          registrationNumber: row.registrationNumber,
+          field: 'registration_number',
+          message: 'is not a participant of this selection',
+        });
+        continue;
+      }
+      try {
+        changes.push({ before: application, after: recordSkd(application, row.scores, now) });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        rejected.push({ row: row.row, registrationNumber: row.registrationNumber, field: 'registration_number', message: error.message });
+      }
+    }
+    rejected.sort((a, b) => a.row - b.row);
+    if (rejected.length > 0 && !input.skipRejectedRows) {
+      throw new ValidationError(
+        rejected.map((r) => ({ field: `input.csv.row${r.row}.${r.field}`, message: `${r.registrationNumber ?? '(no number)'}: ${r.message}` })),
+      );
+    }
+    await this.repositories.applications.save(changes, 'application.skd-imported', auditContextOf(actor));
+    return { imported: changes.length, rejected };
+  }
+}

@@ -1,0 +1,36 @@
+import { assertCanManageAgency, canReadAgency } from '@kinerja/auth';
+import { NotFoundError, ValidationError } from '@kinerja/errors';
+import { assertEntityId } from '@kinerja/kernel';
+
+import type { Clock, FormationRepository, IdGenerator, SelectionRepository, VacancyRepository } from '../domain/repositories';
+import { publishVacancy, type PublishVacancyInput, type Vacancy } from '../domain/vacancy';
+import { type Actor, auditContextOf } from './actor';
+
+/** Agency HR announces a vacancy for an approved formation in one of its selections. */
+export class PublishVacancy {
+  constructor(
+    private readonly repositories: { formations: FormationRepository; selections: SelectionRepository; vacancies: VacancyRepository },
+    private readonly ids: IdGenerator,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(actor: Actor, input: PublishVacancyInput): Promise<Vacancy> {
+    assertEntityId(input.formationId, 'input.formationId');
+    assertEntityId(input.selectionId, 'input.selectionId');
+    const [[formation], [selection]] = await Promise.all([
+      this.repositories.formations.byIds([input.formationId]),
+      this.repositories.selections.byIds([input.selectionId]),
+    ]);
+    if (!formation || !canReadAgency(actor.viewer, formation.agencyId)) throw new NotFoundError('Formation', input.formationId, 'input.formationId');
+    if (!selection || !canReadAgency(actor.viewer, selection.agencyId)) throw new NotFoundError('Selection', input.selectionId, 'input.selectionId');
+    assertCanManageAgency(actor.viewer, formation.agencyId);
+    let vacancy: Vacancy;
+    try {
+      vacancy = publishVacancy(input, formation, selection, this.ids, this.clock);
+    } catch (error) {
+      throw error instanceof ValidationError ? error.under('input') : error;
+    }
+    await this.repositories.vacancies.publish(vacancy, auditContextOf(actor));
+    return vacancy;
+  }
+}
