@@ -6,13 +6,18 @@ import type { Clock, IdGenerator } from '@kinerja/kernel';
 import type { HandlerMap } from '@kinerja/messaging';
 import { defineService, type RunningService, type ServiceWiring } from '@kinerja/service-kit';
 
-import { CreateFeedbackNote } from './application/create-feedback-note.command';
-import { FeedbackReader } from './application/feedback.reader';
+import { FeedbackNoteReader } from './application/feedback-note.reader';
 import { feedbackHandlers } from './application/handlers/feedback-handlers';
+import { RecordFeedbackNote } from './application/record-feedback-note.command';
+import { ReplyToFeedbackNote } from './application/reply-to-feedback-note.command';
 import { type FeedbackConfig, feedbackEnvSchema } from './env';
 import { createLoaders, type FeedbackContext } from './graphql/context';
+import { EmployeeFeedbackResolver } from './graphql/employee.resolver';
 import { FeedbackNoteResolver } from './graphql/feedback-note.resolver';
+import { longTextInputs } from './graphql/long-text-inputs';
+import { EmployeeType } from './graphql/types';
 import { createPrismaClient, type FeedbackPrisma } from './infrastructure/prisma-client';
+import { PrismaEmployeeCopyRepository } from './infrastructure/prisma-employee-copy.repository';
 import { CONSUMER, PrismaEventStore } from './infrastructure/prisma-event.store';
 import { PrismaFeedbackNoteRepository } from './infrastructure/prisma-feedback-note.repository';
 
@@ -31,20 +36,29 @@ export const feedbackModule = defineService({
   consumerGroup: CONSUMER,
   // The event types its handlers take; keep in step with `handlers` below and packages/events.
   consumes: ['identity.employee.registered', 'identity.employee.transferred', 'identity.employee.left', 'identity.employee.snapshot'],
-  resolvers: [FeedbackNoteResolver],
+  resolvers: [FeedbackNoteResolver, EmployeeFeedbackResolver],
+  // feedback adds fields to identity's Employee.
+  orphanedTypes: [EmployeeType],
+  longTextInputs: () => longTextInputs(),
   createPrisma: createPrismaClient,
 
   // Adapters, then use cases, then resolvers and handlers.
   async wire({ prisma, ids, clock, notifyOutbox }): Promise<FeedbackWiring> {
-    const records = new PrismaFeedbackNoteRepository(prisma);
-    const reader = new FeedbackReader(records);
+    const employees = new PrismaEmployeeCopyRepository(prisma);
+    const notes = new PrismaFeedbackNoteRepository(prisma);
+    const readers = { notes: new FeedbackNoteReader(employees, notes) };
     return {
-      resolvers: [new FeedbackNoteResolver(reader, new CreateFeedbackNote(records, ids, clock))],
+      resolvers: [
+        new FeedbackNoteResolver(new RecordFeedbackNote(employees, notes, ids, clock), new ReplyToFeedbackNote(readers.notes, notes, clock)),
+        new EmployeeFeedbackResolver(),
+      ],
       references: {
+        // identity owns the employee; each field added here checks access itself.
+        Employee: (ref) => ({ id: ref.id }),
         FeedbackNote: (ref, context) => context.loaders.feedbackNote.load(ref.id),
       },
       handlers: feedbackEventHandlers(prisma, { ids, clock, notifyOutbox }),
-      extendContext: (base) => ({ ...base, loaders: createLoaders(reader, base) }),
+      extendContext: (base) => ({ ...base, loaders: createLoaders(readers, base) }),
     };
   },
 });

@@ -1,6 +1,7 @@
 import type { AuditContext } from '@kinerja/database';
 import type { EventPayload, EventType } from '@kinerja/events';
 
+import type { ReportingLine } from './access.rule';
 import type { EmployeeCopy } from './employee-copy';
 import type { FeedbackNote } from './feedback-note';
 
@@ -14,14 +15,20 @@ export interface PendingEvent<T extends EventType = EventType> {
 }
 
 export interface FeedbackNoteRepository {
-  /** The records of these ids that exist, in any order (one statement per batch). */
+  /** The notes of these ids that exist, in any order (one statement per batch). */
   byIds(ids: readonly string[]): Promise<FeedbackNote[]>;
-  /** Stores a new record with its audit row in one transaction. */
-  create(record: FeedbackNote, audit: AuditContext): Promise<void>;
+  /** Every note of these employees, newest first (one statement per batch). */
+  ofEmployees(employeeIds: readonly string[]): Promise<FeedbackNote[]>;
+  /** Stores a new note with its audit row in one transaction. */
+  create(note: FeedbackNote, audit: AuditContext): Promise<void>;
+  /** Stores the reply only if the note has none yet (CONFLICT otherwise), with its audit row. */
+  saveReply(before: FeedbackNote, after: FeedbackNote, audit: AuditContext): Promise<void>;
 }
 
 export interface EmployeeCopyRepository {
   byIds(ids: readonly string[]): Promise<EmployeeCopy[]>;
+  /** The employees' reporting lines up to the top (one statement for the batch); unknown employees are left out. */
+  reportingLines(ids: readonly string[]): Promise<ReportingLine[]>;
 }
 
 /** What an event handler may read and write, all inside the transaction that claimed the event. */

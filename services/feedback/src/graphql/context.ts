@@ -2,20 +2,29 @@ import type { SubgraphContext } from '@kinerja/subgraph';
 import DataLoader from 'dataloader';
 
 import type { Actor } from '../application/actor';
-import type { FeedbackReader } from '../application/feedback.reader';
+import type { FeedbackNoteReader } from '../application/feedback-note.reader';
 import type { FeedbackNote } from '../domain/feedback-note';
 
 /** Per-request batching: the lookups of one tick become one repository call. */
 export interface FeedbackLoaders {
   feedbackNote: DataLoader<string, FeedbackNote | null>;
+  feedbackNotesOf: DataLoader<string, FeedbackNote[] | null>;
 }
 
 export interface FeedbackContext extends SubgraphContext {
   loaders: FeedbackLoaders;
 }
 
-export function createLoaders(reader: FeedbackReader, base: SubgraphContext): FeedbackLoaders {
-  return { feedbackNote: new DataLoader((ids) => reader.visible(base.viewer, ids)) };
+export interface FeedbackReaders {
+  notes: FeedbackNoteReader;
+}
+
+export function createLoaders(readers: FeedbackReaders, base: SubgraphContext): FeedbackLoaders {
+  const { viewer } = base;
+  return {
+    feedbackNote: new DataLoader((ids) => readers.notes.visible(viewer, ids)),
+    feedbackNotesOf: new DataLoader((ids) => readers.notes.ofEmployees(viewer, ids)),
+  };
 }
 
 export const actorOf = (context: SubgraphContext): Actor => ({ viewer: context.viewer, requestId: context.requestId });

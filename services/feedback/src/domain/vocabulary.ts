@@ -1,0 +1,13 @@
+/** The seven BerAKHLAK core values, as performance's `CoreValue` names them. */
+export const CORE_VALUES = ['BERORIENTASI_PELAYANAN', 'AKUNTABEL', 'KOMPETEN', 'HARMONIS', 'LOYAL', 'ADAPTIF', 'KOLABORATIF'] as const;
+export type CoreValue = (typeof CORE_VALUES)[number];
+
+export const PREDIKATS = ['SANGAT_BAIK', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG', 'SANGAT_KURANG'] as const;
+export type Predikat = (typeof PREDIKATS)[number];
+
+/** Umpan balik berkelanjutan: praise for what went well, or what to improve. */
+export const NOTE_KINDS = ['PRAISE', 'IMPROVEMENT'] as const;
+export type NoteKind = (typeof NOTE_KINDS)[number];
+
+export const isCoreValue = (value: string): value is CoreValue => (CORE_VALUES as readonly string[]).includes(value);
+export const isPredikat = (value: string): value is Predikat => (PREDIKATS as readonly string[]).includes(value);
