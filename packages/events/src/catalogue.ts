@@ -69,7 +69,7 @@ export const EVENT_CATALOGUE = {
   'performance.assessment.finalized': define({
     version: 1,
     producer: 'performance',
-    consumers: ['development'],
+    consumers: ['feedback', 'development'],
     description: 'A periodic or annual assessment was finalized with its predikat.',
     payload: z.object({
       assessmentId: id,
@@ -118,6 +118,22 @@ export const EVENT_CATALOGUE = {
       aggregate: z.array(z.object({ value: coreValue, average: z.number().min(1).max(5).nullable(), responses: z.number().int().min(0) })),
     }),
     key: (p) => p.subjectId,
+  }),
+  'feedback.dialogue.recorded': define({
+    version: 1,
+    producer: 'feedback',
+    consumers: [],
+    description: 'A performance dialogue (dialog kinerja) was recorded; a PLANNING one is the dialogue required before the SKP is set.',
+    payload: z.object({
+      dialogueId: id,
+      employeeId: id,
+      supervisorEmployeeId: id.nullable(),
+      kind: z.enum(['PLANNING', 'MONITORING', 'FOLLOW_UP']),
+      /** The day it took place (YYYY-MM-DD) and its year, the plan's year. */
+      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      year: z.number().int(),
+    }),
+    key: (p) => p.employeeId,
   }),
   'development.training.assigned': define({
     version: 1,

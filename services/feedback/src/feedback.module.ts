@@ -6,17 +6,24 @@ import type { Clock, IdGenerator } from '@kinerja/kernel';
 import type { HandlerMap } from '@kinerja/messaging';
 import { defineService, type RunningService, type ServiceWiring } from '@kinerja/service-kit';
 
+import { AcknowledgeDialogue } from './application/acknowledge-dialogue.command';
+import { DialogueReader } from './application/dialogue.reader';
 import { FeedbackNoteReader } from './application/feedback-note.reader';
 import { feedbackHandlers } from './application/handlers/feedback-handlers';
+import { RecordDialogue } from './application/record-dialogue.command';
 import { RecordFeedbackNote } from './application/record-feedback-note.command';
 import { ReplyToFeedbackNote } from './application/reply-to-feedback-note.command';
+import { SetFeedbackSettings } from './application/set-feedback-settings.command';
 import { type FeedbackConfig, feedbackEnvSchema } from './env';
 import { createLoaders, type FeedbackContext } from './graphql/context';
+import { DialogueResolver } from './graphql/dialogue.resolver';
 import { EmployeeFeedbackResolver } from './graphql/employee.resolver';
 import { FeedbackNoteResolver } from './graphql/feedback-note.resolver';
 import { longTextInputs } from './graphql/long-text-inputs';
 import { EmployeeType } from './graphql/types';
+import { PrismaAgencySettingsRepository } from './infrastructure/prisma-agency-settings.repository';
 import { createPrismaClient, type FeedbackPrisma } from './infrastructure/prisma-client';
+import { PrismaDialogueRepository } from './infrastructure/prisma-dialogue.repository';
 import { PrismaEmployeeCopyRepository } from './infrastructure/prisma-employee-copy.repository';
 import { CONSUMER, PrismaEventStore } from './infrastructure/prisma-event.store';
 import { PrismaFeedbackNoteRepository } from './infrastructure/prisma-feedback-note.repository';
@@ -35,8 +42,14 @@ export const feedbackModule = defineService({
   migrationsDir: join(__dirname, '..', 'prisma', 'migrations'),
   consumerGroup: CONSUMER,
   // The event types its handlers take; keep in step with `handlers` below and packages/events.
-  consumes: ['identity.employee.registered', 'identity.employee.transferred', 'identity.employee.left', 'identity.employee.snapshot'],
-  resolvers: [FeedbackNoteResolver, EmployeeFeedbackResolver],
+  consumes: [
+    'identity.employee.registered',
+    'identity.employee.transferred',
+    'identity.employee.left',
+    'identity.employee.snapshot',
+    'performance.assessment.finalized',
+  ],
+  resolvers: [FeedbackNoteResolver, DialogueResolver, EmployeeFeedbackResolver],
   // feedback adds fields to identity's Employee.
   orphanedTypes: [EmployeeType],
   longTextInputs: () => longTextInputs(),
@@ -46,16 +59,24 @@ export const feedbackModule = defineService({
   async wire({ prisma, ids, clock, notifyOutbox }): Promise<FeedbackWiring> {
     const employees = new PrismaEmployeeCopyRepository(prisma);
     const notes = new PrismaFeedbackNoteRepository(prisma);
-    const readers = { notes: new FeedbackNoteReader(employees, notes) };
+    const dialogues = new PrismaDialogueRepository(prisma, notifyOutbox);
+    const settings = new PrismaAgencySettingsRepository(prisma);
+    const readers = { notes: new FeedbackNoteReader(employees, notes), dialogues: new DialogueReader(employees, dialogues) };
     return {
       resolvers: [
         new FeedbackNoteResolver(new RecordFeedbackNote(employees, notes, ids, clock), new ReplyToFeedbackNote(readers.notes, notes, clock)),
+        new DialogueResolver(
+          new RecordDialogue(employees, dialogues, ids, clock),
+          new AcknowledgeDialogue(readers.dialogues, dialogues, clock),
+          new SetFeedbackSettings(settings),
+        ),
         new EmployeeFeedbackResolver(),
       ],
       references: {
         // identity owns the employee; each field added here checks access itself.
         Employee: (ref) => ({ id: ref.id }),
         FeedbackNote: (ref, context) => context.loaders.feedbackNote.load(ref.id),
+        PerformanceDialogue: (ref, context) => context.loaders.dialogue.load(ref.id),
       },
       handlers: feedbackEventHandlers(prisma, { ids, clock, notifyOutbox }),
       extendContext: (base) => ({ ...base, loaders: createLoaders(readers, base) }),

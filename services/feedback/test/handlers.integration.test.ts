@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { type HandlerHarness, openHandlerHarness } from './feedback-harness';
-import { employeeLeft, employeeRegistered, employeeSnapshot, employeeTransferred, testEmployee } from './support/events';
+import { assessmentFinalized, employeeLeft, employeeRegistered, employeeSnapshot, employeeTransferred, testEmployee } from './support/events';
 
 // The per-message handlers, called the way the consumer calls them, on a real database: no broker.
 describe('feedback event handlers', () => {
@@ -57,6 +57,36 @@ describe('feedback event handlers', () => {
       await harness.deliver(employeeSnapshot(employee, 'ON_LEAVE', new Date('2026-01-01T00:00:00Z')));
       await harness.deliver(employeeTransferred({ ...employee, orgUnitId: randomUUID() }, employee.orgUnitId, new Date('2026-01-02T00:00:00Z')));
       expect(await copyOf(employee.employeeId)).toMatchObject({ status: 'ON_LEAVE' });
+    });
+  });
+
+  describe('schedule-follow-up-when-assessment-finalized', () => {
+    const dialoguesOf = (employeeId: string) => harness.prisma.performanceDialogue.findMany({ where: { employeeId } });
+
+    it('makes a required FOLLOW_UP due within the default 30 days for a poor predikat, once', async () => {
+      const supervisorEmployeeId = randomUUID();
+      const employee = testEmployee(agencyId, { supervisorEmployeeId });
+      await harness.deliver(employeeRegistered(employee));
+      const event = assessmentFinalized(employee, { predikat: 'BUTUH_PERBAIKAN' }, new Date('2027-01-10T20:00:00Z'));
+      await harness.deliver(event);
+      await harness.deliver(event);
+      await Promise.all([harness.deliver(event), harness.deliver(event)]);
+      const dialogues = await dialoguesOf(employee.employeeId);
+      // 20:00 UTC is already the 11th in WIB.
+      expect(dialogues.map((d) => [d.kind, d.status, d.required, d.dueBy?.toISOString().slice(0, 10), d.supervisorEmployeeId, d.sourceEventId])).toEqual([
+        ['FOLLOW_UP', 'DUE', true, '2027-02-10', supervisorEmployeeId, event.id],
+      ]);
+      expect(await harness.prisma.auditLog.count({ where: { entityId: dialogues[0]?.id, action: 'dialogue.due' } })).toBe(1);
+    });
+
+    it("uses the agency's own window, flags a good predikat as not required, and works before the employee is known", async () => {
+      const otherAgency = randomUUID();
+      await harness.prisma.agencySetting.create({ data: { agencyId: otherAgency, followUpDays: 14 } });
+      const employee = testEmployee(otherAgency);
+      await harness.deliver(assessmentFinalized(employee, { predikat: 'BAIK' }, new Date('2027-03-01T03:00:00Z')));
+      const [dialogue] = await dialoguesOf(employee.employeeId);
+      expect(dialogue).toMatchObject({ agencyId: otherAgency, required: false, status: 'DUE', supervisorEmployeeId: null });
+      expect(dialogue?.dueBy?.toISOString().slice(0, 10)).toBe('2027-03-15');
     });
   });
 });

@@ -2,6 +2,7 @@ import type { AuditContext } from '@kinerja/database';
 import type { EventPayload, EventType } from '@kinerja/events';
 
 import type { ReportingLine } from './access.rule';
+import type { PerformanceDialogue } from './dialogue';
 import type { EmployeeCopy } from './employee-copy';
 import type { FeedbackNote } from './feedback-note';
 
@@ -31,10 +32,29 @@ export interface EmployeeCopyRepository {
   reportingLines(ids: readonly string[]): Promise<ReportingLine[]>;
 }
 
+export interface DialogueRepository {
+  byIds(ids: readonly string[]): Promise<PerformanceDialogue[]>;
+  /** Every dialogue of these employees, the most recent first (one statement per batch). */
+  ofEmployees(employeeIds: readonly string[]): Promise<PerformanceDialogue[]>;
+  /** The oldest follow-up still due for the employee, if any. */
+  dueFollowUpOf(employeeId: string): Promise<PerformanceDialogue | null>;
+  /** Inserts a new dialogue, or (with `before`) changes one only if its status is still `before.status` (CONFLICT otherwise); with audit and outbox rows. */
+  save(before: PerformanceDialogue | null, after: PerformanceDialogue, action: string, audit: AuditContext, events: readonly PendingEvent[]): Promise<void>;
+}
+
+export interface AgencySettingsRepository {
+  /** The agency's follow-up window in days, or null when it keeps the default. */
+  followUpDays(agencyId: string): Promise<number | null>;
+  setFollowUpDays(agencyId: string, days: number, audit: AuditContext): Promise<void>;
+}
+
 /** What an event handler may read and write, all inside the transaction that claimed the event. */
 export interface EventTransaction {
   employee(employeeId: string): Promise<EmployeeCopy | null>;
   saveEmployee(copy: EmployeeCopy): Promise<void>;
+  followUpDays(agencyId: string): Promise<number | null>;
+  /** Inserts the dialogue unless one of the same source event exists, with its audit row. */
+  addDialogue(dialogue: PerformanceDialogue, audit: AuditContext): Promise<void>;
 }
 
 export interface EventStore {

@@ -9,5 +9,13 @@ export type Predikat = (typeof PREDIKATS)[number];
 export const NOTE_KINDS = ['PRAISE', 'IMPROVEMENT'] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];
 
+/** Dialog kinerja: before the SKP is set, during the period, and after an assessment. */
+export const DIALOGUE_KINDS = ['PLANNING', 'MONITORING', 'FOLLOW_UP'] as const;
+export type DialogueKind = (typeof DIALOGUE_KINDS)[number];
+
+/** DUE: a follow-up the system expects and nobody recorded yet; RECORDED: awaiting the other party. */
+export const DIALOGUE_STATUSES = ['DUE', 'RECORDED', 'ACKNOWLEDGED'] as const;
+export type DialogueStatus = (typeof DIALOGUE_STATUSES)[number];
+
 export const isCoreValue = (value: string): value is CoreValue => (CORE_VALUES as readonly string[]).includes(value);
 export const isPredikat = (value: string): value is Predikat => (PREDIKATS as readonly string[]).includes(value);

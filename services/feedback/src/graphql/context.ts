@@ -2,13 +2,17 @@ import type { SubgraphContext } from '@kinerja/subgraph';
 import DataLoader from 'dataloader';
 
 import type { Actor } from '../application/actor';
+import type { DialogueReader } from '../application/dialogue.reader';
 import type { FeedbackNoteReader } from '../application/feedback-note.reader';
+import type { PerformanceDialogue } from '../domain/dialogue';
 import type { FeedbackNote } from '../domain/feedback-note';
 
 /** Per-request batching: the lookups of one tick become one repository call. */
 export interface FeedbackLoaders {
   feedbackNote: DataLoader<string, FeedbackNote | null>;
   feedbackNotesOf: DataLoader<string, FeedbackNote[] | null>;
+  dialogue: DataLoader<string, PerformanceDialogue | null>;
+  dialoguesOf: DataLoader<string, PerformanceDialogue[] | null>;
 }
 
 export interface FeedbackContext extends SubgraphContext {
@@ -17,6 +21,7 @@ export interface FeedbackContext extends SubgraphContext {
 
 export interface FeedbackReaders {
   notes: FeedbackNoteReader;
+  dialogues: DialogueReader;
 }
 
 export function createLoaders(readers: FeedbackReaders, base: SubgraphContext): FeedbackLoaders {
@@ -24,6 +29,8 @@ export function createLoaders(readers: FeedbackReaders, base: SubgraphContext): 
   return {
     feedbackNote: new DataLoader((ids) => readers.notes.visible(viewer, ids)),
     feedbackNotesOf: new DataLoader((ids) => readers.notes.ofEmployees(viewer, ids)),
+    dialogue: new DataLoader((ids) => readers.dialogues.visible(viewer, ids)),
+    dialoguesOf: new DataLoader((ids) => readers.dialogues.ofEmployees(viewer, ids)),
   };
 }
 

@@ -1,11 +1,21 @@
 import { registerEnumType } from 'type-graphql';
 
-import { CORE_VALUES, NOTE_KINDS } from '../domain/vocabulary';
+import { CORE_VALUES, DIALOGUE_KINDS, DIALOGUE_STATUSES, NOTE_KINDS } from '../domain/vocabulary';
 
 const asEnum = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
 
 export const CoreValueEnum = asEnum(CORE_VALUES);
 export const NoteKindEnum = asEnum(NOTE_KINDS);
+export const DialogueKindEnum = asEnum(DIALOGUE_KINDS);
+export const DialogueStatusEnum = asEnum(DIALOGUE_STATUSES);
 
 registerEnumType(CoreValueEnum, { name: 'CoreValue', description: 'The seven BerAKHLAK core values (perilaku kerja)' });
 registerEnumType(NoteKindEnum, { name: 'FeedbackNoteKind', description: 'Umpan balik berkelanjutan: PRAISE (apresiasi) or IMPROVEMENT (perbaikan)' });
+registerEnumType(DialogueKindEnum, {
+  name: 'DialogueKind',
+  description: 'Dialog kinerja: PLANNING (before the SKP is set), MONITORING (during the period), FOLLOW_UP (after an assessment)',
+});
+registerEnumType(DialogueStatusEnum, {
+  name: 'DialogueStatus',
+  description: 'DUE: a follow-up not recorded yet; RECORDED: awaiting the other party; ACKNOWLEDGED',
+});

@@ -1,7 +1,7 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 
-import type { CoreValue, NoteKind } from '../domain/vocabulary';
-import { CoreValueEnum, NoteKindEnum } from './enums';
+import type { CoreValue, DialogueKind, NoteKind } from '../domain/vocabulary';
+import { CoreValueEnum, DialogueKindEnum, NoteKindEnum } from './enums';
 
 @InputType()
 export class RecordFeedbackNoteInput {
@@ -15,4 +15,19 @@ export class RecordFeedbackNoteInput {
 export class ReplyToFeedbackNoteInput {
   @Field(() => ID) noteId!: string;
   @Field() text!: string;
+}
+
+@InputType()
+export class RecordDialogueInput {
+  @Field(() => ID, { description: 'The employee the dialogue is about (the caller or a direct subordinate)' }) employeeId!: string;
+  @Field(() => DialogueKindEnum) kind!: DialogueKind;
+  @Field({ description: 'The day it took place, YYYY-MM-DD' }) date!: string;
+  @Field() summary!: string;
+  @Field({ defaultValue: '', description: 'Kesepakatan: what both parties agreed' }) agreements!: string;
+}
+
+@InputType()
+export class SetFeedbackSettingsInput {
+  @Field(() => ID) agencyId!: string;
+  @Field(() => Int) followUpDays!: number;
 }

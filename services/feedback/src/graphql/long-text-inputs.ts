@@ -1,3 +1,4 @@
+import { DIALOGUE_TEXT_MAX_LENGTH } from '../domain/dialogue';
 import { NOTE_TEXT_MAX_LENGTH } from '../domain/feedback-note';
 
 /**
@@ -9,5 +10,7 @@ export function longTextInputs(): Record<string, number> {
   return {
     'RecordFeedbackNoteInput.text': NOTE_TEXT_MAX_LENGTH,
     'ReplyToFeedbackNoteInput.text': NOTE_TEXT_MAX_LENGTH,
+    'RecordDialogueInput.summary': DIALOGUE_TEXT_MAX_LENGTH,
+    'RecordDialogueInput.agreements': DIALOGUE_TEXT_MAX_LENGTH,
   };
 }

@@ -1,7 +1,7 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 
-import type { CoreValue, NoteKind } from '../domain/vocabulary';
-import { CoreValueEnum, NoteKindEnum } from './enums';
+import type { CoreValue, DialogueKind, DialogueStatus, NoteKind } from '../domain/vocabulary';
+import { CoreValueEnum, DialogueKindEnum, DialogueStatusEnum, NoteKindEnum } from './enums';
 
 @ObjectType('Employee')
 @Directive('@key(fields: "id")')
@@ -27,4 +27,31 @@ export class FeedbackNoteType {
   @Field() text!: string;
   @Field() createdAt!: Date;
   @Field(() => FeedbackNoteReplyType, { nullable: true }) reply!: FeedbackNoteReplyType | null;
+}
+
+@ObjectType('PerformanceDialogue', {
+  description: 'Dialog kinerja between an employee and their direct supervisor; the party who did not record it acknowledges',
+})
+@Directive('@key(fields: "id")')
+export class PerformanceDialogueType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The agency the dialogue belongs to' }) agencyId!: string;
+  @Field(() => EmployeeType) employee!: EmployeeType;
+  @Field(() => EmployeeType, { nullable: true, description: 'The direct supervisor at the time' }) supervisor!: EmployeeType | null;
+  @Field(() => DialogueKindEnum) kind!: DialogueKind;
+  @Field(() => DialogueStatusEnum) status!: DialogueStatus;
+  @Field(() => String, { nullable: true, description: 'The day it took place, YYYY-MM-DD' }) date!: string | null;
+  @Field(() => String, { nullable: true }) summary!: string | null;
+  @Field(() => String, { nullable: true, description: 'Kesepakatan: what both parties agreed' }) agreements!: string | null;
+  @Field(() => EmployeeType, { nullable: true }) recordedBy!: EmployeeType | null;
+  @Field(() => Date, { nullable: true }) recordedAt!: Date | null;
+  @Field(() => Date, { nullable: true }) acknowledgedAt!: Date | null;
+  @Field(() => String, { nullable: true, description: 'A scheduled follow-up: due by this day, YYYY-MM-DD' }) dueBy!: string | null;
+  @Field({ description: 'A follow-up after a poor predikat (BUTUH_PERBAIKAN or worse) is required' }) required!: boolean;
+}
+
+@ObjectType('FeedbackSettings', { description: "An agency's choices where the regulation lets it choose" })
+export class FeedbackSettingsType {
+  @Field(() => ID) agencyId!: string;
+  @Field(() => Int, { description: 'Days after a finalized assessment within which the follow-up dialogue is due' }) followUpDays!: number;
 }

@@ -1,8 +1,10 @@
+import { type AuditContext, auditRow } from '@kinerja/database';
 import { claimEvent } from '@kinerja/messaging';
 
+import type { PerformanceDialogue } from '../domain/dialogue';
 import type { EmployeeCopy } from '../domain/employee-copy';
 import type { EventStore, EventTransaction } from '../domain/repositories';
-import { toEmployeeCopy } from './mappers';
+import { dialogueData, toEmployeeCopy } from './mappers';
 import type { FeedbackPrisma, FeedbackTransaction } from './prisma-client';
 
 export const CONSUMER = 'feedback';
@@ -19,6 +21,25 @@ class PrismaEventTransaction implements EventTransaction {
 
   async saveEmployee(copy: EmployeeCopy): Promise<void> {
     await this.tx.employeeCopy.upsert({ where: { employeeId: copy.employeeId }, create: copy, update: copy });
+  }
+
+  async followUpDays(agencyId: string): Promise<number | null> {
+    return (await this.tx.agencySetting.findUnique({ where: { agencyId } }))?.followUpDays ?? null;
+  }
+
+  async addDialogue(dialogue: PerformanceDialogue, audit: AuditContext): Promise<void> {
+    const { count } = await this.tx.performanceDialogue.createMany({ data: [dialogueData(dialogue)], skipDuplicates: true });
+    if (count === 0) return;
+    await this.tx.auditLog.create({
+      data: auditRow(audit, {
+        agencyId: dialogue.agencyId,
+        action: 'dialogue.due',
+        entityType: 'PerformanceDialogue',
+        entityId: dialogue.id,
+        before: null,
+        after: dialogue,
+      }),
+    });
   }
 }
 

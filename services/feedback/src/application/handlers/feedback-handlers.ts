@@ -2,6 +2,7 @@ import type { HandlerMap } from '@kinerja/messaging';
 
 import type { HandlerDeps } from './handler-deps';
 import { keepEmployeeCopyWhenEmployeeChanged } from './keep-employee-copy-when-employee-changed.handler';
+import { scheduleFollowUpWhenAssessmentFinalized } from './schedule-follow-up-when-assessment-finalized.handler';
 
 /** Every event feedback consumes, and what it does with it. */
 export function feedbackHandlers(deps: HandlerDeps): HandlerMap {
@@ -11,5 +12,6 @@ export function feedbackHandlers(deps: HandlerDeps): HandlerMap {
     'identity.employee.transferred': keepEmployeeCopy,
     'identity.employee.left': keepEmployeeCopy,
     'identity.employee.snapshot': keepEmployeeCopy,
+    'performance.assessment.finalized': scheduleFollowUpWhenAssessmentFinalized(deps),
   };
 }
