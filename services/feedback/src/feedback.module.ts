@@ -7,17 +7,22 @@ import type { HandlerMap } from '@kinerja/messaging';
 import { defineService, type RunningService, type ServiceWiring } from '@kinerja/service-kit';
 
 import { AcknowledgeDialogue } from './application/acknowledge-dialogue.command';
+import { CloseFeedbackCycle } from './application/close-feedback-cycle.command';
 import { DialogueReader } from './application/dialogue.reader';
+import { FeedbackCycleReader } from './application/feedback-cycle.reader';
 import { FeedbackNoteReader } from './application/feedback-note.reader';
 import { feedbackHandlers } from './application/handlers/feedback-handlers';
 import { RecordDialogue } from './application/record-dialogue.command';
 import { RecordFeedbackNote } from './application/record-feedback-note.command';
 import { ReplyToFeedbackNote } from './application/reply-to-feedback-note.command';
 import { SetFeedbackSettings } from './application/set-feedback-settings.command';
+import { StartFeedbackCycle } from './application/start-feedback-cycle.command';
+import { SubmitFeedback } from './application/submit-feedback.command';
 import { type FeedbackConfig, feedbackEnvSchema } from './env';
 import { createLoaders, type FeedbackContext } from './graphql/context';
 import { DialogueResolver } from './graphql/dialogue.resolver';
 import { EmployeeFeedbackResolver } from './graphql/employee.resolver';
+import { FeedbackCycleResolver } from './graphql/feedback-cycle.resolver';
 import { FeedbackNoteResolver } from './graphql/feedback-note.resolver';
 import { longTextInputs } from './graphql/long-text-inputs';
 import { EmployeeType } from './graphql/types';
@@ -26,6 +31,7 @@ import { createPrismaClient, type FeedbackPrisma } from './infrastructure/prisma
 import { PrismaDialogueRepository } from './infrastructure/prisma-dialogue.repository';
 import { PrismaEmployeeCopyRepository } from './infrastructure/prisma-employee-copy.repository';
 import { CONSUMER, PrismaEventStore } from './infrastructure/prisma-event.store';
+import { PrismaFeedbackCycleRepository } from './infrastructure/prisma-feedback-cycle.repository';
 import { PrismaFeedbackNoteRepository } from './infrastructure/prisma-feedback-note.repository';
 
 export type FeedbackWiring = ServiceWiring<FeedbackContext>;
@@ -49,7 +55,7 @@ export const feedbackModule = defineService({
     'identity.employee.snapshot',
     'performance.assessment.finalized',
   ],
-  resolvers: [FeedbackNoteResolver, DialogueResolver, EmployeeFeedbackResolver],
+  resolvers: [FeedbackNoteResolver, DialogueResolver, FeedbackCycleResolver, EmployeeFeedbackResolver],
   // feedback adds fields to identity's Employee.
   orphanedTypes: [EmployeeType],
   longTextInputs: () => longTextInputs(),
@@ -61,7 +67,12 @@ export const feedbackModule = defineService({
     const notes = new PrismaFeedbackNoteRepository(prisma);
     const dialogues = new PrismaDialogueRepository(prisma, notifyOutbox);
     const settings = new PrismaAgencySettingsRepository(prisma);
-    const readers = { notes: new FeedbackNoteReader(employees, notes), dialogues: new DialogueReader(employees, dialogues) };
+    const cycles = new PrismaFeedbackCycleRepository(prisma, notifyOutbox);
+    const readers = {
+      notes: new FeedbackNoteReader(employees, notes),
+      dialogues: new DialogueReader(employees, dialogues),
+      cycles: new FeedbackCycleReader(employees, cycles, clock),
+    };
     return {
       resolvers: [
         new FeedbackNoteResolver(new RecordFeedbackNote(employees, notes, ids, clock), new ReplyToFeedbackNote(readers.notes, notes, clock)),
@@ -70,6 +81,11 @@ export const feedbackModule = defineService({
           new AcknowledgeDialogue(readers.dialogues, dialogues, clock),
           new SetFeedbackSettings(settings),
         ),
+        new FeedbackCycleResolver(
+          new StartFeedbackCycle(employees, cycles, ids, clock),
+          new SubmitFeedback(cycles, clock),
+          new CloseFeedbackCycle(employees, cycles, clock),
+        ),
         new EmployeeFeedbackResolver(),
       ],
       references: {
@@ -77,6 +93,7 @@ export const feedbackModule = defineService({
         Employee: (ref) => ({ id: ref.id }),
         FeedbackNote: (ref, context) => context.loaders.feedbackNote.load(ref.id),
         PerformanceDialogue: (ref, context) => context.loaders.dialogue.load(ref.id),
+        FeedbackCycle: (ref, context) => context.loaders.feedbackCycle.load(ref.id),
       },
       handlers: feedbackEventHandlers(prisma, { ids, clock, notifyOutbox }),
       extendContext: (base) => ({ ...base, loaders: createLoaders(readers, base) }),

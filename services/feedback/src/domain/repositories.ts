@@ -2,9 +2,12 @@ import type { AuditContext } from '@kinerja/database';
 import type { EventPayload, EventType } from '@kinerja/events';
 
 import type { ReportingLine } from './access.rule';
+import type { ScoreSum } from './anonymity.rule';
 import type { PerformanceDialogue } from './dialogue';
 import type { EmployeeCopy } from './employee-copy';
+import type { FeedbackCycle, FeedbackRequest } from './feedback-cycle';
 import type { FeedbackNote } from './feedback-note';
+import type { RaterGroup } from './vocabulary';
 
 export type { Clock, IdGenerator } from '@kinerja/kernel';
 
@@ -30,6 +33,44 @@ export interface EmployeeCopyRepository {
   byIds(ids: readonly string[]): Promise<EmployeeCopy[]>;
   /** The employees' reporting lines up to the top (one statement for the batch); unknown employees are left out. */
   reportingLines(ids: readonly string[]): Promise<ReportingLine[]>;
+  /** The subject's supervisor, those with the same supervisor, and the subject's direct subordinates. */
+  colleaguesOf(subject: EmployeeCopy): Promise<EmployeeCopy[]>;
+}
+
+/** What a cycle's readers see: the sums per group and value, and how many of each group answered. */
+export interface CycleTally {
+  sums: ScoreSum[];
+  answered: Map<RaterGroup, number>;
+  invited: Map<RaterGroup, number>;
+}
+
+/** An open request with its cycle, for the rater's list. */
+export interface OpenRequest {
+  request: FeedbackRequest;
+  cycle: FeedbackCycle;
+}
+
+export interface FeedbackCycleRepository {
+  byIds(ids: readonly string[]): Promise<FeedbackCycle[]>;
+  ofSubjectAndPeriod(subjectId: string, periodId: string): Promise<FeedbackCycle | null>;
+  requestOf(cycleId: string, raterEmployeeId: string): Promise<FeedbackRequest | null>;
+  /** Unanswered requests of open cycles for these raters, due on or after `today` (one statement). */
+  openRequestsOf(raterEmployeeIds: readonly string[], today: string): Promise<OpenRequest[]>;
+  talliesOf(cycleIds: readonly string[]): Promise<Map<string, CycleTally>>;
+  /** The cycle and its requests with the audit row, in one transaction (CONFLICT when the subject has one for the period). */
+  start(cycle: FeedbackCycle, requests: readonly FeedbackRequest[], audit: AuditContext): Promise<void>;
+  /**
+   * Marks the request answered and adds the sums, in one transaction, while the cycle is still open:
+   * CONFLICT when the request was answered or the cycle closed meanwhile.
+   */
+  submit(request: FeedbackRequest, answeredAt: Date, sums: readonly ScoreSum[], audit: AuditContext): Promise<void>;
+  /** Closes an open cycle (CONFLICT otherwise) and writes the events made from its final tally, in one transaction. */
+  close(
+    cycle: FeedbackCycle,
+    closedAt: Date,
+    audit: AuditContext,
+    eventsOf: (closed: FeedbackCycle, tally: CycleTally) => readonly PendingEvent[],
+  ): Promise<FeedbackCycle>;
 }
 
 export interface DialogueRepository {

@@ -17,5 +17,12 @@ export type DialogueKind = (typeof DIALOGUE_KINDS)[number];
 export const DIALOGUE_STATUSES = ['DUE', 'RECORDED', 'ACKNOWLEDGED'] as const;
 export type DialogueStatus = (typeof DIALOGUE_STATUSES)[number];
 
+/** Who answers in a 360° cycle (rule 8): the supervisor, peers (same supervisor), direct subordinates, and the employee themself. */
+export const RATER_GROUPS = ['SUPERVISOR', 'PEER', 'SUBORDINATE', 'SELF'] as const;
+export type RaterGroup = (typeof RATER_GROUPS)[number];
+
+export const CYCLE_STATUSES = ['OPEN', 'CLOSED'] as const;
+export type CycleStatus = (typeof CYCLE_STATUSES)[number];
+
 export const isCoreValue = (value: string): value is CoreValue => (CORE_VALUES as readonly string[]).includes(value);
 export const isPredikat = (value: string): value is Predikat => (PREDIKATS as readonly string[]).includes(value);

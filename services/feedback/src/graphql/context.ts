@@ -3,9 +3,11 @@ import DataLoader from 'dataloader';
 
 import type { Actor } from '../application/actor';
 import type { DialogueReader } from '../application/dialogue.reader';
+import type { CycleView, FeedbackCycleReader } from '../application/feedback-cycle.reader';
 import type { FeedbackNoteReader } from '../application/feedback-note.reader';
 import type { PerformanceDialogue } from '../domain/dialogue';
 import type { FeedbackNote } from '../domain/feedback-note';
+import type { OpenRequest } from '../domain/repositories';
 
 /** Per-request batching: the lookups of one tick become one repository call. */
 export interface FeedbackLoaders {
@@ -13,6 +15,8 @@ export interface FeedbackLoaders {
   feedbackNotesOf: DataLoader<string, FeedbackNote[] | null>;
   dialogue: DataLoader<string, PerformanceDialogue | null>;
   dialoguesOf: DataLoader<string, PerformanceDialogue[] | null>;
+  feedbackCycle: DataLoader<string, CycleView | null>;
+  openRequestsOf: DataLoader<string, OpenRequest[] | null>;
 }
 
 export interface FeedbackContext extends SubgraphContext {
@@ -22,6 +26,7 @@ export interface FeedbackContext extends SubgraphContext {
 export interface FeedbackReaders {
   notes: FeedbackNoteReader;
   dialogues: DialogueReader;
+  cycles: FeedbackCycleReader;
 }
 
 export function createLoaders(readers: FeedbackReaders, base: SubgraphContext): FeedbackLoaders {
@@ -31,6 +36,8 @@ export function createLoaders(readers: FeedbackReaders, base: SubgraphContext): 
     feedbackNotesOf: new DataLoader((ids) => readers.notes.ofEmployees(viewer, ids)),
     dialogue: new DataLoader((ids) => readers.dialogues.visible(viewer, ids)),
     dialoguesOf: new DataLoader((ids) => readers.dialogues.ofEmployees(viewer, ids)),
+    feedbackCycle: new DataLoader((ids) => readers.cycles.visible(viewer, ids)),
+    openRequestsOf: new DataLoader((ids) => readers.cycles.openRequestsOf(viewer, ids)),
   };
 }
 

@@ -3,7 +3,8 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { PerformanceDialogue } from '../domain/dialogue';
 import type { FeedbackNote } from '../domain/feedback-note';
 import type { FeedbackContext } from './context';
-import { EmployeeType, FeedbackNoteType, PerformanceDialogueType } from './types';
+import { toRequestType } from './feedback-cycle.resolver';
+import { EmployeeType, FeedbackNoteType, FeedbackRequestType, PerformanceDialogueType } from './types';
 
 /** feedback's fields on identity's Employee; null where the viewer may not see them. */
 @Resolver(() => EmployeeType)
@@ -24,5 +25,10 @@ export class EmployeeFeedbackResolver {
   @FieldResolver(() => PerformanceDialogueType, { nullable: true, description: 'The most recent recorded dialogue (the team dashboard)' })
   async lastDialogue(@Root() employee: EmployeeType, @Ctx() context: FeedbackContext): Promise<PerformanceDialogue | null> {
     return (await context.loaders.dialoguesOf.load(employee.id))?.find((dialogue) => dialogue.status !== 'DUE') ?? null;
+  }
+
+  @FieldResolver(() => [FeedbackRequestType], { nullable: true, description: 'Open 360° requests the employee is asked to answer' })
+  async feedbackRequests(@Root() employee: EmployeeType, @Ctx() context: FeedbackContext): Promise<FeedbackRequestType[] | null> {
+    return (await context.loaders.openRequestsOf.load(employee.id))?.map(toRequestType) ?? null;
   }
 }

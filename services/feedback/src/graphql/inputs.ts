@@ -31,3 +31,22 @@ export class SetFeedbackSettingsInput {
   @Field(() => ID) agencyId!: string;
   @Field(() => Int) followUpDays!: number;
 }
+
+@InputType()
+export class StartFeedbackCycleInput {
+  @Field(() => ID) subjectId!: string;
+  @Field(() => ID, { description: "performance's PerformancePeriod" }) periodId!: string;
+  @Field(() => String, { nullable: true, description: 'The last day to answer, YYYY-MM-DD (default: two weeks from today)' }) dueDate?: string | null;
+}
+
+@InputType()
+export class FeedbackAnswerInput {
+  @Field() itemCode!: string;
+  @Field(() => Int, { description: '1 (sangat tidak setuju) to 5 (sangat setuju)' }) score!: number;
+}
+
+@InputType()
+export class SubmitFeedbackInput {
+  @Field(() => ID) cycleId!: string;
+  @Field(() => [FeedbackAnswerInput]) answers!: FeedbackAnswerInput[];
+}

@@ -1,7 +1,7 @@
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 
-import type { CoreValue, DialogueKind, DialogueStatus, NoteKind } from '../domain/vocabulary';
-import { CoreValueEnum, DialogueKindEnum, DialogueStatusEnum, NoteKindEnum } from './enums';
+import type { CoreValue, CycleStatus, DialogueKind, DialogueStatus, NoteKind, RaterGroup } from '../domain/vocabulary';
+import { CoreValueEnum, CycleStatusEnum, DialogueKindEnum, DialogueStatusEnum, NoteKindEnum, RaterGroupEnum } from './enums';
 
 @ObjectType('Employee')
 @Directive('@key(fields: "id")')
@@ -54,4 +54,60 @@ export class PerformanceDialogueType {
 export class FeedbackSettingsType {
   @Field(() => ID) agencyId!: string;
   @Field(() => Int, { description: 'Days after a finalized assessment within which the follow-up dialogue is due' }) followUpDays!: number;
+}
+
+@ObjectType('FeedbackQuestion', { description: 'A statement of the 360° questionnaire, answered 1 (sangat tidak setuju) to 5 (sangat setuju)' })
+export class QuestionnaireItemType {
+  @Field() code!: string;
+  @Field(() => CoreValueEnum, { description: 'The BerAKHLAK value it measures' }) value!: CoreValue;
+  @Field() text!: string;
+}
+
+@ObjectType('RaterGroupSummary', { description: 'How many of a group were asked and answered; never who' })
+export class RaterGroupSummaryType {
+  @Field(() => RaterGroupEnum) group!: RaterGroup;
+  @Field(() => Int) invited!: number;
+  @Field(() => Int) answered!: number;
+  @Field({ description: 'Peers and subordinates show only when at least three answered' }) shown!: boolean;
+}
+
+@ObjectType('FeedbackAverage', { description: "A group's average (1–5) on one BerAKHLAK value" })
+export class FeedbackAverageType {
+  @Field(() => RaterGroupEnum) group!: RaterGroup;
+  @Field(() => CoreValueEnum) value!: CoreValue;
+  @Field(() => Float) average!: number;
+}
+
+@ObjectType('FeedbackCycle', {
+  description: "Umpan balik 360° about one employee for one period: input to the behaviour rating, never a replacement for the supervisor's decision",
+})
+@Directive('@key(fields: "id")')
+export class FeedbackCycleType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) agencyId!: string;
+  @Field(() => EmployeeType) subject!: EmployeeType;
+  @Field(() => ID, { description: "performance's PerformancePeriod" }) periodId!: string;
+  @Field(() => CycleStatusEnum) status!: CycleStatus;
+  @Field({ description: 'The last day to answer, YYYY-MM-DD' }) dueDate!: string;
+  @Field(() => [QuestionnaireItemType]) questionnaire!: QuestionnaireItemType[];
+  @Field(() => [RaterGroupSummaryType]) raterGroups!: RaterGroupSummaryType[];
+  @Field(() => [FeedbackAverageType], { description: 'Per group and value, once closed, only for the groups shown' }) aggregate!: FeedbackAverageType[];
+  @Field() createdAt!: Date;
+  @Field(() => Date, { nullable: true }) closedAt!: Date | null;
+}
+
+@ObjectType('FeedbackRequest', { description: 'A 360° cycle the employee is asked to answer' })
+export class FeedbackRequestType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) cycleId!: string;
+  @Field(() => EmployeeType, { description: 'The employee to give feedback about' }) subject!: EmployeeType;
+  @Field(() => RaterGroupEnum, { description: "The rater's relation to the subject" }) group!: RaterGroup;
+  @Field() dueDate!: string;
+  @Field(() => [QuestionnaireItemType]) questionnaire!: QuestionnaireItemType[];
+}
+
+@ObjectType('FeedbackSubmission', { description: 'The receipt of an answered 360° request' })
+export class FeedbackSubmissionType {
+  @Field(() => ID) cycleId!: string;
+  @Field() answeredAt!: Date;
 }

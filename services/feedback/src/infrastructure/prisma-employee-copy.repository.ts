@@ -39,4 +39,10 @@ export class PrismaEmployeeCopyRepository implements EmployeeCopyRepository {
       chain: chainOf.get(copy.employeeId) ?? [],
     }));
   }
+
+  async colleaguesOf(subject: EmployeeCopy): Promise<EmployeeCopy[]> {
+    const or: object[] = [{ supervisorEmployeeId: subject.employeeId }];
+    if (subject.supervisorEmployeeId !== null) or.push({ employeeId: subject.supervisorEmployeeId }, { supervisorEmployeeId: subject.supervisorEmployeeId });
+    return (await this.prisma.employeeCopy.findMany({ where: { agencyId: subject.agencyId, OR: or } })).map(toEmployeeCopy);
+  }
 }
