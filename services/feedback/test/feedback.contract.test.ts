@@ -4,6 +4,7 @@ import { type FeedbackHarness, startFeedbackOnPostgres, viewers } from './feedba
 import { employeeRegistered, testEmployee } from './support/events';
 
 const ENTITIES = `query ($r: [_Any!]!) { _entities(representations: $r) { __typename ... on FeedbackNote { id agencyId text } } }`;
+const KEYED = `query ($r: [_Any!]!) { _entities(representations: $r) { __typename ... on PerformanceDialogue { id agencyId } ... on FeedbackCycle { id agencyId } ... on Employee { id } } }`;
 
 // The subgraph contract: every @key entity resolves through _entities, scoped to the viewer's agency.
 describe('feedback subgraph contract', () => {
@@ -13,6 +14,8 @@ describe('feedback subgraph contract', () => {
   const head = testEmployee(agencyA);
   const staff = testEmployee(agencyA, { supervisorEmployeeId: head.employeeId });
   let noteId = '';
+  let dialogueId = '';
+  let cycleId = '';
 
   beforeAll(async () => {
     harness = await startFeedbackOnPostgres('fb_contract');
@@ -22,6 +25,18 @@ describe('feedback subgraph contract', () => {
       { input: { employeeId: staff.employeeId, kind: 'PRAISE', values: [], text: 'Pertama' } },
     );
     noteId = recorded.data!.recordFeedbackNote.id;
+    const asHead = harness.as(viewers.employee(head.employeeId, agencyA));
+    const dialogue = await asHead<{ recordDialogue: { id: string } }>(`mutation ($input: RecordDialogueInput!) { recordDialogue(input: $input) { id } }`, {
+      input: { employeeId: staff.employeeId, kind: 'MONITORING', date: '2026-06-01', summary: 'Pemantauan triwulan II.' },
+    });
+    dialogueId = dialogue.data!.recordDialogue.id;
+    const cycle = await asHead<{ startFeedbackCycle: { id: string } }>(
+      `mutation ($input: StartFeedbackCycleInput!) { startFeedbackCycle(input: $input) { id } }`,
+      {
+        input: { subjectId: staff.employeeId, periodId: randomUUID() },
+      },
+    );
+    cycleId = cycle.data!.startFeedbackCycle.id;
   });
   afterAll(() => harness?.stop());
 
@@ -50,5 +65,34 @@ describe('feedback subgraph contract', () => {
         { __typename: 'FeedbackNote', id: randomUUID() },
       ]),
     ).toEqual([null, null]);
+  });
+
+  it('resolves PerformanceDialogue and FeedbackCycle for their readers only, and Employee as a stub whose fields check access', async () => {
+    const r = [
+      { __typename: 'PerformanceDialogue', id: dialogueId },
+      { __typename: 'FeedbackCycle', id: cycleId },
+      { __typename: 'Employee', id: staff.employeeId },
+    ];
+    const keyed = (viewer: Parameters<FeedbackHarness['as']>[0]) =>
+      harness
+        .as(viewer)(KEYED, { r })
+        .then((res) => res.data?.['_entities']);
+    const mine = [
+      { __typename: 'PerformanceDialogue', id: dialogueId, agencyId: agencyA },
+      { __typename: 'FeedbackCycle', id: cycleId, agencyId: agencyA },
+      { __typename: 'Employee', id: staff.employeeId },
+    ];
+    expect(await keyed(viewers.employee(staff.employeeId, agencyA))).toEqual(mine);
+    expect(await keyed(viewers.hrOf(agencyA))).toEqual(mine);
+    for (const outsider of [viewers.hrOf(agencyB), viewers.employee(randomUUID(), agencyA), null]) {
+      expect(await keyed(outsider)).toEqual([null, null, { __typename: 'Employee', id: staff.employeeId }]);
+    }
+    const notes = await harness.as(viewers.hrOf(agencyB))(
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Employee { feedbackNotes { id } dialogues { id } feedbackRequests { cycleId } } } }`,
+      {
+        r: [{ __typename: 'Employee', id: staff.employeeId }],
+      },
+    );
+    expect(notes.data?.['_entities']).toEqual([{ feedbackNotes: null, dialogues: null, feedbackRequests: null }]);
   });
 });
