@@ -37,7 +37,7 @@ export const EVENT_CATALOGUE = {
   'identity.employee.registered': define({
     version: 1,
     producer: 'identity',
-    consumers: ['performance', 'development'],
+    consumers: ['performance', 'feedback', 'development'],
     description: 'An employee joined an agency (registered by HR, or hired from a selection).',
     payload: employeeSnapshot,
     key: (p) => p.employeeId,
@@ -45,7 +45,7 @@ export const EVENT_CATALOGUE = {
   'identity.employee.transferred': define({
     version: 1,
     producer: 'identity',
-    consumers: ['performance', 'development'],
+    consumers: ['performance', 'feedback', 'development'],
     description: 'An employee moved to another unit or position of their agency (mutasi).',
     payload: employeeSnapshot.extend({ previousOrgUnitId: id, previousPositionId: id.nullable() }),
     key: (p) => p.employeeId,
@@ -53,7 +53,7 @@ export const EVENT_CATALOGUE = {
   'identity.employee.left': define({
     version: 1,
     producer: 'identity',
-    consumers: ['performance', 'development'],
+    consumers: ['performance', 'feedback', 'development'],
     description: 'An employee left the service (retirement, resignation, dismissal, death).',
     payload: employeeSnapshot.extend({ leftAt: isoDateTime, reason: z.string().min(1) }),
     key: (p) => p.employeeId,
@@ -61,7 +61,7 @@ export const EVENT_CATALOGUE = {
   'identity.employee.snapshot': define({
     version: 1,
     producer: 'identity',
-    consumers: ['performance', 'development'],
+    consumers: ['performance', 'feedback', 'development'],
     description: 'The current state of an employee, republished to backfill a fresh consumer (npm run backfill).',
     payload: employeeSnapshot.extend({ status: z.enum(['ACTIVE', 'ON_LEAVE', 'LEFT']) }),
     key: (p) => p.employeeId,
@@ -69,7 +69,7 @@ export const EVENT_CATALOGUE = {
   'performance.assessment.finalized': define({
     version: 1,
     producer: 'performance',
-    consumers: ['development'],
+    consumers: ['feedback', 'development'],
     description: 'A periodic or annual assessment was finalized with its predikat.',
     payload: z.object({
       assessmentId: id,
@@ -118,6 +118,22 @@ export const EVENT_CATALOGUE = {
       aggregate: z.array(z.object({ value: coreValue, average: z.number().min(1).max(5).nullable(), responses: z.number().int().min(0) })),
     }),
     key: (p) => p.subjectId,
+  }),
+  'feedback.dialogue.recorded': define({
+    version: 1,
+    producer: 'feedback',
+    consumers: [],
+    description: 'A performance dialogue (dialog kinerja) was recorded; a PLANNING one is the dialogue required before the SKP is set.',
+    payload: z.object({
+      dialogueId: id,
+      employeeId: id,
+      supervisorEmployeeId: id.nullable(),
+      kind: z.enum(['PLANNING', 'MONITORING', 'FOLLOW_UP']),
+      /** The day it took place (YYYY-MM-DD) and its year, the plan's year. */
+      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      year: z.number().int(),
+    }),
+    key: (p) => p.employeeId,
   }),
   'development.training.assigned': define({
     version: 1,

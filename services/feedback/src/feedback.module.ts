@@ -2,40 +2,101 @@ import 'reflect-metadata';
 
 import { join } from 'node:path';
 
+import type { Clock, IdGenerator } from '@kinerja/kernel';
+import type { HandlerMap } from '@kinerja/messaging';
 import { defineService, type RunningService, type ServiceWiring } from '@kinerja/service-kit';
 
-import { CreateFeedbackNote } from './application/create-feedback-note.command';
-import { FeedbackReader } from './application/feedback.reader';
+import { AcknowledgeDialogue } from './application/acknowledge-dialogue.command';
+import { CloseFeedbackCycle } from './application/close-feedback-cycle.command';
+import { DialogueReader } from './application/dialogue.reader';
+import { FeedbackCycleReader } from './application/feedback-cycle.reader';
+import { FeedbackNoteReader } from './application/feedback-note.reader';
+import { feedbackHandlers } from './application/handlers/feedback-handlers';
+import { RecordDialogue } from './application/record-dialogue.command';
+import { RecordFeedbackNote } from './application/record-feedback-note.command';
+import { ReplyToFeedbackNote } from './application/reply-to-feedback-note.command';
+import { SetFeedbackSettings } from './application/set-feedback-settings.command';
+import { StartFeedbackCycle } from './application/start-feedback-cycle.command';
+import { SubmitFeedback } from './application/submit-feedback.command';
 import { type FeedbackConfig, feedbackEnvSchema } from './env';
 import { createLoaders, type FeedbackContext } from './graphql/context';
+import { DialogueResolver } from './graphql/dialogue.resolver';
+import { EmployeeFeedbackResolver } from './graphql/employee.resolver';
+import { FeedbackCycleResolver } from './graphql/feedback-cycle.resolver';
 import { FeedbackNoteResolver } from './graphql/feedback-note.resolver';
+import { longTextInputs } from './graphql/long-text-inputs';
+import { EmployeeType } from './graphql/types';
+import { PrismaAgencySettingsRepository } from './infrastructure/prisma-agency-settings.repository';
 import { createPrismaClient, type FeedbackPrisma } from './infrastructure/prisma-client';
+import { PrismaDialogueRepository } from './infrastructure/prisma-dialogue.repository';
+import { PrismaEmployeeCopyRepository } from './infrastructure/prisma-employee-copy.repository';
+import { CONSUMER, PrismaEventStore } from './infrastructure/prisma-event.store';
+import { PrismaFeedbackCycleRepository } from './infrastructure/prisma-feedback-cycle.repository';
 import { PrismaFeedbackNoteRepository } from './infrastructure/prisma-feedback-note.repository';
 
 export type FeedbackWiring = ServiceWiring<FeedbackContext>;
+
+/** The event handlers over the database; `notifyOutbox` wakes the relay when a handler published. */
+export function feedbackEventHandlers(prisma: FeedbackPrisma, deps: { ids: IdGenerator; clock: Clock; notifyOutbox?: () => void }): HandlerMap {
+  return feedbackHandlers({ events: new PrismaEventStore(prisma, deps.notifyOutbox ?? (() => undefined)), ids: deps.ids, clock: deps.clock });
+}
 
 export const feedbackModule = defineService({
   name: 'feedback',
   defaultPort: 4003,
   envSchema: feedbackEnvSchema,
   migrationsDir: join(__dirname, '..', 'prisma', 'migrations'),
-  consumerGroup: 'feedback',
+  consumerGroup: CONSUMER,
   // The event types its handlers take; keep in step with `handlers` below and packages/events.
-  consumes: [],
-  resolvers: [FeedbackNoteResolver],
+  consumes: [
+    'identity.employee.registered',
+    'identity.employee.transferred',
+    'identity.employee.left',
+    'identity.employee.snapshot',
+    'performance.assessment.finalized',
+  ],
+  resolvers: [FeedbackNoteResolver, DialogueResolver, FeedbackCycleResolver, EmployeeFeedbackResolver],
+  // feedback adds fields to identity's Employee.
+  orphanedTypes: [EmployeeType],
+  longTextInputs: () => longTextInputs(),
   createPrisma: createPrismaClient,
 
   // Adapters, then use cases, then resolvers and handlers.
-  async wire({ prisma, ids, clock }): Promise<FeedbackWiring> {
-    const records = new PrismaFeedbackNoteRepository(prisma);
-    const reader = new FeedbackReader(records);
+  async wire({ prisma, ids, clock, notifyOutbox }): Promise<FeedbackWiring> {
+    const employees = new PrismaEmployeeCopyRepository(prisma);
+    const notes = new PrismaFeedbackNoteRepository(prisma);
+    const dialogues = new PrismaDialogueRepository(prisma, notifyOutbox);
+    const settings = new PrismaAgencySettingsRepository(prisma);
+    const cycles = new PrismaFeedbackCycleRepository(prisma, notifyOutbox);
+    const readers = {
+      notes: new FeedbackNoteReader(employees, notes),
+      dialogues: new DialogueReader(employees, dialogues),
+      cycles: new FeedbackCycleReader(employees, cycles, clock),
+    };
     return {
-      resolvers: [new FeedbackNoteResolver(reader, new CreateFeedbackNote(records, ids, clock))],
+      resolvers: [
+        new FeedbackNoteResolver(new RecordFeedbackNote(employees, notes, ids, clock), new ReplyToFeedbackNote(readers.notes, notes, clock)),
+        new DialogueResolver(
+          new RecordDialogue(employees, dialogues, ids, clock),
+          new AcknowledgeDialogue(readers.dialogues, dialogues, clock),
+          new SetFeedbackSettings(settings),
+        ),
+        new FeedbackCycleResolver(
+          new StartFeedbackCycle(employees, cycles, ids, clock),
+          new SubmitFeedback(cycles, clock),
+          new CloseFeedbackCycle(employees, cycles, clock),
+        ),
+        new EmployeeFeedbackResolver(),
+      ],
       references: {
+        // identity owns the employee; each field added here checks access itself.
+        Employee: (ref) => ({ id: ref.id }),
         FeedbackNote: (ref, context) => context.loaders.feedbackNote.load(ref.id),
+        PerformanceDialogue: (ref, context) => context.loaders.dialogue.load(ref.id),
+        FeedbackCycle: (ref, context) => context.loaders.feedbackCycle.load(ref.id),
       },
-      handlers: {},
-      extendContext: (base) => ({ ...base, loaders: createLoaders(reader, base) }),
+      handlers: feedbackEventHandlers(prisma, { ids, clock, notifyOutbox }),
+      extendContext: (base) => ({ ...base, loaders: createLoaders(readers, base) }),
     };
   },
 });

@@ -1,70 +1,98 @@
 import { randomUUID } from 'node:crypto';
 
-import type { Viewer } from '@kinerja/auth';
-import { loadConfig } from '@kinerja/config';
-import { createLogger } from '@kinerja/logger';
-import { InProcessTransport } from '@kinerja/messaging';
-import { startService } from '@kinerja/service-kit';
+import { type FeedbackHarness, startFeedbackOnPostgres, viewers } from './feedback-harness';
+import { employeeRegistered, testEmployee } from './support/events';
 
-import { graphql } from '../../../test/support/graphql-client';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/postgres';
-import { startTestTokens, type TestTokens } from '../../../test/support/tokens';
-import { feedbackModule, type FeedbackService } from '../src/feedback.module';
-
-const CREATE = `mutation ($input: CreateFeedbackNoteInput!) { createFeedbackNote(input: $input) { id agencyId title } }`;
-const ENTITIES = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on FeedbackNote { id agencyId title } } }`;
-
-const hrOf = (agencyId: string): Viewer => ({ userId: randomUUID(), employeeId: randomUUID(), agencyId, grants: [{ role: 'HR_ADMIN', agencyId }] });
-const employeeOf = (agencyId: string): Viewer => ({ userId: randomUUID(), employeeId: randomUUID(), agencyId, grants: [] });
+const ENTITIES = `query ($r: [_Any!]!) { _entities(representations: $r) { __typename ... on FeedbackNote { id agencyId text } } }`;
+const KEYED = `query ($r: [_Any!]!) { _entities(representations: $r) { __typename ... on PerformanceDialogue { id agencyId } ... on FeedbackCycle { id agencyId } ... on Employee { id } } }`;
 
 // The subgraph contract: every @key entity resolves through _entities, scoped to the viewer's agency.
 describe('feedback subgraph contract', () => {
-  let database: TestDatabase;
-  let tokens: TestTokens;
-  let service: FeedbackService;
-  const transport = new InProcessTransport();
+  let harness: FeedbackHarness;
   const agencyA = randomUUID();
   const agencyB = randomUUID();
-  const as = (viewer: Viewer | null) => (query: string, variables: Record<string, unknown>) =>
-    graphql(service.subgraph.graphqlUrl, query, variables, viewer ? tokens.tokenFor(viewer) : undefined);
+  const head = testEmployee(agencyA);
+  const staff = testEmployee(agencyA, { supervisorEmployeeId: head.employeeId });
+  let noteId = '';
+  let dialogueId = '';
+  let cycleId = '';
 
   beforeAll(async () => {
-    database = await createTestDatabase('feedback');
-    tokens = await startTestTokens();
-    const config = loadConfig(feedbackModule.envSchema, { DATABASE_URL: database.url, PORT: '0', NODE_ENV: 'test', JWKS_URL: tokens.jwksUrl });
-    service = await startService(feedbackModule, config, createLogger({ name: 'feedback', level: 'silent' }), { transport });
+    harness = await startFeedbackOnPostgres('fb_contract');
+    for (const employee of [head, staff]) await harness.deliver(employeeRegistered(employee));
+    const recorded = await harness.as(viewers.employee(head.employeeId, agencyA))<{ recordFeedbackNote: { id: string } }>(
+      `mutation ($input: RecordFeedbackNoteInput!) { recordFeedbackNote(input: $input) { id } }`,
+      { input: { employeeId: staff.employeeId, kind: 'PRAISE', values: [], text: 'Pertama' } },
+    );
+    noteId = recorded.data!.recordFeedbackNote.id;
+    const asHead = harness.as(viewers.employee(head.employeeId, agencyA));
+    const dialogue = await asHead<{ recordDialogue: { id: string } }>(`mutation ($input: RecordDialogueInput!) { recordDialogue(input: $input) { id } }`, {
+      input: { employeeId: staff.employeeId, kind: 'MONITORING', date: '2026-06-01', summary: 'Pemantauan triwulan II.' },
+    });
+    dialogueId = dialogue.data!.recordDialogue.id;
+    const cycle = await asHead<{ startFeedbackCycle: { id: string } }>(
+      `mutation ($input: StartFeedbackCycleInput!) { startFeedbackCycle(input: $input) { id } }`,
+      {
+        input: { subjectId: staff.employeeId, periodId: randomUUID() },
+      },
+    );
+    cycleId = cycle.data!.startFeedbackCycle.id;
   });
+  afterAll(() => harness?.stop());
 
-  afterAll(async () => {
-    await service?.stop();
-    await transport.close();
-    await tokens?.close();
-    await database?.drop();
-  });
+  const entities = (viewer: Parameters<FeedbackHarness['as']>[0], r: unknown[]) =>
+    harness
+      .as(viewer)(ENTITIES, { r })
+      .then((res) => res.data?.['_entities']);
 
-  it('resolves FeedbackNote by id for the agency and as unknown for another agency', async () => {
-    const created = await as(hrOf(agencyA))(CREATE, { input: { agencyId: agencyA, title: 'Pertama' } });
-    expect(created.errors).toBeUndefined();
-    const id = (created.data?.['createFeedbackNote'] as { id: string }).id;
-    const r = [{ __typename: 'FeedbackNote', id }];
-
-    expect((await as(employeeOf(agencyA))(ENTITIES, { r })).data?.['_entities']).toEqual([{ id, agencyId: agencyA, title: 'Pertama' }]);
-    expect((await as(employeeOf(agencyB))(ENTITIES, { r })).data?.['_entities']).toEqual([null]);
-    expect((await as(null)(ENTITIES, { r })).data?.['_entities']).toEqual([null]);
+  it('resolves FeedbackNote for its readers and as null for another agency, a colleague and anonymous', async () => {
+    const r = [{ __typename: 'FeedbackNote', id: noteId }];
+    expect(await entities(viewers.employee(staff.employeeId, agencyA), r)).toEqual([
+      { __typename: 'FeedbackNote', id: noteId, agencyId: agencyA, text: 'Pertama' },
+    ]);
+    expect(await entities(viewers.auditor(), r)).toEqual([expect.objectContaining({ id: noteId })]);
+    expect(await entities(viewers.employee(randomUUID(), agencyA), r)).toEqual([null]);
+    expect(await entities(viewers.hrOf(agencyB), r)).toEqual([null]);
+    expect(await entities(null, r)).toEqual([null]);
   });
 
   it('answers a malformed or unknown id as not found, never as an internal error', async () => {
-    const unknown = await as(hrOf(agencyA))(`query ($id: ID!) { feedbackNote(id: $id) { id } }`, { id: 'not-an-id' });
-    expect(unknown.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
-    const entities = await as(hrOf(agencyA))(ENTITIES, { r: [{ __typename: 'FeedbackNote', id: 'not-an-id' }] });
-    expect(entities.data?.['_entities']).toEqual([null]);
+    const single = await harness.as(viewers.auditor())(`query ($id: ID!) { feedbackNote(id: $id) { id } }`, { id: 'not-an-id' });
+    expect(single.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+    expect(
+      await entities(viewers.auditor(), [
+        { __typename: 'FeedbackNote', id: 'not-an-id' },
+        { __typename: 'FeedbackNote', id: randomUUID() },
+      ]),
+    ).toEqual([null, null]);
   });
 
-  it('refuses bad input with the field, and another agency with FORBIDDEN, storing nothing', async () => {
-    const blank = await as(hrOf(agencyA))(CREATE, { input: { agencyId: agencyA, title: '  ' } });
-    expect(blank.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.title' });
-    const foreign = await as(hrOf(agencyB))(CREATE, { input: { agencyId: agencyA, title: 'Bukan milikku' } });
-    expect(foreign.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
-    expect(await service.prisma.feedbackNote.count({ where: { title: { in: ['  ', 'Bukan milikku'] } } })).toBe(0);
+  it('resolves PerformanceDialogue and FeedbackCycle for their readers only, and Employee as a stub whose fields check access', async () => {
+    const r = [
+      { __typename: 'PerformanceDialogue', id: dialogueId },
+      { __typename: 'FeedbackCycle', id: cycleId },
+      { __typename: 'Employee', id: staff.employeeId },
+    ];
+    const keyed = (viewer: Parameters<FeedbackHarness['as']>[0]) =>
+      harness
+        .as(viewer)(KEYED, { r })
+        .then((res) => res.data?.['_entities']);
+    const mine = [
+      { __typename: 'PerformanceDialogue', id: dialogueId, agencyId: agencyA },
+      { __typename: 'FeedbackCycle', id: cycleId, agencyId: agencyA },
+      { __typename: 'Employee', id: staff.employeeId },
+    ];
+    expect(await keyed(viewers.employee(staff.employeeId, agencyA))).toEqual(mine);
+    expect(await keyed(viewers.hrOf(agencyA))).toEqual(mine);
+    for (const outsider of [viewers.hrOf(agencyB), viewers.employee(randomUUID(), agencyA), null]) {
+      expect(await keyed(outsider)).toEqual([null, null, { __typename: 'Employee', id: staff.employeeId }]);
+    }
+    const notes = await harness.as(viewers.hrOf(agencyB))(
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Employee { feedbackNotes { id } dialogues { id } feedbackRequests { cycleId } } } }`,
+      {
+        r: [{ __typename: 'Employee', id: staff.employeeId }],
+      },
+    );
+    expect(notes.data?.['_entities']).toEqual([{ feedbackNotes: null, dialogues: null, feedbackRequests: null }]);
   });
 });

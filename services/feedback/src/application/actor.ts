@@ -10,3 +10,8 @@ export interface Actor {
 export function auditContextOf(actor: Actor): AuditContext {
   return { actorUserId: actor.viewer.userId, requestId: actor.requestId };
 }
+
+/** A change an event caused has no user: the audit row names the event instead. */
+export function auditContextOfEvent(eventId: string): AuditContext {
+  return { actorUserId: null, requestId: `event:${eventId}` };
+}

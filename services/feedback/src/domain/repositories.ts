@@ -1,12 +1,104 @@
 import type { AuditContext } from '@kinerja/database';
+import type { EventPayload, EventType } from '@kinerja/events';
 
+import type { ReportingLine } from './access.rule';
+import type { ScoreSum } from './anonymity.rule';
+import type { PerformanceDialogue } from './dialogue';
+import type { EmployeeCopy } from './employee-copy';
+import type { FeedbackCycle, FeedbackRequest } from './feedback-cycle';
 import type { FeedbackNote } from './feedback-note';
+import type { RaterGroup } from './vocabulary';
 
 export type { Clock, IdGenerator } from '@kinerja/kernel';
 
+/** An event a change produces; the repository writes it to the outbox in the change's transaction. */
+export interface PendingEvent<T extends EventType = EventType> {
+  type: T;
+  agencyId: string;
+  payload: EventPayload<T>;
+}
+
 export interface FeedbackNoteRepository {
-  /** The records of these ids that exist, in any order (one statement per batch). */
+  /** The notes of these ids that exist, in any order (one statement per batch). */
   byIds(ids: readonly string[]): Promise<FeedbackNote[]>;
-  /** Stores a new record with its audit row in one transaction. */
-  create(record: FeedbackNote, audit: AuditContext): Promise<void>;
+  /** Every note of these employees, newest first (one statement per batch). */
+  ofEmployees(employeeIds: readonly string[]): Promise<FeedbackNote[]>;
+  /** Stores a new note with its audit row in one transaction. */
+  create(note: FeedbackNote, audit: AuditContext): Promise<void>;
+  /** Stores the reply only if the note has none yet (CONFLICT otherwise), with its audit row. */
+  saveReply(before: FeedbackNote, after: FeedbackNote, audit: AuditContext): Promise<void>;
+}
+
+export interface EmployeeCopyRepository {
+  byIds(ids: readonly string[]): Promise<EmployeeCopy[]>;
+  /** The employees' reporting lines up to the top (one statement for the batch); unknown employees are left out. */
+  reportingLines(ids: readonly string[]): Promise<ReportingLine[]>;
+  /** The subject's supervisor, those with the same supervisor, and the subject's direct subordinates. */
+  colleaguesOf(subject: EmployeeCopy): Promise<EmployeeCopy[]>;
+}
+
+/** What a cycle's readers see: the sums per group and value, and how many of each group answered. */
+export interface CycleTally {
+  sums: ScoreSum[];
+  answered: Map<RaterGroup, number>;
+  invited: Map<RaterGroup, number>;
+}
+
+/** An open request with its cycle, for the rater's list. */
+export interface OpenRequest {
+  request: FeedbackRequest;
+  cycle: FeedbackCycle;
+}
+
+export interface FeedbackCycleRepository {
+  byIds(ids: readonly string[]): Promise<FeedbackCycle[]>;
+  ofSubjectAndPeriod(subjectId: string, periodId: string): Promise<FeedbackCycle | null>;
+  requestOf(cycleId: string, raterEmployeeId: string): Promise<FeedbackRequest | null>;
+  /** Unanswered requests of open cycles for these raters, due on or after `today` (one statement). */
+  openRequestsOf(raterEmployeeIds: readonly string[], today: string): Promise<OpenRequest[]>;
+  talliesOf(cycleIds: readonly string[]): Promise<Map<string, CycleTally>>;
+  /** The cycle and its requests with the audit row, in one transaction (CONFLICT when the subject has one for the period). */
+  start(cycle: FeedbackCycle, requests: readonly FeedbackRequest[], audit: AuditContext): Promise<void>;
+  /**
+   * Marks the request answered and adds the sums, in one transaction, while the cycle is still open:
+   * CONFLICT when the request was answered or the cycle closed meanwhile.
+   */
+  submit(request: FeedbackRequest, answeredAt: Date, sums: readonly ScoreSum[], audit: AuditContext): Promise<void>;
+  /** Closes an open cycle (CONFLICT otherwise) and writes the events made from its final tally, in one transaction. */
+  close(
+    cycle: FeedbackCycle,
+    closedAt: Date,
+    audit: AuditContext,
+    eventsOf: (closed: FeedbackCycle, tally: CycleTally) => readonly PendingEvent[],
+  ): Promise<FeedbackCycle>;
+}
+
+export interface DialogueRepository {
+  byIds(ids: readonly string[]): Promise<PerformanceDialogue[]>;
+  /** Every dialogue of these employees, the most recent first (one statement per batch). */
+  ofEmployees(employeeIds: readonly string[]): Promise<PerformanceDialogue[]>;
+  /** The oldest follow-up still due for the employee, if any. */
+  dueFollowUpOf(employeeId: string): Promise<PerformanceDialogue | null>;
+  /** Inserts a new dialogue, or (with `before`) changes one only if its status is still `before.status` (CONFLICT otherwise); with audit and outbox rows. */
+  save(before: PerformanceDialogue | null, after: PerformanceDialogue, action: string, audit: AuditContext, events: readonly PendingEvent[]): Promise<void>;
+}
+
+export interface AgencySettingsRepository {
+  /** The agency's follow-up window in days, or null when it keeps the default. */
+  followUpDays(agencyId: string): Promise<number | null>;
+  setFollowUpDays(agencyId: string, days: number, audit: AuditContext): Promise<void>;
+}
+
+/** What an event handler may read and write, all inside the transaction that claimed the event. */
+export interface EventTransaction {
+  employee(employeeId: string): Promise<EmployeeCopy | null>;
+  saveEmployee(copy: EmployeeCopy): Promise<void>;
+  followUpDays(agencyId: string): Promise<number | null>;
+  /** Inserts the dialogue unless one of the same source event exists, with its audit row. */
+  addDialogue(dialogue: PerformanceDialogue, audit: AuditContext): Promise<void>;
+}
+
+export interface EventStore {
+  /** Runs `work` in one transaction whose first statement claims the event; false when it was handled before. */
+  handleOnce(eventId: string, work: (tx: EventTransaction) => Promise<void>): Promise<boolean>;
 }

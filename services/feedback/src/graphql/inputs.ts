@@ -1,7 +1,52 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
+
+import type { CoreValue, DialogueKind, NoteKind } from '../domain/vocabulary';
+import { CoreValueEnum, DialogueKindEnum, NoteKindEnum } from './enums';
 
 @InputType()
-export class CreateFeedbackNoteInput {
+export class RecordFeedbackNoteInput {
+  @Field(() => ID, { description: 'A direct subordinate of the caller' }) employeeId!: string;
+  @Field(() => NoteKindEnum) kind!: NoteKind;
+  @Field(() => [CoreValueEnum], { defaultValue: [], description: 'BerAKHLAK values the note speaks to (optional)' }) values!: CoreValue[];
+  @Field() text!: string;
+}
+
+@InputType()
+export class ReplyToFeedbackNoteInput {
+  @Field(() => ID) noteId!: string;
+  @Field() text!: string;
+}
+
+@InputType()
+export class RecordDialogueInput {
+  @Field(() => ID, { description: 'The employee the dialogue is about (the caller or a direct subordinate)' }) employeeId!: string;
+  @Field(() => DialogueKindEnum) kind!: DialogueKind;
+  @Field({ description: 'The day it took place, YYYY-MM-DD' }) date!: string;
+  @Field() summary!: string;
+  @Field({ defaultValue: '', description: 'Kesepakatan: what both parties agreed' }) agreements!: string;
+}
+
+@InputType()
+export class SetFeedbackSettingsInput {
   @Field(() => ID) agencyId!: string;
-  @Field() title!: string;
+  @Field(() => Int) followUpDays!: number;
+}
+
+@InputType()
+export class StartFeedbackCycleInput {
+  @Field(() => ID) subjectId!: string;
+  @Field(() => ID, { description: "performance's PerformancePeriod" }) periodId!: string;
+  @Field(() => String, { nullable: true, description: 'The last day to answer, YYYY-MM-DD (default: two weeks from today)' }) dueDate?: string | null;
+}
+
+@InputType()
+export class FeedbackAnswerInput {
+  @Field() itemCode!: string;
+  @Field(() => Int, { description: '1 (sangat tidak setuju) to 5 (sangat setuju)' }) score!: number;
+}
+
+@InputType()
+export class SubmitFeedbackInput {
+  @Field(() => ID) cycleId!: string;
+  @Field(() => [FeedbackAnswerInput]) answers!: FeedbackAnswerInput[];
 }

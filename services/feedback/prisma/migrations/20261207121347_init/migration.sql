@@ -1,6 +1,23 @@
 -- CreateSchema
 CREATE SCHEMA IF NOT EXISTS "public";
 
+-- CreateEnum
+CREATE TYPE "EmployeeStatus" AS ENUM ('ACTIVE', 'ON_LEAVE', 'LEFT');
+
+-- CreateTable
+CREATE TABLE "employee_copy" (
+    "employee_id" UUID NOT NULL,
+    "agency_id" UUID NOT NULL,
+    "org_unit_id" UUID NOT NULL,
+    "position_id" UUID,
+    "name" TEXT NOT NULL,
+    "status" "EmployeeStatus" NOT NULL,
+    "supervisor_employee_id" UUID,
+    "last_event_at" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "employee_copy_pkey" PRIMARY KEY ("employee_id")
+);
+
 -- CreateTable
 CREATE TABLE "feedback_note" (
     "id" UUID NOT NULL,
@@ -49,6 +66,15 @@ CREATE TABLE "processed_event" (
 
     CONSTRAINT "processed_event_pkey" PRIMARY KEY ("event_id","consumer")
 );
+
+-- CreateIndex
+CREATE INDEX "employee_copy_supervisor_employee_id_idx" ON "employee_copy"("supervisor_employee_id");
+
+-- CreateIndex
+CREATE INDEX "employee_copy_org_unit_id_idx" ON "employee_copy"("org_unit_id");
+
+-- CreateIndex
+CREATE INDEX "employee_copy_agency_id_idx" ON "employee_copy"("agency_id");
 
 -- CreateIndex
 CREATE INDEX "feedback_note_agency_id_created_at_idx" ON "feedback_note"("agency_id", "created_at");

@@ -1,0 +1,57 @@
+import { assertAuthenticated } from '@kinerja/auth';
+import { ConflictError, ForbiddenError, ValidationError } from '@kinerja/errors';
+import { assertEntityId, todayIn } from '@kinerja/kernel';
+
+import { canStartCycleFor } from '../domain/access.rule';
+import { cycleDueDate, type FeedbackCycle, requestsFor } from '../domain/feedback-cycle';
+import { DEFAULT_QUESTIONNAIRE } from '../domain/questionnaire';
+import { deriveRaters } from '../domain/rater.rule';
+import type { Clock, EmployeeCopyRepository, FeedbackCycleRepository, IdGenerator } from '../domain/repositories';
+import { type Actor, auditContextOf } from './actor';
+import { employeeNamed } from './reporting-lines';
+
+/** The subject's supervisor or HR starts a 360° cycle; the raters come from the reporting line (rule 8). */
+export class StartFeedbackCycle {
+  constructor(
+    private readonly employees: EmployeeCopyRepository,
+    private readonly cycles: FeedbackCycleRepository,
+    private readonly ids: IdGenerator,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(actor: Actor, input: { subjectId: string; periodId: string; dueDate?: string | null }): Promise<FeedbackCycle> {
+    assertAuthenticated(actor.viewer);
+    assertEntityId(input.periodId, 'input.periodId');
+    const subject = await employeeNamed(this.employees, input.subjectId, 'input.subjectId');
+    if (!canStartCycleFor(actor.viewer, subject)) throw new ForbiddenError("A 360° cycle is started by the employee's supervisor or their agency's HR");
+    if (subject.status === 'LEFT') throw new ConflictError('This employee has left the service', { field: 'input.subjectId' });
+    const today = todayIn(this.clock);
+    let dueDate: string;
+    try {
+      dueDate = cycleDueDate(input.dueDate, today);
+    } catch (error) {
+      throw error instanceof ValidationError ? error.under('input') : error;
+    }
+    if (await this.cycles.ofSubjectAndPeriod(subject.employeeId, input.periodId))
+      throw new ConflictError('This employee already has a 360° cycle for the period', { field: 'input.periodId' });
+    const cycle: FeedbackCycle = {
+      id: this.ids.newId(),
+      agencyId: subject.agencyId,
+      subjectId: subject.employeeId,
+      periodId: input.periodId,
+      status: 'OPEN',
+      dueDate,
+      items: [...DEFAULT_QUESTIONNAIRE],
+      startedByUserId: actor.viewer.userId,
+      createdAt: this.clock.now(),
+      closedAt: null,
+    };
+    const raters = deriveRaters(subject, await this.employees.colleaguesOf(subject));
+    await this.cycles.start(
+      cycle,
+      requestsFor(cycle.id, raters, () => this.ids.newId()),
+      auditContextOf(actor),
+    );
+    return cycle;
+  }
+}

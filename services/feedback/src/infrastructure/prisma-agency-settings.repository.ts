@@ -1,0 +1,22 @@
+import { type AuditContext, auditRow } from '@kinerja/database';
+
+import type { AgencySettingsRepository } from '../domain/repositories';
+import type { FeedbackPrisma } from './prisma-client';
+
+export class PrismaAgencySettingsRepository implements AgencySettingsRepository {
+  constructor(private readonly prisma: FeedbackPrisma) {}
+
+  async followUpDays(agencyId: string): Promise<number | null> {
+    return (await this.prisma.agencySetting.findUnique({ where: { agencyId } }))?.followUpDays ?? null;
+  }
+
+  async setFollowUpDays(agencyId: string, days: number, audit: AuditContext): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      const before = await tx.agencySetting.findUnique({ where: { agencyId } });
+      const after = await tx.agencySetting.upsert({ where: { agencyId }, create: { agencyId, followUpDays: days }, update: { followUpDays: days } });
+      await tx.auditLog.create({
+        data: auditRow(audit, { agencyId, action: 'agency-setting.changed', entityType: 'AgencySetting', entityId: agencyId, before, after }),
+      });
+    });
+  }
+}

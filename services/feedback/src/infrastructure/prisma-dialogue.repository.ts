@@ -1,0 +1,56 @@
+import { type AuditContext, auditRow } from '@kinerja/database';
+import { ConflictError } from '@kinerja/errors';
+
+import type { PerformanceDialogue } from '../domain/dialogue';
+import type { DialogueRepository, PendingEvent } from '../domain/repositories';
+import { dialogueData, toDialogue } from './mappers';
+import { outboxData } from './outbox';
+import type { FeedbackPrisma } from './prisma-client';
+
+export class PrismaDialogueRepository implements DialogueRepository {
+  constructor(
+    private readonly prisma: FeedbackPrisma,
+    private readonly afterOutboxCommit: () => void = () => undefined,
+  ) {}
+
+  async byIds(ids: readonly string[]): Promise<PerformanceDialogue[]> {
+    return (await this.prisma.performanceDialogue.findMany({ where: { id: { in: [...ids] } } })).map(toDialogue);
+  }
+
+  async ofEmployees(employeeIds: readonly string[]): Promise<PerformanceDialogue[]> {
+    const rows = await this.prisma.performanceDialogue.findMany({
+      where: { employeeId: { in: [...employeeIds] } },
+      // Recorded ones by the day they took place, due ones (no date yet) first: they ask for action.
+      orderBy: [{ date: { sort: 'desc', nulls: 'first' } }, { createdAt: 'desc' }, { id: 'desc' }],
+    });
+    return rows.map(toDialogue);
+  }
+
+  async dueFollowUpOf(employeeId: string): Promise<PerformanceDialogue | null> {
+    const row = await this.prisma.performanceDialogue.findFirst({ where: { employeeId, kind: 'FOLLOW_UP', status: 'DUE' }, orderBy: { dueBy: 'asc' } });
+    return row ? toDialogue(row) : null;
+  }
+
+  async save(
+    before: PerformanceDialogue | null,
+    after: PerformanceDialogue,
+    action: string,
+    audit: AuditContext,
+    events: readonly PendingEvent[],
+  ): Promise<void> {
+    const data = dialogueData(after);
+    await this.prisma.$transaction(async (tx) => {
+      if (before === null) await tx.performanceDialogue.create({ data });
+      else {
+        // Only from the state it was read in: two parties acting at once, the second finds it changed.
+        const { count } = await tx.performanceDialogue.updateMany({ where: { id: before.id, status: before.status }, data });
+        if (count === 0) throw new ConflictError('The dialogue changed meanwhile; read it again', { field: 'input.dialogueId' });
+      }
+      await tx.auditLog.create({
+        data: auditRow(audit, { agencyId: after.agencyId, action, entityType: 'PerformanceDialogue', entityId: after.id, before, after }),
+      });
+      if (events.length > 0) await tx.outboxEvent.createMany({ data: outboxData(events) });
+    });
+    if (events.length > 0) this.afterOutboxCommit();
+  }
+}

@@ -1,0 +1,156 @@
+import { type AuditContext, auditRow } from '@kinerja/database';
+import { ConflictError } from '@kinerja/errors';
+
+import type { FeedbackCycle, FeedbackRequest } from '../domain/feedback-cycle';
+import type { QuestionnaireItem } from '../domain/questionnaire';
+import type { CycleTally, FeedbackCycleRepository, OpenRequest, PendingEvent } from '../domain/repositories';
+import type { RaterGroup } from '../domain/vocabulary';
+import type { FeedbackCycle as CycleRow, Prisma } from '../generated/prisma/client';
+import { calendarDateOf, dateColumn } from './mappers';
+import { outboxData } from './outbox';
+import type { FeedbackPrisma, FeedbackTransaction } from './prisma-client';
+
+const toCycle = (row: CycleRow): FeedbackCycle => ({
+  id: row.id,
+  agencyId: row.agencyId,
+  subjectId: row.subjectId,
+  periodId: row.periodId,
+  status: row.status,
+  dueDate: calendarDateOf(row.dueDate),
+  items: row.items as unknown as QuestionnaireItem[],
+  startedByUserId: row.startedByUserId,
+  createdAt: row.createdAt,
+  closedAt: row.closedAt,
+});
+
+async function tallies(tx: FeedbackTransaction | FeedbackPrisma, cycleIds: readonly string[]): Promise<Map<string, CycleTally>> {
+  const [scores, counts] = await Promise.all([
+    tx.feedbackScore.findMany({ where: { cycleId: { in: [...cycleIds] } } }),
+    tx.feedbackRequest.groupBy({ by: ['cycleId', 'group'], where: { cycleId: { in: [...cycleIds] } }, _count: { _all: true, answeredAt: true } }),
+  ]);
+  const result = new Map<string, CycleTally>(cycleIds.map((id) => [id, { sums: [], answered: new Map(), invited: new Map() }]));
+  for (const score of scores) result.get(score.cycleId)?.sums.push({ group: score.group, value: score.value, sum: score.sum, count: score.count });
+  for (const row of counts) {
+    const tally = result.get(row.cycleId);
+    tally?.invited.set(row.group as RaterGroup, row._count._all);
+    tally?.answered.set(row.group as RaterGroup, row._count.answeredAt);
+  }
+  return result;
+}
+
+// Adds a submission's sums to the group's running totals in one statement per value.
+const ADD_SCORE = `
+INSERT INTO feedback_score (cycle_id, "group", value, sum, count) VALUES ($1::uuid, $2::"RaterGroup", $3::"CoreValue", $4, $5)
+ON CONFLICT (cycle_id, "group", value) DO UPDATE SET sum = feedback_score.sum + EXCLUDED.sum, count = feedback_score.count + EXCLUDED.count`;
+
+export class PrismaFeedbackCycleRepository implements FeedbackCycleRepository {
+  constructor(
+    private readonly prisma: FeedbackPrisma,
+    private readonly afterOutboxCommit: () => void = () => undefined,
+  ) {}
+
+  async byIds(ids: readonly string[]): Promise<FeedbackCycle[]> {
+    return (await this.prisma.feedbackCycle.findMany({ where: { id: { in: [...ids] } } })).map(toCycle);
+  }
+
+  async ofSubjectAndPeriod(subjectId: string, periodId: string): Promise<FeedbackCycle | null> {
+    const row = await this.prisma.feedbackCycle.findUnique({ where: { subjectId_periodId: { subjectId, periodId } } });
+    return row ? toCycle(row) : null;
+  }
+
+  async requestOf(cycleId: string, raterEmployeeId: string): Promise<FeedbackRequest | null> {
+    return this.prisma.feedbackRequest.findUnique({
+      where: { cycleId_raterEmployeeId: { cycleId, raterEmployeeId } },
+      select: { id: true, cycleId: true, raterEmployeeId: true, group: true, answeredAt: true },
+    });
+  }
+
+  async openRequestsOf(raterEmployeeIds: readonly string[], today: string): Promise<OpenRequest[]> {
+    const rows = await this.prisma.feedbackRequest.findMany({
+      where: { raterEmployeeId: { in: [...raterEmployeeIds] }, answeredAt: null, cycle: { status: 'OPEN', dueDate: { gte: dateColumn(today) } } },
+      include: { cycle: true },
+      orderBy: [{ cycle: { dueDate: 'asc' } }, { id: 'asc' }],
+    });
+    return rows.map(({ cycle, ...request }) => ({ request, cycle: toCycle(cycle) }));
+  }
+
+  talliesOf(cycleIds: readonly string[]): Promise<Map<string, CycleTally>> {
+    return tallies(this.prisma, cycleIds);
+  }
+
+  async start(cycle: FeedbackCycle, requests: readonly FeedbackRequest[], audit: AuditContext): Promise<void> {
+    await this.prisma.$transaction([
+      this.prisma.feedbackCycle.create({
+        data: { ...cycle, dueDate: dateColumn(cycle.dueDate), items: cycle.items as unknown as Prisma.InputJsonValue },
+      }),
+      this.prisma.feedbackRequest.createMany({ data: [...requests] }),
+      this.prisma.auditLog.create({
+        data: auditRow(audit, {
+          agencyId: cycle.agencyId,
+          action: 'feedback-cycle.started',
+          entityType: 'FeedbackCycle',
+          entityId: cycle.id,
+          before: null,
+          after: { ...cycle, items: cycle.items.map((item) => item.code), raters: requests.map((r) => ({ employeeId: r.raterEmployeeId, group: r.group })) },
+        }),
+      }),
+    ]);
+  }
+
+  async submit(
+    request: FeedbackRequest,
+    answeredAt: Date,
+    sums: readonly { group: string; value: string; sum: number; count: number }[],
+    audit: AuditContext,
+  ): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      // A shared lock on the cycle: closing (which takes it exclusively) waits for submissions in flight and sees their sums.
+      const [cycle] = await tx.$queryRawUnsafe<{ status: string }[]>(`SELECT status FROM feedback_cycle WHERE id = $1::uuid FOR SHARE`, request.cycleId);
+      if (cycle?.status !== 'OPEN') throw new ConflictError('This feedback cycle is closed', { field: 'input.cycleId', reason: 'CYCLE_CLOSED' });
+      const { count } = await tx.feedbackRequest.updateMany({ where: { id: request.id, answeredAt: null }, data: { answeredAt } });
+      if (count === 0) throw new ConflictError('You have already answered this feedback cycle', { field: 'input.cycleId', reason: 'ALREADY_ANSWERED' });
+      for (const sum of sums) await tx.$executeRawUnsafe(ADD_SCORE, request.cycleId, sum.group, sum.value, sum.sum, sum.count);
+      // The audit names the request and the time, never the scores.
+      await tx.auditLog.create({
+        data: auditRow(audit, {
+          agencyId: null,
+          action: 'feedback-request.answered',
+          entityType: 'FeedbackCycle',
+          entityId: request.cycleId,
+          before: null,
+          after: { requestId: request.id, answeredAt },
+        }),
+      });
+    });
+  }
+
+  async close(
+    cycle: FeedbackCycle,
+    closedAt: Date,
+    audit: AuditContext,
+    eventsOf: (closed: FeedbackCycle, tally: CycleTally) => readonly PendingEvent[],
+  ): Promise<FeedbackCycle> {
+    const closed: FeedbackCycle = { ...cycle, status: 'CLOSED', closedAt };
+    let events: readonly PendingEvent[] = [];
+    await this.prisma.$transaction(async (tx) => {
+      const [row] = await tx.$queryRawUnsafe<{ status: string }[]>(`SELECT status FROM feedback_cycle WHERE id = $1::uuid FOR UPDATE`, cycle.id);
+      if (row?.status !== 'OPEN') throw new ConflictError('This feedback cycle is already closed', { field: 'cycleId' });
+      await tx.feedbackCycle.update({ where: { id: cycle.id }, data: { status: 'CLOSED', closedAt } });
+      const tally = (await tallies(tx, [cycle.id])).get(cycle.id) as CycleTally;
+      events = eventsOf(closed, tally);
+      await tx.auditLog.create({
+        data: auditRow(audit, {
+          agencyId: cycle.agencyId,
+          action: 'feedback-cycle.closed',
+          entityType: 'FeedbackCycle',
+          entityId: cycle.id,
+          before: { status: cycle.status },
+          after: { status: 'CLOSED', closedAt },
+        }),
+      });
+      if (events.length > 0) await tx.outboxEvent.createMany({ data: outboxData(events) });
+    });
+    if (events.length > 0) this.afterOutboxCommit();
+    return closed;
+  }
+}
