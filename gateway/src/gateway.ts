@@ -16,6 +16,7 @@ import { graphqlMetricsPlugin } from '@kinerja/observability';
 import { formatEdgeErrors } from './edge-error';
 import { edgeLimitsPlugin } from './edge-limits.plugin';
 import type { GatewayConfig } from './env';
+import { FIRST_PAGE_TABS } from './first-page';
 import { TokenBuckets } from './token-bucket';
 
 interface GatewayContext {
@@ -76,7 +77,9 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     ],
   });
   await apollo.start();
-  const graphiql = explorable ? renderGraphiQL({ endpoint: '/graphql', title: 'Kinerja — GraphiQL' } as Parameters<typeof renderGraphiQL>[0]) : undefined;
+  const graphiql = explorable
+    ? renderGraphiQL({ endpoint: '/graphql', title: 'Kinerja — GraphiQL', defaultTabs: FIRST_PAGE_TABS } as Parameters<typeof renderGraphiQL>[0])
+    : undefined;
   const http: HttpServer = await startHttpServer<GatewayContext>({
     host: config.HOST,
     port: config.PORT,

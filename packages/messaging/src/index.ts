@@ -11,7 +11,7 @@ export {
   type Outcome,
   type RetryPolicy,
 } from './event-consumer';
-export { claimEvent, type ExecuteRaw } from './idempotency';
+export { claimEvent, type ExecuteRaw, handleEventOnce, type TransactionalClient } from './idempotency';
 export { InProcessTransport } from './in-process.transport';
 export { KafkaTransport } from './kafka.transport';
 export { currentTraceparent, type OutboxRow, outboxRow, outboxRowsOf, toMessage } from './outbox';

@@ -1,6 +1,6 @@
 import type { AuditContext } from '@kinerja/database';
 import { auditRow } from '@kinerja/database';
-import { claimEvent, outboxRowsOf } from '@kinerja/messaging';
+import { handleEventOnce, outboxRowsOf } from '@kinerja/messaging';
 
 import type { GapMappingOverride } from '../domain/agency-gap-mapping';
 import type { AssignmentRecord } from '../domain/assignment-record';
@@ -85,30 +85,24 @@ class PrismaEventTransaction implements EventTransaction {
   }
 }
 
-/**
- * Each handled event is one interactive transaction: the claim of the event first, then the
- * handler's reads and writes, the audit rows and the outbox rows. A failure rolls all of it back,
- * the claim included, so the consumer's retry starts clean.
- */
+/** Each handled event is one unit of work (`handleEventOnce`): claim, effect, audit and outbox rows. */
 export class PrismaEventStore implements EventStore {
   constructor(
     private readonly prisma: DevelopmentPrisma,
     private readonly afterOutboxCommit: () => void = () => undefined,
   ) {}
 
-  async handleOnce(eventId: string, work: (tx: EventTransaction) => Promise<void>): Promise<boolean> {
-    let wroteOutbox = false;
-    const claimed = await this.prisma.$transaction(
+  handleOnce(eventId: string, work: (tx: EventTransaction) => Promise<void>): Promise<boolean> {
+    return handleEventOnce(
+      this.prisma,
+      CONSUMER,
+      eventId,
       async (tx) => {
-        if (!(await claimEvent((sql, ...values) => tx.$executeRawUnsafe(sql, ...values), CONSUMER, eventId))) return false;
         const transaction = new PrismaEventTransaction(tx);
         await work(transaction);
-        wroteOutbox = transaction.wroteOutbox;
-        return true;
+        return { wroteOutbox: transaction.wroteOutbox };
       },
-      { timeout: 15_000 },
+      this.afterOutboxCommit,
     );
-    if (wroteOutbox) this.afterOutboxCommit();
-    return claimed;
   }
 }

@@ -1,6 +1,6 @@
 import { type AuditContext, auditRow, isUniqueViolation } from '@kinerja/database';
 import { ConflictError } from '@kinerja/errors';
-import { claimEvent, outboxRowsOf } from '@kinerja/messaging';
+import { claimEvent, handleEventOnce, outboxRowsOf } from '@kinerja/messaging';
 
 import type { UserAccount } from '../domain/account';
 import type { Employee } from '../domain/employee';
@@ -122,29 +122,35 @@ export class PrismaEmployeeRepository implements EmployeeRepository {
     hire: { applicationId: string; eventId: string; consumer: string },
     events: readonly PendingEvent[],
   ): Promise<'created' | 'duplicate'> {
-    const outcome = await this.prisma.$transaction(async (tx) => {
-      if (!(await claimEvent((sql, ...values) => tx.$executeRawUnsafe(sql, ...values), hire.consumer, hire.eventId))) return 'duplicate' as const;
-      // A second event for the same application (e.g. republished by recruitment) hires nobody twice.
-      if (await tx.employee.findUnique({ where: { hiredFromApplicationId: hire.applicationId } })) return 'duplicate' as const;
-      await tx.employee.create({ data: { ...employeeData(employee), hiredFromApplicationId: hire.applicationId } });
-      await tx.auditLog.create({
-        data: auditRow(
-          { actorUserId: null, requestId: hire.eventId },
-          {
-            action: 'employee.hired',
-            entityType: 'Employee',
-            entityId: employee.id,
-            agencyId: employee.agencyId,
-            before: null,
-            after: { ...employee, applicationId: hire.applicationId },
-          },
-        ),
-      });
-      await tx.outboxEvent.createMany({ data: outbox(events) });
-      return 'created' as const;
-    });
-    if (outcome === 'created') this.afterOutboxWrite();
-    return outcome;
+    let created = false;
+    await handleEventOnce(
+      this.prisma,
+      hire.consumer,
+      hire.eventId,
+      async (tx) => {
+        // A second event for the same application (e.g. republished by recruitment) hires nobody twice.
+        if (await tx.employee.findUnique({ where: { hiredFromApplicationId: hire.applicationId } })) return { wroteOutbox: false };
+        await tx.employee.create({ data: { ...employeeData(employee), hiredFromApplicationId: hire.applicationId } });
+        await tx.auditLog.create({
+          data: auditRow(
+            { actorUserId: null, requestId: hire.eventId },
+            {
+              action: 'employee.hired',
+              entityType: 'Employee',
+              entityId: employee.id,
+              agencyId: employee.agencyId,
+              before: null,
+              after: { ...employee, applicationId: hire.applicationId },
+            },
+          ),
+        });
+        await tx.outboxEvent.createMany({ data: outbox(events) });
+        created = true;
+        return { wroteOutbox: true };
+      },
+      this.afterOutboxWrite,
+    );
+    return created ? 'created' : 'duplicate';
   }
 
   async pageById(afterId: string | null, size: number): Promise<Employee[]> {

@@ -1,5 +1,5 @@
 import { auditRow } from '@kinerja/database';
-import { claimEvent } from '@kinerja/messaging';
+import { handleEventOnce } from '@kinerja/messaging';
 
 import type { DevelopmentEvidence } from '../domain/development-evidence';
 import type { DevelopmentEvidenceRepository } from '../domain/repositories';
@@ -17,8 +17,7 @@ export class PrismaDevelopmentEvidenceRepository implements DevelopmentEvidenceR
   }
 
   async recordFromEvent(evidence: DevelopmentEvidence): Promise<boolean> {
-    return this.prisma.$transaction(async (tx) => {
-      if (!(await claimEvent((sql, ...values) => tx.$executeRawUnsafe(sql, ...values), CONSUMER, evidence.eventId))) return false;
+    return handleEventOnce(this.prisma, CONSUMER, evidence.eventId, async (tx) => {
       await tx.developmentEvidence.create({ data: evidence });
       await tx.auditLog.create({
         data: auditRow(
@@ -33,7 +32,7 @@ export class PrismaDevelopmentEvidenceRepository implements DevelopmentEvidenceR
           },
         ),
       });
-      return true;
+      return { wroteOutbox: false };
     });
   }
 }

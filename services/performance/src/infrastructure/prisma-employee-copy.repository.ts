@@ -1,5 +1,5 @@
 import { auditRow } from '@kinerja/database';
-import { claimEvent } from '@kinerja/messaging';
+import { handleEventOnce } from '@kinerja/messaging';
 
 import { type EmployeeCopy, supersedes } from '../domain/employee-copy';
 import type { EmployeeCopyRepository } from '../domain/repositories';
@@ -29,12 +29,12 @@ export class PrismaEmployeeCopyRepository implements EmployeeCopyRepository {
   }
 
   async applyFromEvent(eventId: string, copy: EmployeeCopy): Promise<boolean> {
-    return this.prisma.$transaction(async (tx) => {
-      // First statement: a redelivered event finds its id taken and changes nothing.
-      if (!(await claimEvent((sql, ...values) => tx.$executeRawUnsafe(sql, ...values), CONSUMER, eventId))) return false;
+    let applied = false;
+    // A redelivered event finds its claim taken and changes nothing.
+    await handleEventOnce(this.prisma, CONSUMER, eventId, async (tx) => {
       const stored = await tx.employeeCopy.findUnique({ where: { employeeId: copy.employeeId } });
       const before = stored ? toEmployeeCopy(stored) : null;
-      if (!supersedes(copy, before)) return false;
+      if (!supersedes(copy, before)) return { wroteOutbox: false };
       await tx.employeeCopy.upsert({ where: { employeeId: copy.employeeId }, create: copy, update: copy });
       await tx.auditLog.create({
         data: auditRow(
@@ -42,7 +42,9 @@ export class PrismaEmployeeCopyRepository implements EmployeeCopyRepository {
           { action: 'employee-copy.updated', entityType: 'EmployeeCopy', entityId: copy.employeeId, agencyId: copy.agencyId, before, after: copy },
         ),
       });
-      return true;
+      applied = true;
+      return { wroteOutbox: false };
     });
+    return applied;
   }
 }
