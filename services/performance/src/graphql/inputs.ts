@@ -123,6 +123,8 @@ export class SetUnitRatingInput {
   @Field(() => ID) orgUnitId!: string;
   @Field(() => ID, { description: 'The annual period' }) periodId!: string;
   @Field(() => UnitRatingEnum) rating!: UnitRating;
+  @Field(() => String, { nullable: true, description: 'Why the rating changes after someone in the unit was finalized (a recorded reopening)' }) reason?:
+    string | null;
 }
 
 @InputType()
