@@ -3,7 +3,7 @@ import type { IncomingMessage } from '@kinerja/messaging';
 import { assessmentFinalized } from '../src/domain/events';
 import { type PerformanceHarness, startWithOrganisation } from './performance-harness';
 import { ALL_MEETS, approvedPlan, CREATE_PERIOD, FINALIZE, finalizeInput, ok, type PlanFixture, report, SET_UNIT_RATING } from './support/operations';
-import type { demoOrganisation } from './support/organisation';
+import { type demoOrganisation, person, registeredPayload } from './support/organisation';
 
 const JUSTIFICATION = 'Seluruh staf melampaui target layanan tahun ini.'; // ≥ 30 characters
 const code = (response: { errors?: { extensions?: Record<string, unknown> }[] }) => response.errors?.[0]?.extensions;
@@ -241,5 +241,27 @@ describe('finalizing assessments', () => {
     // Unit A2's head was finalized against ISTIMEWA: the parent unit's head needs a reason too.
     const a2 = { orgUnitId: org.unitA2, periodId: yearA.id, rating: 'BAIK' };
     expect(code(await h.gql(SET_UNIT_RATING, { input: a2 }, org.head.viewer))).toMatchObject({ code: 'CONFLICT', field: 'input.reason' });
+  });
+
+  it('publishes as work-result gaps what the supervisor decided was BELOW, not the proposal', async () => {
+    // A newcomer under the supervisor who reported nothing: the system proposes BELOW with the MAIN result as a gap.
+    const newcomer = person(org.agencyA, org.unitA, org.supervisor, 'Staf Baru A');
+    await h.publish('identity.employee.registered', registeredPayload(newcomer), org.agencyA);
+    const plan = await approvedPlan(h, newcomer, org.supervisor.viewer, yearA.id);
+    const ratings = ALL_MEETS.map((r) => (r.value === 'LOYAL' ? { ...r, rating: 'BELOW', note: 'Sering absen rapat koordinasi' } : r));
+    const base = { workResultRating: 'ABOVE', behaviourRating: 'BELOW', behaviourRatings: ratings, justification: JUSTIFICATION };
+    const input = finalizeInput(plan.planId, yearA.id, { ...base, overrideReason: 'Capaian tercatat di aplikasi lain, diverifikasi' });
+    const named = { ...input, belowWorkResultIds: [plan.workResults[0]!.id] };
+    expect(code(await h.gql(FINALIZE, { input: named }, org.supervisor.viewer))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.belowWorkResultIds' });
+    const result = ok<any>(await h.gql(FINALIZE, { input }, org.supervisor.viewer), 'finalizeAssessment');
+    expect(result).toMatchObject({
+      proposedWorkResultRating: 'BELOW',
+      workResultRating: 'ABOVE',
+      predikat: 'KURANG',
+      behaviourGaps: ['LOYAL'],
+      workResultGaps: [],
+    });
+    const row = await h.service.prisma.outboxEvent.findFirstOrThrow({ where: { key: newcomer.employeeId, type: 'performance.assessment.finalized' } });
+    expect(row.envelope).toMatchObject({ payload: { predikat: 'KURANG', behaviourGaps: ['LOYAL'], workResultGaps: [] } });
   });
 });

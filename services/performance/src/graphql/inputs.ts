@@ -116,6 +116,12 @@ export class FinalizeAssessmentInput {
   @Field(() => String, { nullable: true, description: 'Required when finalizing would break the unit’s distribution curve (agencies that WARN)' })
   justification?: string | null;
   @Field(() => String, { nullable: true, description: 'Required when workResultRating differs from the system’s proposal' }) overrideReason?: string | null;
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'The work results the supervisor decides are BELOW expectation (the work-result gaps). Omitted: none when workResultRating is ABOVE, the MAIN results measured below otherwise (every MAIN result when BELOW and none measured)',
+  })
+  belowWorkResultIds?: string[] | null;
 }
 
 @InputType()
