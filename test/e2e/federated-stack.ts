@@ -207,7 +207,8 @@ export async function startFederatedStack(prefix: string): Promise<FederatedStac
     await ensureTopics(kafkaClient().admin(), { partitions: 3, replicationFactor: 1 });
     const [identityModule, ...others] = serviceModules();
     if (identityModule?.name !== 'identity') throw new Error('gateway/subgraphs.json must list identity first: it issues the tokens');
-    const identity = (await startOne(identityModule, {})) as StackService<IdentityService>;
+    // Scenarios hold one login for minutes on a busy machine; production keeps the 60 s default.
+    const identity = (await startOne(identityModule, { ACCESS_TOKEN_TTL_SECONDS: '900' })) as StackService<IdentityService>;
     for (const agency of await identity.service.prisma.agency.findMany({ select: { id: true } })) agencies.add(agency.id);
     const jwksUrl = new URL(JWKS_PATH, identity.service.subgraph.url).toString();
 

@@ -100,7 +100,7 @@ describe('the graph through the gateway', () => {
       foreign = { ...page.data?.['employees'].edges[0].node, agencyId: sawahlunto.id };
     });
 
-    it('forbids employee(id) of another agency', async () => {
+    it('answers employee(id) of another agency like an unknown id', async () => {
       const result = await graphql(
         url,
         `
@@ -113,11 +113,11 @@ describe('the graph through the gateway', () => {
         { id: foreign.id },
         hrSiulak,
       );
-      expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
       expect(JSON.stringify(result.data ?? {})).not.toContain(foreign.nip);
     });
 
-    it('forbids employeeByNip of another agency', async () => {
+    it('answers employeeByNip of another agency like an unknown NIP', async () => {
       const result = await graphql(
         url,
         `
@@ -130,7 +130,7 @@ describe('the graph through the gateway', () => {
         { nip: foreign.nip },
         hrSiulak,
       );
-      expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     });
 
     it('forbids employees(filter: { agencyId }) of another agency and never lists them unfiltered', async () => {

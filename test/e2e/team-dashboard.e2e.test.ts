@@ -211,7 +211,7 @@ describe("a supervisor's team dashboard in one query through the gateway", () =>
         { id: supervisor.id, year },
         foreignHr,
       );
-      expect(response.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+      expect(response.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
       expect(response.data?.['employee'] ?? null).toBeNull();
       expectNothingOfTheTeam(response.data);
     });
@@ -219,7 +219,7 @@ describe("a supervisor's team dashboard in one query through the gateway", () =>
     it('is refused each subordinate with their plans, predikat, trainings and learning hours', async () => {
       for (const member of [team.poor, team.good]) {
         const response = await stack.gql(`query ($id: ID!, $year: Int!) { employee(id: $id) { ${DASHBOARD_FIELDS} } }`, { id: member.id, year }, foreignHr);
-        expect(response.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+        expect(response.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
         expect(response.data?.['employee'] ?? null).toBeNull();
         expectNothingOfTheTeam(response.data);
       }

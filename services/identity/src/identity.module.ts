@@ -6,6 +6,7 @@ import { sendJson } from '@kinerja/http-server';
 import { defineService, type RunningService, type ServiceWiring } from '@kinerja/service-kit';
 import { createLocalJWKSet } from 'jose';
 
+import { ChangePassword } from './application/change-password.command';
 import { CreateAgency } from './application/create-agency.command';
 import { createEmployeeWhenApplicantHired, IDENTITY_CONSUMER } from './application/create-employee-when-applicant-hired.handler';
 import { CreateOrgUnit } from './application/create-org-unit.command';
@@ -18,7 +19,9 @@ import { publishEmployeeSnapshots } from './application/publish-employee-snapsho
 import { RecordEmployeeLeft } from './application/record-employee-left.command';
 import { RefreshSession } from './application/refresh-session.command';
 import { RegisterEmployee } from './application/register-employee.command';
+import { RevokeRole } from './application/revoke-role.command';
 import { SessionIssuer } from './application/session-issuer';
+import { SetAccountDisabled } from './application/set-account-disabled.command';
 import { SetPositionSupervisor } from './application/set-position-supervisor.command';
 import { TransferEmployee } from './application/transfer-employee.command';
 import type { EmployeeRepository, OrganisationRepository } from './domain/repositories';
@@ -87,6 +90,9 @@ export const identityModule = defineService({
           new RefreshSession(accounts, sessions, clock),
           new Logout(accounts, clock),
           new GrantRole(accounts, organisation),
+          new RevokeRole(accounts, organisation),
+          new SetAccountDisabled(accounts, clock),
+          new ChangePassword(accounts, hasher, clock),
         ),
         new ViewerResolver(reader),
       ],

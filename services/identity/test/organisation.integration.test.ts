@@ -155,6 +155,26 @@ describe('identity organisation mutations', () => {
     expect(audit.after).toMatchObject({ orgUnitId: target.id });
   });
 
+  it("answers another agency's employee, NIP and unit exactly like unknown ones", async () => {
+    const outsider = await identity.service.prisma.employee.findFirstOrThrow({ where: { agency: { code: 'KAB-SIULAK' } } });
+    const cases: [string, Record<string, string>, Record<string, string>][] = [
+      ['query ($id: ID!) { employee(id: $id) { id } }', { id: outsider.id }, { id: '00000000-0000-4000-8000-000000000777' }],
+      ['query ($nip: String!) { employeeByNip(nip: $nip) { id } }', { nip: outsider.nip }, { nip: '199001152020121999' }],
+      ['query ($id: ID!) { orgUnit(id: $id) { id } }', { id: outsider.orgUnitId }, { id: '00000000-0000-4000-8000-000000000778' }],
+    ];
+    const shape = (result: GraphQLResponse) => ({
+      code: result.errors?.[0]?.extensions?.code,
+      entity: result.errors?.[0]?.extensions?.['entity'],
+      data: result.data,
+    });
+    for (const [query, elsewhere, unknown] of cases) {
+      const other = await graphql(identity.url, query, elsewhere, hrToken);
+      expect(shape(other)).toEqual(shape(await graphql(identity.url, query, unknown, hrToken)));
+      expect(other.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      expect(other.errors?.[0]?.message).not.toMatch(/forbid|agency/i);
+    }
+  });
+
   it('forbids an HR admin to change another agency', async () => {
     const other = await identity.service.prisma.orgUnit.findFirstOrThrow({ where: { agency: { code: 'KAB-SIULAK' } } });
     const result = await graphql(identity.url, REGISTER, { input: employeeInput({ nip: '199001152020122006', orgUnitId: other.id }) }, hrToken);

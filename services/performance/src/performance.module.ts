@@ -95,7 +95,7 @@ export function wirePerformance(repositories: Repositories, options: Performance
       new EmployeePerformanceResolver(),
       new OrgUnitPerformanceResolver(
         new DistributionReader(periods, copies, assessments, unitRatings),
-        new SetUnitRating(unitRatings, periods, copies, ids, clock),
+        new SetUnitRating(unitRatings, periods, copies, assessments, ids, clock),
       ),
       new FollowUpResolver(new GrantReward(copies, assessments, followUps, ids, clock), new IssueSanction(copies, assessments, followUps, ids, clock)),
     ],

@@ -3,7 +3,7 @@ import type { IncomingMessage } from '@kinerja/messaging';
 import { assessmentFinalized } from '../src/domain/events';
 import { type PerformanceHarness, startWithOrganisation } from './performance-harness';
 import { ALL_MEETS, approvedPlan, CREATE_PERIOD, FINALIZE, finalizeInput, ok, type PlanFixture, report, SET_UNIT_RATING } from './support/operations';
-import type { demoOrganisation } from './support/organisation';
+import { type demoOrganisation, person, registeredPayload } from './support/organisation';
 
 const JUSTIFICATION = 'Seluruh staf melampaui target layanan tahun ini.'; // ≥ 30 characters
 const code = (response: { errors?: { extensions?: Record<string, unknown> }[] }) => response.errors?.[0]?.extensions;
@@ -40,15 +40,20 @@ describe('finalizing assessments', () => {
 
   const planOf = (employeeId: string) => plans.get(employeeId)!;
 
-  it('lets the HR admin or the unit head set a unit rating, and nobody else', async () => {
+  it('lets HR, the agency head or the head of the parent unit set a unit rating, never its own head or members', async () => {
     const input = { orgUnitId: org.unitA, periodId: yearA.id, rating: 'BAIK' };
     expect(code(await h.gql(SET_UNIT_RATING, { input }, org.staff[0].viewer))?.code).toBe('FORBIDDEN');
     expect(code(await h.gql(SET_UNIT_RATING, { input }, org.hrB))?.code).toBe('FORBIDDEN');
+    // head heads unit A: not even they rate it (their own work-result rating follows from it).
+    expect(code(await h.gql(SET_UNIT_RATING, { input }, org.head.viewer))?.code).toBe('FORBIDDEN');
     expect(ok(await h.gql(SET_UNIT_RATING, { input }, org.hrA), 'setUnitRating')).toMatchObject({ rating: 'BAIK' });
-    // otherSupervisor heads unit A2 (their supervisor sits in another unit).
+    // otherSupervisor heads unit A2 (their supervisor, head, sits in unit A: the parent unit's head).
     const a2 = { orgUnitId: org.unitA2, periodId: yearA.id, rating: 'ISTIMEWA' };
-    expect(ok(await h.gql(SET_UNIT_RATING, { input: a2 }, org.otherSupervisor.viewer), 'setUnitRating')).toMatchObject({ rating: 'ISTIMEWA' });
+    expect(code(await h.gql(SET_UNIT_RATING, { input: a2 }, org.otherSupervisor.viewer))?.code).toBe('FORBIDDEN');
+    expect(ok(await h.gql(SET_UNIT_RATING, { input: a2 }, org.head.viewer), 'setUnitRating')).toMatchObject({ rating: 'ISTIMEWA' });
     expect(code(await h.gql(SET_UNIT_RATING, { input: { ...a2, orgUnitId: org.unitA } }, org.otherSupervisor.viewer))?.code).toBe('FORBIDDEN');
+    // The supervisor inside unit A supervises nobody outside it: no parent-unit head of anything.
+    expect(code(await h.gql(SET_UNIT_RATING, { input: a2 }, org.supervisor.viewer))?.code).toBe('FORBIDDEN');
   });
 
   it('lets only the direct supervisor finalize', async () => {
@@ -217,5 +222,46 @@ describe('finalizing assessments', () => {
     const coaching = { employeeId: org.staff[2].employeeId, kind: 'COACHING', note: 'Pembinaan nilai Loyal (kehadiran rapat)' };
     ok(await h.gql(SANCTION, { input: coaching }, org.supervisor.viewer), 'issueSanction');
     expect(await h.service.prisma.outboxEvent.count({ where: { type: 'performance.sanction.issued' } })).toBe(1);
+  });
+
+  it('changes a unit rating after a finalization in the unit only through a recorded reopening with a reason', async () => {
+    const input = { orgUnitId: org.unitA, periodId: yearA.id, rating: 'ISTIMEWA' };
+    expect(code(await h.gql(SET_UNIT_RATING, { input }, org.hrA))).toMatchObject({ code: 'CONFLICT', field: 'input.reason' });
+    expect(code(await h.gql(SET_UNIT_RATING, { input: { ...input, reason: 'salah' } }, org.hrA))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.reason',
+    });
+    // The same rating again is no change.
+    ok(await h.gql(SET_UNIT_RATING, { input: { ...input, rating: 'BAIK' } }, org.hrA), 'setUnitRating');
+    const reason = 'Hasil evaluasi SAKIP unit direvisi inspektorat';
+    const record = ok<{ id: string }>(await h.gql(SET_UNIT_RATING, { input: { ...input, reason } }, org.hrA), 'setUnitRating');
+    const audit = await h.service.prisma.auditLog.findFirstOrThrow({ where: { action: 'unit-rating.reopened', entityId: record.id } });
+    expect(audit.before).toMatchObject({ rating: 'BAIK' });
+    expect(audit.after).toMatchObject({ rating: 'ISTIMEWA', reopenReason: reason });
+    // Unit A2's head was finalized against ISTIMEWA: the parent unit's head needs a reason too.
+    const a2 = { orgUnitId: org.unitA2, periodId: yearA.id, rating: 'BAIK' };
+    expect(code(await h.gql(SET_UNIT_RATING, { input: a2 }, org.head.viewer))).toMatchObject({ code: 'CONFLICT', field: 'input.reason' });
+  });
+
+  it('publishes as work-result gaps what the supervisor decided was BELOW, not the proposal', async () => {
+    // A newcomer under the supervisor who reported nothing: the system proposes BELOW with the MAIN result as a gap.
+    const newcomer = person(org.agencyA, org.unitA, org.supervisor, 'Staf Baru A');
+    await h.publish('identity.employee.registered', registeredPayload(newcomer), org.agencyA);
+    const plan = await approvedPlan(h, newcomer, org.supervisor.viewer, yearA.id);
+    const ratings = ALL_MEETS.map((r) => (r.value === 'LOYAL' ? { ...r, rating: 'BELOW', note: 'Sering absen rapat koordinasi' } : r));
+    const base = { workResultRating: 'ABOVE', behaviourRating: 'BELOW', behaviourRatings: ratings, justification: JUSTIFICATION };
+    const input = finalizeInput(plan.planId, yearA.id, { ...base, overrideReason: 'Capaian tercatat di aplikasi lain, diverifikasi' });
+    const named = { ...input, belowWorkResultIds: [plan.workResults[0]!.id] };
+    expect(code(await h.gql(FINALIZE, { input: named }, org.supervisor.viewer))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.belowWorkResultIds' });
+    const result = ok<any>(await h.gql(FINALIZE, { input }, org.supervisor.viewer), 'finalizeAssessment');
+    expect(result).toMatchObject({
+      proposedWorkResultRating: 'BELOW',
+      workResultRating: 'ABOVE',
+      predikat: 'KURANG',
+      behaviourGaps: ['LOYAL'],
+      workResultGaps: [],
+    });
+    const row = await h.service.prisma.outboxEvent.findFirstOrThrow({ where: { key: newcomer.employeeId, type: 'performance.assessment.finalized' } });
+    expect(row.envelope).toMatchObject({ payload: { predikat: 'KURANG', behaviourGaps: ['LOYAL'], workResultGaps: [] } });
   });
 });

@@ -122,6 +122,12 @@ describe('performance periods and the SKP workflow', () => {
     );
     const own = ok<{ workResults: any[] }>(await h.gql(PLAN, { id: plan.id }, employee.viewer), 'performancePlan');
     expect(own.workResults[0].cascadedFrom).toEqual({ id: parent.id, title: parent.title });
+    // The employee sees the supervisor's RHK and its targets, never its realizations or evidence.
+    const SOURCE = `query ($id: ID!) { performancePlan(id: $id) { workResults { cascadedFrom { title indicators { target unit } } } } }`;
+    const source = ok<{ workResults: any[] }>(await h.gql(SOURCE, { id: plan.id }, employee.viewer), 'performancePlan');
+    expect(source.workResults[0].cascadedFrom).toEqual({ title: parent.title, indicators: [{ target: 12, unit: expect.any(String) }] });
+    const LEAK = `query ($id: ID!) { performancePlan(id: $id) { workResults { cascadedFrom { indicators { realizations { value evidenceUrl } } } } } }`;
+    expect((await h.gql(LEAK, { id: plan.id }, employee.viewer)).errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     const above = ok<{ workResults: any[] }>(await h.gql(PLAN, { id: supervisorPlan.planId }, org.supervisor.viewer), 'performancePlan');
     expect(above.workResults[0].cascadedTo).toEqual([{ id: child.id, title: 'Memproses layanan mutasi' }]);
     // Only the direct supervisor's RHK can be cascaded from: not a colleague's.

@@ -40,9 +40,14 @@ export class IdentityReader {
     return items.map((item) => (item && canReadAgency(viewer, item.agencyId) ? item : null));
   }
 
+  /**
+   * One record by id or NIP. Another agency's record answers exactly like an unknown one
+   * (NOT_FOUND), so that nobody learns which ids or NIPs exist elsewhere; anonymous callers learn
+   * nothing either (UNAUTHENTICATED before any lookup answers).
+   */
   private one<T extends { agencyId: string }>(viewer: Viewer, item: T | undefined | null, entity: string, id: string): T {
-    if (!item) throw new NotFoundError(entity, id);
-    assertCanReadAgency(viewer, item.agencyId);
+    assertAuthenticated(viewer);
+    if (!item || !canReadAgency(viewer, item.agencyId)) throw new NotFoundError(entity, id);
     return item;
   }
 

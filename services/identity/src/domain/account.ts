@@ -20,3 +20,14 @@ export interface PasswordHasher {
   hash(password: string): Promise<string>;
   verify(password: string, stored: string): Promise<boolean>;
 }
+
+/** An account as its administrators see it, whether or not it may sign in now. */
+export interface ManagedAccount {
+  account: UserAccount;
+  grants: RoleGrant[];
+  /** The agency of the linked employee; null for a province account (auditor, applicant, province admin). */
+  agencyId: string | null;
+  disabledAt: Date | null;
+  /** The linked employee has left the service. */
+  departed: boolean;
+}

@@ -1,7 +1,7 @@
 import type { RoleGrant } from '@kinerja/auth';
 import type { AuditContext, AuditEntry } from '@kinerja/database';
 
-import type { AccountWithAccess, UserAccount } from './account';
+import type { AccountWithAccess, ManagedAccount, UserAccount } from './account';
 import type { Employee } from './employee';
 import type { PendingEvent } from './events';
 import type { Admission, ThrottleCounter } from './login-throttle.rule';
@@ -85,6 +85,14 @@ export interface AccountRepository {
   byLoginIdentifier(identifier: string): Promise<AccountWithAccess | null>;
   byId(userId: string): Promise<AccountWithAccess | null>;
   byEmployeeId(employeeId: string): Promise<UserAccount | null>;
+  /** The account whether or not it may sign in (disabled, departed), for its administrators. */
+  managedById(userId: string): Promise<ManagedAccount | null>;
+  /** Removes the grant with its audit row; false when the account did not have it. */
+  revokeRole(userId: string, grant: RoleGrant, audit: AuditContext, agencyId: string | null): Promise<boolean>;
+  /** Disables (a date) or enables (null) the account with its audit row; disabling revokes every refresh token. */
+  setDisabled(userId: string, disabledAt: Date | null, at: Date, audit: AuditContext, agencyId: string | null): Promise<void>;
+  /** Stores the new password hash, revokes every refresh token of the account and audits the change. */
+  changePassword(userId: string, passwordHash: string, at: Date, audit: AuditContext, agencyId: string | null): Promise<void>;
   /** Grants the role with its audit row; a concurrent request having granted it first is no error. */
   grantRole(userId: string, grant: RoleGrant, audit: AuditContext): Promise<void>;
   saveRefreshToken(record: RefreshTokenRecord, tokenHash: string): Promise<void>;

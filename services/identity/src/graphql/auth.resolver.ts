@@ -1,15 +1,18 @@
 import type { RoleGrant } from '@kinerja/auth';
 import { ValidationError } from '@kinerja/errors';
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 
+import type { ChangePassword } from '../application/change-password.command';
 import type { GrantRole } from '../application/grant-role.command';
 import type { Login } from '../application/login.command';
 import type { Logout } from '../application/logout.command';
 import type { RefreshSession } from '../application/refresh-session.command';
+import type { RevokeRole } from '../application/revoke-role.command';
 import type { Session } from '../application/session-issuer';
+import type { SetAccountDisabled } from '../application/set-account-disabled.command';
 import { actorOf, type IdentityContext } from './context';
-import { GrantRoleInput, LoginInput } from './inputs';
-import { AuthPayloadType, RoleGrantType, ViewerType } from './types';
+import { ChangePasswordInput, GrantRoleInput, LoginInput } from './inputs';
+import { AccountStatusType, AuthPayloadType, RoleGrantType, ViewerType } from './types';
 
 function toPayload(session: Session): AuthPayloadType {
   const { viewer } = session;
@@ -23,6 +26,9 @@ export class AuthResolver {
     private readonly refreshCommand: RefreshSession,
     private readonly logoutCommand: Logout,
     private readonly grantRoleCommand: GrantRole,
+    private readonly revokeRoleCommand: RevokeRole,
+    private readonly setAccountDisabledCommand: SetAccountDisabled,
+    private readonly changePasswordCommand: ChangePassword,
   ) {}
 
   @Query(() => ViewerType, { nullable: true, description: 'The signed-in account and its roles; null when anonymous' })
@@ -53,5 +59,27 @@ export class AuthResolver {
   @Mutation(() => [RoleGrantType], { description: "The account's roles after the grant" })
   grantRole(@Arg('input') input: GrantRoleInput, @Ctx() context: IdentityContext): Promise<RoleGrant[]> {
     return this.grantRoleCommand.execute(actorOf(context), { ...input, agencyId: input.agencyId ?? null });
+  }
+
+  @Mutation(() => [RoleGrantType], {
+    description: "The account's roles after the revocation (those the caller may see); effective at the holder's next refresh",
+  })
+  revokeRole(@Arg('input') input: GrantRoleInput, @Ctx() context: IdentityContext): Promise<RoleGrant[]> {
+    return this.revokeRoleCommand.execute(actorOf(context), { ...input, agencyId: input.agencyId ?? null });
+  }
+
+  @Mutation(() => AccountStatusType, { description: 'Disables an account (the HR admin of its agency or the province admin): no login, no refresh' })
+  disableAccount(@Arg('userId', () => ID) userId: string, @Ctx() context: IdentityContext): Promise<AccountStatusType> {
+    return this.setAccountDisabledCommand.execute(actorOf(context), userId, true);
+  }
+
+  @Mutation(() => AccountStatusType, { description: 'Enables a disabled account again' })
+  enableAccount(@Arg('userId', () => ID) userId: string, @Ctx() context: IdentityContext): Promise<AccountStatusType> {
+    return this.setAccountDisabledCommand.execute(actorOf(context), userId, false);
+  }
+
+  @Mutation(() => Boolean, { description: "Changes the caller's password (audited); every refresh token of the account stops working" })
+  changePassword(@Arg('input') input: ChangePasswordInput, @Ctx() context: IdentityContext): Promise<boolean> {
+    return this.changePasswordCommand.execute(actorOf(context), input);
   }
 }

@@ -55,6 +55,12 @@ export class TransferEmployeeInput {
 }
 
 @InputType()
+export class ChangePasswordInput {
+  @Field() oldPassword!: string;
+  @Field({ description: '10-200 characters, different from the current one' }) newPassword!: string;
+}
+
+@InputType()
 export class GrantRoleInput {
   @Field(() => ID) userId!: string;
   @Field(() => RoleEnum) role!: GrantableRole;

@@ -79,6 +79,12 @@ export class RoleGrantType {
   @Field(() => ID, { nullable: true, description: 'Null for a province-wide grant' }) agencyId!: string | null;
 }
 
+@ObjectType('AccountStatus', { description: 'Whether an account may sign in' })
+export class AccountStatusType {
+  @Field(() => ID) userId!: string;
+  @Field({ description: 'A disabled account cannot log in or refresh; its access tokens expire within their lifetime' }) disabled!: boolean;
+}
+
 @ObjectType('Viewer', { description: 'The signed-in account' })
 export class ViewerType {
   @Field(() => ID) userId!: string;

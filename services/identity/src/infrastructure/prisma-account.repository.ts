@@ -1,7 +1,8 @@
 import type { GrantableRole, RoleGrant } from '@kinerja/auth';
 import { type AuditContext, type AuditEntry, auditRow, isUniqueViolation } from '@kinerja/database';
 
-import type { AccountWithAccess, UserAccount } from '../domain/account';
+import type { AccountWithAccess, ManagedAccount, UserAccount } from '../domain/account';
+import { signInRefusal } from '../domain/account-admin.rule';
 import { ACCOUNT_KEY, type Admission, admitAttempt, startsThrottling, type ThrottleCounter, type ThrottleState } from '../domain/login-throttle.rule';
 import type { AccountRepository, LoginAudit, RefreshTokenRecord } from '../domain/repositories';
 import type { IdentityPrisma } from './prisma-client';
@@ -14,8 +15,8 @@ type AccountRow = Awaited<ReturnType<IdentityPrisma['userAccount']['findFirst']>
 function toAccess(
   row: AccountRow & { grants: { role: string; scope: string }[]; employee: { agencyId: string; status: string } | null },
 ): AccountWithAccess | null {
-  // Someone who has left the service keeps their record but can no longer sign in.
-  if (row.employee?.status === 'LEFT') return null;
+  // Someone who has left the service, or whose account is disabled, keeps their record but can no longer sign in.
+  if (signInRefusal({ disabledAt: row.disabledAt, departed: row.employee?.status === 'LEFT' }) !== null) return null;
   const account: UserAccount = { id: row.id, email: row.email, employeeId: row.employeeId, displayName: row.displayName, passwordHash: row.passwordHash };
   const grants: RoleGrant[] = row.grants.map((grant) => ({ role: grant.role as GrantableRole, agencyId: grant.scope === '' ? null : grant.scope }));
   return { account, grants, employeeAgencyId: row.employee?.agencyId ?? null };
@@ -42,6 +43,72 @@ export class PrismaAccountRepository implements AccountRepository {
   async byEmployeeId(employeeId: string): Promise<UserAccount | null> {
     const row = await this.prisma.userAccount.findUnique({ where: { employeeId } });
     return row ? { id: row.id, email: row.email, employeeId: row.employeeId, displayName: row.displayName, passwordHash: row.passwordHash } : null;
+  }
+
+  async managedById(userId: string): Promise<ManagedAccount | null> {
+    if (!isUuid(userId)) return null;
+    const row = await this.prisma.userAccount.findUnique({ where: { id: userId }, include: accountInclude });
+    if (!row) return null;
+    return {
+      account: { id: row.id, email: row.email, employeeId: row.employeeId, displayName: row.displayName, passwordHash: row.passwordHash },
+      grants: row.grants.map((grant) => ({ role: grant.role as GrantableRole, agencyId: grant.scope === '' ? null : grant.scope })),
+      agencyId: row.employee?.agencyId ?? null,
+      disabledAt: row.disabledAt,
+      departed: row.employee?.status === 'LEFT',
+    };
+  }
+
+  async revokeRole(userId: string, grant: RoleGrant, audit: AuditContext, agencyId: string | null): Promise<boolean> {
+    return this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.roleGrant.deleteMany({ where: { userId, role: grant.role, scope: grant.agencyId ?? '' } });
+      if (count === 0) return false;
+      await tx.auditLog.create({
+        data: auditRow(audit, {
+          action: 'role.revoked',
+          entityType: 'UserAccount',
+          entityId: userId,
+          agencyId: grant.agencyId ?? agencyId,
+          before: grant,
+          after: null,
+        }),
+      });
+      return true;
+    });
+  }
+
+  async setDisabled(userId: string, disabledAt: Date | null, at: Date, audit: AuditContext, agencyId: string | null): Promise<void> {
+    await this.prisma.$transaction([
+      this.prisma.userAccount.update({ where: { id: userId }, data: { disabledAt } }),
+      ...(disabledAt ? [this.prisma.refreshToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: at } })] : []),
+      this.prisma.auditLog.create({
+        data: auditRow(audit, {
+          action: disabledAt ? 'account.disabled' : 'account.enabled',
+          entityType: 'UserAccount',
+          entityId: userId,
+          agencyId,
+          before: { disabled: disabledAt === null },
+          after: { disabled: disabledAt !== null },
+        }),
+      }),
+    ]);
+  }
+
+  async changePassword(userId: string, passwordHash: string, at: Date, audit: AuditContext, agencyId: string | null): Promise<void> {
+    await this.prisma.$transaction([
+      this.prisma.userAccount.update({ where: { id: userId }, data: { passwordHash } }),
+      this.prisma.refreshToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: at } }),
+      // Never the hashes: the audit row says that and when, not what.
+      this.prisma.auditLog.create({
+        data: auditRow(audit, {
+          action: 'account.password-changed',
+          entityType: 'UserAccount',
+          entityId: userId,
+          agencyId,
+          before: null,
+          after: { changedAt: at },
+        }),
+      }),
+    ]);
   }
 
   async grantRole(userId: string, grant: RoleGrant, audit: AuditContext): Promise<void> {

@@ -11,6 +11,7 @@ import { proposeForPlan } from '../domain/plan-measures';
 import type { Clock, IdGenerator } from '../domain/ports';
 import type { AssessmentRepository, RealizationRepository, SettingsRepository, UnitRatingRepository } from '../domain/repositories';
 import type { ExpectationRating } from '../domain/vocabulary';
+import { decidedWorkResultGaps } from '../domain/work-result-gaps.rule';
 import { unitHeadWorkResultRating } from '../domain/work-result-rating.rule';
 import { type Actor, auditContextOf } from './actor';
 import { loadPlanContext, type PlanContext, type PlanContextSources, requirePlanActor } from './plan-context';
@@ -25,6 +26,8 @@ export interface FinalizeAssessmentInput {
   feedback: string;
   justification: string | null;
   overrideReason: string | null;
+  /** The work results the supervisor decides are BELOW; null or omitted to derive them from the decision. */
+  belowWorkResultIds?: readonly string[] | null;
 }
 
 export interface FinalizeAssessmentSources extends PlanContextSources {
@@ -72,7 +75,12 @@ export class FinalizeAssessment {
         assessorEmployeeId: actor.viewer.employeeId ?? '',
         finalizedAt: this.sources.clock.now(),
         proposedWorkResultRating: headedByUnitRating ? unitHeadWorkResultRating(unitRating.rating) : proposal.proposal,
-        workResultGaps: proposal.workResultGaps,
+        workResultGaps: decidedWorkResultGaps({
+          decided: input.workResultRating,
+          measured: proposal.workResultGaps,
+          workResults,
+          named: input.belowWorkResultIds ?? null,
+        }),
       },
       input,
     );

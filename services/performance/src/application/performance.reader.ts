@@ -3,6 +3,7 @@ import { ForbiddenError, NotFoundError } from '@kinerja/errors';
 
 import { canReadPerformanceOf, planActorOf } from '../domain/access.rule';
 import type { Assessment, BehaviourValueRating } from '../domain/assessment';
+import { type CascadedWorkResultView, cascadeViewOf } from '../domain/cascade-view';
 import type { PerformancePeriod } from '../domain/period';
 import type { Indicator, PerformancePlan, WorkResult } from '../domain/plan';
 import type { PlanRevision } from '../domain/plan-revision';
@@ -92,9 +93,14 @@ export class PerformanceReader {
     return groupedBy(planIds, workResults, (w) => w.planId);
   }
 
-  /** The supervisor's RHK a result cascades from: shown to whoever sees the cascaded result. */
-  async workResultsByIds(ids: readonly string[]): Promise<(WorkResult | null)[]> {
-    return orderedBy(ids, await this.plans.workResultsByIds(ids), (w) => w.id).map((w) => w ?? null);
+  /**
+   * The supervisor's RHK a result cascades from, shown to whoever sees the cascaded result: its
+   * title and its indicators' targets only (cascade-view), never its realizations or evidence.
+   */
+  async cascadeSourcesByIds(ids: readonly string[]): Promise<(CascadedWorkResultView | null)[]> {
+    const workResults = await this.plans.workResultsByIds(ids);
+    const indicators = workResults.length > 0 ? await this.plans.indicatorsOfWorkResults(workResults.map((w) => w.id)) : [];
+    return orderedBy(ids, workResults, (w) => w.id).map((w) => (w ? cascadeViewOf(w, indicators) : null));
   }
 
   /** The subordinates' RHKs cascaded from these, limited to the plans the viewer may see. */

@@ -58,7 +58,7 @@ export interface AssessmentFacts {
   kind: AssessmentKind;
   assessorEmployeeId: string;
   finalizedAt: Date;
-  /** The system's proposal (rule 2) and the MAIN results it rates BELOW. */
+  /** The system's proposal (rule 2), and the work results the supervisor decided are BELOW (work-result-gaps.rule). */
   proposedWorkResultRating: ExpectationRating;
   workResultGaps: WorkResultGap[];
 }

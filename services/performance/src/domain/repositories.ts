@@ -18,6 +18,8 @@ export interface EmployeeCopyRepository {
   byIds(employeeIds: readonly string[]): Promise<EmployeeCopy[]>;
   /** Someone of the unit, to learn which agency a unit belongs to (units live in identity). */
   anyInUnit(orgUnitId: string): Promise<EmployeeCopy | null>;
+  /** The unit's heads: still employed members whose supervisor is not a member (or who have none). */
+  headsOfUnit(orgUnitId: string): Promise<EmployeeCopy[]>;
   /** Employees still employed in the unit: the n of the distribution curve. */
   headcountOfUnit(orgUnitId: string): Promise<number>;
   /**
@@ -125,7 +127,13 @@ export interface AssessmentRepository {
 
 export interface UnitRatingRepository {
   ofUnits(orgUnitIds: readonly string[], periodId: string): Promise<UnitRatingRecord[]>;
-  save(before: UnitRatingRecord | null, after: UnitRatingRecord, audit: AuditContext): Promise<void>;
+  /** Stores the rating and its audit row; with `reopening`, audited as `unit-rating.reopened` with the reason. */
+  save(
+    before: UnitRatingRecord | null,
+    after: UnitRatingRecord,
+    audit: AuditContext,
+    reopening?: { reason: string; finalizedInUnit: number } | null,
+  ): Promise<void>;
 }
 
 export interface FollowUpRepository {

@@ -6,6 +6,7 @@ import type { EmployeePerformanceReader } from '../application/employee-performa
 import type { EvidenceDocumentReader } from '../application/evidence-document.reader';
 import type { PerformanceReader } from '../application/performance.reader';
 import type { Assessment, BehaviourValueRating } from '../domain/assessment';
+import type { CascadedWorkResultView } from '../domain/cascade-view';
 import type { DevelopmentEvidence } from '../domain/development-evidence';
 import type { EvidenceDocument } from '../domain/evidence-document';
 import type { Reward, Sanction } from '../domain/follow-up.rule';
@@ -19,7 +20,7 @@ export interface PerformanceLoaders {
   period: DataLoader<string, PerformancePeriod | null>;
   subPeriods: DataLoader<string, PerformancePeriod[]>;
   workResults: DataLoader<string, WorkResult[]>;
-  workResult: DataLoader<string, WorkResult | null>;
+  cascadeSource: DataLoader<string, CascadedWorkResultView | null>;
   cascadedTo: DataLoader<string, WorkResult[]>;
   indicators: DataLoader<string, Indicator[]>;
   realizations: DataLoader<string, Realization[]>;
@@ -50,7 +51,7 @@ export function createLoaders(
     period: new DataLoader((ids) => reader.periodsByIds(viewer, ids)),
     subPeriods: new DataLoader((ids) => reader.subPeriodsOf(viewer, ids)),
     workResults: new DataLoader((ids) => reader.workResultsOfPlans(ids)),
-    workResult: new DataLoader((ids) => reader.workResultsByIds(ids)),
+    cascadeSource: new DataLoader((ids) => reader.cascadeSourcesByIds(ids)),
     cascadedTo: new DataLoader((ids) => reader.cascadedTo(viewer, ids)),
     indicators: new DataLoader((ids) => reader.indicatorsOfWorkResults(ids)),
     realizations: new DataLoader((ids) => reader.realizationsOfIndicators(ids)),

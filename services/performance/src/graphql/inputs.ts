@@ -116,6 +116,12 @@ export class FinalizeAssessmentInput {
   @Field(() => String, { nullable: true, description: 'Required when finalizing would break the unit’s distribution curve (agencies that WARN)' })
   justification?: string | null;
   @Field(() => String, { nullable: true, description: 'Required when workResultRating differs from the system’s proposal' }) overrideReason?: string | null;
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'The work results the supervisor decides are BELOW expectation (the work-result gaps). Omitted: none when workResultRating is ABOVE, the MAIN results measured below otherwise (every MAIN result when BELOW and none measured)',
+  })
+  belowWorkResultIds?: string[] | null;
 }
 
 @InputType()
@@ -123,6 +129,8 @@ export class SetUnitRatingInput {
   @Field(() => ID) orgUnitId!: string;
   @Field(() => ID, { description: 'The annual period' }) periodId!: string;
   @Field(() => UnitRatingEnum) rating!: UnitRating;
+  @Field(() => String, { nullable: true, description: 'Why the rating changes after someone in the unit was finalized (a recorded reopening)' }) reason?:
+    string | null;
 }
 
 @InputType()

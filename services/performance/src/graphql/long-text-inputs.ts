@@ -14,6 +14,7 @@ export function longTextInputs(evidenceMaxBytes: number): Record<string, number>
     'GrantRewardInput.note': FREE_TEXT,
     'IssueSanctionInput.note': FREE_TEXT,
     'RevisePerformancePlanInput.reason': FREE_TEXT,
+    'SetUnitRatingInput.reason': 2_000,
     'SubmitSelfAssessmentInput.note': FREE_TEXT,
     'ReportRealizationInput.note': FREE_TEXT,
     'ReportRealizationInput.evidenceUrl': 2_000,

@@ -97,6 +97,26 @@ export class IndicatorType {
   workResultId!: string;
 }
 
+@ObjectType('CascadedIndicator', { description: 'An indicator of the supervisor’s RHK as a cascaded RHK shows it: its target, not its realizations' })
+export class CascadedIndicatorType {
+  @Field(() => ID) id!: string;
+  @Field(() => IndicatorAspectEnum) aspect!: IndicatorAspect;
+  @Field() description!: string;
+  @Field(() => Float) target!: number;
+  @Field({ description: 'Satuan, e.g. "dokumen", "%", "hari"' }) unit!: string;
+  @Field() lowerIsBetter!: boolean;
+}
+
+@ObjectType('CascadedWorkResult', {
+  description: 'The supervisor’s RHK a cascaded RHK rests on, as the employee sees it: title and targets, never realizations or evidence',
+})
+export class CascadedWorkResultType {
+  @Field(() => ID) id!: string;
+  @Field(() => WorkResultKindEnum) kind!: WorkResultKind;
+  @Field() title!: string;
+  @Field(() => [CascadedIndicatorType]) indicators!: CascadedIndicatorType[];
+}
+
 @ObjectType('Realization', { description: 'Realisasi of an indicator in a sub-period, with bukti dukung (evidence)' })
 export class RealizationType {
   @Field(() => ID) id!: string;

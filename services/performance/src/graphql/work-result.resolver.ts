@@ -2,10 +2,11 @@ import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql'
 
 import type { AddIndicator } from '../application/add-indicator.command';
 import type { AddWorkResult } from '../application/add-work-result.command';
+import type { CascadedWorkResultView } from '../domain/cascade-view';
 import type { Indicator, WorkResult } from '../domain/plan';
 import { actorOf, type PerformanceContext } from './context';
 import { AddIndicatorInput, AddWorkResultInput } from './inputs';
-import { IndicatorType, WorkResultType } from './types';
+import { CascadedWorkResultType, IndicatorType, WorkResultType } from './types';
 
 @Resolver(() => WorkResultType)
 export class WorkResultResolver {
@@ -29,9 +30,12 @@ export class WorkResultResolver {
     return context.loaders.indicators.load(workResult.id);
   }
 
-  @FieldResolver(() => WorkResultType, { nullable: true, description: 'The direct supervisor’s RHK this one cascades from' })
-  cascadedFrom(@Root() workResult: WorkResult, @Ctx() context: PerformanceContext): Promise<WorkResult | null> | null {
-    return workResult.cascadedFromWorkResultId ? context.loaders.workResult.load(workResult.cascadedFromWorkResultId) : null;
+  @FieldResolver(() => CascadedWorkResultType, {
+    nullable: true,
+    description: 'The direct supervisor’s RHK this one cascades from: its title and its indicators’ targets, never its realizations or evidence',
+  })
+  cascadedFrom(@Root() workResult: WorkResult, @Ctx() context: PerformanceContext): Promise<CascadedWorkResultView | null> | null {
+    return workResult.cascadedFromWorkResultId ? context.loaders.cascadeSource.load(workResult.cascadedFromWorkResultId) : null;
   }
 
   @FieldResolver(() => [WorkResultType], { description: 'The subordinates’ RHKs cascaded from this one (those the viewer may see)' })

@@ -23,6 +23,13 @@ export class PrismaEmployeeCopyRepository implements EmployeeCopyRepository {
     return row ? toEmployeeCopy(row) : null;
   }
 
+  async headsOfUnit(orgUnitId: string): Promise<EmployeeCopy[]> {
+    if (!isUuid(orgUnitId)) return [];
+    const members = await this.prisma.employeeCopy.findMany({ where: { orgUnitId, status: { not: 'LEFT' } } });
+    const inUnit = new Set(members.map((m) => m.employeeId));
+    return members.filter((m) => m.supervisorEmployeeId === null || !inUnit.has(m.supervisorEmployeeId)).map(toEmployeeCopy);
+  }
+
   async headcountOfUnit(orgUnitId: string): Promise<number> {
     if (!isUuid(orgUnitId)) return 0;
     return this.prisma.employeeCopy.count({ where: { orgUnitId, status: { not: 'LEFT' } } });

@@ -15,7 +15,12 @@ export class PrismaUnitRatingRepository implements UnitRatingRepository {
     return (await this.prisma.unitRatingRecord.findMany({ where: { orgUnitId: { in: ids }, periodId } })).map(toUnitRating);
   }
 
-  async save(before: UnitRatingRecord | null, after: UnitRatingRecord, audit: AuditContext): Promise<void> {
+  async save(
+    before: UnitRatingRecord | null,
+    after: UnitRatingRecord,
+    audit: AuditContext,
+    reopening: { reason: string; finalizedInUnit: number } | null = null,
+  ): Promise<void> {
     const { id: _id, orgUnitId, periodId, ...changes } = after;
     await this.prisma.$transaction([
       this.prisma.unitRatingRecord.upsert({
@@ -24,7 +29,14 @@ export class PrismaUnitRatingRepository implements UnitRatingRepository {
         update: { ...changes, setBy: audit.actorUserId },
       }),
       this.prisma.auditLog.create({
-        data: auditRow(audit, { action: 'unit-rating.set', entityType: 'UnitRating', entityId: after.id, agencyId: after.agencyId, before, after }),
+        data: auditRow(audit, {
+          action: reopening ? 'unit-rating.reopened' : 'unit-rating.set',
+          entityType: 'UnitRating',
+          entityId: after.id,
+          agencyId: after.agencyId,
+          before,
+          after: reopening ? { ...after, reopenReason: reopening.reason, finalizedInUnit: reopening.finalizedInUnit } : after,
+        }),
       }),
     ]);
   }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "user_account" ADD COLUMN     "disabled_at" TIMESTAMPTZ(3);
+
