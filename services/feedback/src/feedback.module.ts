@@ -2,7 +2,7 @@ import 'reflect-metadata';
 
 import { join } from 'node:path';
 
-import type { Clock, IdGenerator } from '@kinerja/kernel';
+import { type Clock, type IdGenerator, systemClock } from '@kinerja/kernel';
 import type { HandlerMap } from '@kinerja/messaging';
 import { defineService, type RunningService, type ServiceWiring } from '@kinerja/service-kit';
 
@@ -38,6 +38,7 @@ import { CONSUMER, PrismaEventStore } from './infrastructure/prisma-event.store'
 import { PrismaFeedbackCycleRepository } from './infrastructure/prisma-feedback-cycle.repository';
 import { PrismaFeedbackNoteRepository } from './infrastructure/prisma-feedback-note.repository';
 import { cryptoSurveyTokens } from './infrastructure/survey-tokens';
+import { seedDemoSatisfaction } from './seed/seed-demo-satisfaction';
 
 export type FeedbackWiring = ServiceWiring<FeedbackContext>;
 
@@ -121,6 +122,12 @@ export const feedbackModule = defineService({
       handlers: feedbackEventHandlers(prisma, { ids, clock, notifyOutbox }),
       extendContext: (base) => ({ ...base, loaders: createLoaders(readers, base) }),
     };
+  },
+
+  // Demo citizen answers for two units of every agency the copy knows (none on an empty copy).
+  // Notes, dialogues and cycles are left to the demo users: they need identity's people and performance's periods.
+  async seed(service) {
+    return { summary: { demoServiceUnits: await seedDemoSatisfaction(service.prisma, systemClock) } };
   },
 });
 

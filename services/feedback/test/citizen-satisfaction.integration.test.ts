@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 
+import { createLogger } from '@kinerja/logger';
+
 import { IKM_ELEMENTS } from '../src/domain/ikm.rule';
+import { feedbackModule } from '../src/feedback.module';
 import { type FeedbackHarness, startFeedbackOnPostgres, viewers } from './feedback-harness';
 import { employeeRegistered, testEmployee } from './support/events';
 
@@ -219,5 +222,32 @@ describe('citizen satisfaction (rule 7)', () => {
     expect((await satisfactionAs(null, unit, String(Number(year) - 1))).satisfaction).toMatchObject({ responses: 0, ikm: null });
     expect(extensionsOf((await satisfactionAs(null, unit, '2026-Q5')).response)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'period' });
     expect((await satisfactionAs(null, closedUnit)).satisfaction).toBeNull();
+  });
+});
+
+describe('the demo seed of citizen satisfaction', () => {
+  it('marks the two largest units of each agency the copy knows, once, and leaves an agency with a service unit alone', async () => {
+    const harness = await startFeedbackOnPostgres('fb_ikm_seed');
+    try {
+      const seed = () => feedbackModule.seed!(harness.service, createLogger({ name: 'seed', level: 'silent' }));
+      expect(await seed()).toEqual({ summary: { demoServiceUnits: 0 } });
+      const agencyId = randomUUID();
+      const [big, middle, small] = [randomUUID(), randomUUID(), randomUUID()];
+      for (const [unit, count] of [
+        [big, 3],
+        [middle, 2],
+        [small, 1],
+      ] as const) {
+        for (let i = 0; i < count; i += 1) await harness.deliver(employeeRegistered(testEmployee(agencyId, { orgUnitId: unit })));
+      }
+      expect(await seed()).toEqual({ summary: { demoServiceUnits: 2 } });
+      expect(await seed()).toEqual({ summary: { demoServiceUnits: 0 } });
+      const units = await harness.service.prisma.serviceUnit.findMany({ where: { agencyId } });
+      expect(units.map((unit) => unit.orgUnitId).sort()).toEqual([big, middle].sort());
+      const view = await harness.as(null, '203.0.113.1')(SATISFACTION, { r: [{ __typename: 'OrgUnit', id: big }] });
+      expect((view.data?.['_entities'] as { satisfaction: unknown }[])[0]?.satisfaction).toMatchObject({ responses: 40, grade: 'B' });
+    } finally {
+      await harness.stop();
+    }
   });
 });
