@@ -4,7 +4,7 @@ import { DEFAULT_QUESTIONNAIRE } from '../../services/feedback/src/domain/questi
 import type { FeedbackService } from '../../services/feedback/src/feedback.module';
 import { login } from '../support/graphql-client';
 import { waitFor } from '../support/kafka';
-import { type FederatedStack, ok, type StackService, startFederatedStack } from './federated-stack';
+import { approvePlan, type FederatedStack, ok, openPeriod, type StackService, startFederatedStack, submittedPlan, today } from './federated-stack';
 
 const START = `mutation ($input: StartFeedbackCycleInput!) { startFeedbackCycle(input: $input) { id status } }`;
 const SUBMIT = `mutation ($input: SubmitFeedbackInput!) { submitFeedback(input: $input) { cycleId } }`;
@@ -24,6 +24,8 @@ describe('360° feedback through the gateway over Kafka', () => {
   let feedback: StackService<FeedbackService>;
   let supervisorToken = '';
   let subjectId = '';
+  let subjectAgencyId = '';
+  let subjectNip = '';
   let peerTokens: string[] = [];
 
   beforeAll(async () => {
@@ -44,6 +46,8 @@ describe('360° feedback through the gateway over Kafka', () => {
     const nipOf = async (id: string) => (await stack.identity.service.prisma.employee.findUniqueOrThrow({ where: { id } })).nip;
     supervisorToken = await login(stack.url, { nip: await nipOf(supervisorId) });
     subjectId = members[0]!.employeeId;
+    subjectAgencyId = members[0]!.agencyId;
+    subjectNip = await nipOf(subjectId);
     peerTokens = await Promise.all(members.slice(1, 4).map(async (member) => login(stack.url, { nip: await nipOf(member.employeeId) })));
   });
 
@@ -79,6 +83,40 @@ describe('360° feedback through the gateway over Kafka', () => {
       'feedback.cycle.completed published to Kafka',
     );
     expect((outbox.envelope as { payload: { aggregate: unknown[] } }).payload.aggregate).toContainEqual({ value: 'KOLABORATIF', average: 4, responses: 3 });
+  });
+
+  it("performance keeps the completed cycle and shows its aggregate on the subject's plan, beside the supervisor's decision", async () => {
+    // HR opens the agency's year; the subject's SKP is approved by the supervisor; the cycle is about that period.
+    const grant = await stack.identity.service.prisma.roleGrant.findFirstOrThrow({
+      where: { role: 'HR_ADMIN', scope: subjectAgencyId },
+      include: { user: true },
+    });
+    const hrToken = await login(stack.url, { email: grant.user.email! });
+    const period = await openPeriod(stack, hrToken, subjectAgencyId, Number(today().slice(0, 4)));
+    const plan = await submittedPlan(stack, await login(stack.url, { nip: subjectNip }), period.id, 'Menyusun laporan layanan');
+    expect(await approvePlan(stack, supervisorToken, plan.planId)).toBe('APPROVED');
+
+    const PLAN = `query ($id: ID!) { performancePlan(id: $id) { id employee { id name } feedbackAggregate { cycleId values { value average responses } } } }`;
+    expect(ok(await stack.gql(PLAN, { id: plan.planId }, supervisorToken), 'performancePlan').feedbackAggregate).toBeNull();
+
+    const cycleId = ok<{ id: string }>(await stack.gql(START, { input: { subjectId, periodId: period.id } }, supervisorToken), 'startFeedbackCycle').id;
+    for (const [index, token] of peerTokens.entries())
+      ok(await stack.gql(SUBMIT, { input: { cycleId, answers: answersOf(3 + index) } }, token), 'submitFeedback');
+    ok(await stack.gql(CLOSE, { id: cycleId }, supervisorToken), 'closeFeedbackCycle');
+
+    // feedback.cycle.completed travels over Kafka into performance's own table.
+    await waitFor(
+      async () => (await stack.performance.service.prisma.feedbackAggregate.count({ where: { cycleId } })) === 1,
+      20_000,
+      'performance keeping feedback.cycle.completed',
+    );
+    const shown = ok<{ employee: { id: string; name: string }; feedbackAggregate: { cycleId: string; values: unknown[] } }>(
+      await stack.gql(PLAN, { id: plan.planId }, supervisorToken),
+      'performancePlan',
+    );
+    expect(shown.employee).toMatchObject({ id: subjectId, name: expect.any(String) });
+    expect(shown.feedbackAggregate.cycleId).toBe(cycleId);
+    expect(shown.feedbackAggregate.values).toContainEqual({ value: 'KOLABORATIF', average: 4, responses: 3 });
   });
 
   it('with two peers answered, no peer aggregate shows', async () => {

@@ -1,3 +1,4 @@
+import type { FeedbackService } from '../../services/feedback/src/feedback.module';
 import { graphql, login } from '../support/graphql-client';
 import { waitFor } from '../support/kafka';
 import {
@@ -16,8 +17,8 @@ import {
 /**
  * The screen that shows the federation at work (DOMAIN.md): a supervisor's team in one query
  * through the gateway. identity answers who the subordinates are, with position and unit;
- * performance their SKP and latest predikat; development their open trainings and learning hours.
- * feedback (open 360 requests, last dialogue) is not in the supergraph yet: its fields are left out.
+ * performance their SKP and latest predikat; feedback their open 360° requests and last dialogue;
+ * development their open trainings and learning hours.
  */
 const DASHBOARD_FIELDS = `
   id
@@ -28,6 +29,8 @@ const DASHBOARD_FIELDS = `
   orgUnit { name }
   performancePlans { id status period { year } }
   latestAssessment { predikat kind }
+  feedbackRequests { cycleId group subject { id name } dueDate }
+  lastDialogue { kind status summary recordedBy { id } }
   trainingAssignments(status: ASSIGNED) { id reason sourceEventId program { code jpHours } }
   learningHours(year: $year) { completed required remaining }
 `;
@@ -42,6 +45,8 @@ interface Member {
   orgUnit: { name: string };
   performancePlans: { id: string; status: string; period: { year: number } }[];
   latestAssessment: { predikat: string; kind: string } | null;
+  feedbackRequests: { cycleId: string; group: string; subject: { id: string; name: string }; dueDate: string }[] | null;
+  lastDialogue: { kind: string; status: string; summary: string; recordedBy: { id: string } } | null;
   trainingAssignments: { id: string; reason: string; sourceEventId: string | null; program: { code: string; jpHours: number } }[] | null;
   learningHours: { completed: number; required: number; remaining: number } | null;
 }
@@ -55,6 +60,7 @@ describe("a supervisor's team dashboard in one query through the gateway", () =>
   let completedJp = 0;
   let openManual = '';
   let finalizedEventId = '';
+  let cycleId = '';
 
   beforeAll(async () => {
     stack = await startFederatedStack('team');
@@ -137,13 +143,39 @@ describe("a supervisor's team dashboard in one query through the gateway", () =>
       'recordTrainingCompletion',
     );
     completedJp = byCode('PELAYANAN-PRIMA').jpHours;
+
+    // feedback: the supervisor starts a 360° cycle about the poor one (the good one is their peer,
+    // the poor one answers about themself) and records a monitoring dialogue with the good one.
+    const feedback = stack.services['feedback']!.service as FeedbackService;
+    await waitFor(
+      async () =>
+        (await feedback.prisma.employeeCopy.count({ where: { employeeId: { in: [team.poor.id, team.good.id] }, supervisorEmployeeId: me.id } })) === 2,
+      30_000,
+      "feedback's copy of the team",
+    );
+    cycleId = ok<{ id: string }>(
+      await stack.gql(
+        `mutation ($input: StartFeedbackCycleInput!) { startFeedbackCycle(input: $input) { id } }`,
+        { input: { subjectId: team.poor.id, periodId: period.id } },
+        supervisorToken,
+      ),
+      'startFeedbackCycle',
+    ).id;
+    ok(
+      await stack.gql(
+        `mutation ($input: RecordDialogueInput!) { recordDialogue(input: $input) { id } }`,
+        { input: { employeeId: team.good.id, kind: 'MONITORING', date: today(), summary: 'Capaian triwulan dibahas bersama.' } },
+        supervisorToken,
+      ),
+      'recordDialogue',
+    );
   }, 180_000);
 
   afterAll(async () => {
     await stack?.stop();
   }, 60_000);
 
-  it('answers every subordinate with the data of identity, performance and development in one query', async () => {
+  it('answers every subordinate with the data of identity, performance, feedback and development in one query', async () => {
     const response = await stack.gql<{ me: { id: string; subordinates: Member[] } }>(DASHBOARD, { year }, supervisor.token);
     expect(response.errors).toBeUndefined();
     const members = response.data!.me.subordinates;
@@ -157,6 +189,10 @@ describe("a supervisor's team dashboard in one query through the gateway", () =>
       // performance
       expect(member.performancePlans).toEqual([{ id: team[role].planId, status: 'APPROVED', period: { year } }]);
       expect(member.latestAssessment).toEqual({ predikat: role === 'poor' ? 'BUTUH_PERBAIKAN' : 'BAIK', kind: 'ANNUAL' });
+      // feedback: each has the open request of the cycle about the poor one, its subject named by identity.
+      expect(member.feedbackRequests?.filter((request) => request.cycleId === cycleId)).toEqual([
+        { cycleId, group: role === 'poor' ? 'SELF' : 'PEER', subject: { id: team.poor.id, name: team.poor.name }, dueDate: expect.any(String) },
+      ]);
       // development
       expect(member.learningHours).toEqual(
         role === 'poor' ? { completed: 0, required: 20, remaining: 20 } : { completed: completedJp, required: 20, remaining: Math.max(0, 20 - completedJp) },
@@ -169,17 +205,34 @@ describe("a supervisor's team dashboard in one query through the gateway", () =>
     ]);
     // Only the open one: the completed programme is in the learning hours, not in the ASSIGNED list.
     const good = members.find((m) => m.id === team.good.id)!;
+    // The last recorded dialogue; the poor one's follow-up is only due, not recorded, so none shows.
+    expect(good.lastDialogue).toEqual({
+      kind: 'MONITORING',
+      status: 'RECORDED',
+      summary: 'Capaian triwulan dibahas bersama.',
+      recordedBy: { id: supervisor.id },
+    });
+    expect(poor.lastDialogue).toBeNull();
     expect(good.trainingAssignments).toEqual([{ id: openManual, reason: 'MANUAL', sourceEventId: null, program: { code: 'HARMONI-KERJA', jpHours: 8 } }]);
   });
 
-  it('has every dashboard field of DOMAIN.md in the supergraph, feedback included', async () => {
+  it("has every dashboard field in the supergraph, feedback's included", async () => {
     const type = ok(await stack.gql(`{ __type(name: "Employee") { fields { name } } }`), '__type');
     const fields = type.fields.map((f: { name: string }) => f.name);
     expect(fields).toEqual(
-      expect.arrayContaining(['subordinates', 'position', 'orgUnit', 'performancePlans', 'latestAssessment', 'trainingAssignments', 'learningHours']),
+      expect.arrayContaining([
+        'subordinates',
+        'position',
+        'orgUnit',
+        'performancePlans',
+        'latestAssessment',
+        'feedbackRequests',
+        'lastDialogue',
+        'dialogues',
+        'trainingAssignments',
+        'learningHours',
+      ]),
     );
-    // DOMAIN.md's "open 360 requests and last dialogue", from the feedback subgraph.
-    expect(fields).toEqual(expect.arrayContaining(['feedbackRequests', 'dialogues', 'lastDialogue']));
   });
 
   describe('an HR admin of another agency', () => {
@@ -225,7 +278,7 @@ describe("a supervisor's team dashboard in one query through the gateway", () =>
       }
     });
 
-    it("gets empty lists and nulls from performance's and development's _entities for the team", async () => {
+    it("gets empty lists and nulls from performance's, feedback's and development's _entities for the team", async () => {
       const representations = [team.poor.id, team.good.id].map((id) => ({ __typename: 'Employee', id }));
       const performance = await graphql(
         stack.performance.url,
@@ -282,7 +335,34 @@ describe("a supervisor's team dashboard in one query through the gateway", () =>
         { trainingAssignments: null, learningHours: null },
         { trainingAssignments: null, learningHours: null },
       ]);
-      expectNothingOfTheTeam([performance.data, development.data]);
+      const feedback = await graphql(
+        stack.services['feedback']!.url,
+        `
+          query ($r: [_Any!]!) {
+            _entities(representations: $r) {
+              ... on Employee {
+                feedbackRequests {
+                  cycleId
+                }
+                lastDialogue {
+                  id
+                }
+                dialogues {
+                  id
+                }
+              }
+            }
+          }
+        `,
+        { r: representations },
+        foreignHr,
+      );
+      expect(feedback.errors).toBeUndefined();
+      expect(feedback.data?.['_entities']).toEqual([
+        { feedbackRequests: null, lastDialogue: null, dialogues: null },
+        { feedbackRequests: null, lastDialogue: null, dialogues: null },
+      ]);
+      expectNothingOfTheTeam([performance.data, development.data, feedback.data]);
     });
   });
 });

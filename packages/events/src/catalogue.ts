@@ -109,7 +109,7 @@ export const EVENT_CATALOGUE = {
   'feedback.cycle.completed': define({
     version: 1,
     producer: 'feedback',
-    consumers: [],
+    consumers: ['performance'],
     description: 'A 360° feedback cycle closed; aggregates only where at least three raters answered.',
     payload: z.object({
       cycleId: id,

@@ -2,11 +2,12 @@ import 'reflect-metadata';
 
 import { join } from 'node:path';
 
-import type { Clock, IdGenerator } from '@kinerja/kernel';
+import { type Clock, type IdGenerator, systemClock } from '@kinerja/kernel';
 import type { HandlerMap } from '@kinerja/messaging';
 import { defineService, type RunningService, type ServiceWiring } from '@kinerja/service-kit';
 
 import { AcknowledgeDialogue } from './application/acknowledge-dialogue.command';
+import { IssueSurveyToken, RateLimiter, SetServiceUnit, SubmitPublicFeedback, type SurveyLimits } from './application/citizen-survey';
 import { CloseFeedbackCycle } from './application/close-feedback-cycle.command';
 import { DialogueReader } from './application/dialogue.reader';
 import { FeedbackCycleReader } from './application/feedback-cycle.reader';
@@ -15,24 +16,29 @@ import { feedbackHandlers } from './application/handlers/feedback-handlers';
 import { RecordDialogue } from './application/record-dialogue.command';
 import { RecordFeedbackNote } from './application/record-feedback-note.command';
 import { ReplyToFeedbackNote } from './application/reply-to-feedback-note.command';
+import { SatisfactionReader } from './application/satisfaction.reader';
 import { SetFeedbackSettings } from './application/set-feedback-settings.command';
 import { StartFeedbackCycle } from './application/start-feedback-cycle.command';
 import { SubmitFeedback } from './application/submit-feedback.command';
 import { type FeedbackConfig, feedbackEnvSchema } from './env';
+import { CitizenSurveyResolver, UnitSatisfactionResolver } from './graphql/citizen-survey.resolver';
 import { createLoaders, type FeedbackContext } from './graphql/context';
 import { DialogueResolver } from './graphql/dialogue.resolver';
 import { EmployeeFeedbackResolver } from './graphql/employee.resolver';
 import { FeedbackCycleResolver } from './graphql/feedback-cycle.resolver';
 import { FeedbackNoteResolver } from './graphql/feedback-note.resolver';
 import { longTextInputs } from './graphql/long-text-inputs';
-import { EmployeeType } from './graphql/types';
+import { EmployeeType, OrgUnitType } from './graphql/types';
 import { PrismaAgencySettingsRepository } from './infrastructure/prisma-agency-settings.repository';
+import { PrismaCitizenSurveyRepository } from './infrastructure/prisma-citizen-survey.repository';
 import { createPrismaClient, type FeedbackPrisma } from './infrastructure/prisma-client';
 import { PrismaDialogueRepository } from './infrastructure/prisma-dialogue.repository';
 import { PrismaEmployeeCopyRepository } from './infrastructure/prisma-employee-copy.repository';
 import { CONSUMER, PrismaEventStore } from './infrastructure/prisma-event.store';
 import { PrismaFeedbackCycleRepository } from './infrastructure/prisma-feedback-cycle.repository';
 import { PrismaFeedbackNoteRepository } from './infrastructure/prisma-feedback-note.repository';
+import { cryptoSurveyTokens } from './infrastructure/survey-tokens';
+import { seedDemoSatisfaction } from './seed/seed-demo-satisfaction';
 
 export type FeedbackWiring = ServiceWiring<FeedbackContext>;
 
@@ -55,20 +61,30 @@ export const feedbackModule = defineService({
     'identity.employee.snapshot',
     'performance.assessment.finalized',
   ],
-  resolvers: [FeedbackNoteResolver, DialogueResolver, FeedbackCycleResolver, EmployeeFeedbackResolver],
-  // feedback adds fields to identity's Employee.
-  orphanedTypes: [EmployeeType],
+  resolvers: [FeedbackNoteResolver, DialogueResolver, FeedbackCycleResolver, EmployeeFeedbackResolver, CitizenSurveyResolver, UnitSatisfactionResolver],
+  // feedback adds fields to identity's Employee and OrgUnit.
+  orphanedTypes: [EmployeeType, OrgUnitType],
   longTextInputs: () => longTextInputs(),
   createPrisma: createPrismaClient,
 
   // Adapters, then use cases, then resolvers and handlers.
-  async wire({ prisma, ids, clock, notifyOutbox }): Promise<FeedbackWiring> {
+  async wire({ config, prisma, ids, clock, notifyOutbox }): Promise<FeedbackWiring> {
     const employees = new PrismaEmployeeCopyRepository(prisma);
     const notes = new PrismaFeedbackNoteRepository(prisma);
     const dialogues = new PrismaDialogueRepository(prisma, notifyOutbox);
     const settings = new PrismaAgencySettingsRepository(prisma);
     const cycles = new PrismaFeedbackCycleRepository(prisma, notifyOutbox);
+    const survey = new PrismaCitizenSurveyRepository(prisma);
+    const limits: SurveyLimits = {
+      perAddress: { capacity: config.SURVEY_ADDRESS_BURST, perMinute: config.SURVEY_ADDRESS_PER_MINUTE },
+      perUnit: { capacity: config.SURVEY_UNIT_BURST, perMinute: config.SURVEY_UNIT_PER_MINUTE },
+      commentMaxLength: config.SURVEY_COMMENT_MAX_LENGTH,
+      tokenTtlMinutes: config.SURVEY_TOKEN_TTL_MINUTES,
+    };
+    const perAddress = new RateLimiter(limits.perAddress, clock);
+    const perUnit = new RateLimiter(limits.perUnit, clock);
     const readers = {
+      satisfaction: new SatisfactionReader(survey, clock),
       notes: new FeedbackNoteReader(employees, notes),
       dialogues: new DialogueReader(employees, dialogues),
       cycles: new FeedbackCycleReader(employees, cycles, clock),
@@ -87,10 +103,18 @@ export const feedbackModule = defineService({
           new CloseFeedbackCycle(employees, cycles, clock),
         ),
         new EmployeeFeedbackResolver(),
+        new CitizenSurveyResolver(
+          new SetServiceUnit(survey, clock),
+          new IssueSurveyToken(survey, cryptoSurveyTokens, perAddress, limits, clock),
+          new SubmitPublicFeedback(survey, cryptoSurveyTokens, perAddress, perUnit, limits, ids, clock),
+          clock,
+        ),
+        new UnitSatisfactionResolver(readers.satisfaction),
       ],
       references: {
         // identity owns the employee; each field added here checks access itself.
         Employee: (ref) => ({ id: ref.id }),
+        OrgUnit: (ref) => ({ id: ref.id }),
         FeedbackNote: (ref, context) => context.loaders.feedbackNote.load(ref.id),
         PerformanceDialogue: (ref, context) => context.loaders.dialogue.load(ref.id),
         FeedbackCycle: (ref, context) => context.loaders.feedbackCycle.load(ref.id),
@@ -98,6 +122,12 @@ export const feedbackModule = defineService({
       handlers: feedbackEventHandlers(prisma, { ids, clock, notifyOutbox }),
       extendContext: (base) => ({ ...base, loaders: createLoaders(readers, base) }),
     };
+  },
+
+  // Demo citizen answers for two units of every agency the copy knows (none on an empty copy).
+  // Notes, dialogues and cycles are left to the demo users: they need identity's people and performance's periods.
+  async seed(service) {
+    return { summary: { demoServiceUnits: await seedDemoSatisfaction(service.prisma, systemClock) } };
   },
 });
 

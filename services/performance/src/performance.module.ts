@@ -15,10 +15,12 @@ import { CreatePerformancePlan } from './application/create-performance-plan.com
 import { DistributionReader } from './application/distribution.reader';
 import { EmployeePerformanceReader } from './application/employee-performance.reader';
 import { EvidenceDocumentReader } from './application/evidence-document.reader';
+import { FeedbackAggregateReader } from './application/feedback-aggregate.reader';
 import { FinalizeAssessment } from './application/finalize-assessment.command';
 import { GrantReward } from './application/grant-reward.command';
 import { IssueSanction } from './application/issue-sanction.command';
 import { keepEmployeeCopyWhenEmployeeChanged } from './application/keep-employee-copy-when-employee-changed.handler';
+import { keepFeedbackAggregateWhenCycleCompleted } from './application/keep-feedback-aggregate-when-cycle-completed.handler';
 import { PerformanceReader } from './application/performance.reader';
 import { recordDevelopmentEvidenceWhenTrainingCompleted } from './application/record-development-evidence-when-training-completed.handler';
 import { ReportRealization } from './application/report-realization.command';
@@ -52,6 +54,7 @@ export function performanceEventHandlers(repositories: Repositories, ids: IdGene
   return {
     ...keepEmployeeCopyWhenEmployeeChanged(repositories.copies),
     ...recordDevelopmentEvidenceWhenTrainingCompleted({ ...repositories, ids }),
+    ...keepFeedbackAggregateWhenCycleCompleted(repositories),
   };
 }
 
@@ -70,6 +73,7 @@ export function wirePerformance(repositories: Repositories, options: Performance
   const reader = new PerformanceReader(periods, plans, copies, realizations, assessments, settings);
   const employees = new EmployeePerformanceReader(copies, plans, assessments, evidence, followUps);
   const evidenceReader = new EvidenceDocumentReader(evidenceDocuments, copies);
+  const feedbackAggregates = new FeedbackAggregateReader(repositories.feedbackAggregates);
   return {
     resolvers: [
       new PerformancePeriodResolver(
@@ -107,7 +111,7 @@ export function wirePerformance(repositories: Repositories, options: Performance
       Agency: (ref) => ({ id: ref.id }),
     },
     handlers: performanceEventHandlers(repositories, ids),
-    extendContext: (base) => ({ ...base, loaders: createLoaders(reader, employees, evidenceReader, base) }),
+    extendContext: (base) => ({ ...base, loaders: createLoaders(reader, employees, evidenceReader, feedbackAggregates, base) }),
     routes: (verifier) => ({ [`${EVIDENCE_DOWNLOAD_PREFIX}*`]: evidenceDownloadRoute(EVIDENCE_DOWNLOAD_PREFIX, evidenceReader, verifier) }),
   };
 }
@@ -124,6 +128,7 @@ export const performanceModule = defineService({
     'identity.employee.left',
     'identity.employee.snapshot',
     'development.training.completed',
+    'feedback.cycle.completed',
   ],
   resolvers: [
     PerformancePeriodResolver,

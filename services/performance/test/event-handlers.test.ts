@@ -130,6 +130,63 @@ describe('event handlers', () => {
     expect(ok<any[]>(await h.gql(QUERY, { r }, org.hrB), '_entities')[0].developmentEvidence).toEqual([]);
   });
 
+  it('keeps a closed 360° cycle’s aggregate once and shows it on the plan of that period, beside the supervisor’s decision', async () => {
+    const employee = org.staff[1];
+    const year = await h.repositories.periods.annualOfYear(org.agencyA, 2031);
+    const plan = await approvedPlan(h, employee, org.supervisor.viewer, year!.id);
+    const handle = performanceEventHandlers(h.repositories, randomIds)['feedback.cycle.completed'] as (event: unknown) => Promise<void>;
+    const aggregate = ['BERORIENTASI_PELAYANAN', 'AKUNTABEL', 'KOMPETEN', 'HARMONIS', 'LOYAL', 'ADAPTIF', 'KOLABORATIF'].map((value) => ({
+      value: value as EventPayload<'feedback.cycle.completed'>['aggregate'][number]['value'],
+      average: value === 'KOLABORATIF' ? null : 4.25,
+      responses: value === 'KOLABORATIF' ? 0 : 4,
+    }));
+    const cycleId = randomUUID();
+    const completed = createEnvelope({
+      id: randomUUID(),
+      type: 'feedback.cycle.completed',
+      agencyId: org.agencyA,
+      producer: 'feedback',
+      occurredAt: new Date('2031-11-30T02:00:00Z'),
+      payload: { cycleId, subjectId: employee.employeeId, periodId: year!.id, aggregate },
+    });
+    await handle(completed);
+    await handle(completed);
+    // Another cycle of another period is not this plan's.
+    await handle({ ...completed, id: randomUUID(), payload: { ...completed.payload, cycleId: randomUUID(), periodId: randomUUID() } });
+    expect(await h.service.prisma.feedbackAggregate.count({ where: { employeeId: employee.employeeId } })).toBe(2);
+    expect(await h.service.prisma.auditLog.count({ where: { entityType: 'FeedbackAggregate', entityId: cycleId } })).toBe(1);
+
+    const QUERY = `query ($id: ID!) { performancePlan(id: $id) { feedbackAggregate { cycleId completedAt values { value average responses } } } }`;
+    const shown = ok<{ feedbackAggregate: { cycleId: string; values: unknown[] } }>(
+      await h.gql(QUERY, { id: plan.planId }, org.supervisor.viewer),
+      'performancePlan',
+    ).feedbackAggregate;
+    expect(shown).toMatchObject({ cycleId, completedAt: '2031-11-30T02:00:00.000Z' });
+    expect(shown.values).toHaveLength(7);
+    expect(shown.values).toContainEqual({ value: 'KOLABORATIF', average: null, responses: 0 });
+    expect(shown.values).toContainEqual({ value: 'LOYAL', average: 4.25, responses: 4 });
+    expect(ok(await h.gql(QUERY, { id: plan.planId }, employee.viewer), 'performancePlan').feedbackAggregate).toMatchObject({ cycleId });
+    expect((await h.gql(QUERY, { id: plan.planId }, org.hrB)).data?.['performancePlan'] ?? null).toBeNull();
+    // Another employee's plan of the same period has none.
+    const other = await approvedPlan(h, org.staff[2], org.supervisor.viewer, year!.id);
+    expect(ok(await h.gql(QUERY, { id: other.planId }, org.supervisor.viewer), 'performancePlan').feedbackAggregate).toBeNull();
+  });
+
+  it('keeps an aggregate arriving before the employee’s copy, in the envelope’s agency', async () => {
+    const subjectId = randomUUID();
+    const handle = performanceEventHandlers(h.repositories, randomIds)['feedback.cycle.completed'] as (event: unknown) => Promise<void>;
+    await handle(
+      createEnvelope({
+        id: randomUUID(),
+        type: 'feedback.cycle.completed',
+        agencyId: org.agencyA,
+        producer: 'feedback',
+        payload: { cycleId: randomUUID(), subjectId, periodId: randomUUID(), aggregate: [] },
+      }),
+    );
+    expect(await h.service.prisma.feedbackAggregate.findFirst({ where: { employeeId: subjectId } })).toMatchObject({ agencyId: org.agencyA });
+  });
+
   it('runs through the consumer’s message processor without a broker, dead-lettering what is invalid', async () => {
     const deadLetters: string[] = [];
     const process = createMessageProcessor({

@@ -1,5 +1,6 @@
 import { agencyScope, assertAuthenticated, assertCanReadAgency, type Viewer } from '@kinerja/auth';
 import { ForbiddenError, NotFoundError, ValidationError } from '@kinerja/errors';
+import { groupedBy, orderedBy } from '@kinerja/kernel';
 
 import { canReadAgencyReport, canSeeDevelopmentOf, canSeeProgramme } from '../domain/access.rule';
 import type { AssignmentRecord } from '../domain/assignment-record';
@@ -10,7 +11,6 @@ import type { TrainingProgram, TrainingSession } from '../domain/training-progra
 import { requireUuid } from '../domain/validation';
 import type { AssignmentStatus, CompetencyKind } from '../domain/vocabulary';
 import { decodeAssignmentCursor, encodeAssignmentCursor } from './assignment-cursor';
-import { byKey, groupByKey } from './batch';
 
 const MAX_PAGE = 200;
 
@@ -40,7 +40,7 @@ export class DevelopmentReader {
 
   async competenciesByCodes(viewer: Viewer, codes: readonly string[]): Promise<(Competency | null)[]> {
     if (viewer.userId === null) return codes.map(() => null);
-    return byKey(codes, await this.catalogue.competenciesByCodes(codes), (c) => c.code).map((c) => c ?? null);
+    return orderedBy(codes, await this.catalogue.competenciesByCodes(codes), (c) => c.code).map((c) => c ?? null);
   }
 
   /** The province-wide catalogue plus the agency's own (or, without an agency, every agency the viewer reads). */
@@ -63,13 +63,13 @@ export class DevelopmentReader {
   }
 
   async programmesByIds(viewer: Viewer, ids: readonly string[]): Promise<(TrainingProgram | null)[]> {
-    const found = byKey(ids, await this.catalogue.programmesByIds(ids), (p) => p.id);
+    const found = orderedBy(ids, await this.catalogue.programmesByIds(ids), (p) => p.id);
     return found.map((programme) => (programme && canSeeProgramme(viewer, programme) ? programme : null));
   }
 
   /** Sessions of programmes the viewer already sees. */
   async sessionsOfProgrammes(programIds: readonly string[]): Promise<TrainingSession[][]> {
-    return groupByKey(programIds, await this.catalogue.sessionsOfProgrammes(programIds), (s) => s.programId);
+    return groupedBy(programIds, await this.catalogue.sessionsOfProgrammes(programIds), (s) => s.programId);
   }
 
   async seatsTaken(sessionIds: readonly string[]): Promise<number[]> {
@@ -78,7 +78,7 @@ export class DevelopmentReader {
   }
 
   async sessionsByIds(sessionIds: readonly string[]): Promise<(TrainingSession | null)[]> {
-    return byKey(sessionIds, await this.catalogue.sessionsByIds(sessionIds), (s) => s.id).map((s) => s ?? null);
+    return orderedBy(sessionIds, await this.catalogue.sessionsByIds(sessionIds), (s) => s.id).map((s) => s ?? null);
   }
 
   async assignment(viewer: Viewer, id: string): Promise<AssignmentRecord> {
@@ -94,7 +94,7 @@ export class DevelopmentReader {
   /** `Employee.trainingAssignments(status)` for a batch of employees; null where the viewer may not look. */
   async assignmentsOfEmployees(viewer: Viewer, employeeIds: readonly string[], status: AssignmentStatus | null): Promise<(AssignmentRecord[] | null)[]> {
     if (viewer.userId === null) return employeeIds.map(() => null);
-    const rows = byKey(employeeIds, await this.records.ofEmployees(employeeIds, status), (row) => row.employee.employeeId);
+    const rows = orderedBy(employeeIds, await this.records.ofEmployees(employeeIds, status), (row) => row.employee.employeeId);
     return rows.map((row) => (row && canSeeDevelopmentOf(viewer, row.employee) ? row.assignments : null));
   }
 
@@ -117,6 +117,6 @@ export class DevelopmentReader {
 
   /** Certificates of assignments the viewer already sees. */
   async certificatesOfAssignments(assignmentIds: readonly string[]): Promise<(Certificate | null)[]> {
-    return byKey(assignmentIds, await this.records.certificatesOfAssignments(assignmentIds), (c) => c.assignmentId).map((c) => c ?? null);
+    return orderedBy(assignmentIds, await this.records.certificatesOfAssignments(assignmentIds), (c) => c.assignmentId).map((c) => c ?? null);
   }
 }

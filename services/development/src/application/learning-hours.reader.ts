@@ -1,5 +1,6 @@
 import { assertAuthenticated, type Viewer } from '@kinerja/auth';
 import { ForbiddenError, ValidationError } from '@kinerja/errors';
+import { orderedBy } from '@kinerja/kernel';
 
 import { canReadAgencyReport, canSeeDevelopmentOf } from '../domain/access.rule';
 import type { DateWindow } from '../domain/contract-year.rule';
@@ -8,7 +9,6 @@ import { LATSAR_CPNS_CODE } from '../domain/gap-mapping.rule';
 import { belowEntitlement, type LearningHoursSummary, learningHoursSummary } from '../domain/learning-hours.rule';
 import { learningWindowOf } from '../domain/learning-window';
 import type { EmployeeCompletions, TrainingRecordRepository } from '../domain/repositories';
-import { byKey } from './batch';
 
 export interface LearningHoursShortfall {
   employee: EmployeeCopy;
@@ -38,7 +38,7 @@ export class LearningHoursReader {
     if (viewer.userId === null) return employeeIds.map(() => null);
     // A PPPK's contract year that begins in `year` ends in the next one: read both, count per employee.
     const rows = await this.records.completionsOfEmployees(employeeIds, { start: `${year}-01-01`, end: `${year + 1}-12-31` });
-    return byKey(employeeIds, rows, (row) => row.employee.employeeId).map((row) =>
+    return orderedBy(employeeIds, rows, (row) => row.employee.employeeId).map((row) =>
       row && canSeeDevelopmentOf(viewer, row.employee) ? summaryOf(row, year) : null,
     );
   }

@@ -1,10 +1,9 @@
 import type { Viewer } from '@kinerja/auth';
-import { isEntityId } from '@kinerja/kernel';
+import { groupedBy, isEntityId, orderedBy } from '@kinerja/kernel';
 
 import { canSeeDialoguesOf } from '../domain/access.rule';
 import type { PerformanceDialogue } from '../domain/dialogue';
 import type { DialogueRepository, EmployeeCopyRepository } from '../domain/repositories';
-import { byKey, groupByKey } from './batch';
 import { linesOf } from './reporting-lines';
 
 /** Reads of dialogues; one the viewer may not see answers exactly like one that does not exist. */
@@ -22,7 +21,7 @@ export class DialogueReader {
       this.employees,
       found.map((dialogue) => dialogue.employeeId),
     );
-    return byKey(ids, found, (dialogue) => dialogue.id).map((dialogue) => {
+    return orderedBy(ids, found, (dialogue) => dialogue.id).map((dialogue) => {
       const line = dialogue && lines.get(dialogue.employeeId);
       return dialogue && line && canSeeDialoguesOf(viewer, { ...line, agencyId: dialogue.agencyId }) ? dialogue : null;
     });
@@ -39,7 +38,7 @@ export class DialogueReader {
       }),
     );
     const found = allowed.size > 0 ? await this.dialogues.ofEmployees([...allowed]) : [];
-    const grouped = groupByKey(employeeIds, found, (dialogue) => dialogue.employeeId);
+    const grouped = groupedBy(employeeIds, found, (dialogue) => dialogue.employeeId);
     return employeeIds.map((id, index) => (allowed.has(id) ? (grouped[index] ?? []) : null));
   }
 }

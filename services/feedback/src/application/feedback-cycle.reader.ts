@@ -1,12 +1,11 @@
 import type { Viewer } from '@kinerja/auth';
-import { isEntityId, todayIn } from '@kinerja/kernel';
+import { groupedBy, isEntityId, todayIn } from '@kinerja/kernel';
 
 import { canSeeCycleOf, canSeeNotesOf } from '../domain/access.rule';
 import { type GroupAverage, isGroupShown, shownAverages } from '../domain/anonymity.rule';
 import type { FeedbackCycle } from '../domain/feedback-cycle';
 import type { Clock, EmployeeCopyRepository, FeedbackCycleRepository, OpenRequest } from '../domain/repositories';
 import { RATER_GROUPS, type RaterGroup } from '../domain/vocabulary';
-import { groupByKey } from './batch';
 import { linesOf } from './reporting-lines';
 
 /** A cycle as its readers see it: counts per group and, once closed, the averages that may be shown. Never who answered what. */
@@ -71,7 +70,7 @@ export class FeedbackCycleReader {
     );
     const open = allowed.size > 0 ? await this.cycles.openRequestsOf([...allowed], todayIn(this.clock)) : [];
     const shown = open.filter((entry) => entry.request.raterEmployeeId === viewer.employeeId || entry.cycle.subjectId !== viewer.employeeId);
-    const grouped = groupByKey(employeeIds, shown, (entry) => entry.request.raterEmployeeId);
+    const grouped = groupedBy(employeeIds, shown, (entry) => entry.request.raterEmployeeId);
     return employeeIds.map((id, index) => (allowed.has(id) ? (grouped[index] ?? []) : null));
   }
 }

@@ -1,10 +1,9 @@
 import type { Viewer } from '@kinerja/auth';
-import { isEntityId } from '@kinerja/kernel';
+import { groupedBy, isEntityId, orderedBy } from '@kinerja/kernel';
 
 import { canSeeNotesOf } from '../domain/access.rule';
 import type { FeedbackNote } from '../domain/feedback-note';
 import type { EmployeeCopyRepository, FeedbackNoteRepository } from '../domain/repositories';
-import { byKey, groupByKey } from './batch';
 import { linesOf } from './reporting-lines';
 
 /** Reads of notes; a note the viewer may not see answers exactly like one that does not exist. */
@@ -23,7 +22,7 @@ export class FeedbackNoteReader {
       this.employees,
       found.map((note) => note.employeeId),
     );
-    return byKey(ids, found, (note) => note.id).map((note) => {
+    return orderedBy(ids, found, (note) => note.id).map((note) => {
       const line = note && lines.get(note.employeeId);
       return note && line && line.agencyId === note.agencyId && canSeeNotesOf(viewer, line) ? note : null;
     });
@@ -38,7 +37,7 @@ export class FeedbackNoteReader {
       return line !== undefined && canSeeNotesOf(viewer, line);
     });
     const notes = allowed.length > 0 ? await this.notes.ofEmployees(allowed) : [];
-    const grouped = groupByKey(employeeIds, notes, (note) => note.employeeId);
+    const grouped = groupedBy(employeeIds, notes, (note) => note.employeeId);
     return employeeIds.map((id, index) => (allowed.includes(id) ? (grouped[index] ?? []) : null));
   }
 }

@@ -3,10 +3,12 @@ import type { EventPayload, EventType } from '@kinerja/events';
 
 import type { ReportingLine } from './access.rule';
 import type { ScoreSum } from './anonymity.rule';
+import type { SurveyScores } from './citizen-survey';
 import type { PerformanceDialogue } from './dialogue';
 import type { EmployeeCopy } from './employee-copy';
 import type { FeedbackCycle, FeedbackRequest } from './feedback-cycle';
 import type { FeedbackNote } from './feedback-note';
+import type { IkmElement } from './ikm.rule';
 import type { RaterGroup } from './vocabulary';
 
 export type { Clock, IdGenerator } from '@kinerja/kernel';
@@ -101,4 +103,47 @@ export interface EventTransaction {
 export interface EventStore {
   /** Runs `work` in one transaction whose first statement claims the event; false when it was handled before. */
   handleOnce(eventId: string, work: (tx: EventTransaction) => Promise<void>): Promise<boolean>;
+}
+
+/** A unit HR marked for the citizen survey. */
+export interface ServiceUnit {
+  orgUnitId: string;
+  agencyId: string;
+  servesPublic: boolean;
+}
+
+/** A unit's running sums over some months: how many answered, and the sum of each element's scores. */
+export interface SatisfactionSums {
+  responses: number;
+  sums: Record<IkmElement, number>;
+}
+
+export interface CitizenSurveyRepository {
+  /** The agency a unit belongs to, from the employee copy (null when no employee of it is known). */
+  agencyOfUnit(orgUnitId: string): Promise<string | null>;
+  serviceUnits(orgUnitIds: readonly string[]): Promise<ServiceUnit[]>;
+  /** Marks or unmarks the unit with its audit row, in one transaction. */
+  setServiceUnit(unit: ServiceUnit, at: Date, audit: AuditContext): Promise<void>;
+  issueToken(tokenHash: string, orgUnitId: string, issuedAt: Date, expiresAt: Date): Promise<void>;
+  /** The unit a token was issued for, and whether it is spent or expired; null for a token never issued. */
+  token(tokenHash: string): Promise<{ orgUnitId: string; spentAt: Date | null; expiresAt: Date } | null>;
+  /**
+   * In one transaction: spends the token (CONFLICT when it was spent meanwhile), refuses when the
+   * unit stopped serving the public (FORBIDDEN), adds the scores to the unit's month and stores the comment.
+   */
+  recordAnswer(answer: {
+    tokenHash: string;
+    orgUnitId: string;
+    agencyId: string;
+    month: string;
+    scores: SurveyScores;
+    comment: { id: string; text: string } | null;
+    at: Date;
+  }): Promise<void>;
+  /** The sums of each unit over the months `from`–`to` (one statement for the batch). */
+  sumsOf(orgUnitIds: readonly string[], from: string, to: string): Promise<Map<string, SatisfactionSums>>;
+  /** Comments on a unit in those months, newest first. */
+  commentsOf(orgUnitId: string, from: string, to: string, first: number): Promise<{ text: string; month: string }[]>;
+  /** The employee's copy with their supervisor's (null when unknown), to tell whether they head their unit. */
+  withSupervisor(employeeId: string): Promise<{ employee: EmployeeCopy; supervisor: EmployeeCopy | null } | null>;
 }

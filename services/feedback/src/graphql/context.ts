@@ -5,6 +5,7 @@ import type { Actor } from '../application/actor';
 import type { DialogueReader } from '../application/dialogue.reader';
 import type { CycleView, FeedbackCycleReader } from '../application/feedback-cycle.reader';
 import type { FeedbackNoteReader } from '../application/feedback-note.reader';
+import type { SatisfactionReader, SatisfactionView } from '../application/satisfaction.reader';
 import type { PerformanceDialogue } from '../domain/dialogue';
 import type { FeedbackNote } from '../domain/feedback-note';
 import type { OpenRequest } from '../domain/repositories';
@@ -17,6 +18,8 @@ export interface FeedbackLoaders {
   dialoguesOf: DataLoader<string, PerformanceDialogue[] | null>;
   feedbackCycle: DataLoader<string, CycleView | null>;
   openRequestsOf: DataLoader<string, OpenRequest[] | null>;
+  /** Keyed `orgUnitId|period`. */
+  satisfaction: DataLoader<string, SatisfactionView | null>;
 }
 
 export interface FeedbackContext extends SubgraphContext {
@@ -27,6 +30,7 @@ export interface FeedbackReaders {
   notes: FeedbackNoteReader;
   dialogues: DialogueReader;
   cycles: FeedbackCycleReader;
+  satisfaction: SatisfactionReader;
 }
 
 export function createLoaders(readers: FeedbackReaders, base: SubgraphContext): FeedbackLoaders {
@@ -38,6 +42,7 @@ export function createLoaders(readers: FeedbackReaders, base: SubgraphContext): 
     dialoguesOf: new DataLoader((ids) => readers.dialogues.ofEmployees(viewer, ids)),
     feedbackCycle: new DataLoader((ids) => readers.cycles.visible(viewer, ids)),
     openRequestsOf: new DataLoader((ids) => readers.cycles.openRequestsOf(viewer, ids)),
+    satisfaction: new DataLoader((keys) => readers.satisfaction.satisfactionOf(keys)),
   };
 }
 

@@ -1,5 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 
+import { IKM_ELEMENTS } from '../domain/ikm.rule';
 import { CORE_VALUES, CYCLE_STATUSES, DIALOGUE_KINDS, DIALOGUE_STATUSES, NOTE_KINDS, RATER_GROUPS } from '../domain/vocabulary';
 
 const asEnum = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
@@ -26,3 +27,13 @@ registerEnumType(RaterGroupEnum, {
   description: '360°: the supervisor (atasan), peers (rekan kerja), direct subordinates (bawahan), self (diri sendiri)',
 });
 registerEnumType(CycleStatusEnum, { name: 'FeedbackCycleStatus', description: 'OPEN: raters answer; CLOSED: the aggregate shows' });
+
+export const IkmElementEnum = asEnum(IKM_ELEMENTS);
+export const IkmGradeEnum = asEnum(['A', 'B', 'C', 'D'] as const);
+
+registerEnumType(IkmElementEnum, {
+  name: 'IkmElement',
+  description:
+    'The nine elements of the citizen satisfaction survey (SKM): persyaratan, prosedur, waktu, biaya, produk, kompetensi and perilaku pelaksana, penanganan pengaduan, sarana prasarana',
+});
+registerEnumType(IkmGradeEnum, { name: 'IkmGrade', description: 'Mutu pelayanan: A (IKM >= 88.31), B (>= 76.61), C (>= 65.00), D below' });

@@ -1,7 +1,8 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 
+import type { IkmElement } from '../domain/ikm.rule';
 import type { CoreValue, DialogueKind, NoteKind } from '../domain/vocabulary';
-import { CoreValueEnum, DialogueKindEnum, NoteKindEnum } from './enums';
+import { CoreValueEnum, DialogueKindEnum, IkmElementEnum, NoteKindEnum } from './enums';
 
 @InputType()
 export class RecordFeedbackNoteInput {
@@ -49,4 +50,23 @@ export class FeedbackAnswerInput {
 export class SubmitFeedbackInput {
   @Field(() => ID) cycleId!: string;
   @Field(() => [FeedbackAnswerInput]) answers!: FeedbackAnswerInput[];
+}
+
+@InputType()
+export class SetServiceUnitInput {
+  @Field(() => ID, { description: "A unit of the HR admin's agency" }) orgUnitId!: string;
+  @Field({ description: 'Whether the unit serves the public (takes citizen surveys)' }) servesPublic!: boolean;
+}
+
+@InputType()
+export class SurveyAnswerInput {
+  @Field(() => IkmElementEnum) element!: IkmElement;
+  @Field(() => Int, { description: '1 (tidak baik) to 4 (sangat baik)' }) score!: number;
+}
+
+@InputType()
+export class SubmitPublicFeedbackInput {
+  @Field({ description: 'The one-time token from citizenSurveyToken' }) token!: string;
+  @Field(() => [SurveyAnswerInput], { description: 'Each of the nine elements once' }) answers!: SurveyAnswerInput[];
+  @Field(() => String, { nullable: true, description: "Read only by the unit's head and HR" }) comment?: string | null;
 }

@@ -1,3 +1,4 @@
+import { SURVEY_COMMENT_HARD_MAX_LENGTH } from '../domain/citizen-survey';
 import { DIALOGUE_TEXT_MAX_LENGTH } from '../domain/dialogue';
 import { NOTE_TEXT_MAX_LENGTH } from '../domain/feedback-note';
 
@@ -12,5 +13,6 @@ export function longTextInputs(): Record<string, number> {
     'ReplyToFeedbackNoteInput.text': NOTE_TEXT_MAX_LENGTH,
     'RecordDialogueInput.summary': DIALOGUE_TEXT_MAX_LENGTH,
     'RecordDialogueInput.agreements': DIALOGUE_TEXT_MAX_LENGTH,
+    'SubmitPublicFeedbackInput.comment': SURVEY_COMMENT_HARD_MAX_LENGTH,
   };
 }

@@ -1,7 +1,8 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 
+import type { IkmElement, IkmGrade } from '../domain/ikm.rule';
 import type { CoreValue, CycleStatus, DialogueKind, DialogueStatus, NoteKind, RaterGroup } from '../domain/vocabulary';
-import { CoreValueEnum, CycleStatusEnum, DialogueKindEnum, DialogueStatusEnum, NoteKindEnum, RaterGroupEnum } from './enums';
+import { CoreValueEnum, CycleStatusEnum, DialogueKindEnum, DialogueStatusEnum, IkmElementEnum, IkmGradeEnum, NoteKindEnum, RaterGroupEnum } from './enums';
 
 @ObjectType('Employee')
 @Directive('@key(fields: "id")')
@@ -110,4 +111,52 @@ export class FeedbackRequestType {
 export class FeedbackSubmissionType {
   @Field(() => ID) cycleId!: string;
   @Field() answeredAt!: Date;
+}
+
+@ObjectType('OrgUnit')
+@Directive('@key(fields: "id")')
+export class OrgUnitType {
+  @Field(() => ID) id!: string;
+}
+
+@ObjectType('IkmElementMean', { description: "An element's mean score (1–4) over the period" })
+export class IkmElementMeanType {
+  @Field(() => IkmElementEnum) element!: IkmElement;
+  @Field(() => Float) mean!: number;
+}
+
+@ObjectType('CitizenComment', { description: "A citizen's comment on a service unit; nothing links it to an answer or an address" })
+export class CitizenCommentType {
+  @Field() text!: string;
+  @Field({ description: 'The calendar month it was given, YYYY-MM' }) month!: string;
+}
+
+@ObjectType('UnitSatisfaction', { description: 'Indeks Kepuasan Masyarakat of a service unit over a calendar period (rule 7)' })
+export class UnitSatisfactionType {
+  @Field({ description: 'The calendar period: YYYY, YYYY-Qn or YYYY-MM' }) period!: string;
+  @Field(() => Float, { nullable: true, description: 'The index, 25–100 (mean of the nine element means × 25); null without answers' }) ikm!: number | null;
+  @Field(() => IkmGradeEnum, { nullable: true }) grade!: IkmGrade | null;
+  @Field(() => Int, { description: 'How many citizens answered in the period' }) responses!: number;
+  @Field(() => [IkmElementMeanType]) perElement!: IkmElementMeanType[];
+}
+
+@ObjectType('ServiceUnit', { description: 'A unit HR marked as serving the public: citizens may rate it' })
+export class ServiceUnitType {
+  @Field(() => ID) orgUnitId!: string;
+  @Field(() => ID) agencyId!: string;
+  @Field() servesPublic!: boolean;
+}
+
+@ObjectType('SurveyToken', { description: "A one-time token to answer a service unit's citizen survey" })
+export class SurveyTokenType {
+  @Field({ description: 'Spent by submitPublicFeedback; usable once' }) token!: string;
+  @Field(() => ID) orgUnitId!: string;
+  @Field() expiresAt!: Date;
+  @Field(() => [IkmElementEnum], { description: 'The elements to answer, each 1 (tidak baik) to 4 (sangat baik)' }) elements!: IkmElement[];
+}
+
+@ObjectType('PublicFeedbackReceipt', { description: 'An accepted citizen survey answer' })
+export class PublicFeedbackReceiptType {
+  @Field(() => ID) orgUnitId!: string;
+  @Field() acceptedAt!: Date;
 }

@@ -1,5 +1,6 @@
 import { agencyScope, assertAuthenticated, assertCanReadAgency, canReadAgency, type Viewer } from '@kinerja/auth';
 import { NotFoundError, ValidationError } from '@kinerja/errors';
+import { groupedBy, orderedBy } from '@kinerja/kernel';
 
 import type { Employee } from '../domain/employee';
 import type { Agency, OrgUnit, Position } from '../domain/organisation';
@@ -15,16 +16,7 @@ export interface EmployeeFilter {
 
 const MAX_PAGE = 100;
 
-function byId<T extends { id: string }>(ids: readonly string[], items: readonly T[]): (T | undefined)[] {
-  const index = new Map(items.map((item) => [item.id, item]));
-  return ids.map((id) => index.get(id));
-}
-
-function groupBy<T>(keys: readonly string[], items: readonly T[], keyOf: (item: T) => string | null): T[][] {
-  const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
-  for (const item of items) groups.get(keyOf(item) ?? '')?.push(item);
-  return keys.map((key) => groups.get(key) ?? []);
-}
+const byId = <T extends { id: string }>(ids: readonly string[], items: readonly T[]) => orderedBy(ids, items, (item) => item.id);
 
 /**
  * Every read of identity's data, agency-scoped: a single record of another agency is FORBIDDEN;
@@ -122,7 +114,7 @@ export class IdentityReader {
 
   async childUnitsOf(viewer: Viewer, unitIds: readonly string[]): Promise<OrgUnit[][]> {
     const children = await this.organisation.childUnitsOf(unitIds);
-    return groupBy(
+    return groupedBy(
       unitIds,
       children.filter((unit) => canReadAgency(viewer, unit.agencyId)),
       (unit) => unit.parentId,
@@ -132,12 +124,12 @@ export class IdentityReader {
   async unitsOfAgencies(viewer: Viewer, agencyIds: readonly string[]): Promise<OrgUnit[][]> {
     const readable = agencyIds.filter((id) => canReadAgency(viewer, id));
     const units = readable.length > 0 ? await this.organisation.orgUnitsByAgencies(readable) : [];
-    return groupBy(agencyIds, units, (unit) => unit.agencyId);
+    return groupedBy(agencyIds, units, (unit) => unit.agencyId);
   }
 
   async positionsOfUnits(viewer: Viewer, unitIds: readonly string[]): Promise<Position[][]> {
     const positions = await this.organisation.positionsByUnits(unitIds);
-    return groupBy(
+    return groupedBy(
       unitIds,
       positions.filter((p) => canReadAgency(viewer, p.agencyId)),
       (p) => p.orgUnitId,

@@ -1,4 +1,5 @@
 import type { Viewer } from '@kinerja/auth';
+import { groupedBy } from '@kinerja/kernel';
 
 import { canReadPerformanceOf } from '../domain/access.rule';
 import type { Assessment } from '../domain/assessment';
@@ -7,7 +8,6 @@ import type { EmployeeCopy } from '../domain/employee-copy';
 import type { Reward, Sanction } from '../domain/follow-up.rule';
 import type { PerformancePlan } from '../domain/plan';
 import type { AssessmentRepository, DevelopmentEvidenceRepository, EmployeeCopyRepository, FollowUpRepository, PlanRepository } from '../domain/repositories';
-import { groupedBy } from './collections';
 
 /**
  * The fields performance adds to identity's `Employee`, for a batch of employees at once. Access

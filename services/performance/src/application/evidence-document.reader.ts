@@ -1,10 +1,10 @@
 import { assertAuthenticated, type Viewer } from '@kinerja/auth';
 import { ForbiddenError, NotFoundError } from '@kinerja/errors';
+import { groupedBy } from '@kinerja/kernel';
 
 import { canReadPerformanceOf } from '../domain/access.rule';
 import type { EvidenceDocument } from '../domain/evidence-document';
 import type { EmployeeCopyRepository, EvidenceStore } from '../domain/repositories';
-import { groupedBy } from './collections';
 
 /**
  * Reads of uploaded evidence. The list hangs below a realization, which the viewer reached through

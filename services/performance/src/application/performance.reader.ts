@@ -1,5 +1,6 @@
 import { assertCanReadAgency, canReadAgency, type Viewer } from '@kinerja/auth';
 import { ForbiddenError, NotFoundError } from '@kinerja/errors';
+import { groupedBy, orderedBy, unique } from '@kinerja/kernel';
 
 import { canReadPerformanceOf, planActorOf } from '../domain/access.rule';
 import type { Assessment, BehaviourValueRating } from '../domain/assessment';
@@ -18,7 +19,6 @@ import type {
   SettingsRepository,
 } from '../domain/repositories';
 import type { PerformanceSettings } from '../domain/settings';
-import { groupedBy, orderedBy, unique } from './collections';
 
 /**
  * Reads of periods and plans. A single record the viewer may not see is FORBIDDEN; batches

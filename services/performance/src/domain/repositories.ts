@@ -6,6 +6,7 @@ import type { DevelopmentEvidence } from './development-evidence';
 import type { PredikatCounts } from './distribution-curve.rule';
 import type { EmployeeCopy } from './employee-copy';
 import type { EvidenceDocument } from './evidence-document';
+import type { FeedbackAggregate } from './feedback-aggregate';
 import type { Reward, Sanction } from './follow-up.rule';
 import type { PerformancePeriod } from './period';
 import type { Indicator, PerformancePlan, WorkResult } from './plan';
@@ -149,4 +150,11 @@ export interface DevelopmentEvidenceRepository {
   ofEmployees(employeeIds: readonly string[]): Promise<DevelopmentEvidence[]>;
   /** Records the evidence with the processed-event record; false for a redelivery. */
   recordFromEvent(evidence: DevelopmentEvidence): Promise<boolean>;
+}
+
+export interface FeedbackAggregateRepository {
+  /** The latest aggregate of each employee for each period, keyed `employeeId|periodId` (one statement for the batch). */
+  ofEmployeesInPeriods(keys: readonly { employeeId: string; periodId: string }[]): Promise<Map<string, FeedbackAggregate>>;
+  /** Keeps the aggregate with the processed-event record and its audit row, in one transaction; false for a redelivery. */
+  recordFromEvent(aggregate: FeedbackAggregate): Promise<boolean>;
 }

@@ -4,11 +4,13 @@ import DataLoader from 'dataloader';
 import type { Actor } from '../application/actor';
 import type { EmployeePerformanceReader } from '../application/employee-performance.reader';
 import type { EvidenceDocumentReader } from '../application/evidence-document.reader';
+import type { FeedbackAggregateReader } from '../application/feedback-aggregate.reader';
 import type { PerformanceReader } from '../application/performance.reader';
 import type { Assessment, BehaviourValueRating } from '../domain/assessment';
 import type { CascadedWorkResultView } from '../domain/cascade-view';
 import type { DevelopmentEvidence } from '../domain/development-evidence';
 import type { EvidenceDocument } from '../domain/evidence-document';
+import type { FeedbackAggregate } from '../domain/feedback-aggregate';
 import type { Reward, Sanction } from '../domain/follow-up.rule';
 import type { PerformancePeriod } from '../domain/period';
 import type { Indicator, PerformancePlan, WorkResult } from '../domain/plan';
@@ -34,6 +36,8 @@ export interface PerformanceLoaders {
   developmentEvidence: DataLoader<string, DevelopmentEvidence[]>;
   rewards: DataLoader<string, Reward[]>;
   sanctions: DataLoader<string, Sanction[]>;
+  /** Keyed `employeeId|periodId` of a plan the viewer reads. */
+  feedbackAggregate: DataLoader<string, FeedbackAggregate | null>;
 }
 
 export interface PerformanceContext extends SubgraphContext {
@@ -44,6 +48,7 @@ export function createLoaders(
   reader: PerformanceReader,
   employees: EmployeePerformanceReader,
   evidence: EvidenceDocumentReader,
+  feedbackAggregates: FeedbackAggregateReader,
   base: SubgraphContext,
 ): PerformanceLoaders {
   const { viewer } = base;
@@ -65,6 +70,7 @@ export function createLoaders(
     developmentEvidence: new DataLoader((ids) => employees.developmentEvidenceOf(viewer, ids)),
     rewards: new DataLoader((ids) => employees.rewardsOf(viewer, ids)),
     sanctions: new DataLoader((ids) => employees.sanctionsOf(viewer, ids)),
+    feedbackAggregate: new DataLoader((keys) => feedbackAggregates.ofPlans(keys)),
   };
 }
 

@@ -6,6 +6,7 @@ import type { PerformanceReader } from '../application/performance.reader';
 import type { RevisePerformancePlan } from '../application/revise-performance-plan.command';
 import type { SubmitSelfAssessment } from '../application/submit-self-assessment.command';
 import type { Assessment } from '../domain/assessment';
+import type { FeedbackAggregate } from '../domain/feedback-aggregate';
 import type { PerformancePeriod } from '../domain/period';
 import type { PerformancePlan, WorkResult } from '../domain/plan';
 import type { PlanRevision } from '../domain/plan-revision';
@@ -14,7 +15,7 @@ import { actorOf, type PerformanceContext } from './context';
 import { PlanActionEnum } from './enums';
 import { CreatePerformancePlanInput, RevisePerformancePlanInput, SubmitSelfAssessmentInput } from './inputs';
 import { PlanRevisionType } from './plan-revision.types';
-import { AssessmentType, EmployeeType, PerformancePeriodType, PerformancePlanType, WorkResultType } from './types';
+import { AssessmentType, EmployeeType, PerformancePeriodType, PerformancePlanType, PlanFeedbackAggregateType, WorkResultType } from './types';
 
 @Resolver(() => PerformancePlanType)
 export class PerformancePlanResolver {
@@ -91,6 +92,15 @@ export class PerformancePlanResolver {
   @FieldResolver(() => [PlanRevisionType], { description: 'Revisions of the SKP after its approval (perubahan SKP), oldest first' })
   revisions(@Root() plan: PerformancePlan, @Ctx() context: PerformanceContext): Promise<PlanRevision[]> {
     return context.loaders.planRevisions.load(plan.id);
+  }
+
+  @FieldResolver(() => PlanFeedbackAggregateType, {
+    nullable: true,
+    description:
+      "Umpan balik 360°: the aggregate of the employee's closed cycle for this period, read beside the proposed behaviour rating before finalizing — input, never the decision",
+  })
+  feedbackAggregate(@Root() plan: PerformancePlan, @Ctx() context: PerformanceContext): Promise<FeedbackAggregate | null> {
+    return context.loaders.feedbackAggregate.load(`${plan.employeeId}|${plan.periodId}`);
   }
 
   @FieldResolver(() => [PlanActionEnum], { description: 'What the viewer may do with the SKP now' })

@@ -176,3 +176,21 @@ export class AssessmentType {
   employeeId!: string;
   assessorEmployeeId!: string;
 }
+
+@ObjectType('PlanFeedbackValue', { description: "A BerAKHLAK value's 360° average (1–5) over the rater groups shown" })
+export class PlanFeedbackValueType {
+  @Field(() => CoreValueEnum) value!: CoreValue;
+  @Field(() => Float, { nullable: true, description: 'Null when too few raters of the peer and subordinate groups answered to show it' }) average!:
+    number | null;
+  @Field(() => Int, { description: 'How many answers the average rests on' }) responses!: number;
+}
+
+@ObjectType('PlanFeedbackAggregate', {
+  description:
+    "The closed 360° cycle's aggregate for the plan's employee and period (feedback.cycle.completed): input beside the proposed behaviour rating, never a replacement for the supervisor's decision",
+})
+export class PlanFeedbackAggregateType {
+  @Field(() => ID, { description: "feedback's FeedbackCycle" }) cycleId!: string;
+  @Field(() => [PlanFeedbackValueType]) values!: PlanFeedbackValueType[];
+  @Field() completedAt!: Date;
+}

@@ -3,6 +3,7 @@ import type {
   DevelopmentEvidenceRepository,
   EmployeeCopyRepository,
   EvidenceStore,
+  FeedbackAggregateRepository,
   FollowUpRepository,
   PeriodRepository,
   PlanRepository,
@@ -15,6 +16,7 @@ import type { PerformancePrisma } from './prisma-client';
 import { PrismaDevelopmentEvidenceRepository } from './prisma-development-evidence.repository';
 import { PrismaEmployeeCopyRepository } from './prisma-employee-copy.repository';
 import { PrismaEvidenceStore } from './prisma-evidence.store';
+import { PrismaFeedbackAggregateRepository } from './prisma-feedback-aggregate.repository';
 import { PrismaFollowUpRepository } from './prisma-follow-up.repository';
 import { PrismaPeriodRepository } from './prisma-period.repository';
 import { PrismaPlanRepository } from './prisma-plan.repository';
@@ -33,6 +35,7 @@ export interface Repositories {
   followUps: FollowUpRepository;
   evidence: DevelopmentEvidenceRepository;
   evidenceDocuments: EvidenceStore;
+  feedbackAggregates: FeedbackAggregateRepository;
 }
 
 /** Every adapter over one Prisma client; `afterOutboxCommit` wakes the relay after a commit that wrote events. */
@@ -48,5 +51,6 @@ export function createRepositories(prisma: PerformancePrisma, afterOutboxCommit:
     followUps: new PrismaFollowUpRepository(prisma, afterOutboxCommit),
     evidence: new PrismaDevelopmentEvidenceRepository(prisma),
     evidenceDocuments: new PrismaEvidenceStore(prisma),
+    feedbackAggregates: new PrismaFeedbackAggregateRepository(prisma),
   };
 }

@@ -1,0 +1,160 @@
+import { assertAuthenticated, canManageAgency } from '@kinerja/auth';
+import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from '@kinerja/errors';
+import { assertEntityId, type Clock, type IdGenerator, todayIn } from '@kinerja/kernel';
+
+import { monthOf, parseSurvey } from '../domain/citizen-survey';
+import { type Bucket, isFull, type RateLimit, takeToken } from '../domain/rate-limit.rule';
+import type { CitizenSurveyRepository, ServiceUnit } from '../domain/repositories';
+import { type Actor, auditContextOf } from './actor';
+
+/** Issues one-time survey tokens and hashes presented ones (only hashes are stored). */
+export interface SurveyTokens {
+  issue(): { token: string; hash: string };
+  hashOf(token: string): string;
+}
+
+/** The per-deployment limits of the public survey (README: SURVEY_* variables). */
+export interface SurveyLimits {
+  perAddress: RateLimit;
+  perUnit: RateLimit;
+  commentMaxLength: number;
+  tokenTtlMinutes: number;
+}
+
+/** A flood refused: FORBIDDEN with `reason: RATE_LIMITED`, which limit, and when to try again (null: a limit that never refills). */
+export class RateLimitedError extends DomainError {
+  readonly code = 'FORBIDDEN' as const;
+  constructor(scope: 'CLIENT_ADDRESS' | 'ORG_UNIT', retryAfterMs: number) {
+    super('Too many survey requests; try again later', {
+      reason: 'RATE_LIMITED',
+      scope,
+      retryAfterSeconds: Number.isFinite(retryAfterMs) ? Math.max(1, Math.ceil(retryAfterMs / 1000)) : null,
+    });
+  }
+}
+
+/**
+ * Token buckets in this process's memory, one per key. Each replica limits on its own (a flood spread
+ * over N replicas gets N times the rate); full buckets are forgotten so the map stays small.
+ */
+export class RateLimiter {
+  private readonly buckets = new Map<string, Bucket>();
+
+  constructor(
+    private readonly limit: RateLimit,
+    private readonly clock: Clock,
+    private readonly maxKeys = 50_000,
+  ) {}
+
+  /** Takes a token for the key, or answers how long until the next one. */
+  take(key: string): { allowed: boolean; retryAfterMs: number } {
+    const now = this.clock.now().getTime();
+    const result = takeToken(this.buckets.get(key), now, this.limit);
+    this.buckets.set(key, result.bucket);
+    if (this.buckets.size > this.maxKeys) this.forgetFull(now);
+    return { allowed: result.allowed, retryAfterMs: result.retryAfterMs };
+  }
+
+  private forgetFull(now: number): void {
+    for (const [key, bucket] of this.buckets) if (isFull(bucket, now, this.limit)) this.buckets.delete(key);
+  }
+}
+
+const unitRefused = () => new ForbiddenError('This unit does not take citizen surveys');
+
+/** HR marks a unit of their agency as serving the public (or unmarks it). */
+export class SetServiceUnit {
+  constructor(
+    private readonly survey: CitizenSurveyRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(actor: Actor, input: { orgUnitId: string; servesPublic: boolean }): Promise<ServiceUnit> {
+    assertAuthenticated(actor.viewer);
+    assertEntityId(input.orgUnitId, 'input.orgUnitId');
+    const agencyId = await this.survey.agencyOfUnit(input.orgUnitId);
+    if (agencyId === null) throw new NotFoundError('OrgUnit', input.orgUnitId, 'input.orgUnitId');
+    if (!canManageAgency(actor.viewer, agencyId)) throw new ForbiddenError("Only the agency's HR admin marks its service units");
+    const unit: ServiceUnit = { orgUnitId: input.orgUnitId, agencyId, servesPublic: input.servesPublic };
+    await this.survey.setServiceUnit(unit, this.clock.now(), auditContextOf(actor));
+    return unit;
+  }
+}
+
+/** Anyone asks for a one-time token to answer a service unit's survey; limited per client address. */
+export class IssueSurveyToken {
+  constructor(
+    private readonly survey: CitizenSurveyRepository,
+    private readonly tokens: SurveyTokens,
+    private readonly perAddress: RateLimiter,
+    private readonly limits: SurveyLimits,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(clientAddress: string, orgUnitId: string): Promise<{ token: string; orgUnitId: string; expiresAt: Date }> {
+    assertEntityId(orgUnitId, 'orgUnitId');
+    const allowed = this.perAddress.take(`issue:${clientAddress}`);
+    if (!allowed.allowed) throw new RateLimitedError('CLIENT_ADDRESS', allowed.retryAfterMs);
+    const [unit] = await this.survey.serviceUnits([orgUnitId]);
+    if (!unit?.servesPublic) throw unitRefused();
+    const issuedAt = this.clock.now();
+    const expiresAt = new Date(issuedAt.getTime() + this.limits.tokenTtlMinutes * 60_000);
+    const { token, hash } = this.tokens.issue();
+    await this.survey.issueToken(hash, orgUnitId, issuedAt, expiresAt);
+    return { token, orgUnitId, expiresAt };
+  }
+}
+
+export interface SubmitPublicFeedbackInput {
+  token: string;
+  answers: readonly { element: string; score: number }[];
+  comment?: string | null;
+}
+
+/**
+ * A citizen's anonymous answer (rule 7): limited per client address and per unit, the token spent,
+ * the unit's month aggregate and the comment written in one transaction; a refusal stores nothing.
+ */
+export class SubmitPublicFeedback {
+  constructor(
+    private readonly survey: CitizenSurveyRepository,
+    private readonly tokens: SurveyTokens,
+    private readonly perAddress: RateLimiter,
+    private readonly perUnit: RateLimiter,
+    private readonly limits: SurveyLimits,
+    private readonly ids: IdGenerator,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(clientAddress: string, input: SubmitPublicFeedbackInput): Promise<{ orgUnitId: string; acceptedAt: Date }> {
+    const byAddress = this.perAddress.take(`submit:${clientAddress}`);
+    if (!byAddress.allowed) throw new RateLimitedError('CLIENT_ADDRESS', byAddress.retryAfterMs);
+    if (input.token.trim().length === 0) throw new ValidationError({ field: 'input.token', message: 'is required' });
+    let parsed: ReturnType<typeof parseSurvey>;
+    try {
+      parsed = parseSurvey(input.answers, input.comment, this.limits.commentMaxLength);
+    } catch (error) {
+      throw error instanceof ValidationError ? error.under('input') : error;
+    }
+    const tokenHash = this.tokens.hashOf(input.token);
+    const token = await this.survey.token(tokenHash);
+    const now = this.clock.now();
+    if (!token) throw new ValidationError({ field: 'input.token', message: 'is not a survey token this service issued' });
+    if (token.spentAt) throw new ConflictError('This survey token has already been used', { field: 'input.token', reason: 'TOKEN_SPENT' });
+    if (token.expiresAt.getTime() <= now.getTime()) throw new ConflictError('This survey token has expired', { field: 'input.token', reason: 'TOKEN_EXPIRED' });
+    const byUnit = this.perUnit.take(`unit:${token.orgUnitId}`);
+    if (!byUnit.allowed) throw new RateLimitedError('ORG_UNIT', byUnit.retryAfterMs);
+    const [unit] = await this.survey.serviceUnits([token.orgUnitId]);
+    if (!unit?.servesPublic) throw unitRefused();
+    await this.survey.recordAnswer({
+      tokenHash,
+      orgUnitId: unit.orgUnitId,
+      agencyId: unit.agencyId,
+      month: monthOf(todayIn(this.clock)),
+      scores: parsed.scores,
+      comment: parsed.comment === null ? null : { id: this.ids.newId(), text: parsed.comment },
+      at: now,
+    });
+    return { orgUnitId: unit.orgUnitId, acceptedAt: now };
+  }
+}
