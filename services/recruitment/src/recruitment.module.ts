@@ -7,8 +7,12 @@ import { defineService, type RunningService, type ServiceWiring } from '@kinerja
 import { AnnounceResults } from './application/announce-results.command';
 import { AnswerObjection } from './application/answer-objection.command';
 import { ApplyToVacancy } from './application/apply-to-vacancy.command';
+import { AppointCommitteeMember } from './application/appoint-committee-member.command';
+import { CommitteeReader } from './application/committee.reader';
 import { CreateSelection } from './application/create-selection.command';
+import { DeclareConflictOfInterest } from './application/declare-conflict-of-interest.command';
 import { FileObjection } from './application/file-objection.command';
+import { RECRUITMENT_CONSUMES, recruitmentHandlers } from './application/handlers/recruitment-handlers';
 import { HireApplicant } from './application/hire-applicant.command';
 import { ImportSkdScores } from './application/import-skd-scores.command';
 import { ProposeFormation } from './application/propose-formation.command';
@@ -23,6 +27,7 @@ import { SelectionResultsReader } from './application/selection-results.reader';
 import { VerifyApplication } from './application/verify-application.command';
 import { type RecruitmentConfig, recruitmentEnvSchema } from './env';
 import { ApplicationResolver } from './graphql/application.resolver';
+import { CommitteeResolver } from './graphql/committee.resolver';
 import { createLoaders, type RecruitmentContext } from './graphql/context';
 import { FormationResolver } from './graphql/formation.resolver';
 import { StageResolver } from './graphql/stage.resolver';
@@ -30,6 +35,8 @@ import { VacancyResolver } from './graphql/vacancy.resolver';
 import { PrismaApplicantRepository } from './infrastructure/prisma-applicant.repository';
 import { PrismaApplicationRepository } from './infrastructure/prisma-application.repository';
 import { createPrismaClient, type RecruitmentPrisma } from './infrastructure/prisma-client';
+import { PrismaCommitteeRepository } from './infrastructure/prisma-committee.repository';
+import { PrismaEventStore } from './infrastructure/prisma-event.store';
 import { PrismaFormationRepository } from './infrastructure/prisma-formation.repository';
 import { PrismaSelectionRepository, PrismaVacancyRepository } from './infrastructure/prisma-selection.repository';
 
@@ -42,8 +49,8 @@ export const recruitmentModule = defineService({
   migrationsDir: join(__dirname, '..', 'prisma', 'migrations'),
   consumerGroup: 'recruitment',
   // The event types its handlers take; keep in step with `handlers` below and packages/events.
-  consumes: [],
-  resolvers: [FormationResolver, VacancyResolver, ApplicationResolver, StageResolver],
+  consumes: RECRUITMENT_CONSUMES,
+  resolvers: [FormationResolver, VacancyResolver, ApplicationResolver, StageResolver, CommitteeResolver],
   createPrisma: createPrismaClient,
 
   // Adapters, then use cases, then resolvers and handlers.
@@ -53,7 +60,8 @@ export const recruitmentModule = defineService({
     const vacancies = new PrismaVacancyRepository(prisma);
     const applicants = new PrismaApplicantRepository(prisma);
     const applications = new PrismaApplicationRepository(prisma, notifyOutbox);
-    const all = { formations, selections, vacancies, applicants, applications };
+    const committee = new PrismaCommitteeRepository(prisma);
+    const all = { formations, selections, vacancies, applicants, applications, committee };
     const reader = new RecruitmentReader(all);
     return {
       resolvers: [
@@ -79,11 +87,15 @@ export const recruitmentModule = defineService({
           fileObjection: new FileObjection(all, ids, clock),
           answerObjection: new AnswerObjection(all, clock),
         }),
+        new CommitteeResolver(new CommitteeReader(all), {
+          appoint: new AppointCommitteeMember(all, clock),
+          declareConflict: new DeclareConflictOfInterest(all, clock),
+        }),
       ],
       references: {
         Vacancy: (ref, context) => context.loaders.vacancy.load(ref.id),
       },
-      handlers: {},
+      handlers: recruitmentHandlers(new PrismaEventStore(prisma)),
       extendContext: (base) => ({ ...base, loaders: createLoaders(reader, base) }),
     };
   },

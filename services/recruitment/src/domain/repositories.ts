@@ -3,6 +3,7 @@ import type { EventPayload, EventType } from '@kinerja/events';
 
 import type { Applicant } from './applicant';
 import type { Application } from './application';
+import type { CommitteeConflict, CommitteeMember, CommitteeStanding, CommitteeTraining, EmployeeCopy } from './committee';
 import type { Formation } from './formation';
 import type { Selection } from './selection';
 import type { Announcement, Objection, Stage } from './stage';
@@ -84,4 +85,28 @@ export interface ApplicationRepository {
     eventOf: (hired: Application) => PendingEvent,
     audit: AuditContext,
   ): Promise<Application>;
+}
+
+export interface CommitteeRepository {
+  /** The viewer's standing on the selection's committee: appointed, trained, their declared conflicts. */
+  standing(selectionId: string, employeeId: string): Promise<CommitteeStanding>;
+  members(selectionId: string): Promise<(CommitteeMember & { name: string | null; trained: boolean })[]>;
+  employee(employeeId: string): Promise<EmployeeCopy | null>;
+  /** CONFLICT when the employee is appointed to the selection already. */
+  appoint(member: CommitteeMember, audit: AuditContext): Promise<void>;
+  /** Idempotent: a second declaration of the same conflict changes nothing. */
+  declareConflict(conflict: CommitteeConflict, audit: AuditContext): Promise<void>;
+}
+
+/** One handled event: its claim, its reads and writes, in one transaction. */
+export interface EventTransaction {
+  employee(employeeId: string): Promise<EmployeeCopy | null>;
+  saveEmployee(copy: EmployeeCopy): Promise<void>;
+  /** Keeps the latest completion of the committee training for the employee. */
+  recordCommitteeTraining(training: CommitteeTraining): Promise<void>;
+}
+
+export interface EventStore {
+  /** Runs `work` once per event id; answers false (doing nothing) for a redelivery. */
+  handleOnce(eventId: string, work: (tx: EventTransaction) => Promise<void>): Promise<boolean>;
 }

@@ -132,3 +132,15 @@ export class AnswerObjectionInput {
   @Field() accepted!: boolean;
   @Field() response!: string;
 }
+
+@InputType()
+export class AppointCommitteeMemberInput {
+  @Field(() => ID) selectionId!: string;
+  @Field(() => ID, { description: 'An employee of the selection’s agency' }) employeeId!: string;
+}
+
+@InputType()
+export class DeclareConflictOfInterestInput {
+  @Field(() => ID, { description: 'The application of the applicant the member has a conflict with' }) applicationId!: string;
+  @Field() reason!: string;
+}

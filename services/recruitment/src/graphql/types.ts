@@ -170,3 +170,22 @@ export class SelectionResultsType {
   @Field(() => VacancyType) vacancy!: VacancyType;
   @Field(() => [StageResultsType]) stages!: StageResultsType[];
 }
+
+@ObjectType('CommitteeMember', { description: 'Panitia seleksi: an employee HR appointed to work on a selection' })
+export class CommitteeMemberType {
+  @Field(() => ID) selectionId!: string;
+  @Field(() => ID) employeeId!: string;
+  @Field(() => String, { nullable: true, description: "The employee's name as identity last announced it" }) name!: string | null;
+  @Field({ description: 'Completed the committee training programme (PANITIA-SELEKSI); untrained members may not work yet' })
+  trained!: boolean;
+  @Field() appointedAt!: Date;
+}
+
+@ObjectType('CommitteeConflict', { description: 'A declared conflict of interest: the member is barred from the application' })
+export class CommitteeConflictType {
+  @Field(() => ID) selectionId!: string;
+  @Field(() => ID) employeeId!: string;
+  @Field(() => ID) applicationId!: string;
+  @Field() reason!: string;
+  @Field() declaredAt!: Date;
+}
