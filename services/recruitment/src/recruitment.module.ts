@@ -2,6 +2,7 @@ import 'reflect-metadata';
 
 import { join } from 'node:path';
 
+import { randomIds } from '@kinerja/kernel';
 import { defineService, type RunningService, type ServiceWiring } from '@kinerja/service-kit';
 
 import { AnnounceResults } from './application/announce-results.command';
@@ -39,6 +40,7 @@ import { PrismaCommitteeRepository } from './infrastructure/prisma-committee.rep
 import { PrismaEventStore } from './infrastructure/prisma-event.store';
 import { PrismaFormationRepository } from './infrastructure/prisma-formation.repository';
 import { PrismaSelectionRepository, PrismaVacancyRepository } from './infrastructure/prisma-selection.repository';
+import { knownAgencies, seedDemoSelectionsOf } from './seed/seed-demo-selections';
 
 export type RecruitmentWiring = ServiceWiring<RecruitmentContext>;
 
@@ -98,6 +100,18 @@ export const recruitmentModule = defineService({
       handlers: recruitmentHandlers(new PrismaEventStore(prisma)),
       extendContext: (base) => ({ ...base, loaders: createLoaders(reader, base) }),
     };
+  },
+
+  // Demo selections in every agency recruitment knows of from identity's employee events (it never
+  // reads identity): on a first start it waits a moment for identity's seed snapshots to arrive.
+  async seed(service, logger) {
+    if (service.config.SEED_DEMO_DATA !== 'auto' || service.config.NODE_ENV === 'production') return null;
+    // Tests (the e2e stack seeds every service at start) do not wait for snapshots nobody publishes.
+    const agencies = await knownAgencies(service.prisma, service.config.NODE_ENV === 'test' ? 0 : service.config.SEED_WAIT_MS);
+    if (agencies.length === 0) logger.info('no agency known yet (no identity.employee.* event received): demo selections skipped until the next start');
+    let selectionsAdded = 0;
+    for (const agency of agencies) selectionsAdded += await seedDemoSelectionsOf(service.prisma, agency, new Date(), randomIds);
+    return { summary: { agencies: agencies.length, selectionsAdded } };
   },
 });
 
