@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { randomIds } from '@kinerja/kernel';
 import { defineService, type RunningService, type ServiceWiring } from '@kinerja/service-kit';
 
+import { AnalyticsReader } from './application/analytics.reader';
 import { AnnounceResults } from './application/announce-results.command';
 import { AnswerObjection } from './application/answer-objection.command';
 import { ApplyToVacancy } from './application/apply-to-vacancy.command';
@@ -25,6 +26,7 @@ import { RegisterApplicant } from './application/register-applicant.command';
 import { ReviewFormation } from './application/review-formation.command';
 import { ScheduleInterview } from './application/schedule-interview.command';
 import { SelectionResultsReader } from './application/selection-results.reader';
+import { AnswerApplicantSurvey, IssueSurveyToken } from './application/survey.commands';
 import { VerifyApplication } from './application/verify-application.command';
 import { type RecruitmentConfig, recruitmentEnvSchema } from './env';
 import { ApplicationResolver } from './graphql/application.resolver';
@@ -32,6 +34,7 @@ import { CommitteeResolver } from './graphql/committee.resolver';
 import { createLoaders, type RecruitmentContext } from './graphql/context';
 import { FormationResolver } from './graphql/formation.resolver';
 import { StageResolver } from './graphql/stage.resolver';
+import { SurveyResolver } from './graphql/survey.resolver';
 import { VacancyResolver } from './graphql/vacancy.resolver';
 import { PrismaApplicantRepository } from './infrastructure/prisma-applicant.repository';
 import { PrismaApplicationRepository } from './infrastructure/prisma-application.repository';
@@ -40,6 +43,7 @@ import { PrismaCommitteeRepository } from './infrastructure/prisma-committee.rep
 import { PrismaEventStore } from './infrastructure/prisma-event.store';
 import { PrismaFormationRepository } from './infrastructure/prisma-formation.repository';
 import { PrismaSelectionRepository, PrismaVacancyRepository } from './infrastructure/prisma-selection.repository';
+import { PrismaFunnelQueries, PrismaSurveyRepository } from './infrastructure/prisma-survey.repository';
 import { knownAgencies, seedDemoSelectionsOf } from './seed/seed-demo-selections';
 
 export type RecruitmentWiring = ServiceWiring<RecruitmentContext>;
@@ -52,7 +56,7 @@ export const recruitmentModule = defineService({
   consumerGroup: 'recruitment',
   // The event types its handlers take; keep in step with `handlers` below and packages/events.
   consumes: RECRUITMENT_CONSUMES,
-  resolvers: [FormationResolver, VacancyResolver, ApplicationResolver, StageResolver, CommitteeResolver],
+  resolvers: [FormationResolver, VacancyResolver, ApplicationResolver, StageResolver, CommitteeResolver, SurveyResolver],
   createPrisma: createPrismaClient,
 
   // Adapters, then use cases, then resolvers and handlers.
@@ -63,7 +67,9 @@ export const recruitmentModule = defineService({
     const applicants = new PrismaApplicantRepository(prisma);
     const applications = new PrismaApplicationRepository(prisma, notifyOutbox);
     const committee = new PrismaCommitteeRepository(prisma);
-    const all = { formations, selections, vacancies, applicants, applications, committee };
+    const surveys = new PrismaSurveyRepository(prisma);
+    const funnels = new PrismaFunnelQueries(prisma);
+    const all = { formations, selections, vacancies, applicants, applications, committee, surveys, funnels };
     const reader = new RecruitmentReader(all);
     return {
       resolvers: [
@@ -92,6 +98,10 @@ export const recruitmentModule = defineService({
         new CommitteeResolver(new CommitteeReader(all), {
           appoint: new AppointCommitteeMember(all, clock),
           declareConflict: new DeclareConflictOfInterest(all, clock),
+        }),
+        new SurveyResolver(new AnalyticsReader(all), {
+          issueToken: new IssueSurveyToken(all, clock),
+          answer: new AnswerApplicantSurvey(surveys, ids, clock),
         }),
       ],
       references: {

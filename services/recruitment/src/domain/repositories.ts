@@ -5,6 +5,7 @@ import type { Applicant } from './applicant';
 import type { Application } from './application';
 import type { CommitteeConflict, CommitteeMember, CommitteeStanding, CommitteeTraining, EmployeeCopy } from './committee';
 import type { Formation } from './formation';
+import type { SurveyInvitation, SurveySummary, VacancyFunnel } from './funnel';
 import type { Selection } from './selection';
 import type { Announcement, Objection, Stage } from './stage';
 import type { Contender } from './stage-outcome';
@@ -109,4 +110,25 @@ export interface EventTransaction {
 export interface EventStore {
   /** Runs `work` once per event id; answers false (doing nothing) for a redelivery. */
   handleOnce(eventId: string, work: (tx: EventTransaction) => Promise<void>): Promise<boolean>;
+}
+
+export interface SurveyRepository {
+  invitationAnswered(applicationId: string): Promise<boolean>;
+  /** Stores the token's hash (replacing an unanswered one); false when the survey was answered already. */
+  issue(invitation: SurveyInvitation, audit: AuditContext): Promise<boolean>;
+  /**
+   * Marks the token answered and stores the anonymous answer, together: 'USED' when it was
+   * answered already, 'UNKNOWN' when no such token was issued.
+   */
+  answer(
+    tokenHash: string,
+    answer: { id: string; ratings: readonly number[]; comment: string | null; answeredOn: string },
+    at: Date,
+  ): Promise<'ANSWERED' | 'USED' | 'UNKNOWN'>;
+  summary(selectionId: string, threshold: number, questions: readonly string[]): Promise<SurveySummary>;
+}
+
+export interface FunnelQueries {
+  /** Per vacancy of the agency (or the one asked for), then the total (vacancyId null); computed in SQL. */
+  funnel(agencyId: string, vacancyId: string | null): Promise<VacancyFunnel[]>;
 }
