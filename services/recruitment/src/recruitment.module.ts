@@ -33,6 +33,7 @@ import { ApplicationResolver } from './graphql/application.resolver';
 import { CommitteeResolver } from './graphql/committee.resolver';
 import { createLoaders, type RecruitmentContext } from './graphql/context';
 import { FormationResolver } from './graphql/formation.resolver';
+import { longTextInputs, MAX_BODY_BYTES } from './graphql/long-text-inputs';
 import { StageResolver } from './graphql/stage.resolver';
 import { SurveyResolver } from './graphql/survey.resolver';
 import { VacancyResolver } from './graphql/vacancy.resolver';
@@ -57,6 +58,9 @@ export const recruitmentModule = defineService({
   // The event types its handlers take; keep in step with `handlers` below and packages/events.
   consumes: RECRUITMENT_CONSUMES,
   resolvers: [FormationResolver, VacancyResolver, ApplicationResolver, StageResolver, CommitteeResolver, SurveyResolver],
+  // The SKD import carries the test centre's whole export.
+  maxBodyBytes: () => MAX_BODY_BYTES,
+  longTextInputs: () => longTextInputs(),
   createPrisma: createPrismaClient,
 
   // Adapters, then use cases, then resolvers and handlers.

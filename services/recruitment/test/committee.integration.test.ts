@@ -226,4 +226,21 @@ describe('the selection committee (subgraph)', () => {
       'QUALIFIED',
     );
   });
+  it("takes the test centre's export past the input guard's default length, the committee member trained", async () => {
+    const { selectionId, applications } = await selectionWithApplicants(1);
+    const [only] = applications as [{ id: string; registrationNumber: string }];
+    const rina = await employee(agency);
+    data(await as(hr)(APPOINT, { input: { selectionId, employeeId: rina } }), 'appointCommitteeMember');
+    await trainingCompleted(rina);
+    data(await as(hr)(Q.VERIFY, { input: { applicationId: only.id, qualified: true } }), 'verifyApplication');
+    data(await as(hr)(Q.ANNOUNCE, { input: { selectionId, stage: 'ADMINISTRATION' } }), 'announceResults');
+    const unknown = Array.from({ length: 40 }, (_, i) => `UNKNOWN-${String(i).padStart(6, '0')},100,100,180`);
+    const csv = ['registration_number,twk,tiu,tkp', `${only.registrationNumber},100,120,180`, ...unknown].join('\n');
+    expect(csv.length).toBeGreaterThan(1000);
+    const report = data<{ imported: number; rejected: unknown[] }>(
+      await as(member(rina))(Q.IMPORT, { input: { selectionId, csv, skipRejectedRows: true } }),
+      'importSkdScores',
+    );
+    expect([report.imported, report.rejected.length]).toEqual([1, 40]);
+  });
 });
