@@ -9,7 +9,7 @@ const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString()
 
 /**
  * Rule 6 end to end through the gateway over real Kafka: a formation from the needs analysis, a
- * vacancy, an application, verification, the SKD import, SKB, masked published results, the hire;
+ * vacancy, a trained committee appointed, an application, verification, the SKD import, SKB, masked published results, the hire;
  * then identity holds the CPNS employee and development has assigned Latsar CPNS, nobody re-typing.
  */
 describe('recruitment: from formation to a hired CPNS with Latsar assigned', () => {
@@ -110,6 +110,55 @@ describe('recruitment: from formation to a hired CPNS with Latsar assigned', () 
       ),
       'publishVacancy',
     );
+    // The committee: HR appoints the panitia, who completes development's committee training
+    // (PANITIA-SELEKSI); recruitment learns it from development.training.completed over Kafka.
+    const panitia = await stack.identity.service.prisma.userAccount.findFirstOrThrow({ where: { email: 'panitia.kotalama@kinerja.demo' } });
+    const panitiaEmployeeId = panitia.employeeId as string;
+    const recruitmentPrisma = stack.services['recruitment']!.service.prisma as unknown as {
+      employeeCopy: { count(args: unknown): Promise<number> };
+      committeeTraining: { count(args: unknown): Promise<number> };
+    };
+    await stack.backfill(); // identity's snapshots: recruitment learns the agency's employees
+    // recruitment's and development's copies both come from the snapshots, each at its own pace.
+    await waitFor(
+      async () =>
+        (await recruitmentPrisma.employeeCopy.count({ where: { employeeId: panitiaEmployeeId } })) === 1 &&
+        (await stack.development.service.prisma.employeeCopy.count({ where: { employeeId: panitiaEmployeeId } })) === 1,
+      60_000,
+      "recruitment's and development's copies of the panitia",
+    );
+    ok(
+      await stack.gql(
+        `mutation ($input: AppointCommitteeMemberInput!) { appointCommitteeMember(input: $input) { employeeId trained } }`,
+        { input: { selectionId: selection.id, employeeId: panitiaEmployeeId } },
+        token.hr,
+      ),
+      'appointCommitteeMember',
+    );
+    const programme = await stack.development.service.prisma.trainingProgram.findFirstOrThrow({ where: { code: 'PANITIA-SELEKSI' } });
+    const assignment = ok<{ id: string }>(
+      await stack.gql(
+        `mutation ($input: AssignTrainingInput!) { assignTraining(input: $input) { id } }`,
+        { input: { employeeId: panitiaEmployeeId, programId: programme.id } },
+        token.hr,
+      ),
+      'assignTraining',
+    );
+    ok(await stack.gql(`mutation ($id: ID!) { startTraining(assignmentId: $id) { id } }`, { id: assignment.id }, token.hr), 'startTraining');
+    ok(
+      await stack.gql(
+        `mutation ($input: RecordTrainingCompletionInput!) { recordTrainingCompletion(input: $input) { id } }`,
+        { input: { assignmentId: assignment.id, result: 'PASSED', completedOn: new Date().toISOString().slice(0, 10) } },
+        token.hr,
+      ),
+      'recordTrainingCompletion',
+    );
+    await waitFor(
+      async () => (await recruitmentPrisma.committeeTraining.count({ where: { employeeId: panitiaEmployeeId } })) === 1,
+      60_000,
+      'the committee training in recruitment',
+    );
+
     const listed = ok<{ nodes: { id: string }[] }>(
       await stack.gql(`query ($a: ID) { publicVacancies(agencyId: $a, first: 50) { nodes { id } } }`, { a: agencyId }),
       'publicVacancies',

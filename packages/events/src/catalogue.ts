@@ -37,7 +37,7 @@ export const EVENT_CATALOGUE = {
   'identity.employee.registered': define({
     version: 1,
     producer: 'identity',
-    consumers: ['performance', 'feedback', 'development'],
+    consumers: ['performance', 'feedback', 'development', 'recruitment'],
     description: 'An employee joined an agency (registered by HR, or hired from a selection).',
     payload: employeeSnapshot,
     key: (p) => p.employeeId,
@@ -45,7 +45,7 @@ export const EVENT_CATALOGUE = {
   'identity.employee.transferred': define({
     version: 1,
     producer: 'identity',
-    consumers: ['performance', 'feedback', 'development'],
+    consumers: ['performance', 'feedback', 'development', 'recruitment'],
     description: 'An employee moved to another unit or position of their agency (mutasi).',
     payload: employeeSnapshot.extend({ previousOrgUnitId: id, previousPositionId: id.nullable() }),
     key: (p) => p.employeeId,
@@ -53,7 +53,7 @@ export const EVENT_CATALOGUE = {
   'identity.employee.left': define({
     version: 1,
     producer: 'identity',
-    consumers: ['performance', 'feedback', 'development'],
+    consumers: ['performance', 'feedback', 'development', 'recruitment'],
     description: 'An employee left the service (retirement, resignation, dismissal, death).',
     payload: employeeSnapshot.extend({ leftAt: isoDateTime, reason: z.string().min(1) }),
     key: (p) => p.employeeId,
@@ -61,7 +61,7 @@ export const EVENT_CATALOGUE = {
   'identity.employee.snapshot': define({
     version: 1,
     producer: 'identity',
-    consumers: ['performance', 'feedback', 'development'],
+    consumers: ['performance', 'feedback', 'development', 'recruitment'],
     description: 'The current state of an employee, republished to backfill a fresh consumer (npm run backfill).',
     payload: employeeSnapshot.extend({ status: z.enum(['ACTIVE', 'ON_LEAVE', 'LEFT']) }),
     key: (p) => p.employeeId,
@@ -146,8 +146,8 @@ export const EVENT_CATALOGUE = {
   'development.training.completed': define({
     version: 1,
     producer: 'development',
-    consumers: ['performance'],
-    description: 'A training was completed; performance keeps it as development evidence.',
+    consumers: ['performance', 'recruitment'],
+    description: 'A training was completed; performance keeps it as development evidence, recruitment qualifies trained committee members.',
     payload: z.object({
       assignmentId: id,
       employeeId: id,

@@ -2,13 +2,19 @@ import 'reflect-metadata';
 
 import { join } from 'node:path';
 
+import { randomIds } from '@kinerja/kernel';
 import { defineService, type RunningService, type ServiceWiring } from '@kinerja/service-kit';
 
+import { AnalyticsReader } from './application/analytics.reader';
 import { AnnounceResults } from './application/announce-results.command';
 import { AnswerObjection } from './application/answer-objection.command';
 import { ApplyToVacancy } from './application/apply-to-vacancy.command';
+import { AppointCommitteeMember } from './application/appoint-committee-member.command';
+import { CommitteeReader } from './application/committee.reader';
 import { CreateSelection } from './application/create-selection.command';
+import { DeclareConflictOfInterest } from './application/declare-conflict-of-interest.command';
 import { FileObjection } from './application/file-objection.command';
+import { RECRUITMENT_CONSUMES, recruitmentHandlers } from './application/handlers/recruitment-handlers';
 import { HireApplicant } from './application/hire-applicant.command';
 import { ImportSkdScores } from './application/import-skd-scores.command';
 import { ProposeFormation } from './application/propose-formation.command';
@@ -20,18 +26,26 @@ import { RegisterApplicant } from './application/register-applicant.command';
 import { ReviewFormation } from './application/review-formation.command';
 import { ScheduleInterview } from './application/schedule-interview.command';
 import { SelectionResultsReader } from './application/selection-results.reader';
+import { AnswerApplicantSurvey, IssueSurveyToken } from './application/survey.commands';
 import { VerifyApplication } from './application/verify-application.command';
 import { type RecruitmentConfig, recruitmentEnvSchema } from './env';
 import { ApplicationResolver } from './graphql/application.resolver';
+import { CommitteeResolver } from './graphql/committee.resolver';
 import { createLoaders, type RecruitmentContext } from './graphql/context';
 import { FormationResolver } from './graphql/formation.resolver';
+import { longTextInputs, MAX_BODY_BYTES } from './graphql/long-text-inputs';
 import { StageResolver } from './graphql/stage.resolver';
+import { SurveyResolver } from './graphql/survey.resolver';
 import { VacancyResolver } from './graphql/vacancy.resolver';
 import { PrismaApplicantRepository } from './infrastructure/prisma-applicant.repository';
 import { PrismaApplicationRepository } from './infrastructure/prisma-application.repository';
 import { createPrismaClient, type RecruitmentPrisma } from './infrastructure/prisma-client';
+import { PrismaCommitteeRepository } from './infrastructure/prisma-committee.repository';
+import { PrismaEventStore } from './infrastructure/prisma-event.store';
 import { PrismaFormationRepository } from './infrastructure/prisma-formation.repository';
 import { PrismaSelectionRepository, PrismaVacancyRepository } from './infrastructure/prisma-selection.repository';
+import { PrismaFunnelQueries, PrismaSurveyRepository } from './infrastructure/prisma-survey.repository';
+import { knownAgencies, seedDemoSelectionsOf } from './seed/seed-demo-selections';
 
 export type RecruitmentWiring = ServiceWiring<RecruitmentContext>;
 
@@ -42,8 +56,11 @@ export const recruitmentModule = defineService({
   migrationsDir: join(__dirname, '..', 'prisma', 'migrations'),
   consumerGroup: 'recruitment',
   // The event types its handlers take; keep in step with `handlers` below and packages/events.
-  consumes: [],
-  resolvers: [FormationResolver, VacancyResolver, ApplicationResolver, StageResolver],
+  consumes: RECRUITMENT_CONSUMES,
+  resolvers: [FormationResolver, VacancyResolver, ApplicationResolver, StageResolver, CommitteeResolver, SurveyResolver],
+  // The SKD import carries the test centre's whole export.
+  maxBodyBytes: () => MAX_BODY_BYTES,
+  longTextInputs: () => longTextInputs(),
   createPrisma: createPrismaClient,
 
   // Adapters, then use cases, then resolvers and handlers.
@@ -53,7 +70,10 @@ export const recruitmentModule = defineService({
     const vacancies = new PrismaVacancyRepository(prisma);
     const applicants = new PrismaApplicantRepository(prisma);
     const applications = new PrismaApplicationRepository(prisma, notifyOutbox);
-    const all = { formations, selections, vacancies, applicants, applications };
+    const committee = new PrismaCommitteeRepository(prisma);
+    const surveys = new PrismaSurveyRepository(prisma);
+    const funnels = new PrismaFunnelQueries(prisma);
+    const all = { formations, selections, vacancies, applicants, applications, committee, surveys, funnels };
     const reader = new RecruitmentReader(all);
     return {
       resolvers: [
@@ -79,13 +99,33 @@ export const recruitmentModule = defineService({
           fileObjection: new FileObjection(all, ids, clock),
           answerObjection: new AnswerObjection(all, clock),
         }),
+        new CommitteeResolver(new CommitteeReader(all), {
+          appoint: new AppointCommitteeMember(all, clock),
+          declareConflict: new DeclareConflictOfInterest(all, clock),
+        }),
+        new SurveyResolver(new AnalyticsReader(all), {
+          issueToken: new IssueSurveyToken(all, clock),
+          answer: new AnswerApplicantSurvey(surveys, ids, clock),
+        }),
       ],
       references: {
         Vacancy: (ref, context) => context.loaders.vacancy.load(ref.id),
       },
-      handlers: {},
+      handlers: recruitmentHandlers(new PrismaEventStore(prisma)),
       extendContext: (base) => ({ ...base, loaders: createLoaders(reader, base) }),
     };
+  },
+
+  // Demo selections in every agency recruitment knows of from identity's employee events (it never
+  // reads identity): on a first start it waits a moment for identity's seed snapshots to arrive.
+  async seed(service, logger) {
+    if (service.config.SEED_DEMO_DATA !== 'auto' || service.config.NODE_ENV === 'production') return null;
+    // Tests (the e2e stack seeds every service at start) do not wait for snapshots nobody publishes.
+    const agencies = await knownAgencies(service.prisma, service.config.NODE_ENV === 'test' ? 0 : service.config.SEED_WAIT_MS);
+    if (agencies.length === 0) logger.info('no agency known yet (no identity.employee.* event received): demo selections skipped until the next start');
+    let selectionsAdded = 0;
+    for (const agency of agencies) selectionsAdded += await seedDemoSelectionsOf(service.prisma, agency, new Date(), randomIds);
+    return { summary: { agencies: agencies.length, selectionsAdded } };
   },
 });
 

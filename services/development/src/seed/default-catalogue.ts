@@ -40,7 +40,7 @@ export const DEFAULT_COMPETENCIES: readonly SeedCompetency[] = [
 
 const mapped = DEFAULT_GAP_MAPPING.coreValues;
 
-/** Every programme code the default gap mapping names, plus Latsar CPNS and coaching. */
+/** Every programme code the default gap mapping names, plus Latsar CPNS, the selection committee's training and coaching. */
 export const DEFAULT_PROGRAMMES: readonly SeedProgramme[] = [
   {
     code: mapped.BERORIENTASI_PELAYANAN ?? '',
@@ -86,6 +86,13 @@ export const DEFAULT_PROGRAMMES: readonly SeedProgramme[] = [
     jpHours: 241,
     mode: 'BLENDED',
     competencyCodes: ['BERORIENTASI_PELAYANAN', 'AKUNTABEL', 'KOMPETEN', 'HARMONIS', 'LOYAL', 'ADAPTIF', 'KOLABORATIF', 'SK-PEREKAT-BANGSA'],
+  },
+  {
+    code: 'PANITIA-SELEKSI',
+    title: 'Pelatihan Panitia Seleksi ASN',
+    jpHours: 16,
+    mode: 'BLENDED',
+    competencyCodes: ['MNJ-INTEGRITAS', 'AKUNTABEL'],
   },
   { code: COACHING_CODE, title: 'Coaching Kinerja', jpHours: 4, mode: 'COACHING', competencyCodes: ['MNJ-ORIENTASI-HASIL', 'KOMPETEN'] },
 ];

@@ -3,7 +3,7 @@ import { ConflictError } from '@kinerja/errors';
 
 import type { Application } from '../domain/application';
 import { hasObjectionWindowClosed, objectionWindowCloses } from '../domain/objection-window.rule';
-import type { ApplicationRepository, Clock, IdGenerator, SelectionRepository, VacancyRepository } from '../domain/repositories';
+import type { ApplicationRepository, Clock, CommitteeRepository, IdGenerator, SelectionRepository, VacancyRepository } from '../domain/repositories';
 import { type Announcement, previousStage, type Stage } from '../domain/stage';
 import { type Contender, finalResults, skdResults } from '../domain/stage-outcome';
 import { type Actor, auditContextOf } from './actor';
@@ -16,13 +16,18 @@ import { selectionForStaff } from './loaders';
  */
 export class AnnounceResults {
   constructor(
-    private readonly repositories: { applications: ApplicationRepository; selections: SelectionRepository; vacancies: VacancyRepository },
+    private readonly repositories: {
+      applications: ApplicationRepository;
+      selections: SelectionRepository;
+      committee: CommitteeRepository;
+      vacancies: VacancyRepository;
+    },
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
   ) {}
 
   async execute(actor: Actor, input: { selectionId: string; stage: Stage }): Promise<Announcement> {
-    const selection = await selectionForStaff(this.repositories.selections, actor, input.selectionId);
+    const selection = await selectionForStaff(this.repositories, actor, input.selectionId);
     assertCanManageAgency(actor.viewer, selection.agencyId);
     const now = this.clock.now();
     const announced = await this.repositories.selections.announcements(selection.id);

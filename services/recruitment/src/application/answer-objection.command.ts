@@ -2,7 +2,7 @@ import { ConflictError, NotFoundError, ValidationError } from '@kinerja/errors';
 import { assertEntityId } from '@kinerja/kernel';
 
 import type { Application } from '../domain/application';
-import type { ApplicationRepository, Clock, SelectionRepository } from '../domain/repositories';
+import type { ApplicationRepository, Clock, CommitteeRepository, SelectionRepository } from '../domain/repositories';
 import type { Objection } from '../domain/stage';
 import { type Actor, auditContextOf } from './actor';
 import { applicationForStaff } from './loaders';
@@ -14,7 +14,7 @@ import { applicationForStaff } from './loaders';
  */
 export class AnswerObjection {
   constructor(
-    private readonly repositories: { applications: ApplicationRepository; selections: SelectionRepository },
+    private readonly repositories: { applications: ApplicationRepository; selections: SelectionRepository; committee: CommitteeRepository },
     private readonly clock: Clock,
   ) {}
 

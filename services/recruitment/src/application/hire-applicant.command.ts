@@ -5,7 +5,15 @@ import { calendarDateIn } from '@kinerja/kernel';
 import type { Application } from '../domain/application';
 import { nextNipSequence, nipFor, nipPrefix } from '../domain/nip-assignment.rule';
 import { hasObjectionWindowClosed } from '../domain/objection-window.rule';
-import type { ApplicantRepository, ApplicationRepository, Clock, FormationRepository, SelectionRepository, VacancyRepository } from '../domain/repositories';
+import type {
+  ApplicantRepository,
+  ApplicationRepository,
+  Clock,
+  CommitteeRepository,
+  FormationRepository,
+  SelectionRepository,
+  VacancyRepository,
+} from '../domain/repositories';
 import { type Actor, auditContextOf } from './actor';
 import { applicationForStaff } from './loaders';
 
@@ -21,6 +29,7 @@ export class HireApplicant {
       applicants: ApplicantRepository;
       applications: ApplicationRepository;
       selections: SelectionRepository;
+      committee: CommitteeRepository;
       vacancies: VacancyRepository;
       formations: FormationRepository;
     },

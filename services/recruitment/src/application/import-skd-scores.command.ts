@@ -1,10 +1,10 @@
 import { DomainError, ValidationError } from '@kinerja/errors';
 
 import { recordSkd } from '../domain/application';
-import type { ApplicationRepository, Clock, SelectionRepository } from '../domain/repositories';
+import type { ApplicationRepository, Clock, CommitteeRepository, SelectionRepository } from '../domain/repositories';
 import { parseSkdCsv, type RejectedRow } from '../domain/skd-import';
 import { type Actor, auditContextOf } from './actor';
-import { selectionForStaff } from './loaders';
+import { assertMayWork, selectionForStaff } from './loaders';
 import { assertPhase } from './phase';
 
 export interface SkdImportReport {
@@ -19,12 +19,12 @@ export interface SkdImportReport {
  */
 export class ImportSkdScores {
   constructor(
-    private readonly repositories: { applications: ApplicationRepository; selections: SelectionRepository },
+    private readonly repositories: { applications: ApplicationRepository; selections: SelectionRepository; committee: CommitteeRepository },
     private readonly clock: Clock,
   ) {}
 
   async execute(actor: Actor, input: { selectionId: string; csv: string; skipRejectedRows: boolean }): Promise<SkdImportReport> {
-    const selection = await selectionForStaff(this.repositories.selections, actor, input.selectionId);
+    const selection = await selectionForStaff(this.repositories, actor, input.selectionId);
     await assertPhase(this.repositories.selections, selection.id, 'SKD', 'An SKD import');
     const parsed = parseSkdCsv(input.csv);
     if (parsed.problems.length > 0) throw new ValidationError(parsed.problems.map((p) => ({ ...p, field: `input.${p.field}` })));
@@ -59,6 +59,13 @@ export class ImportSkdScores {
         rejected.map((r) => ({ field: `input.csv.row${r.row}.${r.field}`, message: `${r.registrationNumber ?? '(no number)'}: ${r.message}` })),
       );
     }
+    // A member who declared a conflict with one of the applicants may not import their scores.
+    await assertMayWork(
+      this.repositories.committee,
+      actor,
+      selection,
+      changes.map((change) => change.after),
+    );
     await this.repositories.applications.save(changes, 'application.skd-imported', auditContextOf(actor));
     return { imported: changes.length, rejected };
   }

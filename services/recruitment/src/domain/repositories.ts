@@ -3,7 +3,9 @@ import type { EventPayload, EventType } from '@kinerja/events';
 
 import type { Applicant } from './applicant';
 import type { Application } from './application';
+import type { CommitteeConflict, CommitteeMember, CommitteeStanding, CommitteeTraining, EmployeeCopy } from './committee';
 import type { Formation } from './formation';
+import type { SurveyInvitation, SurveySummary, VacancyFunnel } from './funnel';
 import type { Selection } from './selection';
 import type { Announcement, Objection, Stage } from './stage';
 import type { Contender } from './stage-outcome';
@@ -84,4 +86,49 @@ export interface ApplicationRepository {
     eventOf: (hired: Application) => PendingEvent,
     audit: AuditContext,
   ): Promise<Application>;
+}
+
+export interface CommitteeRepository {
+  /** The viewer's standing on the selection's committee: appointed, trained, their declared conflicts. */
+  standing(selectionId: string, employeeId: string): Promise<CommitteeStanding>;
+  members(selectionId: string): Promise<(CommitteeMember & { name: string | null; trained: boolean })[]>;
+  employee(employeeId: string): Promise<EmployeeCopy | null>;
+  /** CONFLICT when the employee is appointed to the selection already. */
+  appoint(member: CommitteeMember, audit: AuditContext): Promise<void>;
+  /** Idempotent: a second declaration of the same conflict changes nothing. */
+  declareConflict(conflict: CommitteeConflict, audit: AuditContext): Promise<void>;
+}
+
+/** One handled event: its claim, its reads and writes, in one transaction. */
+export interface EventTransaction {
+  employee(employeeId: string): Promise<EmployeeCopy | null>;
+  saveEmployee(copy: EmployeeCopy): Promise<void>;
+  /** Keeps the latest completion of the committee training for the employee. */
+  recordCommitteeTraining(training: CommitteeTraining): Promise<void>;
+}
+
+export interface EventStore {
+  /** Runs `work` once per event id; answers false (doing nothing) for a redelivery. */
+  handleOnce(eventId: string, work: (tx: EventTransaction) => Promise<void>): Promise<boolean>;
+}
+
+export interface SurveyRepository {
+  invitationAnswered(applicationId: string): Promise<boolean>;
+  /** Stores the token's hash (replacing an unanswered one); false when the survey was answered already. */
+  issue(invitation: SurveyInvitation, audit: AuditContext): Promise<boolean>;
+  /**
+   * Marks the token answered and stores the anonymous answer, together: 'USED' when it was
+   * answered already, 'UNKNOWN' when no such token was issued.
+   */
+  answer(
+    tokenHash: string,
+    answer: { id: string; ratings: readonly number[]; comment: string | null; answeredOn: string },
+    at: Date,
+  ): Promise<'ANSWERED' | 'USED' | 'UNKNOWN'>;
+  summary(selectionId: string, threshold: number, questions: readonly string[]): Promise<SurveySummary>;
+}
+
+export interface FunnelQueries {
+  /** Per vacancy of the agency (or the one asked for), then the total (vacancyId null); computed in SQL. */
+  funnel(agencyId: string, vacancyId: string | null): Promise<VacancyFunnel[]>;
 }

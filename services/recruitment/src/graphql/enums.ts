@@ -1,7 +1,9 @@
 import { registerEnumType } from 'type-graphql';
 
 import { APPLICATION_STATUSES } from '../domain/application';
+import { FUNNEL_STAGES } from '../domain/funnel';
 import { STAGES } from '../domain/stage';
+import { SURVEY_QUESTIONS } from '../domain/survey.rule';
 
 const asEnum = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
 
@@ -28,3 +30,11 @@ registerEnumType(NormalisationMethodEnum, {
   description: 'How SKD and SKB become 0..100 before 40 % SKD + 60 % SKB: of the test maximum, or of the highest score of the formation',
 });
 registerEnumType(SexEnum, { name: 'Sex' });
+
+export const FunnelStageEnum = asEnum(FUNNEL_STAGES);
+registerEnumType(FunnelStageEnum, {
+  name: 'FunnelStage',
+  description: 'registered → submitted → qualified (administrative) → passed the SKD pass marks → SKB → selected → hired',
+});
+export const SurveyQuestionEnum = asEnum(SURVEY_QUESTIONS);
+registerEnumType(SurveyQuestionEnum, { name: 'SurveyQuestion', description: 'The statements of the applicant survey, rated 1 to 4, in this order' });

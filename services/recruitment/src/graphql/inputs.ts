@@ -132,3 +132,22 @@ export class AnswerObjectionInput {
   @Field() accepted!: boolean;
   @Field() response!: string;
 }
+
+@InputType()
+export class AppointCommitteeMemberInput {
+  @Field(() => ID) selectionId!: string;
+  @Field(() => ID, { description: 'An employee of the selection’s agency' }) employeeId!: string;
+}
+
+@InputType()
+export class DeclareConflictOfInterestInput {
+  @Field(() => ID, { description: 'The application of the applicant the member has a conflict with' }) applicationId!: string;
+  @Field() reason!: string;
+}
+
+@InputType()
+export class AnswerApplicantSurveyInput {
+  @Field({ description: 'The one-time token from issueSurveyToken' }) token!: string;
+  @Field(() => [Int], { description: 'One rating 1–4 per SurveyQuestion, in order' }) ratings!: number[];
+  @Field(() => String, { nullable: true }) comment?: string | null;
+}

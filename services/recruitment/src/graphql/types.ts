@@ -1,6 +1,15 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 
-import { ApplicationStatusEnum, FormationStatusEnum, NormalisationMethodEnum, ObjectionStatusEnum, SexEnum, StageEnum } from './enums';
+import {
+  ApplicationStatusEnum,
+  FormationStatusEnum,
+  FunnelStageEnum,
+  NormalisationMethodEnum,
+  ObjectionStatusEnum,
+  SexEnum,
+  StageEnum,
+  SurveyQuestionEnum,
+} from './enums';
 
 @ObjectType('Formation', { description: 'Formasi: posts to recruit for a position, from the needs analysis (analisis kebutuhan)' })
 export class FormationType {
@@ -169,4 +178,69 @@ export class StageResultsType {
 export class SelectionResultsType {
   @Field(() => VacancyType) vacancy!: VacancyType;
   @Field(() => [StageResultsType]) stages!: StageResultsType[];
+}
+
+@ObjectType('CommitteeMember', { description: 'Panitia seleksi: an employee HR appointed to work on a selection' })
+export class CommitteeMemberType {
+  @Field(() => ID) selectionId!: string;
+  @Field(() => ID) employeeId!: string;
+  @Field(() => String, { nullable: true, description: "The employee's name as identity last announced it" }) name!: string | null;
+  @Field({ description: 'Completed the committee training programme (PANITIA-SELEKSI); untrained members may not work yet' })
+  trained!: boolean;
+  @Field() appointedAt!: Date;
+}
+
+@ObjectType('CommitteeConflict', { description: 'A declared conflict of interest: the member is barred from the application' })
+export class CommitteeConflictType {
+  @Field(() => ID) selectionId!: string;
+  @Field(() => ID) employeeId!: string;
+  @Field(() => ID) applicationId!: string;
+  @Field() reason!: string;
+  @Field() declaredAt!: Date;
+}
+
+@ObjectType('FunnelStageCount')
+export class FunnelStageCountType {
+  @Field(() => FunnelStageEnum) stage!: string;
+  @Field(() => Int) count!: number;
+  @Field(() => Float, { nullable: true, description: "Share of the previous stage's applications that did not reach this one" })
+  dropOff!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Median days spent in the stage until the announcement that moved the application on' })
+  medianDaysInStage!: number | null;
+}
+
+@ObjectType('ObjectionCounts')
+export class ObjectionCountsType {
+  @Field(() => Int) filed!: number;
+  @Field(() => Int) open!: number;
+  @Field(() => Int) accepted!: number;
+  @Field(() => Int) rejected!: number;
+}
+
+@ObjectType('RecruitmentFunnel', { description: "A vacancy's funnel, or (vacancyId null) the agency's in total" })
+export class RecruitmentFunnelType {
+  @Field(() => ID, { nullable: true }) vacancyId!: string | null;
+  @Field(() => String, { nullable: true }) title!: string | null;
+  @Field(() => [FunnelStageCountType]) stages!: FunnelStageCountType[];
+  @Field(() => ObjectionCountsType) objections!: ObjectionCountsType;
+}
+
+@ObjectType('ApplicantSurveyToken', { description: 'The one-time token of the applicant survey: shown once, kept only as a hash' })
+export class SurveyTokenType {
+  @Field(() => ID) applicationId!: string;
+  @Field() token!: string;
+}
+
+@ObjectType('SurveyReceipt')
+export class SurveyReceiptType {
+  @Field({ description: 'The day the answer was recorded (nothing else is kept about who answered)' }) answeredOn!: string;
+}
+
+@ObjectType('SurveySummary')
+export class SurveySummaryType {
+  @Field(() => ID) selectionId!: string;
+  @Field(() => Int) responses!: number;
+  @Field(() => [SurveyQuestionEnum]) questions!: readonly string[];
+  @Field(() => [Float], { nullable: 'items', description: 'Mean rating per statement; null while fewer than 3 applicants answered' })
+  averages!: (number | null)[];
 }
