@@ -68,6 +68,8 @@ async function main(): Promise<void> {
     LOG_LEVEL: config.LOG_LEVEL,
     DATA_DIR: config.KINERJA_DATA_DIR,
     JWKS_URL: `http://127.0.0.1:${port(identityPort)}/.well-known/jwks.json`,
+    // The embedded mode is the demo: it asks for the demo data that services never seed by default.
+    SEED_DEMO_DATA: 'auto',
   };
   const transport = await transportFromConfig({
     brokers: config.KAFKA_BROKERS,

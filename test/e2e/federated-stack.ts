@@ -196,7 +196,7 @@ export async function startFederatedStack(prefix: string): Promise<FederatedStac
       await untilDisconnected(database);
       await database.drop();
     });
-    const config = loadConfig(module.envSchema, { DATABASE_URL: database.url, PORT: '0', NODE_ENV: 'test', ...env });
+    const config = loadConfig(module.envSchema, { DATABASE_URL: database.url, PORT: '0', NODE_ENV: 'test', SEED_DEMO_DATA: 'auto', ...env });
     const service = await startService(module, config, silent(module.name), { transport: transportOf(module.name) });
     stages.services.push(() => service.stop());
     await module.seed?.(service, silent(module.name));

@@ -58,7 +58,7 @@ describe('shutdown: SIGTERM drains, SIGKILL loses nothing', () => {
   let database: TestDatabase;
   let db: Client;
   let transport: KafkaTransport;
-  const env = () => ({ DATABASE_URL: database.url, PORT: '0', NODE_ENV: 'development', KAFKA_BROKERS: testBrokers().join(',') });
+  const env = () => ({ DATABASE_URL: database.url, PORT: '0', NODE_ENV: 'development', SEED_DEMO_DATA: 'auto', KAFKA_BROKERS: testBrokers().join(',') });
 
   beforeAll(async () => {
     database = await createTestDatabase('shutdown');

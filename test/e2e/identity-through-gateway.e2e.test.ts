@@ -16,7 +16,7 @@ describe('the graph through the gateway', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('e2e');
-    identity = await startProcess('services/identity/dist/main.js', { DATABASE_URL: database.url, PORT: '0', NODE_ENV: 'development' });
+    identity = await startProcess('services/identity/dist/main.js', { DATABASE_URL: database.url, PORT: '0', NODE_ENV: 'development', SEED_DEMO_DATA: 'auto' });
     gateway = await startProcess('gateway/dist/main.js', { PORT: '0', SUBGRAPH_IDENTITY_URL: identity.url });
     url = `${gateway.url}/graphql`;
   });

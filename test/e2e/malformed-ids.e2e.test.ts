@@ -56,7 +56,14 @@ describe('malformed ids, in every service', () => {
     const database: TestDatabase = await createTestDatabase(`ids_${name}`);
     const tokens: TestTokens = await startTestTokens();
     const transport = new InProcessTransport();
-    const config = loadConfig(module.envSchema, { DATABASE_URL: database.url, PORT: '0', NODE_ENV: 'test', LOG_LEVEL: 'silent', JWKS_URL: tokens.jwksUrl });
+    const config = loadConfig(module.envSchema, {
+      DATABASE_URL: database.url,
+      PORT: '0',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      JWKS_URL: tokens.jwksUrl,
+      SEED_DEMO_DATA: 'auto',
+    });
     const service: RunningService = await startService(module, config, createLogger({ name, level: 'silent' }), { transport });
     try {
       await module.seed?.(service, createLogger({ name, level: 'silent' }));

@@ -54,8 +54,8 @@ export const EVENT_CATALOGUE = {
     version: 1,
     producer: 'identity',
     consumers: ['performance', 'feedback', 'development', 'recruitment'],
-    description: 'An employee left the service (retirement, resignation, dismissal, death).',
-    payload: employeeSnapshot.extend({ leftAt: isoDateTime, reason: z.string().min(1) }),
+    description: 'An employee left the service (retirement, resignation, dismissal, death), naming the position given up.',
+    payload: employeeSnapshot.extend({ leftAt: isoDateTime, reason: z.string().min(1), previousPositionId: id.nullable().optional() }),
     key: (p) => p.employeeId,
   }),
   'identity.employee.snapshot': define({

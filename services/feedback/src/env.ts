@@ -6,6 +6,8 @@ import { SURVEY_COMMENT_HARD_MAX_LENGTH } from './domain/citizen-survey';
 export const feedbackEnvSchema = z.object({
   ...commonServiceEnv,
   PORT: port(4003),
+  /** Demo citizen answers for the service units: only where asked for (npm start sets `auto`), never in production. */
+  SEED_DEMO_DATA: z.enum(['auto', 'never']).default('never'),
   /** Serves /metrics on a port of its own (0 = any free port; the images set 9464); unset = on PORT. */
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** Citizen survey (rule 7): requests one client address may make at once, and refilled per minute (token and submit each). */

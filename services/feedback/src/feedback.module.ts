@@ -127,6 +127,7 @@ export const feedbackModule = defineService({
   // Demo citizen answers for two units of every agency the copy knows (none on an empty copy).
   // Notes, dialogues and cycles are left to the demo users: they need identity's people and performance's periods.
   async seed(service) {
+    if (service.config.SEED_DEMO_DATA !== 'auto') return null;
     return { summary: { demoServiceUnits: await seedDemoSatisfaction(service.prisma, systemClock) } };
   },
 });

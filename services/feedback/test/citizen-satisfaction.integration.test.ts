@@ -227,7 +227,7 @@ describe('citizen satisfaction (rule 7)', () => {
 
 describe('the demo seed of citizen satisfaction', () => {
   it('marks the two largest units of each agency the copy knows, once, and leaves an agency with a service unit alone', async () => {
-    const harness = await startFeedbackOnPostgres('fb_ikm_seed');
+    const harness = await startFeedbackOnPostgres('fb_ikm_seed', { SEED_DEMO_DATA: 'auto' });
     try {
       const seed = () => feedbackModule.seed!(harness.service, createLogger({ name: 'seed', level: 'silent' }));
       expect(await seed()).toEqual({ summary: { demoServiceUnits: 0 } });

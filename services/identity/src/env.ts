@@ -10,7 +10,8 @@ export const identityEnvSchema = z.object({
   JWT_PRIVATE_KEY: z.string().includes('PRIVATE KEY', { message: 'must be a PEM private key' }).optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(60),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
-  SEED_DEMO_DATA: z.enum(['auto', 'never']).default('auto'),
+  /** The demo province on an empty database: only where asked for (npm start sets `auto`), never in production. */
+  SEED_DEMO_DATA: z.enum(['auto', 'never']).default('never'),
 });
 
 export type IdentityConfig = z.output<typeof identityEnvSchema>;

@@ -182,6 +182,8 @@ describe('identity employee events', () => {
         supervisorEmployeeId: null,
         employmentType: employee.employmentType,
         reason: 'Pensiun',
+        // ...but names the one given up, so that consumers can free it.
+        previousPositionId: staff.id,
       });
       expect(Date.parse(leftAt)).toBeGreaterThanOrEqual(started - 1000);
     });

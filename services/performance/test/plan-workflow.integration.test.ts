@@ -101,8 +101,15 @@ describe('performance periods and the SKP workflow', () => {
   it("shows a plan to the employee, the supervisor and the agency's HR, and to nobody else", async () => {
     const plan = await h.service.prisma.performancePlan.findFirstOrThrow({ where: { employeeId: org.staff[0].employeeId } });
     for (const reader of [org.staff[0].viewer, org.supervisor.viewer, org.hrA]) expect((await h.gql(PLAN, { id: plan.id }, reader)).errors).toBeUndefined();
-    for (const stranger of [org.staff[1].viewer, org.otherSupervisor.viewer, org.hrB, org.employeeB.viewer]) {
+    for (const stranger of [org.staff[1].viewer, org.otherSupervisor.viewer]) {
       expect((await h.gql(PLAN, { id: plan.id }, stranger)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    // Another agency's id answers exactly like an unknown one: no existence oracle.
+    const unknown = (await h.gql(PLAN, { id: '00000000-0000-4000-8000-000000000000' }, org.hrB)).errors?.[0];
+    for (const stranger of [org.hrB, org.employeeB.viewer]) {
+      const answer = (await h.gql(PLAN, { id: plan.id }, stranger)).errors?.[0];
+      expect(answer?.extensions?.code).toBe('NOT_FOUND');
+      expect(answer?.message.replace(plan.id, '<id>')).toBe(unknown?.message.replace('00000000-0000-4000-8000-000000000000', '<id>'));
     }
     expect((await h.gql(PLAN, { id: plan.id })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });

@@ -7,7 +7,7 @@ export const recruitmentEnvSchema = z.object({
   /** Serves /metrics on a port of its own (0 = any free port; the images set 9464); unset = on PORT. */
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** Demo selections per agency in non-production runs (the same switch as identity's demo data). */
-  SEED_DEMO_DATA: z.enum(['auto', 'never']).default('auto'),
+  SEED_DEMO_DATA: z.enum(['auto', 'never']).default('never'),
   /** How long the demo seed waits for identity's employee snapshots on a first start (ms). */
   SEED_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
 });

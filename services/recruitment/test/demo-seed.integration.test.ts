@@ -32,6 +32,7 @@ describe('the recruitment demo seed', () => {
       NODE_ENV: 'test',
       JWKS_URL: tokens.jwksUrl,
       SEED_WAIT_MS: '500',
+      SEED_DEMO_DATA: 'auto',
     });
     service = await startService(recruitmentModule, config, logger, { transport });
   });

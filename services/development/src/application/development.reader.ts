@@ -1,4 +1,4 @@
-import { agencyScope, assertAuthenticated, assertCanReadAgency, type Viewer } from '@kinerja/auth';
+import { agencyScope, assertAuthenticated, assertCanReadAgency, canReadAgency, type Viewer } from '@kinerja/auth';
 import { ForbiddenError, NotFoundError, ValidationError } from '@kinerja/errors';
 import { groupedBy, orderedBy } from '@kinerja/kernel';
 
@@ -84,7 +84,8 @@ export class DevelopmentReader {
   async assignment(viewer: Viewer, id: string): Promise<AssignmentRecord> {
     assertAuthenticated(viewer);
     const [assignment] = await this.assignments.byIds([id]);
-    if (!assignment) throw new NotFoundError('TrainingAssignment', id);
+    // Another agency's assignment answers exactly like one that does not exist: no existence oracle.
+    if (!assignment || !canReadAgency(viewer, assignment.agencyId)) throw new NotFoundError('TrainingAssignment', id);
     const [employee] = await this.employees.byIds([assignment.employeeId]);
     const subject = { employeeId: assignment.employeeId, agencyId: assignment.agencyId, supervisorEmployeeId: employee?.supervisorEmployeeId ?? null };
     if (!canSeeDevelopmentOf(viewer, subject)) throw new ForbiddenError("This is another employee's training");

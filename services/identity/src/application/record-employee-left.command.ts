@@ -33,7 +33,11 @@ export class RecordEmployeeLeft {
     const events = await reportingLineEvents(
       this.organisation,
       this.employees,
-      { employee: left, type: 'identity.employee.left', extra: { leftAt: this.clock.now().toISOString(), reason: input.reason.trim() } },
+      {
+        employee: left,
+        type: 'identity.employee.left',
+        extra: { leftAt: this.clock.now().toISOString(), reason: input.reason.trim(), previousPositionId: employee.positionId },
+      },
       employee.positionId,
     );
     await this.employees.update(employee, left, 'employee.left', auditContextOf(actor), events);

@@ -1,4 +1,4 @@
-import { assertCanReadAgency, canReadAgency, type Viewer } from '@kinerja/auth';
+import { assertAuthenticated, assertCanReadAgency, canReadAgency, type Viewer } from '@kinerja/auth';
 import { ForbiddenError, NotFoundError } from '@kinerja/errors';
 import { groupedBy, orderedBy, unique } from '@kinerja/kernel';
 
@@ -57,9 +57,10 @@ export class PerformanceReader {
   }
 
   async plan(viewer: Viewer, id: string): Promise<PerformancePlan> {
+    assertAuthenticated(viewer);
     const [plan] = await this.plans.byIds([id]);
-    if (!plan) throw new NotFoundError('PerformancePlan', id, 'id');
-    assertCanReadAgency(viewer, plan.agencyId);
+    // Another agency's plan answers exactly like one that does not exist: no existence oracle.
+    if (!plan || !canReadAgency(viewer, plan.agencyId)) throw new NotFoundError('PerformancePlan', id, 'id');
     const [visible] = await this.visiblePlans(viewer, [plan]);
     if (!visible) throw new ForbiddenError("Only the employee, their direct supervisor and the agency's HR, head and auditors see this SKP");
     return visible;
