@@ -128,8 +128,24 @@ export const feedbackModule = defineService({
   // Notes, dialogues and cycles are left to the demo users: they need identity's people and performance's periods.
   async seed(service) {
     if (service.config.SEED_DEMO_DATA !== 'auto') return null;
+    // On a first start identity's snapshots are still arriving: wait a little for the copy (not in
+    // tests, which seed before anyone publishes).
+    if (service.config.NODE_ENV !== 'test') await copyFilled(service.prisma, SEED_WAIT_MS);
     return { summary: { demoServiceUnits: await seedDemoSatisfaction(service.prisma, systemClock) } };
   },
 });
+
+/** How long the demo seed waits for identity's first snapshots on a first start. */
+const SEED_WAIT_MS = 5_000;
+
+async function copyFilled(prisma: FeedbackPrisma, waitMs: number): Promise<void> {
+  // Until some employees arrived and no more came for a moment (the snapshots come in one burst).
+  const deadline = Date.now() + waitMs;
+  let previous = -1;
+  for (let count = await prisma.employeeCopy.count(); (count === 0 || count !== previous) && Date.now() < deadline; count = await prisma.employeeCopy.count()) {
+    previous = count;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
 
 export type FeedbackService = RunningService<FeedbackConfig, FeedbackPrisma, FeedbackWiring>;
