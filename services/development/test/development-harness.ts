@@ -3,12 +3,12 @@ import { randomUUID } from 'node:crypto';
 import type { Viewer } from '@kinerja/auth';
 import { loadConfig } from '@kinerja/config';
 import { applyMigrations, type Database, openDatabase } from '@kinerja/database';
-import type { EventEnvelope } from '@kinerja/events';
 import { randomIds, systemClock } from '@kinerja/kernel';
 import { createLogger } from '@kinerja/logger';
-import { type EventHandler, type HandlerMap, InProcessTransport, type Transport } from '@kinerja/messaging';
+import { InProcessTransport, type Transport } from '@kinerja/messaging';
 import { startService } from '@kinerja/service-kit';
 
+import { type Deliver, deliverer } from '../../../test/support/deliver';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/postgres';
 import { developmentEventHandlers, developmentModule, type DevelopmentService } from '../src/development.module';
 import { developmentEnvSchema } from '../src/env';
@@ -16,16 +16,7 @@ import { createPrismaClient, type DevelopmentPrisma } from '../src/infrastructur
 import { seedDefaultCatalogue } from '../src/seed/seed-default-catalogue';
 import { startTestTokens, type TestTokens } from './support/tokens';
 
-/** Hands an event straight to development's handler for its type, as the consumer would. */
-export type Deliver = (event: EventEnvelope) => Promise<void>;
-
-function deliverer(handlers: HandlerMap): Deliver {
-  return async (event) => {
-    const handler = handlers[event.type] as EventHandler | undefined;
-    if (!handler) throw new Error(`development has no handler for ${event.type}`);
-    await handler(event);
-  };
-}
+export type { Deliver };
 
 /** development's database on a fresh PostgreSQL, migrated and seeded, with its handlers: no broker, no HTTP. */
 export interface HandlerHarness {
@@ -42,7 +33,7 @@ export async function openHandlerHarness(prefix: string): Promise<HandlerHarness
   await seedDefaultCatalogue(prisma);
   return {
     prisma,
-    deliver: deliverer(developmentEventHandlers(prisma, { ids: randomIds, clock: systemClock })),
+    deliver: deliverer('development', developmentEventHandlers(prisma, { ids: randomIds, clock: systemClock })),
     stop: async () => {
       await prisma.$disconnect();
       await database.close();
@@ -86,7 +77,7 @@ export async function startDevelopmentOnPostgres(prefix: string, options: { tran
     transport,
     database,
     tokens,
-    deliver: deliverer(service.wiring.handlers),
+    deliver: deliverer('development', service.wiring.handlers),
     queries,
     stop: async () => {
       await service.stop();

@@ -3,12 +3,12 @@ import { randomUUID } from 'node:crypto';
 import type { Viewer } from '@kinerja/auth';
 import { loadConfig } from '@kinerja/config';
 import { applyMigrations, type Database, openDatabase } from '@kinerja/database';
-import type { EventEnvelope } from '@kinerja/events';
 import { type Clock, randomIds, systemClock } from '@kinerja/kernel';
 import { createLogger } from '@kinerja/logger';
-import { type EventHandler, type HandlerMap, InProcessTransport, type Transport } from '@kinerja/messaging';
+import { InProcessTransport, type Transport } from '@kinerja/messaging';
 import { startService } from '@kinerja/service-kit';
 
+import { type Deliver, deliverer } from '../../../test/support/deliver';
 import { graphql, type GraphQLResponse } from '../../../test/support/graphql-client';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/postgres';
 import { startTestTokens, type TestTokens } from '../../../test/support/tokens';
@@ -16,16 +16,7 @@ import { feedbackEnvSchema } from '../src/env';
 import { feedbackEventHandlers, feedbackModule, type FeedbackService } from '../src/feedback.module';
 import { createPrismaClient, type FeedbackPrisma } from '../src/infrastructure/prisma-client';
 
-/** Hands an event straight to feedback's handler for its type, as the consumer would. */
-export type Deliver = (event: EventEnvelope) => Promise<void>;
-
-function deliverer(handlers: HandlerMap): Deliver {
-  return async (event) => {
-    const handler = handlers[event.type] as EventHandler | undefined;
-    if (!handler) throw new Error(`feedback has no handler for ${event.type}`);
-    await handler(event);
-  };
-}
+export type { Deliver };
 
 /** feedback's database on a fresh PostgreSQL, migrated, with its handlers: no broker, no HTTP. */
 export interface HandlerHarness {
@@ -41,7 +32,7 @@ export async function openHandlerHarness(prefix: string, clock: Clock = systemCl
   const prisma = createPrismaClient(database);
   return {
     prisma,
-    deliver: deliverer(feedbackEventHandlers(prisma, { ids: randomIds, clock })),
+    deliver: deliverer('feedback', feedbackEventHandlers(prisma, { ids: randomIds, clock })),
     stop: async () => {
       await prisma.$disconnect();
       await database.close();
@@ -70,7 +61,7 @@ export async function startFeedbackOnPostgres(prefix: string, env: Record<string
   const service = await startService(feedbackModule, config, createLogger({ name: 'feedback', level: 'silent' }), { transport });
   return {
     service,
-    deliver: deliverer(service.wiring.handlers),
+    deliver: deliverer('feedback', service.wiring.handlers),
     as:
       (viewer, clientAddress) =>
       <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}) =>
