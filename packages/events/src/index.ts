@@ -1,6 +1,15 @@
 export { buildAsyncApiDocument } from './asyncapi';
 export { type DomainEvent, EVENT_CATALOGUE, EVENT_TYPES, type EventDefinition, type EventPayload, type EventType, isEventType } from './catalogue';
 export {
+  EMPLOYEE_EVENT_TYPES,
+  EMPLOYEE_STATUSES,
+  type EmployeeEventType,
+  type EmployeeState,
+  employeeStateOf,
+  type EmployeeStatus,
+  supersedesCopy,
+} from './employee-state';
+export {
   createEnvelope,
   deadLetterTopicOf,
   envelopeSchema,

@@ -1,4 +1,4 @@
-import { countsInHeadcount, type EmployeeCopy, isUnitHead, supersedes } from './employee-copy';
+import { countsInHeadcount, type EmployeeCopy, isUnitHead } from './employee-copy';
 
 const copy = (overrides: Partial<EmployeeCopy> = {}): EmployeeCopy => ({
   employeeId: 'e',
@@ -15,15 +15,6 @@ const copy = (overrides: Partial<EmployeeCopy> = {}): EmployeeCopy => ({
 });
 
 describe('the local employee copy', () => {
-  it.each([
-    ['nothing stored', null, true],
-    ['an older state stored', copy({ sourceOccurredAt: new Date('2031-01-01T00:00:00Z') }), true],
-    ['the same moment (a replayed snapshot)', copy(), true],
-    ['a newer state stored', copy({ sourceOccurredAt: new Date('2031-01-03T00:00:00Z') }), false],
-  ])('an event supersedes %s: %p', (_case, stored, expected) => {
-    expect(supersedes(copy(), stored)).toBe(expected);
-  });
-
   it.each([
     ['nobody above', copy({ supervisorEmployeeId: null }), null, true],
     ['a supervisor in another unit', copy(), copy({ employeeId: 's', orgUnitId: 'u0' }), true],

@@ -1,7 +1,8 @@
 import { auditRow } from '@kinerja/database';
+import { supersedesCopy } from '@kinerja/events';
 import { handleEventOnce } from '@kinerja/messaging';
 
-import { type EmployeeCopy, supersedes } from '../domain/employee-copy';
+import type { EmployeeCopy } from '../domain/employee-copy';
 import type { EmployeeCopyRepository } from '../domain/repositories';
 import { toEmployeeCopy } from './mappers';
 import type { PerformancePrisma } from './prisma-client';
@@ -41,7 +42,7 @@ export class PrismaEmployeeCopyRepository implements EmployeeCopyRepository {
     await handleEventOnce(this.prisma, CONSUMER, eventId, async (tx) => {
       const stored = await tx.employeeCopy.findUnique({ where: { employeeId: copy.employeeId } });
       const before = stored ? toEmployeeCopy(stored) : null;
-      if (!supersedes(copy, before)) return { wroteOutbox: false };
+      if (!supersedesCopy(copy.sourceOccurredAt, before?.sourceOccurredAt)) return { wroteOutbox: false };
       await tx.employeeCopy.upsert({ where: { employeeId: copy.employeeId }, create: copy, update: copy });
       await tx.auditLog.create({
         data: auditRow(

@@ -48,6 +48,3 @@ export function conflictReasonProblem(reason: string): string | null {
   const trimmed = reason.trim();
   return trimmed.length === 0 || trimmed.length > 1000 ? 'must be 1 to 1000 characters' : null;
 }
-
-/** Whether an employee event is newer than the copy kept of the employee. */
-export const isNewerThanCopy = (copy: { lastEventAt: Date } | null, occurredAt: Date) => copy === null || occurredAt.getTime() >= copy.lastEventAt.getTime();

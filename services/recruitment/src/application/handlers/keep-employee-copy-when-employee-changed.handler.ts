@@ -1,23 +1,6 @@
-import type { EventEnvelope } from '@kinerja/events';
+import { type EmployeeEventType, employeeStateOf, type EventEnvelope, supersedesCopy } from '@kinerja/events';
 
-import type { EmployeeCopy } from '../../domain/committee';
-import { isNewerThanCopy } from '../../domain/committee.rule';
 import type { EventStore } from '../../domain/repositories';
-
-export type EmployeeEventType = 'identity.employee.registered' | 'identity.employee.transferred' | 'identity.employee.left' | 'identity.employee.snapshot';
-
-function statusAfter(event: EventEnvelope<EmployeeEventType>, previous: EmployeeCopy | null): EmployeeCopy['status'] {
-  switch (event.type) {
-    case 'identity.employee.left':
-      return 'LEFT';
-    case 'identity.employee.snapshot':
-      return (event.payload as EventEnvelope<'identity.employee.snapshot'>['payload']).status;
-    case 'identity.employee.transferred':
-      return previous?.status === 'ON_LEAVE' ? 'ON_LEAVE' : 'ACTIVE';
-    default:
-      return 'ACTIVE';
-  }
-}
 
 /**
  * Keeps `employee_copy` in step with identity (agency, name, status as of the latest event): HR
@@ -25,19 +8,12 @@ function statusAfter(event: EventEnvelope<EmployeeEventType>, previous: Employee
  */
 export function keepEmployeeCopyWhenEmployeeChanged(events: EventStore) {
   return async (event: EventEnvelope<EmployeeEventType>): Promise<void> => {
-    const occurredAt = new Date(event.occurredAt);
-    const payload = event.payload;
     await events.handleOnce(event.id, async (tx) => {
-      const previous = await tx.employee(payload.employeeId);
-      if (!isNewerThanCopy(previous, occurredAt)) return;
-      await tx.saveEmployee({
-        employeeId: payload.employeeId,
-        agencyId: payload.agencyId,
-        orgUnitId: payload.orgUnitId,
-        name: payload.name,
-        status: statusAfter(event, previous),
-        lastEventAt: occurredAt,
-      });
+      const previous = await tx.employee(event.payload.employeeId);
+      const state = employeeStateOf(event, previous?.status ?? null);
+      if (!supersedesCopy(state.occurredAt, previous?.lastEventAt)) return;
+      const { employeeId, agencyId, orgUnitId, name, status } = state;
+      await tx.saveEmployee({ employeeId, agencyId, orgUnitId, name, status, lastEventAt: state.occurredAt });
     });
   };
 }
