@@ -1,4 +1,4 @@
-import { calendarDateIn, todayIn, WIB_UTC_OFFSET_HOURS } from './calendar';
+import { calendarDateIn, indonesianDate, todayIn, WIB_UTC_OFFSET_HOURS } from './calendar';
 
 describe('calendarDateIn', () => {
   it.each([
@@ -19,5 +19,15 @@ describe('calendarDateIn', () => {
 
   it('todayIn reads the clock', () => {
     expect(todayIn({ now: () => new Date('2026-01-01T20:00:00Z') })).toBe('2026-01-02');
+  });
+});
+
+describe('indonesianDate', () => {
+  it.each<[string | Date, string]>([
+    ['2026-01-31', '31 Januari 2026'],
+    ['2026-12-01', '1 Desember 2026'],
+    [new Date('2026-06-30T18:00:00Z'), '1 Juli 2026'],
+  ])('writes %p as %s', (day, text) => {
+    expect(indonesianDate(day)).toBe(text);
   });
 });

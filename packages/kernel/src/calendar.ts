@@ -16,3 +16,12 @@ export function calendarDateIn(instant: Date, utcOffsetHours: number = WIB_UTC_O
 export function todayIn(clock: Clock, utcOffsetHours: number = WIB_UTC_OFFSET_HOURS): string {
   return calendarDateIn(clock.now(), utcOffsetHours);
 }
+
+const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+
+/** A calendar day (YYYY-MM-DD), or an instant read in WIB, as official documents write it: "2 Januari 2031". */
+export function indonesianDate(day: string | Date): string {
+  const iso = typeof day === 'string' ? day : calendarDateIn(day);
+  const [year, month, date] = iso.split('-').map(Number);
+  return `${date} ${MONTHS_ID[(month ?? 1) - 1]} ${year}`;
+}

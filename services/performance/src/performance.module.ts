@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 
 import type { Clock, IdGenerator } from '@kinerja/kernel';
@@ -21,6 +22,7 @@ import { GrantReward } from './application/grant-reward.command';
 import { IssueSanction } from './application/issue-sanction.command';
 import { keepEmployeeCopyWhenEmployeeChanged } from './application/keep-employee-copy-when-employee-changed.handler';
 import { keepFeedbackAggregateWhenCycleCompleted } from './application/keep-feedback-aggregate-when-cycle-completed.handler';
+import { DocumentLinks, OfficialDocumentReader } from './application/official-document.reader';
 import { PerformanceReader } from './application/performance.reader';
 import { recordDevelopmentEvidenceWhenTrainingCompleted } from './application/record-development-evidence-when-training-completed.handler';
 import { ReportRealization } from './application/report-realization.command';
@@ -37,6 +39,7 @@ import { EVIDENCE_DOWNLOAD_PREFIX, EvidenceDocumentResolver } from './graphql/ev
 import { FollowUpResolver } from './graphql/follow-up.resolver';
 import { IndicatorResolver } from './graphql/indicator.resolver';
 import { longTextInputs } from './graphql/long-text-inputs';
+import { OfficialDocumentResolver } from './graphql/official-document.resolver';
 import { OrgUnitPerformanceResolver } from './graphql/org-unit.resolver';
 import { PerformancePeriodResolver } from './graphql/performance-period.resolver';
 import { PerformancePlanResolver } from './graphql/performance-plan.resolver';
@@ -45,6 +48,7 @@ import { RealizationResolver } from './graphql/realization.resolver';
 import { AgencyType, EmployeeType, OrgUnitType } from './graphql/types';
 import { WorkResultResolver } from './graphql/work-result.resolver';
 import { evidenceDownloadRoute } from './infrastructure/evidence-download.route';
+import { officialDocumentRoute } from './infrastructure/official-document.route';
 import { createPrismaClient, type PerformancePrisma } from './infrastructure/prisma-client';
 import { CONSUMER } from './infrastructure/prisma-employee-copy.repository';
 import { createRepositories, type Repositories } from './infrastructure/repositories';
@@ -61,6 +65,8 @@ export function performanceEventHandlers(repositories: Repositories, ids: IdGene
 export interface PerformanceOptions {
   /** EVIDENCE_MAX_BYTES: the largest evidence document accepted. */
   evidenceMaxBytes: number;
+  /** DOCUMENT_LINK_SECRET: signs the short-lived links to official documents (shared by all replicas). */
+  documentLinkSecret: Buffer;
 }
 
 export type PerformanceWiring = ServiceWiring<PerformanceContext>;
@@ -74,6 +80,8 @@ export function wirePerformance(repositories: Repositories, options: Performance
   const employees = new EmployeePerformanceReader(copies, plans, assessments, evidence, followUps);
   const evidenceReader = new EvidenceDocumentReader(evidenceDocuments, copies);
   const feedbackAggregates = new FeedbackAggregateReader(repositories.feedbackAggregates);
+  const documentLinks = new DocumentLinks(options.documentLinkSecret, clock);
+  const officialDocuments = new OfficialDocumentReader(repositories);
   return {
     resolvers: [
       new PerformancePeriodResolver(
@@ -101,6 +109,7 @@ export function wirePerformance(repositories: Repositories, options: Performance
         new DistributionReader(periods, copies, assessments, unitRatings),
         new SetUnitRating(unitRatings, periods, copies, assessments, ids, clock),
       ),
+      new OfficialDocumentResolver(documentLinks, officialDocuments),
       new FollowUpResolver(new GrantReward(copies, assessments, followUps, ids, clock), new IssueSanction(copies, assessments, followUps, ids, clock)),
     ],
     references: {
@@ -112,8 +121,16 @@ export function wirePerformance(repositories: Repositories, options: Performance
     },
     handlers: performanceEventHandlers(repositories, ids),
     extendContext: (base) => ({ ...base, loaders: createLoaders(reader, employees, evidenceReader, feedbackAggregates, base) }),
-    routes: (verifier) => ({ [`${EVIDENCE_DOWNLOAD_PREFIX}*`]: evidenceDownloadRoute(EVIDENCE_DOWNLOAD_PREFIX, evidenceReader, verifier) }),
+    routes: (verifier) => ({
+      [`${EVIDENCE_DOWNLOAD_PREFIX}*`]: evidenceDownloadRoute(EVIDENCE_DOWNLOAD_PREFIX, evidenceReader, verifier),
+      [`${documentLinks.prefix}*`]: officialDocumentRoute(documentLinks, officialDocuments),
+    }),
   };
+}
+
+/** The configured secret, or (outside production, where the config requires one) a random one for this process. */
+export function documentLinkSecretOf(config: PerformanceConfig): Buffer {
+  return config.DOCUMENT_LINK_SECRET !== undefined ? Buffer.from(config.DOCUMENT_LINK_SECRET) : randomBytes(32);
 }
 
 export const performanceModule = defineService({
@@ -142,6 +159,7 @@ export const performanceModule = defineService({
     AssessmentResolver,
     EmployeePerformanceResolver,
     OrgUnitPerformanceResolver,
+    OfficialDocumentResolver,
     FollowUpResolver,
   ],
   // identity's entities that performance only extends.
@@ -152,7 +170,11 @@ export const performanceModule = defineService({
   longTextInputs: (config) => longTextInputs(config.EVIDENCE_MAX_BYTES),
   createPrisma: createPrismaClient,
   wire: async ({ config, prisma, clock, ids, notifyOutbox }) =>
-    wirePerformance(createRepositories(prisma, notifyOutbox), { evidenceMaxBytes: config.EVIDENCE_MAX_BYTES }, { clock, ids }),
+    wirePerformance(
+      createRepositories(prisma, notifyOutbox),
+      { evidenceMaxBytes: config.EVIDENCE_MAX_BYTES, documentLinkSecret: documentLinkSecretOf(config) },
+      { clock, ids },
+    ),
 });
 
 export type PerformanceService = RunningService<PerformanceConfig, PerformancePrisma, PerformanceWiring>;

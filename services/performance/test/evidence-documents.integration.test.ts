@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 
 import type { Viewer } from '@kinerja/auth';
 import { createErrorFormatter } from '@kinerja/errors';
@@ -67,7 +67,11 @@ describe('evidence documents', () => {
   /** The mutation run on the service's schema in this process: past the HTTP body limit (see the test). */
   async function inProcess(query: string, variables: Record<string, unknown>, viewer: Viewer) {
     const logger = createLogger({ name: 'performance', level: 'silent' });
-    const wiring = wirePerformance(h.repositories, { evidenceMaxBytes: DEFAULT_EVIDENCE_MAX_BYTES }, { clock: systemClock, ids: randomIds });
+    const wiring = wirePerformance(
+      h.repositories,
+      { evidenceMaxBytes: DEFAULT_EVIDENCE_MAX_BYTES, documentLinkSecret: randomBytes(32) },
+      { clock: systemClock, ids: randomIds },
+    );
     const schema = await buildServiceSchema(performanceModule, wiring);
     const base = { viewer, requestId: randomUUID(), clientAddress: '127.0.0.1', logger };
     const result = await execute({

@@ -2,6 +2,7 @@ import { registerEnumType } from 'type-graphql';
 
 import type { DistributionEnforcement } from '../domain/curve-enforcement.rule';
 import type { DistributionBound } from '../domain/distribution-curve.rule';
+import { OFFICIAL_DOCUMENT_KINDS } from '../domain/official-document';
 import { PERIOD_KINDS } from '../domain/period';
 import { CADENCES, PERIOD_STATUSES } from '../domain/period.rule';
 import { PLAN_ACTIONS, PLAN_ACTORS } from '../domain/plan-workflow.rule';
@@ -35,6 +36,7 @@ export const SanctionKindEnum = asEnum(SANCTION_KINDS);
 export const PeriodKindEnum = asEnum(PERIOD_KINDS);
 export const PeriodStatusEnum = asEnum(PERIOD_STATUSES);
 export const CadenceEnum = asEnum(CADENCES);
+export const OfficialDocumentKindEnum = asEnum(OFFICIAL_DOCUMENT_KINDS);
 export const DistributionEnforcementEnum = asEnum<DistributionEnforcement>(['WARN', 'BLOCK']);
 export const DistributionBoundEnum = asEnum<DistributionBound>(['AT_MOST', 'AT_LEAST']);
 
@@ -61,3 +63,7 @@ registerEnumType(DistributionEnforcementEnum, {
   description: 'When a finalization would break the distribution curve: WARN (needs a justification) or BLOCK',
 });
 registerEnumType(DistributionBoundEnum, { name: 'DistributionBound' });
+registerEnumType(OfficialDocumentKindEnum, {
+  name: 'OfficialDocumentKind',
+  description: 'The official documents of a year: the SKP, and the annual evaluation (dokumen evaluasi kinerja pegawai)',
+});
