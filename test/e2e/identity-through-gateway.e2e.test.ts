@@ -292,7 +292,7 @@ describe('the graph through the gateway', () => {
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'supervisorPositionId' });
     });
 
-    it("echoes the caller's x-request-id and forwards it to the subgraph, whose audit trail records it", async () => {
+    it("issues its own request id (the caller's comes back as client-request-id) and forwards it to the subgraph, whose audit trail records it", async () => {
       const unit = await siulakRow(`SELECT u.id FROM org_unit u JOIN agency a ON a.id = u.agency_id WHERE a.code = $1 AND u.code = 'BKPSDM'`);
       const response = await fetch(url, {
         method: 'POST',
@@ -304,9 +304,11 @@ describe('the graph through the gateway', () => {
       });
       const body = (await response.json()) as { data?: { createPosition: { id: string } }; errors?: unknown };
       expect(body.errors).toBeUndefined();
-      expect(response.headers.get('x-request-id')).toBe('e2e-forwarded-1');
+      const requestId = response.headers.get('x-request-id');
+      expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(response.headers.get('client-request-id')).toBe('e2e-forwarded-1');
       const audit = await db.query(`SELECT request_id FROM audit_log WHERE action = 'position.created' AND entity_id = $1`, [body.data?.createPosition.id]);
-      expect(audit.rows).toEqual([{ request_id: 'e2e-forwarded-1' }]);
+      expect(audit.rows).toEqual([{ request_id: requestId }]);
     });
 
     it('masks an unexpected error (a subgraph that does not answer) as INTERNAL_SERVER_ERROR with the request id', async () => {
@@ -325,9 +327,11 @@ describe('the graph through the gateway', () => {
           body: JSON.stringify({ query: '{ agencies { id name } }' }),
         });
         const body = (await response.json()) as { errors?: { message: string; extensions?: Record<string, unknown> }[] };
-        expect(response.headers.get('x-request-id')).toBe('e2e-masked-1');
-        expect(body.errors?.[0]?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: 'e2e-masked-1' });
-        expect(body.errors?.[0]?.message).toBe('Internal server error (request id e2e-masked-1)');
+        const requestId = response.headers.get('x-request-id');
+        expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+        expect(response.headers.get('client-request-id')).toBe('e2e-masked-1');
+        expect(body.errors?.[0]?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId });
+        expect(body.errors?.[0]?.message).toBe(`Internal server error (request id ${requestId})`);
         expect(JSON.stringify(body)).not.toContain(String(closedPort));
       } finally {
         await orphan.stop();

@@ -30,6 +30,40 @@ const employeeSnapshot = z.object({
 });
 
 /**
+ * One audit row of a service, relayed so that identity keeps the one readable audit trail of the
+ * province. Written by a database trigger on the service's `audit_log` into its outbox, in the
+ * transaction of the change (see the services' `*_audit_relay` migrations), so no audit row is
+ * ever left out. `agencyId` is null for province-wide records (the envelope then carries the nil UUID).
+ */
+export const auditRecordedPayload = z.object({
+  auditId: id,
+  occurredAt: isoDateTime,
+  actorUserId: z.string().nullable(),
+  requestId: z.string().nullable(),
+  agencyId: id.nullable(),
+  action: z.string().min(1),
+  entityType: z.string().min(1),
+  entityId: z.string().min(1),
+  /** The record before the change as the service recorded it (any JSON value); null when created. */
+  before: z.unknown(),
+  /** The record after the change (any JSON value); null when removed. */
+  after: z.unknown(),
+});
+
+/** The envelope's agency of an audit row that belongs to no agency (province-wide records). */
+export const NO_AGENCY = '00000000-0000-0000-0000-000000000000';
+
+const auditRecorded = (producer: Service) =>
+  define({
+    version: 1,
+    producer,
+    consumers: ['identity'],
+    description: `A change was recorded in ${producer}'s audit log (who, what, when, before and after); identity keeps the readable audit trail.`,
+    payload: auditRecordedPayload,
+    key: (p) => `${p.entityType}:${p.entityId}`,
+  });
+
+/**
  * Every event type of the system, one topic each (the type is the topic name), versioned.
  * Adding a field that consumers may ignore keeps the version; anything else is a new version.
  */
@@ -179,7 +213,20 @@ export const EVENT_CATALOGUE = {
     }),
     key: (p) => p.applicantId,
   }),
+  'identity.audit.recorded': auditRecorded('identity'),
+  'performance.audit.recorded': auditRecorded('performance'),
+  'feedback.audit.recorded': auditRecorded('feedback'),
+  'development.audit.recorded': auditRecorded('development'),
+  'recruitment.audit.recorded': auditRecorded('recruitment'),
 } as const;
+
+export const AUDIT_EVENT_TYPES = [
+  'identity.audit.recorded',
+  'performance.audit.recorded',
+  'feedback.audit.recorded',
+  'development.audit.recorded',
+  'recruitment.audit.recorded',
+] as const;
 
 export type EventType = keyof typeof EVENT_CATALOGUE;
 export type EventPayload<T extends EventType> = z.output<(typeof EVENT_CATALOGUE)[T]['payload']>;

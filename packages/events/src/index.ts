@@ -1,5 +1,16 @@
 export { buildAsyncApiDocument } from './asyncapi';
-export { type DomainEvent, EVENT_CATALOGUE, EVENT_TYPES, type EventDefinition, type EventPayload, type EventType, isEventType } from './catalogue';
+export {
+  AUDIT_EVENT_TYPES,
+  auditRecordedPayload,
+  type DomainEvent,
+  EVENT_CATALOGUE,
+  EVENT_TYPES,
+  type EventDefinition,
+  type EventPayload,
+  type EventType,
+  isEventType,
+  NO_AGENCY,
+} from './catalogue';
 export {
   EMPLOYEE_EVENT_TYPES,
   EMPLOYEE_STATUSES,

@@ -32,6 +32,13 @@ export interface HttpServerOptions<Context extends BaseContext> {
   routes?: Routes;
   /** Largest request body, or a limit per request (read from its headers before the body). */
   maxBodyBytes?: number | ((req: IncomingMessage) => number);
+  /**
+   * Where request ids come from. `issue` (the default, the edge): the server issues every id and a
+   * client's `x-request-id` is kept apart as `client-request-id`, never used as the id. `upstream`
+   * (a subgraph behind the gateway): the id the gateway sent is kept, so that one id follows a
+   * request through the gateway, every subgraph, their logs and the audit trail.
+   */
+  requestIds?: 'issue' | 'upstream';
 }
 
 export interface HttpServer {
@@ -100,11 +107,26 @@ async function serveGraphQL<Context extends BaseContext>(
   res.end();
 }
 
+const REQUEST_ID = /^[\w.-]{1,100}$/;
+
+/**
+ * The request's id, and the id the client sent if it sent a well-formed one. At the edge the id is
+ * always the server's own: a client cannot choose the id its changes are audited under.
+ */
+export function requestIdsOf(req: Pick<IncomingMessage, 'headers'>, source: 'issue' | 'upstream'): { requestId: string; clientRequestId: string | null } {
+  const incoming = req.headers['x-request-id'];
+  const wellFormed = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : null;
+  if (source === 'upstream') return { requestId: wellFormed ?? randomUUID(), clientRequestId: null };
+  const sentByClient = req.headers['client-request-id'];
+  const clientRequestId = wellFormed ?? (typeof sentByClient === 'string' && REQUEST_ID.test(sentByClient) ? sentByClient : null);
+  return { requestId: randomUUID(), clientRequestId };
+}
+
 /** Served by every process: liveness, readiness, Prometheus metrics (unless on a port of their own: metrics-server.ts). */
 const BUILT_IN_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 export async function startHttpServer<Context extends BaseContext>(options: HttpServerOptions<Context>): Promise<HttpServer> {
-  const { logger, graphql, readiness, routes = {}, maxBodyBytes = 1_000_000 } = options;
+  const { logger, graphql, readiness, routes = {}, maxBodyBytes = 1_000_000, requestIds = 'issue' } = options;
   const bodyLimit = typeof maxBodyBytes === 'number' ? () => maxBodyBytes : maxBodyBytes;
   const graphqlPaths = new Set(graphql.paths);
   const metrics = processMetrics();
@@ -115,12 +137,13 @@ export async function startHttpServer<Context extends BaseContext>(options: Http
   };
 
   const server = createServer((req, res) => {
-    const incoming = req.headers['x-request-id'];
-    const requestId = typeof incoming === 'string' && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+    const { requestId, clientRequestId } = requestIdsOf(req, requestIds);
+    res.setHeader('x-request-id', requestId);
+    if (clientRequestId) res.setHeader('client-request-id', clientRequestId);
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const observe = metrics.httpRequestDuration.startTimer({ route: routeOf(path, req.method), method: req.method ?? 'GET' });
     res.once('close', () => observe({ status: String(res.statusCode) }));
-    runInRequestScope({ requestId }, async () => {
+    runInRequestScope({ requestId, ...(clientRequestId ? { clientRequestId } : {}) }, async () => {
       try {
         if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
         if (path === '/metrics' && req.method === 'GET' && !metricsOnOwnPort()) {
@@ -142,7 +165,7 @@ export async function startHttpServer<Context extends BaseContext>(options: Http
         // Closing the connection after the answer: Node would otherwise read (and discard) the rest of the body.
         if ((error as Error).message === 'BODY_TOO_LARGE')
           return sendJson(res, 413, { errors: [{ message: 'Request body too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }, { connection: 'close' });
-        logger.error({ err: error, requestId, path }, 'request failed');
+        logger.error({ err: error, requestId, clientRequestId, path }, 'request failed');
         if (!res.headersSent)
           sendJson(res, 500, {
             errors: [{ message: `Internal server error (request id ${requestId})`, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }],

@@ -1,5 +1,5 @@
 export { clientAddressOf } from './client-address';
-export { type GraphQLRoute, type HttpServer, type Readiness, startHttpServer } from './http-server';
+export { type GraphQLRoute, type HttpServer, type Readiness, requestIdsOf, startHttpServer } from './http-server';
 export { metricsOnOwnPort, type MetricsServerOptions, startMetricsServer } from './metrics-server';
 export { currentRequest, type RequestScope } from './request-scope';
 export { sendError, sendJson } from './respond';

@@ -1,7 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 export interface RequestScope {
+  /** Issued by the server at the edge (the gateway) and passed on to the subgraphs. */
   requestId: string;
+  /** The id a client sent, kept apart for correlation on its side; never used as the request id. */
+  clientRequestId?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();

@@ -71,6 +71,8 @@ export async function startSubgraph<Context extends SubgraphContext>(options: St
     readiness: options.readiness,
     ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
     routes: options.routes ?? {},
+    // Behind the gateway, like X-Forwarded-For below: the id the gateway issued follows the request.
+    requestIds: 'upstream',
     graphql: {
       paths: ['/graphql'],
       apollo,

@@ -100,7 +100,7 @@ describe('development: catalogue, assignments, completion and certificates', () 
     expect(completed.errors).toBeUndefined();
     const done = completed.data?.['recordTrainingCompletion'];
     expect(done).toMatchObject({ status: 'COMPLETED', result: 'PASSED', earnedJp: 16, certificate: { jp: 16, holderName: 'Siti Rahmawati' } });
-    expect(done.certificate.number).toMatch(/^KNJ\/[0-9A-F]{8}\/\d{4}\/\d{6}-[0-9A-Z]$/);
+    expect(done.certificate.number).toMatch(/^KNJ\/[0-9A-F]{8}\/\d{4}\/\d{6}-[0-9A-Z]{5}-[0-9A-Z]$/);
 
     const after = await asViewer(harness, hr)(HOURS, { reps, year });
     expect(after.data?.['_entities'][0].learningHours).toEqual({ completed: 16, required: 20, remaining: 4, cap: null });

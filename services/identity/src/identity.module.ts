@@ -2,6 +2,7 @@ import 'reflect-metadata';
 
 import { join } from 'node:path';
 
+import { AUDIT_EVENT_TYPES } from '@kinerja/events';
 import { sendJson } from '@kinerja/http-server';
 import { defineService, type RunningService, type ServiceWiring } from '@kinerja/service-kit';
 import { createLocalJWKSet } from 'jose';
@@ -13,9 +14,11 @@ import { CreateOrgUnit } from './application/create-org-unit.command';
 import { CreatePosition } from './application/create-position.command';
 import { GrantRole } from './application/grant-role.command';
 import { IdentityReader } from './application/identity.reader';
+import { keepAuditTrailEntry } from './application/keep-audit-trail.handler';
 import { Login } from './application/login.command';
 import { Logout } from './application/logout.command';
 import { publishEmployeeSnapshots } from './application/publish-employee-snapshots.command';
+import { ReadAuditTrail } from './application/read-audit-trail.query';
 import { RecordEmployeeLeft } from './application/record-employee-left.command';
 import { RefreshSession } from './application/refresh-session.command';
 import { RegisterEmployee } from './application/register-employee.command';
@@ -27,6 +30,7 @@ import { TransferEmployee } from './application/transfer-employee.command';
 import type { EmployeeRepository, OrganisationRepository } from './domain/repositories';
 import { type IdentityConfig, identityEnvSchema } from './env';
 import { AgencyResolver } from './graphql/agency.resolver';
+import { AuditTrailResolver } from './graphql/audit-trail.resolver';
 import { AuthResolver } from './graphql/auth.resolver';
 import { createLoaders, type IdentityContext } from './graphql/context';
 import { EmployeeResolver } from './graphql/employee.resolver';
@@ -35,11 +39,12 @@ import { PositionResolver } from './graphql/position.resolver';
 import { ViewerResolver } from './graphql/viewer.resolver';
 import { JoseTokenIssuer } from './infrastructure/jose-token-issuer';
 import { PrismaAccountRepository } from './infrastructure/prisma-account.repository';
+import { PrismaAuditTrailRepository } from './infrastructure/prisma-audit-trail.repository';
 import { createPrismaClient, type IdentityPrisma } from './infrastructure/prisma-client';
 import { PrismaEmployeeRepository } from './infrastructure/prisma-employee.repository';
 import { PrismaOrganisationRepository } from './infrastructure/prisma-organisation.repository';
 import { ScryptPasswordHasher } from './infrastructure/scrypt-password-hasher';
-import { loadSigningKey } from './infrastructure/signing-key.store';
+import { loadSigningKeys } from './infrastructure/signing-key.store';
 import { seedDemoData } from './seed/seed-demo-data';
 
 export const JWKS_PATH = '/.well-known/jwks.json';
@@ -57,8 +62,8 @@ export const identityModule = defineService({
   envSchema: identityEnvSchema,
   migrationsDir: join(__dirname, '..', 'prisma', 'migrations'),
   consumerGroup: IDENTITY_CONSUMER,
-  consumes: ['recruitment.applicant.hired'],
-  resolvers: [AgencyResolver, OrgUnitResolver, PositionResolver, EmployeeResolver, AuthResolver, ViewerResolver],
+  consumes: ['recruitment.applicant.hired', ...AUDIT_EVENT_TYPES],
+  resolvers: [AgencyResolver, OrgUnitResolver, PositionResolver, EmployeeResolver, AuthResolver, ViewerResolver, AuditTrailResolver],
   createPrisma: createPrismaClient,
 
   async wire({ config, prisma, clock, ids, logger, notifyOutbox }): Promise<IdentityWiring> {
@@ -66,14 +71,17 @@ export const identityModule = defineService({
     const employees = new PrismaEmployeeRepository(prisma, notifyOutbox);
     const accounts = new PrismaAccountRepository(prisma, ids.newId);
     const hasher = new ScryptPasswordHasher();
-    const signingKey = await loadSigningKey(prisma, config.JWT_PRIVATE_KEY);
+    const signingKeys = await loadSigningKeys(prisma, config);
     const tokens = new JoseTokenIssuer(
-      signingKey,
+      signingKeys.current,
       { issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE, ttlSeconds: config.ACCESS_TOKEN_TTL_SECONDS },
       clock,
+      signingKeys.previous,
     );
     const sessions = new SessionIssuer(accounts, tokens, ids, clock, config.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
     const reader = new IdentityReader(organisation, employees);
+    const trail = new PrismaAuditTrailRepository(prisma);
+    const keepAudit = keepAuditTrailEntry({ trail });
     return {
       resolvers: [
         new AgencyResolver(reader, new CreateAgency(organisation, ids)),
@@ -95,6 +103,7 @@ export const identityModule = defineService({
           new ChangePassword(accounts, hasher, clock),
         ),
         new ViewerResolver(reader),
+        new AuditTrailResolver(new ReadAuditTrail(trail)),
       ],
       references: {
         Agency: (ref, context) => context.loaders.agency.load(ref.id),
@@ -102,7 +111,10 @@ export const identityModule = defineService({
         Position: (ref, context) => context.loaders.position.load(ref.id),
         Employee: (ref, context) => context.loaders.employee.load(ref.id),
       },
-      handlers: { 'recruitment.applicant.hired': createEmployeeWhenApplicantHired({ organisation, employees, ids, clock, logger }) },
+      handlers: {
+        'recruitment.applicant.hired': createEmployeeWhenApplicantHired({ organisation, employees, ids, clock, logger }),
+        ...Object.fromEntries(AUDIT_EVENT_TYPES.map((type) => [type, keepAudit])),
+      },
       extendContext: (base) => ({ ...base, loaders: createLoaders(reader, base) }),
       // identity verifies with its own keys, no round trip to its own JWKS.
       verifierKeys: createLocalJWKSet(tokens.jwks()),

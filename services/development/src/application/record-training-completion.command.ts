@@ -1,3 +1,5 @@
+import { randomInt } from 'node:crypto';
+
 import { assertCanManageAgency } from '@kinerja/auth';
 import { ConflictError, ValidationError } from '@kinerja/errors';
 import { todayIn } from '@kinerja/kernel';
@@ -6,7 +8,7 @@ import { transitionAssignment } from '../domain/assignment';
 import { type AssignmentRecord, earnedJpOf, type TrainingResult } from '../domain/assignment-record';
 import { type CalendarDate, yearOf } from '../domain/calendar-date';
 import { type Certificate, certificateAgencyCode } from '../domain/certificate';
-import { certificateNumber } from '../domain/certificate.rule';
+import { certificateNumber, randomPart } from '../domain/certificate.rule';
 import type { AssignmentRepository, CatalogueRepository, Clock, EmployeeCopyRepository, IdGenerator, PendingEvent } from '../domain/repositories';
 import { type Actor, auditContextOf } from './actor';
 import { completedEvent } from './assignment-records';
@@ -29,6 +31,8 @@ export class RecordTrainingCompletion {
     private readonly assignments: AssignmentRepository,
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
+    /** Draws the certificate number's random part: an integer in [0, size). */
+    private readonly randomIndex: (size: number) => number = randomInt,
   ) {}
 
   async execute(actor: Actor, input: RecordTrainingCompletionInput): Promise<AssignmentRecord> {
@@ -53,7 +57,7 @@ export class RecordTrainingCompletion {
     if (input.result === 'PASSED') {
       const year = yearOf(input.completedOn);
       const sequence = await this.assignments.nextCertificateSequence(before.agencyId, year);
-      const number = certificateNumber({ agencyCode: certificateAgencyCode(before.agencyId), year, sequence });
+      const number = certificateNumber({ agencyCode: certificateAgencyCode(before.agencyId), year, sequence, random: randomPart(this.randomIndex) });
       certificate = {
         id: this.ids.newId(),
         number,

@@ -3,15 +3,24 @@ import { type FieldProblem } from '@kinerja/errors';
 import { isCode, throwIfAny } from './validation';
 
 /*
- * Certificate numbers: KNJ/<agency code>/<year>/<6-digit sequence>-<check character>, e.g.
- * KNJ/KAB-SIULAK/2026/000042-K. They are read off paper and typed into the public
- * `verifyCertificate` query, so a check character catches a typo before any lookup.
+ * Certificate numbers: KNJ/<agency code>/<year>/<6-digit sequence>-<random part>-<check character>,
+ * e.g. KNJ/KAB-SIULAK/2026/000042-7QX4M-A. They are read off paper and typed into the public
+ * `verifyCertificate` query, so a check character catches a typo before any lookup. The random
+ * part (5 letters or digits, 36^5 ≈ 60 million) keeps the numbers from being enumerated: knowing
+ * one certificate tells nothing about the next. Numbers issued before it (no random part) still verify.
  */
 
 const PREFIX = 'KNJ';
 const ALPHANUMERIC = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const SHAPE = /^KNJ\/([A-Z0-9][A-Z0-9._-]{0,31})\/(\d{4})\/(\d{6})-([0-9A-Z])$/;
+const SHAPE = /^KNJ\/([A-Z0-9][A-Z0-9._-]{0,31})\/(\d{4})\/(\d{6})(?:-([0-9A-Z]{5}))?-([0-9A-Z])$/;
 const MAX_SEQUENCE = 999_999;
+export const RANDOM_PART_LENGTH = 5;
+const RANDOM_PART = /^[0-9A-Z]{5}$/;
+
+/** A fresh random part from a source of random integers in [0, 36) (crypto.randomInt in production). */
+export function randomPart(randomIndex: (size: number) => number): string {
+  return Array.from({ length: RANDOM_PART_LENGTH }, () => ALPHANUMERIC.charAt(randomIndex(ALPHANUMERIC.length))).join('');
+}
 
 /**
  * ISO/IEC 7064 MOD 37,36 (the hybrid system GRid uses): one letter or digit that changes whenever
@@ -34,6 +43,8 @@ export interface CertificateNumberParts {
   year: number;
   /** Counts per agency and year, from 1. */
   sequence: number;
+  /** Five letters or digits drawn at random; absent only on numbers issued before it existed. */
+  random?: string;
 }
 
 export function certificateNumber(parts: CertificateNumberParts): string {
@@ -44,8 +55,9 @@ export function certificateNumber(parts: CertificateNumberParts): string {
   if (!Number.isInteger(parts.sequence) || parts.sequence < 1 || parts.sequence > MAX_SEQUENCE) {
     problems.push({ field: 'sequence', message: `must be a whole number from 1 to ${MAX_SEQUENCE}` });
   }
+  if (parts.random === undefined || !RANDOM_PART.test(parts.random)) problems.push({ field: 'random', message: 'must be 5 letters or digits' });
   throwIfAny(problems);
-  const payload = `${PREFIX}/${agencyCode}/${parts.year}/${String(parts.sequence).padStart(6, '0')}`;
+  const payload = `${PREFIX}/${agencyCode}/${parts.year}/${String(parts.sequence).padStart(6, '0')}-${parts.random}`;
   return `${payload}-${checkCharacter(payload)}`;
 }
 
@@ -57,10 +69,10 @@ export function parseCertificateNumber(value: string): CertificateNumberParts | 
   const normalised = value.trim().toUpperCase();
   const match = SHAPE.exec(normalised);
   if (!match) return null;
-  const [, agencyCode = '', year = '', sequence = '', check = ''] = match;
+  const [, agencyCode = '', year = '', sequence = '', random, check = ''] = match;
   if (Number(sequence) === 0) return null;
   if (checkCharacter(normalised.slice(0, -2)) !== check) return null;
-  return { agencyCode, year: Number(year), sequence: Number(sequence) };
+  return { agencyCode, year: Number(year), sequence: Number(sequence), ...(random === undefined ? {} : { random }) };
 }
 
 export function isWellFormedCertificateNumber(value: string): boolean {

@@ -110,4 +110,12 @@ export interface AccountRepository {
   loginSucceeded(accountKey: string, address: ThrottleCounter, audit: AuditContext, entry: AuditEntry): Promise<void>;
   /** Writes one audit row on its own (a failed login, a logout). */
   audit(audit: AuditContext, entry: AuditEntry): Promise<void>;
+  /** Whether any account holds the province-wide PROVINCE_ADMIN role. */
+  provinceAdminExists(): Promise<boolean>;
+  /** Creates a province account holding PROVINCE_ADMIN, audited; false when the e-mail is taken. */
+  createProvinceAdmin(
+    account: { id: string; email: string; displayName: string; passwordHash: string },
+    grantId: string,
+    audit: AuditContext,
+  ): Promise<boolean>;
 }

@@ -31,11 +31,29 @@ export async function signingKeyFromPem(pem: string): Promise<SigningKey> {
   return { kid, privateKey, publicJwk: { ...publicJwk, kid, alg: ACCESS_TOKEN_ALGORITHM, use: 'sig' } };
 }
 
+/**
+ * The public keys of PEM keys (public or private, one after the other in one string), as JWKs
+ * with their thumbprint as kid: the keys signed with before a rotation.
+ */
+export async function verificationKeysFromPems(pems: string): Promise<JWK[]> {
+  const blocks = pems.match(/-----BEGIN [A-Z ]+-----[\s\S]+?-----END [A-Z ]+-----/g) ?? [];
+  if (blocks.length === 0) throw new Error('JWT_PREVIOUS_KEYS holds no PEM key');
+  return Promise.all(
+    blocks.map(async (pem) => {
+      const publicJwk = createPublicKey(pem).export({ format: 'jwk' }) as JWK;
+      const kid = await calculateJwkThumbprint(publicJwk);
+      return { ...publicJwk, kid, alg: ACCESS_TOKEN_ALGORITHM, use: 'sig' };
+    }),
+  );
+}
+
 export class JoseTokenIssuer implements TokenIssuer {
   constructor(
     private readonly key: SigningKey,
     private readonly options: { issuer: string; audience: string; ttlSeconds: number },
     private readonly clock: Clock,
+    /** Keys signed with before a rotation: verified and served, never used to sign. */
+    private readonly previousKeys: readonly JWK[] = [],
   ) {}
 
   async issueAccessToken(viewer: Viewer): Promise<IssuedAccessToken> {
@@ -53,6 +71,6 @@ export class JoseTokenIssuer implements TokenIssuer {
   }
 
   jwks(): { keys: JWK[] } {
-    return { keys: [this.key.publicJwk] };
+    return { keys: [this.key.publicJwk, ...this.previousKeys] };
   }
 }

@@ -205,4 +205,35 @@ export class PrismaAccountRepository implements AccountRepository {
   async audit(audit: AuditContext, entry: AuditEntry): Promise<void> {
     await this.prisma.auditLog.create({ data: auditRow(audit, entry) });
   }
+
+  async provinceAdminExists(): Promise<boolean> {
+    return (await this.prisma.roleGrant.count({ where: { role: 'PROVINCE_ADMIN', scope: '' } })) > 0;
+  }
+
+  async createProvinceAdmin(
+    account: { id: string; email: string; displayName: string; passwordHash: string },
+    grantId: string,
+    audit: AuditContext,
+  ): Promise<boolean> {
+    try {
+      await this.prisma.$transaction([
+        this.prisma.userAccount.create({ data: { ...account, employeeId: null } }),
+        this.prisma.roleGrant.create({ data: { id: grantId, userId: account.id, role: 'PROVINCE_ADMIN', scope: '' } }),
+        this.prisma.auditLog.create({
+          data: auditRow(audit, {
+            action: 'account.province-admin-created',
+            entityType: 'UserAccount',
+            entityId: account.id,
+            agencyId: null,
+            before: null,
+            after: { id: account.id, email: account.email, displayName: account.displayName, roles: ['PROVINCE_ADMIN'] },
+          }),
+        }),
+      ]);
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error, 'email')) return false;
+      throw error;
+    }
+  }
 }

@@ -1,7 +1,35 @@
 import type { JWK } from 'jose';
 
-import { generateSigningKey, type SigningKey, signingKeyFromJwk, signingKeyFromPem } from './jose-token-issuer';
+import { generateSigningKey, type SigningKey, signingKeyFromJwk, signingKeyFromPem, verificationKeysFromPems } from './jose-token-issuer';
 import type { IdentityPrisma } from './prisma-client';
+
+export class SigningKeyMissingError extends Error {
+  constructor() {
+    super('JWT_PRIVATE_KEY is required in production (a P-256 PKCS#8 PEM from a Secret); set JWT_KEY_IN_DATABASE=allow only for a single-host trial');
+    this.name = 'SigningKeyMissingError';
+  }
+}
+
+export interface SigningKeySettings {
+  NODE_ENV: 'development' | 'test' | 'production';
+  JWT_PRIVATE_KEY?: string | undefined;
+  JWT_PREVIOUS_KEYS?: string | undefined;
+  JWT_KEY_IN_DATABASE?: 'allow' | undefined;
+}
+
+/** Where the signing key comes from; production without a configured key refuses to start. */
+export function signingKeySource(settings: SigningKeySettings): 'configured' | 'database' {
+  if (settings.JWT_PRIVATE_KEY) return 'configured';
+  if (settings.NODE_ENV === 'production' && settings.JWT_KEY_IN_DATABASE !== 'allow') throw new SigningKeyMissingError();
+  return 'database';
+}
+
+/** The key that signs, and the previous keys the JWKS still serves (rotation without logging everyone out). */
+export async function loadSigningKeys(prisma: IdentityPrisma, settings: SigningKeySettings): Promise<{ current: SigningKey; previous: JWK[] }> {
+  const current = await loadSigningKey(prisma, signingKeySource(settings) === 'configured' ? settings.JWT_PRIVATE_KEY : undefined);
+  const previous = settings.JWT_PREVIOUS_KEYS ? await verificationKeysFromPems(settings.JWT_PREVIOUS_KEYS) : [];
+  return { current, previous: previous.filter((key) => key.kid !== current.kid) };
+}
 
 /**
  * The configured key when there is one (production); otherwise the key stored in the database,
