@@ -26,7 +26,9 @@ import pg from 'pg';
 import { repoRoot } from '../scripts/lib/paths.mjs';
 
 const RATE = Number(process.env.BENCH_RATE ?? 750);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+/** Citizens waiting for an answer at most; an arrival beyond it is not offered (counted in the notes), so an overloaded stack is measured, not the client's queue. */
+const MAX_IN_FLIGHT = Number(process.env.BENCH_MAX_IN_FLIGHT ?? 256);
 const SURVEY_UNITS = Number(process.env.BENCH_SURVEY_UNITS ?? 100);
 const FLOOD = Number(process.env.BENCH_FLOOD ?? 2000);
 const FLOOD_CONCURRENCY = 16;
@@ -140,8 +142,17 @@ try {
       ...(as.token ? { authorization: `Bearer ${as.token}` } : {}),
       ...(as.address ? { 'x-forwarded-for': as.address } : {}),
     };
-    const response = await fetch(gatewayUrl, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-    return /** @type {{ data?: any; errors?: { message: string; extensions?: { code?: string; reason?: string } }[] }} */ (await response.json());
+    return post(gatewayUrl, { query, variables }, headers);
+  }
+  /** @param {string} url @param {unknown} body @param {Record<string, string>} headers */
+  async function post(url, body, headers) {
+    const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
+    const text = await response.text();
+    try {
+      return /** @type {{ data?: any; errors?: { message: string; extensions?: { code?: string; reason?: string } }[] }} */ (JSON.parse(text));
+    } catch {
+      return { errors: [{ message: `HTTP ${response.status} ${text.slice(0, 60)}`, extensions: { code: `HTTP_${response.status}` } }] };
+    }
   }
 
   // Setup (not measured): 500 org units of a demo agency in identity, all serving the public in
@@ -187,7 +198,7 @@ try {
   const why = (errors) => {
     const [first] = errors;
     const code = first?.extensions?.reason ?? first?.extensions?.code ?? '';
-    return code === 'INTERNAL_SERVER_ERROR' || code === '' ? `${code} ${first?.message.slice(0, 80)}` : code;
+    return code === 'INTERNAL_SERVER_ERROR' || code === '' ? `${code} ${first?.message.replace(/\(request id [^)]*\)/, '').slice(0, 80)}` : code;
   };
   /** One citizen: a token, then the answers. What failed, or null when accepted. */
   async function citizen(/** @type {string} */ address, /** @type {string} */ unitId) {
@@ -211,21 +222,34 @@ try {
   const started = performance.now();
   /** @type {Promise<void>[]} */
   const inFlight = [];
+  let waiting = 0;
+  let notOffered = 0;
   for (let i = 0; i < total; i++) {
     const due = started + (i * 1000) / RATE;
     const wait = due - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    if (performance.now() - started > SECONDS * 1000 + 1000) {
+      notOffered += total - i;
+      break;
+    }
+    if (waiting >= MAX_IN_FLIGHT) {
+      notOffered += 1;
+      continue;
+    }
+    waiting += 1;
     const address = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
     inFlight.push(
       citizen(address, unitIds[i % SURVEY_UNITS]).then(
         (failure) => {
+          waiting -= 1;
           latencies.push(performance.now() - due);
           if (failure === null) accepted += 1;
           else refusals.set(`${failure.step}:${failure.code}`, (refusals.get(`${failure.step}:${failure.code}`) ?? 0) + 1);
         },
         (error) => {
+          waiting -= 1;
           latencies.push(performance.now() - due);
-          refusals.set(`network:${error.message}`, (refusals.get(`network:${error.message}`) ?? 0) + 1);
+          refusals.set(`network:${error.cause?.code ?? error.message}`, (refusals.get(`network:${error.cause?.code ?? error.message}`) ?? 0) + 1);
         },
       ),
     );
@@ -267,6 +291,33 @@ try {
     if (typeof responses !== 'number') throw new Error(`satisfaction: ${JSON.stringify(answer.errors ?? answer.data)}`);
     minResponses = Math.min(minResponses, responses);
   }
+  // Where the time goes: the same field from feedback's subgraph directly (_entities, as the gateway asks), and its SQL alone.
+  const ENTITY = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on OrgUnit { satisfaction { ikm grade responses perElement { element mean } } } } }`;
+  /** @type {number[]} */
+  const direct = [];
+  for (let i = 0; i < Math.min(READS, 300); i++) {
+    const t0 = performance.now();
+    await post(
+      `http://127.0.0.1:${feedbackPort}/graphql`,
+      { query: ENTITY, variables: { r: [{ __typename: 'OrgUnit', id: unitIds[Math.floor(Math.random() * UNITS)] }] } },
+      {
+        'content-type': 'application/json',
+        authorization: `Bearer ${adminToken}`,
+      },
+    );
+    direct.push(performance.now() - t0);
+  }
+  /** @type {number[]} */
+  const sqlTimes = [];
+  for (let i = 0; i < Math.min(READS, 300); i++) {
+    const t0 = performance.now();
+    await feedbackSql.query(
+      `SELECT org_unit_id, sum(responses), sum(requirements), sum(procedure), sum(service_time), sum(cost), sum(product), sum(staff_competence), sum(staff_behaviour), sum(complaint_handling), sum(facilities)
+       FROM satisfaction_aggregate WHERE org_unit_id = ANY($1::uuid[]) AND month >= $2 AND month <= $3 GROUP BY org_unit_id`,
+      [[unitIds[Math.floor(Math.random() * UNITS)]], `${year}-01`, `${year}-12`],
+    );
+    sqlTimes.push(performance.now() - t0);
+  }
   /** @type {number[]} */
   const wholeReads = [];
   let wholeUnits = 0;
@@ -291,13 +342,14 @@ try {
     notes:
       `identity, feedback and the gateway each a process of their own (node dist/main.js, PostgreSQL 15, no broker), the gateway with TRUSTED_PROXY_HOPS=1 ` +
       `and its default anonymous limit (burst 120, 10/s per address), feedback's default survey limits (per address: 10 at once, 10/min; per unit: 600, 6000/min); ` +
-      `offered ${RATE} citizens/s open loop for ${SECONDS} s (${total} citizens, offering took ${offeredSeconds.toFixed(1)} s, all answered after ${loadSeconds.toFixed(1)} s), ` +
+      `offered ${RATE} citizens/s open loop for ${SECONDS} s (${total} citizens; ${notOffered} not offered because ${MAX_IN_FLIGHT} were already waiting or the window had passed; offering took ${offeredSeconds.toFixed(1)} s, all answered after ${loadSeconds.toFixed(1)} s), ` +
       `each its own X-Forwarded-For address, spread over ${SURVEY_UNITS} service units; a citizen = citizenSurveyToken + submitPublicFeedback through the gateway, ` +
       `latency from its scheduled start to the submit's answer; ${accepted} accepted, refused or failed: ${refused}; ` +
       `flood: ${FLOOD} citizens from one address, ${FLOOD_CONCURRENCY} at a time, ${floodAccepted} accepted; ` +
       `afterwards the aggregates hold ${storedNew} new responses for ${expected} accepted (50 warm-up), ${spent[0].n} tokens spent; ` +
       `satisfaction: ${UNITS} service units, ${seeded} answers seeded with SQL into month aggregates of ${year} (setup, not measured), ` +
       `${READS} sequential orgUnit(id){satisfaction} queries through the gateway (identity then feedback), each unit ≥ ${minResponses} responses; ` +
+      `profile of one unit's satisfaction: feedback's subgraph directly (_entities) p50 ${quantile(direct, 0.5)} ms, p95 ${quantile(direct, 0.95)} ms; its aggregate SQL alone (sum over 12 month rows) p50 ${quantile(sqlTimes, 0.5)} ms, p95 ${quantile(sqlTimes, 0.95)} ms; the rest is the gateway's plan and two hops (identity's orgUnit, feedback's _entities); ` +
       `the ${wholeUnits} units in one agency(id){orgUnits{satisfaction}} query: p50 ${quantile(wholeReads, 0.5)} ms, p95 ${quantile(wholeReads, 0.95)} ms; ` +
       `${cpus().length} cores shared with other sessions, load average ${loadBefore.map((l) => l.toFixed(2)).join('/')} before the run`,
   };
