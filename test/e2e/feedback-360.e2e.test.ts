@@ -7,6 +7,7 @@ import { waitFor } from '../support/kafka';
 import { approvePlan, type FederatedStack, ok, openPeriod, type StackService, startFederatedStack, submittedPlan, today } from './federated-stack';
 
 const START = `mutation ($input: StartFeedbackCycleInput!) { startFeedbackCycle(input: $input) { id status } }`;
+const OPEN = `mutation ($input: OpenFeedbackCycleInput!) { openFeedbackCycle(input: $input) { id status } }`;
 const SUBMIT = `mutation ($input: SubmitFeedbackInput!) { submitFeedback(input: $input) { cycleId } }`;
 const CLOSE = `mutation ($id: ID!) { closeFeedbackCycle(cycleId: $id) { id status } }`;
 const CYCLE = `query ($id: ID!) { feedbackCycle(id: $id) { id status subject { id name position { title } } raterGroups { group invited answered shown } aggregate { group value average } } }`;
@@ -55,8 +56,12 @@ describe('360° feedback through the gateway over Kafka', () => {
     await stack?.stop();
   });
 
-  const startCycle = async () =>
-    ok<{ id: string }>(await stack.gql(START, { input: { subjectId, periodId: randomUUID() } }, supervisorToken), 'startFeedbackCycle').id;
+  /** Started as a draft with the derived raters, then opened. */
+  const startCycle = async (periodId: string = randomUUID()) => {
+    const { id } = ok<{ id: string }>(await stack.gql(START, { input: { subjectId, periodId } }, supervisorToken), 'startFeedbackCycle');
+    expect(ok<{ status: string }>(await stack.gql(OPEN, { input: { cycleId: id } }, supervisorToken), 'openFeedbackCycle').status).toBe('OPEN');
+    return id;
+  };
 
   it('three peers answer, the supervisor closes the cycle and sees the aggregate per value and group; the completed event leaves through Kafka', async () => {
     const cycleId = await startCycle();
@@ -99,7 +104,7 @@ describe('360° feedback through the gateway over Kafka', () => {
     const PLAN = `query ($id: ID!) { performancePlan(id: $id) { id employee { id name } feedbackAggregate { cycleId values { value average responses } } } }`;
     expect(ok(await stack.gql(PLAN, { id: plan.planId }, supervisorToken), 'performancePlan').feedbackAggregate).toBeNull();
 
-    const cycleId = ok<{ id: string }>(await stack.gql(START, { input: { subjectId, periodId: period.id } }, supervisorToken), 'startFeedbackCycle').id;
+    const cycleId = await startCycle(period.id);
     for (const [index, token] of peerTokens.entries())
       ok(await stack.gql(SUBMIT, { input: { cycleId, answers: answersOf(3 + index) } }, token), 'submitFeedback');
     ok(await stack.gql(CLOSE, { id: cycleId }, supervisorToken), 'closeFeedbackCycle');

@@ -162,6 +162,10 @@ describe("a supervisor's team dashboard in one query through the gateway", () =>
       'startFeedbackCycle',
     ).id;
     ok(
+      await stack.gql(`mutation ($input: OpenFeedbackCycleInput!) { openFeedbackCycle(input: $input) { id } }`, { input: { cycleId } }, supervisorToken),
+      'openFeedbackCycle',
+    );
+    ok(
       await stack.gql(
         `mutation ($input: RecordDialogueInput!) { recordDialogue(input: $input) { id } }`,
         { input: { employeeId: team.good.id, kind: 'MONITORING', date: today(), summary: 'Capaian triwulan dibahas bersama.' } },

@@ -10,6 +10,7 @@ import { AcknowledgeDialogue } from './application/acknowledge-dialogue.command'
 import { IssueSurveyToken, RateLimiter, SetServiceUnit, SubmitPublicFeedback, type SurveyLimits } from './application/citizen-survey';
 import { CloseFeedbackCycle } from './application/close-feedback-cycle.command';
 import { DialogueReader } from './application/dialogue.reader';
+import { AddFeedbackRater, OpenFeedbackCycle, RemoveFeedbackRater } from './application/draft-feedback-cycle.commands';
 import { FeedbackCycleReader } from './application/feedback-cycle.reader';
 import { FeedbackNoteReader } from './application/feedback-note.reader';
 import { feedbackHandlers } from './application/handlers/feedback-handlers';
@@ -101,6 +102,12 @@ export const feedbackModule = defineService({
           new StartFeedbackCycle(employees, cycles, ids, clock),
           new SubmitFeedback(cycles, clock),
           new CloseFeedbackCycle(employees, cycles, clock),
+          {
+            add: new AddFeedbackRater(employees, cycles, ids),
+            remove: new RemoveFeedbackRater(cycles),
+            open: new OpenFeedbackCycle(employees, cycles, clock),
+          },
+          cycles,
         ),
         new EmployeeFeedbackResolver(),
         new CitizenSurveyResolver(

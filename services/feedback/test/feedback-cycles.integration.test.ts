@@ -5,6 +5,9 @@ import { type FeedbackHarness, startFeedbackOnPostgres, viewers } from './feedba
 import { employeeRegistered, testEmployee } from './support/events';
 
 const START = `mutation ($input: StartFeedbackCycleInput!) { startFeedbackCycle(input: $input) { id status dueDate raterGroups { group invited answered } } }`;
+const OPEN = `mutation ($input: OpenFeedbackCycleInput!) { openFeedbackCycle(input: $input) { id status dueDate } }`;
+const ADD = `mutation ($input: AddFeedbackRaterInput!) { addFeedbackRater(input: $input) { id draftRaters { employee { id } group } raterGroups { group invited } } }`;
+const REMOVE = `mutation ($input: RemoveFeedbackRaterInput!) { removeFeedbackRater(input: $input) { id draftRaters { employee { id } group } } }`;
 const SUBMIT = `mutation ($input: SubmitFeedbackInput!) { submitFeedback(input: $input) { cycleId answeredAt } }`;
 const CLOSE = `mutation ($id: ID!) { closeFeedbackCycle(cycleId: $id) { id status aggregate { group value average } } }`;
 const CYCLE = `query ($id: ID!) { feedbackCycle(id: $id) { id status raterGroups { group invited answered shown } aggregate { group value average } } }`;
@@ -29,10 +32,17 @@ describe('360° feedback cycles (rule 8)', () => {
   });
   afterAll(() => harness?.stop());
 
-  async function started(periodId = randomUUID()): Promise<string> {
-    const response = await as(head)<{ startFeedbackCycle: { id: string } }>(START, { input: { subjectId: subject.employeeId, periodId } });
+  async function drafted(periodId = randomUUID()): Promise<string> {
+    const response = await as(head)<{ startFeedbackCycle: { id: string; status: string } }>(START, { input: { subjectId: subject.employeeId, periodId } });
     if (!response.data) throw new Error(JSON.stringify(response.errors));
+    expect(response.data.startFeedbackCycle.status).toBe('DRAFT');
     return response.data.startFeedbackCycle.id;
+  }
+  async function started(periodId = randomUUID()): Promise<string> {
+    const cycleId = await drafted(periodId);
+    const opened = await as(head)<{ openFeedbackCycle: { status: string } }>(OPEN, { input: { cycleId } });
+    expect(opened.data?.openFeedbackCycle.status).toBe('OPEN');
+    return cycleId;
   }
 
   it('derives the raters from the reporting line, and refuses a colleague, another agency and a second cycle for the period', async () => {
@@ -51,6 +61,66 @@ describe('360° feedback cycles (rule 8)', () => {
     ]);
     expect(code(await as(head)(START, { input }))?.['code']).toBe('CONFLICT');
     expect(await harness.service.prisma.feedbackCycle.count({ where: { periodId } })).toBe(1);
+  });
+
+  it('HR adds and removes raters of a draft, nobody sees a request until it opens, and the raters are fixed once open', async () => {
+    const cycleId = await drafted();
+    const hr = harness.as(viewers.hrOf(agencyId));
+    const raterIds = (response: { data?: Record<string, unknown> | null }, field: string) =>
+      ((response.data?.[field] as { draftRaters: { employee: { id: string }; group: string }[] | null }).draftRaters ?? []).map(
+        (rater) => `${rater.group}:${rater.employee.id}`,
+      );
+    // Bad input, each answered with its code and the field, and nothing written.
+    expect(code(await as(head)(ADD, { input: { cycleId, raterId: stranger.employeeId, group: 'PEER' } }))?.['code']).toBe('FORBIDDEN');
+    expect(code(await harness.as(viewers.hrOf(randomUUID()))(ADD, { input: { cycleId, raterId: stranger.employeeId, group: 'PEER' } }))?.['code']).toBe(
+      'FORBIDDEN',
+    );
+    expect(code(await hr(ADD, { input: { cycleId, raterId: peers[0]!.employeeId, group: 'PEER' } }))).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'ALREADY_A_RATER',
+    });
+    expect(code(await hr(ADD, { input: { cycleId, raterId: stranger.employeeId, group: 'SELF' } }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.group',
+    });
+    expect(code(await hr(ADD, { input: { cycleId, raterId: randomUUID(), group: 'PEER' } }))).toMatchObject({ code: 'NOT_FOUND', field: 'input.raterId' });
+    expect(code(await hr(REMOVE, { input: { cycleId, raterId: stranger.employeeId } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.raterId' });
+    expect(code(await as(peers[0]!)(SUBMIT, { input: { cycleId, answers: answersOf(4) } }))).toMatchObject({ code: 'CONFLICT', reason: 'CYCLE_NOT_OPEN' });
+    expect(code(await as(head)(CLOSE, { id: cycleId }))).toMatchObject({ code: 'CONFLICT', reason: 'CYCLE_NOT_OPEN' });
+    expect(await harness.service.prisma.feedbackRequest.count({ where: { cycleId } })).toBe(7);
+
+    const added = await hr(ADD, { input: { cycleId, raterId: stranger.employeeId, group: 'PEER' } });
+    expect(raterIds(added, 'addFeedbackRater')).toContain(`PEER:${stranger.employeeId}`);
+    expect((added.data?.['addFeedbackRater'] as { raterGroups: { group: string; invited: number }[] }).raterGroups).toContainEqual({
+      group: 'PEER',
+      invited: 4,
+    });
+    const removed = await hr(REMOVE, { input: { cycleId, raterId: subordinates[0]!.employeeId } });
+    expect(raterIds(removed, 'removeFeedbackRater')).not.toContain(`SUBORDINATE:${subordinates[0]!.employeeId}`);
+    expect(raterIds(removed, 'removeFeedbackRater')).toHaveLength(7);
+    // Only HR sees who a draft asks; the supervisor sees the counts.
+    expect((await as(head)(`query ($id: ID!) { feedbackCycle(id: $id) { draftRaters { group } } }`, { id: cycleId })).data?.['feedbackCycle']).toEqual({
+      draftRaters: null,
+    });
+    const requestsOfStranger = `{ _entities(representations: [{ __typename: "Employee", id: "${stranger.employeeId}" }]) { ... on Employee { feedbackRequests { cycleId } } } }`;
+    const strangerRequests = async () =>
+      ((await as(stranger)(requestsOfStranger, {})).data?.['_entities'] as { feedbackRequests: { cycleId: string }[] }[])[0]!.feedbackRequests.filter(
+        (request) => request.cycleId === cycleId,
+      );
+    expect(await strangerRequests()).toHaveLength(0);
+
+    expect(code(await as(peers[0]!)(OPEN, { input: { cycleId } }))?.['code']).toBe('FORBIDDEN');
+    expect(code(await as(head)(OPEN, { input: { cycleId, dueDate: '2000-01-01' } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.dueDate' });
+    expect((await as(head)(OPEN, { input: { cycleId } })).data?.['openFeedbackCycle']).toMatchObject({ status: 'OPEN' });
+    expect(await strangerRequests()).toHaveLength(1);
+    expect(code(await hr(ADD, { input: { cycleId, raterId: subordinates[0]!.employeeId, group: 'SUBORDINATE' } }))).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'CYCLE_NOT_DRAFT',
+    });
+    expect(code(await hr(REMOVE, { input: { cycleId, raterId: stranger.employeeId } }))).toMatchObject({ code: 'CONFLICT', reason: 'CYCLE_NOT_DRAFT' });
+    expect(code(await as(head)(OPEN, { input: { cycleId } }))).toMatchObject({ code: 'CONFLICT', reason: 'CYCLE_NOT_DRAFT' });
+    expect(await harness.service.prisma.feedbackRequest.count({ where: { cycleId } })).toBe(7);
+    expect((await as(stranger)(SUBMIT, { input: { cycleId, answers: answersOf(4) } })).errors).toBeUndefined();
   });
 
   it('shows peers, the supervisor and self their open request with the Indonesian questionnaire, and not the subject as someone else’s', async () => {

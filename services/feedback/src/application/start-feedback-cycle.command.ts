@@ -10,7 +10,10 @@ import type { Clock, EmployeeCopyRepository, FeedbackCycleRepository, IdGenerato
 import { type Actor, auditContextOf } from './actor';
 import { employeeNamed } from './reporting-lines';
 
-/** The subject's supervisor or HR starts a 360° cycle; the raters come from the reporting line (rule 8). */
+/**
+ * The subject's supervisor or HR starts a 360° cycle as a draft; the raters come from the reporting
+ * line (rule 8), HR may change them, and `openFeedbackCycle` sends the requests.
+ */
 export class StartFeedbackCycle {
   constructor(
     private readonly employees: EmployeeCopyRepository,
@@ -39,7 +42,7 @@ export class StartFeedbackCycle {
       agencyId: subject.agencyId,
       subjectId: subject.employeeId,
       periodId: input.periodId,
-      status: 'OPEN',
+      status: 'DRAFT',
       dueDate,
       items: [...DEFAULT_QUESTIONNAIRE],
       startedByUserId: actor.viewer.userId,

@@ -66,6 +66,12 @@ export interface FeedbackCycleRepository {
    * CONFLICT when the request was answered or the cycle closed meanwhile.
    */
   submit(request: FeedbackRequest, answeredAt: Date, sums: readonly ScoreSum[], audit: AuditContext): Promise<void>;
+  /** Who a cycle asks, in which group (for HR while it is a draft: nobody has answered yet). */
+  requestsOf(cycleId: string): Promise<FeedbackRequest[]>;
+  /** Adds a request to a draft, or removes one, with the audit row, in one transaction: CONFLICT when the cycle is no longer a draft or the rater is already asked. */
+  changeRaters(cycle: FeedbackCycle, change: { add: FeedbackRequest } | { remove: FeedbackRequest }, audit: AuditContext): Promise<void>;
+  /** Opens a draft with its due date (CONFLICT when it is no longer a draft or has no rater), with the audit row, in one transaction. */
+  open(cycle: FeedbackCycle, dueDate: string, audit: AuditContext): Promise<FeedbackCycle>;
   /** Closes an open cycle (CONFLICT otherwise) and writes the events made from its final tally, in one transaction. */
   close(
     cycle: FeedbackCycle,

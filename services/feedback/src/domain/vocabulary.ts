@@ -21,7 +21,8 @@ export type DialogueStatus = (typeof DIALOGUE_STATUSES)[number];
 export const RATER_GROUPS = ['SUPERVISOR', 'PEER', 'SUBORDINATE', 'SELF'] as const;
 export type RaterGroup = (typeof RATER_GROUPS)[number];
 
-export const CYCLE_STATUSES = ['OPEN', 'CLOSED'] as const;
+/** DRAFT: started, HR may still change the raters; OPEN: raters answer; CLOSED: the aggregate shows. */
+export const CYCLE_STATUSES = ['DRAFT', 'OPEN', 'CLOSED'] as const;
 export type CycleStatus = (typeof CYCLE_STATUSES)[number];
 
 export const isCoreValue = (value: string): value is CoreValue => (CORE_VALUES as readonly string[]).includes(value);

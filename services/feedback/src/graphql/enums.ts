@@ -26,7 +26,10 @@ registerEnumType(RaterGroupEnum, {
   name: 'RaterGroup',
   description: '360°: the supervisor (atasan), peers (rekan kerja), direct subordinates (bawahan), self (diri sendiri)',
 });
-registerEnumType(CycleStatusEnum, { name: 'FeedbackCycleStatus', description: 'OPEN: raters answer; CLOSED: the aggregate shows' });
+registerEnumType(CycleStatusEnum, {
+  name: 'FeedbackCycleStatus',
+  description: 'DRAFT: started, HR may still add or remove raters; OPEN: raters answer; CLOSED: the aggregate shows',
+});
 
 export const IkmElementEnum = asEnum(IKM_ELEMENTS);
 export const IkmGradeEnum = asEnum(['A', 'B', 'C', 'D'] as const);

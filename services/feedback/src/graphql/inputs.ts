@@ -1,8 +1,8 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 
 import type { IkmElement } from '../domain/ikm.rule';
-import type { CoreValue, DialogueKind, NoteKind } from '../domain/vocabulary';
-import { CoreValueEnum, DialogueKindEnum, IkmElementEnum, NoteKindEnum } from './enums';
+import type { CoreValue, DialogueKind, NoteKind, RaterGroup } from '../domain/vocabulary';
+import { CoreValueEnum, DialogueKindEnum, IkmElementEnum, NoteKindEnum, RaterGroupEnum } from './enums';
 
 @InputType()
 export class RecordFeedbackNoteInput {
@@ -38,6 +38,25 @@ export class StartFeedbackCycleInput {
   @Field(() => ID) subjectId!: string;
   @Field(() => ID, { description: "performance's PerformancePeriod" }) periodId!: string;
   @Field(() => String, { nullable: true, description: 'The last day to answer, YYYY-MM-DD (default: two weeks from today)' }) dueDate?: string | null;
+}
+
+@InputType()
+export class AddFeedbackRaterInput {
+  @Field(() => ID) cycleId!: string;
+  @Field(() => ID, { description: 'The employee to ask' }) raterId!: string;
+  @Field(() => RaterGroupEnum, { description: 'Their relation to the subject (SELF: the subject only)' }) group!: RaterGroup;
+}
+
+@InputType()
+export class RemoveFeedbackRaterInput {
+  @Field(() => ID) cycleId!: string;
+  @Field(() => ID) raterId!: string;
+}
+
+@InputType()
+export class OpenFeedbackCycleInput {
+  @Field(() => ID) cycleId!: string;
+  @Field(() => String, { nullable: true, description: 'A new last day to answer, YYYY-MM-DD (default: the one given at the start)' }) dueDate?: string | null;
 }
 
 @InputType()

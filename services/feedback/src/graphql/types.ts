@@ -72,6 +72,12 @@ export class RaterGroupSummaryType {
   @Field({ description: 'Peers and subordinates show only when at least three answered' }) shown!: boolean;
 }
 
+@ObjectType('FeedbackRater', { description: 'An employee a draft 360° cycle will ask, and in which group' })
+export class FeedbackRaterType {
+  @Field(() => EmployeeType) employee!: EmployeeType;
+  @Field(() => RaterGroupEnum) group!: RaterGroup;
+}
+
 @ObjectType('FeedbackAverage', { description: "A group's average (1–5) on one BerAKHLAK value" })
 export class FeedbackAverageType {
   @Field(() => RaterGroupEnum) group!: RaterGroup;

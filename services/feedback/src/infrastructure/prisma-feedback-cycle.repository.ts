@@ -1,10 +1,10 @@
 import { type AuditContext, auditRow } from '@kinerja/database';
-import { ConflictError } from '@kinerja/errors';
+import { ConflictError, ValidationError } from '@kinerja/errors';
 
-import type { FeedbackCycle, FeedbackRequest } from '../domain/feedback-cycle';
+import { assertDraft, type FeedbackCycle, type FeedbackRequest } from '../domain/feedback-cycle';
 import type { QuestionnaireItem } from '../domain/questionnaire';
 import type { CycleTally, FeedbackCycleRepository, OpenRequest, PendingEvent } from '../domain/repositories';
-import type { RaterGroup } from '../domain/vocabulary';
+import type { CycleStatus, RaterGroup } from '../domain/vocabulary';
 import type { FeedbackCycle as CycleRow, Prisma } from '../generated/prisma/client';
 import { calendarDateOf, dateColumn } from './mappers';
 import { outboxData } from './outbox';
@@ -106,6 +106,7 @@ export class PrismaFeedbackCycleRepository implements FeedbackCycleRepository {
     await this.prisma.$transaction(async (tx) => {
       // A shared lock on the cycle: closing (which takes it exclusively) waits for submissions in flight and sees their sums.
       const [cycle] = await tx.$queryRawUnsafe<{ status: string }[]>(`SELECT status FROM feedback_cycle WHERE id = $1::uuid FOR SHARE`, request.cycleId);
+      if (cycle?.status === 'DRAFT') throw new ConflictError('This feedback cycle is not open yet', { field: 'input.cycleId', reason: 'CYCLE_NOT_OPEN' });
       if (cycle?.status !== 'OPEN') throw new ConflictError('This feedback cycle is closed', { field: 'input.cycleId', reason: 'CYCLE_CLOSED' });
       const { count } = await tx.feedbackRequest.updateMany({ where: { id: request.id, answeredAt: null }, data: { answeredAt } });
       if (count === 0) throw new ConflictError('You have already answered this feedback cycle', { field: 'input.cycleId', reason: 'ALREADY_ANSWERED' });
@@ -124,6 +125,61 @@ export class PrismaFeedbackCycleRepository implements FeedbackCycleRepository {
     });
   }
 
+  async requestsOf(cycleId: string): Promise<FeedbackRequest[]> {
+    return this.prisma.feedbackRequest.findMany({
+      where: { cycleId },
+      select: { id: true, cycleId: true, raterEmployeeId: true, group: true, answeredAt: true },
+      orderBy: [{ group: 'asc' }, { raterEmployeeId: 'asc' }],
+    });
+  }
+
+  async changeRaters(cycle: FeedbackCycle, change: { add: FeedbackRequest } | { remove: FeedbackRequest }, audit: AuditContext): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      // Opening takes the same lock: a rater is never added to a cycle that opened meanwhile.
+      const [row] = await tx.$queryRawUnsafe<{ status: string }[]>(`SELECT status FROM feedback_cycle WHERE id = $1::uuid FOR UPDATE`, cycle.id);
+      assertDraft({ status: (row?.status ?? 'CLOSED') as CycleStatus });
+      if ('add' in change) {
+        const { count } = await tx.feedbackRequest.createMany({ data: [change.add], skipDuplicates: true });
+        if (count === 0) throw new ConflictError('This employee is already a rater of the cycle', { field: 'input.raterId', reason: 'ALREADY_A_RATER' });
+      } else {
+        const { count } = await tx.feedbackRequest.deleteMany({ where: { id: change.remove.id, cycleId: cycle.id } });
+        if (count === 0) throw new ValidationError({ field: 'input.raterId', message: 'is not a rater of this cycle' });
+      }
+      const request = 'add' in change ? change.add : change.remove;
+      await tx.auditLog.create({
+        data: auditRow(audit, {
+          agencyId: cycle.agencyId,
+          action: 'add' in change ? 'feedback-cycle.rater-added' : 'feedback-cycle.rater-removed',
+          entityType: 'FeedbackCycle',
+          entityId: cycle.id,
+          before: 'add' in change ? null : { employeeId: request.raterEmployeeId, group: request.group },
+          after: 'add' in change ? { employeeId: request.raterEmployeeId, group: request.group } : null,
+        }),
+      });
+    });
+  }
+
+  async open(cycle: FeedbackCycle, dueDate: string, audit: AuditContext): Promise<FeedbackCycle> {
+    await this.prisma.$transaction(async (tx) => {
+      const [row] = await tx.$queryRawUnsafe<{ status: string }[]>(`SELECT status FROM feedback_cycle WHERE id = $1::uuid FOR UPDATE`, cycle.id);
+      assertDraft({ status: (row?.status ?? 'CLOSED') as CycleStatus });
+      if ((await tx.feedbackRequest.count({ where: { cycleId: cycle.id } })) === 0)
+        throw new ConflictError('A feedback cycle opens with at least one rater', { field: 'input.cycleId', reason: 'NO_RATERS' });
+      await tx.feedbackCycle.update({ where: { id: cycle.id }, data: { status: 'OPEN', dueDate: dateColumn(dueDate) } });
+      await tx.auditLog.create({
+        data: auditRow(audit, {
+          agencyId: cycle.agencyId,
+          action: 'feedback-cycle.opened',
+          entityType: 'FeedbackCycle',
+          entityId: cycle.id,
+          before: { status: cycle.status, dueDate: cycle.dueDate },
+          after: { status: 'OPEN', dueDate },
+        }),
+      });
+    });
+    return { ...cycle, status: 'OPEN', dueDate };
+  }
+
   async close(
     cycle: FeedbackCycle,
     closedAt: Date,
@@ -134,6 +190,7 @@ export class PrismaFeedbackCycleRepository implements FeedbackCycleRepository {
     let events: readonly PendingEvent[] = [];
     await this.prisma.$transaction(async (tx) => {
       const [row] = await tx.$queryRawUnsafe<{ status: string }[]>(`SELECT status FROM feedback_cycle WHERE id = $1::uuid FOR UPDATE`, cycle.id);
+      if (row?.status === 'DRAFT') throw new ConflictError('This feedback cycle has not opened', { field: 'cycleId', reason: 'CYCLE_NOT_OPEN' });
       if (row?.status !== 'OPEN') throw new ConflictError('This feedback cycle is already closed', { field: 'cycleId' });
       await tx.feedbackCycle.update({ where: { id: cycle.id }, data: { status: 'CLOSED', closedAt } });
       const tally = (await tallies(tx, [cycle.id])).get(cycle.id) as CycleTally;

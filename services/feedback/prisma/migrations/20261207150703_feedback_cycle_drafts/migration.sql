@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "CycleStatus" ADD VALUE 'DRAFT';
+
