@@ -226,20 +226,20 @@ describe('recruitment: from formation to a hired CPNS with Latsar assigned', () 
     ok(await announce('FINAL'), 'announceResults');
 
     const results = await stack.gql(
-      `query ($id: ID!) { selectionResults(vacancyId: $id) { stages { stage entries { registrationNumber name outcome skdTotal finalScore } } } }`,
+      `query ($id: ID!) { selectionResults(vacancyId: $id) { stages { stage entries { nodes { registrationNumber name outcome skdTotal finalScore } } } } }`,
       { id: vacancy.id },
     );
-    const published = ok<{ stages: { stage: string; entries: { name: string; outcome: string; skdTotal: number; finalScore: number | null }[] }[] }>(
+    const published = ok<{ stages: { stage: string; entries: { nodes: { name: string; outcome: string; skdTotal: number; finalScore: number | null }[] } }[] }>(
       results,
       'selectionResults',
     );
-    expect(published.stages.map((s) => [s.stage, s.entries[0]?.outcome])).toEqual([
+    expect(published.stages.map((s) => [s.stage, s.entries.nodes[0]?.outcome])).toEqual([
       ['ADMINISTRATION', 'QUALIFIED'],
       ['SKD', 'SKB'],
       ['FINAL', 'SELECTED'],
     ]);
     // 40 % of 400/550 + 60 % of 85/100, as announcements print it; the name as announced, no NIK.
-    expect(published.stages[2]?.entries[0]).toEqual({
+    expect(published.stages[2]?.entries.nodes[0]).toEqual({
       registrationNumber: application.registrationNumber,
       name: 'SITI RAHMAWATI',
       outcome: 'SELECTED',

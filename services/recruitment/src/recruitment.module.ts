@@ -36,7 +36,7 @@ import { FormationResolver } from './graphql/formation.resolver';
 import { longTextInputs, MAX_BODY_BYTES } from './graphql/long-text-inputs';
 import { StageResolver } from './graphql/stage.resolver';
 import { SurveyResolver } from './graphql/survey.resolver';
-import { VacancyResolver } from './graphql/vacancy.resolver';
+import { StageResultsResolver, VacancyResolver } from './graphql/vacancy.resolver';
 import { PrismaApplicantRepository } from './infrastructure/prisma-applicant.repository';
 import { PrismaApplicationRepository } from './infrastructure/prisma-application.repository';
 import { createPrismaClient, type RecruitmentPrisma } from './infrastructure/prisma-client';
@@ -57,7 +57,7 @@ export const recruitmentModule = defineService({
   consumerGroup: 'recruitment',
   // The event types its handlers take; keep in step with `handlers` below and packages/events.
   consumes: RECRUITMENT_CONSUMES,
-  resolvers: [FormationResolver, VacancyResolver, ApplicationResolver, StageResolver, CommitteeResolver, SurveyResolver],
+  resolvers: [FormationResolver, VacancyResolver, StageResultsResolver, ApplicationResolver, StageResolver, CommitteeResolver, SurveyResolver],
   // The SKD import carries the test centre's whole export.
   maxBodyBytes: () => MAX_BODY_BYTES,
   longTextInputs: () => longTextInputs(),
@@ -75,6 +75,7 @@ export const recruitmentModule = defineService({
     const funnels = new PrismaFunnelQueries(prisma);
     const all = { formations, selections, vacancies, applicants, applications, committee, surveys, funnels };
     const reader = new RecruitmentReader(all);
+    const results = new SelectionResultsReader(all);
     return {
       resolvers: [
         new FormationResolver(
@@ -83,7 +84,8 @@ export const recruitmentModule = defineService({
           new ReviewFormation(formations, clock),
           new CreateSelection(selections, ids, clock),
         ),
-        new VacancyResolver(reader, new SelectionResultsReader(all), new PublishVacancy(all, ids, clock)),
+        new VacancyResolver(reader, results, new PublishVacancy(all, ids, clock)),
+        new StageResultsResolver(results),
         new ApplicationResolver(reader, {
           registerApplicant: new RegisterApplicant(applicants, ids, clock),
           applyToVacancy: new ApplyToVacancy(all, ids, clock),

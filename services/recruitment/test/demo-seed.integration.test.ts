@@ -87,9 +87,9 @@ describe('the recruitment demo seed', () => {
     const open = await service.prisma.vacancy.findFirstOrThrow({ where: { agencyId, selection: { code: demoSelectionCode(year, agencyId) } } });
     const finishedVacancy = await service.prisma.vacancy.findFirstOrThrow({ where: { agencyId, selection: { code: demoSelectionCode(year - 1, agencyId) } } });
     const results = (await graphql(service.subgraph.graphqlUrl, Q.RESULTS, { id: finishedVacancy.id })) as {
-      data: { selectionResults: { stages: { stage: string; entries: unknown[] }[] } };
+      data: { selectionResults: { stages: { stage: string; entries: { nodes: unknown[] } }[] } };
     };
-    expect(results.data.selectionResults.stages.map((s) => [s.stage, s.entries.length])).toEqual([
+    expect(results.data.selectionResults.stages.map((s) => [s.stage, s.entries.nodes.length])).toEqual([
       ['ADMINISTRATION', 4],
       ['SKD', 3],
     ]);

@@ -175,11 +175,11 @@ describe('a selection from application to hire (subgraph)', () => {
     ).toBe(5);
 
     data(await announce('SKD'), 'announceResults');
-    const results = data<{ stages: { stage: string; entries: { registrationNumber: string; outcome: string; rank: number | null }[] }[] }>(
+    const results = data<{ stages: { stage: string; entries: { nodes: { registrationNumber: string; outcome: string; rank: number | null }[] } }[] }>(
       await as(null)(Q.RESULTS, { id: vacancyId }),
       'selectionResults',
     );
-    const skd = results.stages.find((s) => s.stage === 'SKD')!.entries;
+    const skd = results.stages.find((s) => s.stage === 'SKD')!.entries.nodes;
     // Totals: Ani 400, Budi 400, Cici 400, Dodi 390; Euis is below the TWK mark. Budi and Cici beat Ani on TKP; Budi is older.
     const numberOf = (i: number) => applied[i]!.number;
     expect(skd.map((e) => [e.registrationNumber, e.rank, e.outcome])).toEqual([

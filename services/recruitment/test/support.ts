@@ -23,7 +23,7 @@ export const INTERVIEW = `mutation ($input: ScheduleInterviewInput!) { scheduleI
 export const INTERVIEW_SCORE = `mutation ($input: RecordInterviewScoreInput!) { recordInterviewScore(input: $input) { id interviewScore } }`;
 export const HIRE = `mutation ($id: ID!) { hireApplicant(applicationId: $id) { id status nip } }`;
 export const APPLICATION = `query ($id: ID!) { application(id: $id) { id status skdRank finalScore finalRank } }`;
-export const RESULTS = `query ($id: ID!) { selectionResults(vacancyId: $id) { vacancy { id title } stages { stage entries { registrationNumber name outcome rank twk tiu tkp skdTotal finalScore } } } }`;
+export const RESULTS = `query ($id: ID!) { selectionResults(vacancyId: $id) { vacancy { id title } stages { stage entries { nodes { registrationNumber name outcome rank twk tiu tkp skdTotal finalScore } } } } }`;
 export const PUBLIC_VACANCIES = `query ($agencyId: ID, $first: Int, $after: String) { publicVacancies(agencyId: $agencyId, first: $first, after: $after) { nodes { id title } hasNextPage endCursor } }`;
 
 const DAY = 86_400_000;

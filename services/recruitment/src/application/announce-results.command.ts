@@ -3,9 +3,10 @@ import { ConflictError } from '@kinerja/errors';
 
 import type { Application } from '../domain/application';
 import { hasObjectionWindowClosed, objectionWindowCloses } from '../domain/objection-window.rule';
+import { SKB_MULTIPLIER } from '../domain/ranking.rule';
 import type { ApplicationRepository, Clock, CommitteeRepository, IdGenerator, SelectionRepository, VacancyRepository } from '../domain/repositories';
 import { type Announcement, previousStage, type Stage } from '../domain/stage';
-import { type Contender, finalResults, skdResults } from '../domain/stage-outcome';
+import { type Contender, finalResults } from '../domain/stage-outcome';
 import { type Actor, auditContextOf } from './actor';
 import { selectionForStaff } from './loaders';
 
@@ -46,23 +47,6 @@ export class AnnounceResults {
       if (open.length > 0) throw new ConflictError(`${open.length} objection(s) to the ${previous} results are unanswered`, { field: 'input.stage' });
     }
 
-    const contenders = await this.repositories.applications.contenders(selection.id);
-    let changed: Application[] = [];
-    if (input.stage === 'ADMINISTRATION') {
-      const unverified = contenders.filter((c) => c.application.status === 'SUBMITTED').length;
-      if (unverified > 0) throw new ConflictError(`${unverified} application(s) are not verified yet`, { field: 'input.stage' });
-    } else {
-      const byVacancy = new Map<string, Contender[]>();
-      for (const contender of contenders)
-        byVacancy.set(contender.application.vacancyId, [...(byVacancy.get(contender.application.vacancyId) ?? []), contender]);
-      for (const vacancy of await this.repositories.vacancies.ofSelection(selection.id)) {
-        const mine = byVacancy.get(vacancy.id) ?? [];
-        changed = changed.concat(
-          input.stage === 'SKD' ? skdResults(mine, vacancy.quota, selection.passMarks, now) : finalResults(mine, vacancy.quota, selection.scoring, now),
-        );
-      }
-    }
-    const previousOf = new Map(contenders.map((c) => [c.application.id, c.application]));
     const announcement: Announcement = {
       id: this.ids.newId(),
       agencyId: selection.agencyId,
@@ -71,6 +55,31 @@ export class AnnounceResults {
       announcedAt: now,
       objectionClosesAt: objectionWindowCloses(now),
     };
+    if (input.stage === 'SKD') {
+      // Every formation ranked in the database, set-based (the same rule as skdResults).
+      await this.repositories.applications.announceSkd(announcement, selection.passMarks, SKB_MULTIPLIER, auditContextOf(actor));
+      return announcement;
+    }
+    let changed: Application[] = [];
+    let contenders: Contender[] = [];
+    if (input.stage === 'ADMINISTRATION') {
+      // Nothing changes with this announcement: only a count, whatever the size of the selection.
+      const unverified = await this.repositories.applications.countWithStatus(selection.id, 'SUBMITTED');
+      if (unverified > 0) throw new ConflictError(`${unverified} application(s) are not verified yet`, { field: 'input.stage' });
+    } else {
+      // The final results concern the SKB participants only: up to 3× the formation.
+      contenders = await this.repositories.applications.contenders(selection.id);
+      const byVacancy = new Map<string, Contender[]>();
+      for (const contender of contenders) {
+        const mine = byVacancy.get(contender.application.vacancyId);
+        if (mine) mine.push(contender);
+        else byVacancy.set(contender.application.vacancyId, [contender]);
+      }
+      for (const vacancy of await this.repositories.vacancies.ofSelection(selection.id)) {
+        changed = changed.concat(finalResults(byVacancy.get(vacancy.id) ?? [], vacancy.quota, selection.scoring, now));
+      }
+    }
+    const previousOf = new Map(contenders.map((c) => [c.application.id, c.application]));
     await this.repositories.applications.announce(
       announcement,
       changed.map((after) => ({ before: previousOf.get(after.id) as Application, after })),

@@ -1,7 +1,7 @@
-import { DomainError, ValidationError } from '@kinerja/errors';
+import { ValidationError } from '@kinerja/errors';
 
-import { recordSkd } from '../domain/application';
-import type { ApplicationRepository, Clock, CommitteeRepository, SelectionRepository } from '../domain/repositories';
+import { skdRefusal } from '../domain/application';
+import type { ApplicationRepository, Clock, CommitteeRepository, SelectionRepository, SkdRosterEntry, SkdScoreWrite } from '../domain/repositories';
 import { parseSkdCsv, type RejectedRow } from '../domain/skd-import';
 import { type Actor, auditContextOf } from './actor';
 import { assertMayWork, selectionForStaff } from './loaders';
@@ -29,15 +29,14 @@ export class ImportSkdScores {
     const parsed = parseSkdCsv(input.csv);
     if (parsed.problems.length > 0) throw new ValidationError(parsed.problems.map((p) => ({ ...p, field: `input.${p.field}` })));
 
-    const byNumber = new Map(
-      (await this.repositories.applications.contenders(selection.id)).map(({ application }) => [application.registrationNumber, application]),
-    );
+    const roster = await this.repositories.applications.skdRoster(selection.id);
+    const byNumber = new Map(roster.map((entry) => [entry.registrationNumber, entry]));
     const rejected = [...parsed.rejected];
-    const now = this.clock.now();
-    const changes = [];
+    const changes: SkdScoreWrite[] = [];
+    const touched: SkdRosterEntry[] = [];
     for (const row of parsed.rows) {
-      const application = byNumber.get(row.registrationNumber);
-      if (!application) {
+      const entry = byNumber.get(row.registrationNumber);
+      if (!entry) {
         rejected.push({
           row: row.row,
           registrationNumber: row.registrationNumber,
@@ -46,12 +45,14 @@ export class ImportSkdScores {
         });
         continue;
       }
-      try {
-        changes.push({ before: application, after: recordSkd(application, row.scores, now) });
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        rejected.push({ row: row.row, registrationNumber: row.registrationNumber, field: 'registration_number', message: error.message });
+      // The scores were checked while parsing; the application must take them.
+      const refusal = skdRefusal(entry);
+      if (refusal) {
+        rejected.push({ row: row.row, registrationNumber: row.registrationNumber, field: 'registration_number', message: refusal });
+        continue;
       }
+      changes.push({ id: entry.id, updatedAt: entry.updatedAt, scores: row.scores });
+      touched.push(entry);
     }
     rejected.sort((a, b) => a.row - b.row);
     if (rejected.length > 0 && !input.skipRejectedRows) {
@@ -60,13 +61,8 @@ export class ImportSkdScores {
       );
     }
     // A member who declared a conflict with one of the applicants may not import their scores.
-    await assertMayWork(
-      this.repositories.committee,
-      actor,
-      selection,
-      changes.map((change) => change.after),
-    );
-    await this.repositories.applications.save(changes, 'application.skd-imported', auditContextOf(actor));
+    await assertMayWork(this.repositories.committee, actor, selection, touched);
+    await this.repositories.applications.saveSkdScores(changes, this.clock.now(), auditContextOf(actor));
     return { imported: changes.length, rejected };
   }
 }

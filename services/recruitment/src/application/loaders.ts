@@ -15,7 +15,9 @@ export interface StaffRepositories {
   committee: CommitteeRepository;
 }
 
-function refusalError(refusal: CommitteeRefusal, selection: Selection, applications: readonly Application[]): ForbiddenError {
+type Numbered = Pick<Application, 'id' | 'registrationNumber'>;
+
+function refusalError(refusal: CommitteeRefusal, selection: Selection, applications: readonly Numbered[]): ForbiddenError {
   switch (refusal.reason) {
     case 'NOT_APPOINTED':
       return new ForbiddenError(`You are not on the committee of selection ${selection.code}`);
@@ -32,7 +34,7 @@ function refusalError(refusal: CommitteeRefusal, selection: Selection, applicati
  * Refuses a committee member who is not appointed to the selection, not trained, or works on an
  * application they declared a conflict with (FORBIDDEN naming it). HR and the province admin pass.
  */
-export async function assertMayWork(committee: CommitteeRepository, actor: Actor, selection: Selection, applications: readonly Application[]): Promise<void> {
+export async function assertMayWork(committee: CommitteeRepository, actor: Actor, selection: Selection, applications: readonly Numbered[]): Promise<void> {
   const manager = canManageAgency(actor.viewer, selection.agencyId);
   const employeeId = actor.viewer.employeeId;
   const standing = manager || employeeId === null ? null : await committee.standing(selection.id, employeeId);

@@ -1,10 +1,9 @@
-import { NotFoundError } from '@kinerja/errors';
+import { NotFoundError, ValidationError } from '@kinerja/errors';
 import { isEntityId } from '@kinerja/kernel';
 
-import type { Applicant } from '../domain/applicant';
-import type { Application, ApplicationStatus } from '../domain/application';
+import type { ApplicationStatus } from '../domain/application';
 import { announcedName } from '../domain/public-results';
-import type { ApplicantRepository, ApplicationRepository, SelectionRepository, VacancyRepository } from '../domain/repositories';
+import type { ResultRow, ResultsCursor, SelectionRepository, VacancyRepository } from '../domain/repositories';
 import type { Stage } from '../domain/stage';
 import type { Vacancy } from '../domain/vacancy';
 
@@ -22,10 +21,10 @@ export interface ResultEntry {
 }
 
 export interface StageResults {
+  vacancyId: string;
   stage: Stage;
   announcedAt: Date;
   objectionClosesAt: Date;
-  entries: ResultEntry[];
 }
 
 export interface SelectionResults {
@@ -33,49 +32,65 @@ export interface SelectionResults {
   stages: StageResults[];
 }
 
-const AFTER_SKD: readonly ApplicationStatus[] = ['SKB', 'SELECTED', 'NOT_SELECTED', 'HIRED'];
-const AFTER_FINAL: readonly ApplicationStatus[] = ['SELECTED', 'NOT_SELECTED', 'HIRED'];
-
-function entryOf(stage: Stage, application: Application, applicant: Applicant | undefined): ResultEntry | null {
-  const skd = application.skd;
-  const base = {
-    registrationNumber: application.registrationNumber,
-    name: announcedName(applicant?.name ?? ''),
-    twk: null,
-    tiu: null,
-    tkp: null,
-    skdTotal: null,
-    finalScore: null,
-    rank: null,
-  };
-  if (stage === 'ADMINISTRATION') {
-    if (application.status === 'SUBMITTED') return null;
-    return { ...base, outcome: application.status === 'NOT_QUALIFIED' ? 'NOT_QUALIFIED' : 'QUALIFIED' };
-  }
-  const skdScores = { twk: skd?.twk ?? null, tiu: skd?.tiu ?? null, tkp: skd?.tkp ?? null, skdTotal: skd ? skd.twk + skd.tiu + skd.tkp : null };
-  if (stage === 'SKD') {
-    if (!['BELOW_PASS_MARK', 'OUTSIDE_SKB_CUT', ...AFTER_SKD].includes(application.status)) return null;
-    return { ...base, ...skdScores, rank: application.skdRank, outcome: AFTER_SKD.includes(application.status) ? 'SKB' : application.status };
-  }
-  if (!AFTER_FINAL.includes(application.status)) return null;
-  return {
-    ...base,
-    ...skdScores,
-    rank: application.finalRank,
-    finalScore: application.finalScore,
-    outcome: application.status === 'NOT_SELECTED' ? 'NOT_SELECTED' : 'SELECTED',
-  };
+export interface ResultEntryPage {
+  nodes: ResultEntry[];
+  hasNextPage: boolean;
+  endCursor: string | null;
 }
 
-const byRank = (a: ResultEntry, b: ResultEntry) =>
-  (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) || a.registrationNumber.localeCompare(b.registrationNumber);
+/** Largest page of published results. */
+export const MAX_RESULTS_PAGE = 500;
 
-/** `selectionResults(vacancyId)`: for anyone, the announced stages only, personal data masked. */
+const AFTER_SKD: readonly ApplicationStatus[] = ['SKB', 'SELECTED', 'NOT_SELECTED', 'HIRED'];
+
+/** The outcome a published stage shows for an application the stage lists. */
+function entryOf(stage: Stage, row: ResultRow): ResultEntry {
+  const base = { registrationNumber: row.registrationNumber, name: announcedName(row.name) };
+  if (stage === 'ADMINISTRATION')
+    return {
+      ...base,
+      outcome: row.status === 'NOT_QUALIFIED' ? 'NOT_QUALIFIED' : 'QUALIFIED',
+      rank: null,
+      twk: null,
+      tiu: null,
+      tkp: null,
+      skdTotal: null,
+      finalScore: null,
+    };
+  const skd = { twk: row.twk, tiu: row.tiu, tkp: row.tkp, skdTotal: row.twk === null ? null : row.twk + (row.tiu ?? 0) + (row.tkp ?? 0) };
+  if (stage === 'SKD') return { ...base, ...skd, rank: row.skdRank, finalScore: null, outcome: AFTER_SKD.includes(row.status) ? 'SKB' : row.status };
+  return { ...base, ...skd, rank: row.finalRank, finalScore: row.finalScore, outcome: row.status === 'NOT_SELECTED' ? 'NOT_SELECTED' : 'SELECTED' };
+}
+
+const encodeCursor = (cursor: ResultsCursor) => Buffer.from(JSON.stringify([cursor.rank, cursor.registrationNumber])).toString('base64url');
+
+function decodeCursor(after: string): ResultsCursor {
+  let value: unknown = null;
+  try {
+    value = JSON.parse(Buffer.from(after, 'base64url').toString());
+  } catch {
+    value = null;
+  }
+  if (
+    Array.isArray(value) &&
+    value.length === 2 &&
+    (value[0] === null || (Number.isInteger(value[0]) && value[0] > 0)) &&
+    typeof value[1] === 'string' &&
+    value[1].length > 0 &&
+    value[1].length <= 100
+  )
+    return { rank: value[0] as number | null, registrationNumber: value[1] };
+  throw new ValidationError({ field: 'after', message: 'is not a cursor of these results' });
+}
+
+/**
+ * `selectionResults(vacancyId)`: for anyone, the announced stages only, personal data masked; each
+ * stage's entries a keyset page at a time (rank, then registration number; unranked last).
+ */
 export class SelectionResultsReader {
   constructor(
     private readonly repositories: {
-      applicants: ApplicantRepository;
-      applications: ApplicationRepository;
+      applications: { resultPage(vacancyId: string, stage: Stage, first: number, after: ResultsCursor | null): Promise<ResultRow[]> };
       selections: SelectionRepository;
       vacancies: VacancyRepository;
     },
@@ -85,20 +100,26 @@ export class SelectionResultsReader {
     const [vacancy] = isEntityId(vacancyId) ? await this.repositories.vacancies.byIds([vacancyId]) : [];
     if (!vacancy) throw new NotFoundError('Vacancy', vacancyId, 'vacancyId');
     const announcements = await this.repositories.selections.announcements(vacancy.selectionId);
-    if (announcements.length === 0) return { vacancy, stages: [] };
-    const applications = await this.repositories.applications.ofVacancy(vacancy.id);
-    const applicants = new Map((await this.repositories.applicants.byIds([...new Set(applications.map((a) => a.applicantId))])).map((a) => [a.id, a]));
     return {
       vacancy,
-      stages: announcements.map((announcement) => ({
-        stage: announcement.stage,
-        announcedAt: announcement.announcedAt,
-        objectionClosesAt: announcement.objectionClosesAt,
-        entries: applications
-          .map((application) => entryOf(announcement.stage, application, applicants.get(application.applicantId)))
-          .filter((entry): entry is ResultEntry => entry !== null)
-          .sort(byRank),
-      })),
+      stages: announcements.map((a) => ({ vacancyId: vacancy.id, stage: a.stage, announcedAt: a.announcedAt, objectionClosesAt: a.objectionClosesAt })),
+    };
+  }
+
+  async entries(stage: StageResults, first: number, after: string | null): Promise<ResultEntryPage> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_RESULTS_PAGE)
+      throw new ValidationError({ field: 'first', message: `must be from 1 to ${MAX_RESULTS_PAGE}` });
+    const rows = await this.repositories.applications.resultPage(stage.vacancyId, stage.stage, first + 1, after ? decodeCursor(after) : null);
+    const page = rows.slice(0, first);
+    const last = page.at(-1);
+    return {
+      nodes: page.map((row) => entryOf(stage.stage, row)),
+      hasNextPage: rows.length > first,
+      endCursor: last
+        ? encodeCursor({ rank: stage.stage === 'ADMINISTRATION' ? null : rankOf(stage.stage, last), registrationNumber: last.registrationNumber })
+        : null,
     };
   }
 }
+
+const rankOf = (stage: Stage, row: ResultRow) => (stage === 'SKD' ? row.skdRank : row.finalRank);

@@ -58,11 +58,19 @@ export function verify(application: Application, decision: { qualified: boolean;
   return { ...application, status: decision.qualified ? 'QUALIFIED' : 'NOT_QUALIFIED', verificationNote: reason, updatedAt: now };
 }
 
+/** Why an application takes no SKD scores (null: it takes them): only a qualified applicant sat the SKD. */
+export function skdRefusal(application: Pick<Application, 'registrationNumber' | 'status'>): string | null {
+  return application.status === 'QUALIFIED'
+    ? null
+    : `Application ${application.registrationNumber} is ${application.status}; SKD scores needs a qualified applicant`;
+}
+
 /** SKD scores, once the administrative results are out and before the SKD ones are. */
 export function recordSkd(application: Application, scores: SkdScores, now: Date, field = 'input.skd'): Application {
   const problems = skdScoreProblems(scores);
   if (problems.length > 0) throw new ValidationError(under(field, problems));
-  if (application.status !== 'QUALIFIED') throw refuse(application, 'SKD scores', 'a qualified applicant');
+  const refusal = skdRefusal(application);
+  if (refusal) throw new ConflictError(refusal, { status: application.status });
   return { ...application, skd: { ...scores }, updatedAt: now };
 }
 

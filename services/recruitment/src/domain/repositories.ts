@@ -2,11 +2,12 @@ import type { AuditContext } from '@kinerja/database';
 import type { EventPayload, EventType } from '@kinerja/events';
 
 import type { Applicant } from './applicant';
-import type { Application } from './application';
+import type { Application, ApplicationStatus } from './application';
 import type { CommitteeConflict, CommitteeMember, CommitteeStanding, CommitteeTraining, EmployeeCopy } from './committee';
 import type { Formation } from './formation';
 import type { SurveyInvitation, SurveySummary, VacancyFunnel } from './funnel';
 import type { Selection } from './selection';
+import type { PassMarks, SkdScores } from './skd.rule';
 import type { Announcement, Objection, Stage } from './stage';
 import type { Contender } from './stage-outcome';
 import type { Vacancy } from './vacancy';
@@ -54,6 +55,39 @@ export interface ApplicantRepository {
   create(applicant: Applicant, audit: AuditContext): Promise<void>;
 }
 
+export interface SkdRosterEntry {
+  id: string;
+  registrationNumber: string;
+  status: ApplicationStatus;
+  updatedAt: Date;
+}
+
+export interface SkdScoreWrite {
+  id: string;
+  /** The row's `updatedAt` as read: written only over that version. */
+  updatedAt: Date;
+  scores: SkdScores;
+}
+
+/** A line of a published stage as stored (the reader masks it). */
+export interface ResultRow {
+  registrationNumber: string;
+  name: string;
+  status: ApplicationStatus;
+  twk: number | null;
+  tiu: number | null;
+  tkp: number | null;
+  skdRank: number | null;
+  finalRank: number | null;
+  finalScore: number | null;
+}
+
+/** Where a page of results resumes: after this rank (null: among the unranked) and number. */
+export interface ResultsCursor {
+  rank: number | null;
+  registrationNumber: string;
+}
+
 export interface ApplicationRepository {
   byIds(ids: readonly string[]): Promise<Application[]>;
   ofApplicant(applicantId: string): Promise<Application[]>;
@@ -66,6 +100,27 @@ export interface ApplicationRepository {
    * the applicant already has one in the selection (a concurrent submit won the race).
    */
   submit(application: Omit<Application, 'registrationNumber'>, selectionCode: string, audit: AuditContext): Promise<Application | null>;
+  /**
+   * Up to `limit` lines the stage lists for the vacancy, by the stage's rank then registration
+   * number (unranked last), after the cursor: a keyset page over an index.
+   */
+  resultPage(vacancyId: string, stage: Stage, limit: number, after: ResultsCursor | null): Promise<ResultRow[]>;
+  /** How many applications of the selection have the status. */
+  countWithStatus(selectionId: string, status: ApplicationStatus): Promise<number>;
+  /** What an SKD import checks its rows against: every application of the selection, lean. */
+  skdRoster(selectionId: string): Promise<SkdRosterEntry[]>;
+  /**
+   * Stores imported SKD scores in bulk (all or none), each only over the row as it was read
+   * (CONFLICT otherwise), with one audit row each.
+   */
+  saveSkdScores(rows: readonly SkdScoreWrite[], now: Date, audit: AuditContext): Promise<void>;
+  /**
+   * The SKD announcement, set-based: ranks every formation's qualified applicants who passed the
+   * marks by the tie rules (ranking.rule's compareTies), sends up to `multiplier` × the quota to SKB,
+   * marks the others OUTSIDE_SKB_CUT and those below a mark (or absent) BELOW_PASS_MARK, with the
+   * announcement and one audit row each, in one transaction. Answers how many applications changed.
+   */
+  announceSkd(announcement: Announcement, marks: PassMarks, multiplier: number, audit: AuditContext): Promise<number>;
   /** Saves changed applications (all or none) with one audit row each. */
   save(changes: readonly { before: Application; after: Application }[], action: string, audit: AuditContext): Promise<void>;
   /** The announcement and the stage outcomes it fixes, together; CONFLICT when the stage was announced. */

@@ -166,12 +166,20 @@ export class ResultEntryType {
   @Field(() => Float, { nullable: true }) finalScore!: number | null;
 }
 
+@ObjectType('ResultEntryPage', { description: "A page of a stage's published lines: by rank, then registration number; unranked last" })
+export class ResultEntryPageType {
+  @Field(() => [ResultEntryType]) nodes!: ResultEntryType[];
+  @Field() hasNextPage!: boolean;
+  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page' }) endCursor!: string | null;
+}
+
 @ObjectType('StageResults')
 export class StageResultsType {
   @Field(() => StageEnum) stage!: string;
   @Field() announcedAt!: Date;
   @Field() objectionClosesAt!: Date;
-  @Field(() => [ResultEntryType]) entries!: ResultEntryType[];
+  /** Resolved a page at a time (StageResultsResolver.entries). */
+  vacancyId!: string;
 }
 
 @ObjectType('SelectionResults', { description: 'Hasil seleksi of a vacancy: announced stages only' })

@@ -1,12 +1,12 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 
 import type { PublishVacancy } from '../application/publish-vacancy.command';
 import type { Page, RecruitmentReader } from '../application/recruitment.reader';
-import type { SelectionResults, SelectionResultsReader } from '../application/selection-results.reader';
+import type { ResultEntryPage, SelectionResults, SelectionResultsReader, StageResults } from '../application/selection-results.reader';
 import type { Vacancy } from '../domain/vacancy';
 import { actorOf, type RecruitmentContext } from './context';
 import { PublishVacancyInput } from './inputs';
-import { SelectionResultsType, VacancyPageType, VacancyType } from './types';
+import { ResultEntryPageType, SelectionResultsType, StageResultsType, VacancyPageType, VacancyType } from './types';
 
 @Resolver(() => VacancyType)
 export class VacancyResolver {
@@ -38,5 +38,19 @@ export class VacancyResolver {
   @Mutation(() => VacancyType, { description: 'Agency HR announces a vacancy for an approved formation' })
   publishVacancy(@Arg('input') input: PublishVacancyInput, @Ctx() context: RecruitmentContext): Promise<Vacancy> {
     return this.publishVacancyCommand.execute(actorOf(context), input);
+  }
+}
+
+@Resolver(() => StageResultsType)
+export class StageResultsResolver {
+  constructor(private readonly results: SelectionResultsReader) {}
+
+  @FieldResolver(() => ResultEntryPageType, { description: "The stage's published lines, a keyset page at a time (first up to 500)" })
+  entries(
+    @Root() stage: StageResults,
+    @Arg('first', () => Int, { defaultValue: 100 }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the page before' }) after: string | null,
+  ): Promise<ResultEntryPage> {
+    return this.results.entries(stage, first, after ?? null);
   }
 }

@@ -1,13 +1,33 @@
 import { type AuditContext, auditRow, isUniqueViolation } from '@kinerja/database';
 import { ConflictError } from '@kinerja/errors';
 
-import type { Application } from '../domain/application';
-import type { ApplicationRepository, PendingEvent } from '../domain/repositories';
+import type { Application, ApplicationStatus } from '../domain/application';
+import type { ApplicationRepository, PendingEvent, ResultRow, ResultsCursor, SkdRosterEntry, SkdScoreWrite } from '../domain/repositories';
+import type { PassMarks } from '../domain/skd.rule';
 import type { Announcement, Objection, Stage } from '../domain/stage';
 import type { Contender } from '../domain/stage-outcome';
 import { applicationData, toApplication, toObjection } from './mappers';
 import { outboxData } from './outbox';
 import type { RecruitmentPrisma, RecruitmentTransaction } from './prisma-client';
+
+/** A unique violation raised by a raw statement (Prisma reports those as P2010 with the SQLSTATE). */
+function isRawUniqueViolation(error: unknown): boolean {
+  const candidate = error as { code?: string; meta?: Record<string, unknown>; message?: string } | null;
+  return JSON.stringify(candidate?.meta ?? {}).includes('23505') || (candidate?.message ?? '').includes('23505');
+}
+
+/** What each published stage lists, and the rank it orders by (none: by registration number). */
+const RESULT_LISTS: Record<Stage, { rankColumn: 'skd_rank' | 'final_rank' | null; statuses: ApplicationStatus[] }> = {
+  ADMINISTRATION: {
+    rankColumn: null,
+    statuses: ['QUALIFIED', 'NOT_QUALIFIED', 'BELOW_PASS_MARK', 'OUTSIDE_SKB_CUT', 'SKB', 'SELECTED', 'NOT_SELECTED', 'HIRED'],
+  },
+  SKD: { rankColumn: 'skd_rank', statuses: ['BELOW_PASS_MARK', 'OUTSIDE_SKB_CUT', 'SKB', 'SELECTED', 'NOT_SELECTED', 'HIRED'] },
+  FINAL: { rankColumn: 'final_rank', statuses: ['SELECTED', 'NOT_SELECTED', 'HIRED'] },
+};
+
+/** Rows per bulk statement of an SKD import (bind parameters stay few: arrays). */
+const SKD_WRITE_CHUNK = 20_000;
 
 type Change = { before: Application; after: Application };
 
@@ -58,31 +78,219 @@ export class PrismaApplicationRepository implements ApplicationRepository {
   }
 
   async submit(application: Omit<Application, 'registrationNumber'>, selectionCode: string, audit: AuditContext): Promise<Application | null> {
+    // One statement, so one round trip: the increment locks the selection's row only until this
+    // statement commits (numbers are handed out once, in order), and a unique violation (another
+    // submit of the same applicant in this selection committed first) undoes the increment too.
     try {
-      return await this.prisma.$transaction(async (tx) => {
-        // The increment locks the selection's row until commit: numbers are handed out once, in order.
-        const { lastSequence } = await tx.selection.update({
-          where: { id: application.selectionId },
-          data: { lastSequence: { increment: 1 } },
-          select: { lastSequence: true },
-        });
-        const created: Application = { ...application, registrationNumber: `${selectionCode}-${String(lastSequence).padStart(6, '0')}` };
-        await tx.application.create({ data: applicationData(created) });
-        await tx.auditLog.create({
-          data: auditRow(audit, {
-            agencyId: created.agencyId,
-            action: 'application.submitted',
-            entityType: 'Application',
-            entityId: created.id,
-            before: null,
-            after: created,
-          }),
-        });
-        return created;
-      });
+      const rows = await this.prisma.$queryRawUnsafe<{ registration_number: string }[]>(
+        `WITH numbered AS (
+           UPDATE selection SET last_sequence = last_sequence + 1 WHERE id = $1::uuid
+           RETURNING $2::text || '-' || lpad(last_sequence::text, 6, '0') AS registration_number
+         ), created AS (
+           INSERT INTO application (id, agency_id, selection_id, vacancy_id, applicant_id, registration_number, idempotency_key, status, submitted_at, updated_at)
+           SELECT $3::uuid, $4::uuid, $1::uuid, $5::uuid, $6::uuid, registration_number, $7, $8, $9::timestamptz, $9::timestamptz FROM numbered
+           RETURNING registration_number
+         ), audited AS (
+           INSERT INTO audit_log (id, actor_user_id, request_id, agency_id, action, entity_type, entity_id, after)
+           SELECT gen_random_uuid(), $10, $11, $4::uuid, 'application.submitted', 'Application', $3::text,
+                  jsonb_set($12::jsonb, '{registrationNumber}', to_jsonb(registration_number))
+           FROM created
+         )
+         SELECT registration_number FROM created`,
+        application.selectionId,
+        selectionCode,
+        application.id,
+        application.agencyId,
+        application.vacancyId,
+        application.applicantId,
+        application.idempotencyKey,
+        application.status,
+        application.submittedAt,
+        audit.actorUserId,
+        audit.requestId,
+        JSON.stringify(application),
+      );
+      const [row] = rows;
+      if (!row) throw new ConflictError('The selection of this vacancy is gone', { field: 'input.vacancyId' });
+      return { ...application, registrationNumber: row.registration_number };
     } catch (error) {
-      // Another submit of the same applicant in this selection committed first.
-      if (isUniqueViolation(error)) return null;
+      if (isUniqueViolation(error) || isRawUniqueViolation(error)) return null;
+      throw error;
+    }
+  }
+
+  async resultPage(vacancyId: string, stage: Stage, limit: number, after: ResultsCursor | null): Promise<ResultRow[]> {
+    const { rankColumn, statuses } = RESULT_LISTS[stage];
+    const select = `SELECT a.registration_number, p.name, a.status, a.twk, a.tiu, a.tkp, a.skd_rank, a.final_rank, a.final_score
+                    FROM application a JOIN applicant p ON p.id = a.applicant_id
+                    WHERE a.vacancy_id = $1::uuid AND a.status = ANY($2::text[])`;
+    // Ranked lines first by (rank, number) as a row value, then the unranked by number; each
+    // branch walks the (vacancy, rank, number) index and the whole stops at the limit.
+    if (!rankColumn) {
+      return this.resultRows(`${select} AND a.registration_number > $3::text ORDER BY a.registration_number LIMIT $4`, [
+        vacancyId,
+        statuses,
+        after?.registrationNumber ?? '',
+        limit,
+      ]);
+    }
+    const sql = `(${select} AND a.${rankColumn} IS NOT NULL AND ($3::int IS NOT NULL OR $5::boolean) AND (a.${rankColumn}, a.registration_number) > (coalesce($3::int, 0), $4::text)
+          ORDER BY a.${rankColumn}, a.registration_number LIMIT $6)
+         UNION ALL
+         (${select} AND a.${rankColumn} IS NULL AND a.registration_number > (CASE WHEN $3::int IS NULL AND NOT $5::boolean THEN $4::text ELSE '' END)
+          ORDER BY a.registration_number LIMIT $6)
+         LIMIT $6`;
+    return this.resultRows(sql, [vacancyId, statuses, after?.rank ?? null, after?.registrationNumber ?? '', after === null, limit]);
+  }
+
+  private async resultRows(sql: string, parameters: unknown[]): Promise<ResultRow[]> {
+    const rows = await this.prisma.$queryRawUnsafe<
+      {
+        registration_number: string;
+        name: string;
+        status: ApplicationStatus;
+        twk: number | null;
+        tiu: number | null;
+        tkp: number | null;
+        skd_rank: number | null;
+        final_rank: number | null;
+        final_score: number | null;
+      }[]
+    >(sql, ...parameters);
+    return rows.map((row) => ({
+      registrationNumber: row.registration_number,
+      name: row.name,
+      status: row.status,
+      twk: row.twk,
+      tiu: row.tiu,
+      tkp: row.tkp,
+      skdRank: row.skd_rank,
+      finalRank: row.final_rank,
+      finalScore: row.final_score,
+    }));
+  }
+
+  async countWithStatus(selectionId: string, status: ApplicationStatus): Promise<number> {
+    return this.prisma.application.count({ where: { selectionId, status } });
+  }
+
+  async skdRoster(selectionId: string): Promise<SkdRosterEntry[]> {
+    const rows = await this.prisma.$queryRawUnsafe<{ id: string; registration_number: string; status: ApplicationStatus; updated_at: Date }[]>(
+      `SELECT id::text, registration_number, status, updated_at FROM application WHERE selection_id = $1::uuid`,
+      selectionId,
+    );
+    return rows.map((row) => ({ id: row.id, registrationNumber: row.registration_number, status: row.status, updatedAt: new Date(row.updated_at) }));
+  }
+
+  async saveSkdScores(rows: readonly SkdScoreWrite[], now: Date, audit: AuditContext): Promise<void> {
+    if (rows.length === 0) return;
+    await this.prisma.$transaction(
+      async (tx) => {
+        // One statement per chunk: the scores, each only over the version read, and their audit rows.
+        for (let from = 0; from < rows.length; from += SKD_WRITE_CHUNK) {
+          const chunk = rows.slice(from, from + SKD_WRITE_CHUNK);
+          const [written] = await tx.$queryRawUnsafe<{ written: number }[]>(
+            `WITH input AS (
+               SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::int[], $4::int[], $5::int[]) AS t(id, read_at, twk, tiu, tkp)
+             ), previous AS (
+               SELECT a.id, a.twk, a.tiu, a.tkp, a.updated_at FROM application a JOIN input i ON i.id = a.id AND a.updated_at = i.read_at FOR UPDATE OF a
+             ), written AS (
+               UPDATE application a SET twk = i.twk, tiu = i.tiu, tkp = i.tkp, updated_at = $6::timestamptz
+               FROM input i JOIN previous p ON p.id = i.id WHERE a.id = i.id
+               RETURNING a.id, a.agency_id, a.twk, a.tiu, a.tkp
+             ), audited AS (
+               INSERT INTO audit_log (id, actor_user_id, request_id, agency_id, action, entity_type, entity_id, before, after)
+               SELECT gen_random_uuid(), $7, $8, w.agency_id, 'application.skd-imported', 'Application', w.id::text,
+                      jsonb_build_object('skd', CASE WHEN p.twk IS NULL THEN NULL ELSE jsonb_build_object('twk', p.twk, 'tiu', p.tiu, 'tkp', p.tkp) END, 'updatedAt', p.updated_at),
+                      jsonb_build_object('skd', jsonb_build_object('twk', w.twk, 'tiu', w.tiu, 'tkp', w.tkp), 'updatedAt', $6::timestamptz)
+               FROM written w JOIN previous p ON p.id = w.id
+             )
+             SELECT count(*)::int AS written FROM written`,
+            chunk.map((row) => row.id),
+            chunk.map((row) => row.updatedAt),
+            chunk.map((row) => row.scores.twk),
+            chunk.map((row) => row.scores.tiu),
+            chunk.map((row) => row.scores.tkp),
+            now,
+            audit.actorUserId,
+            audit.requestId,
+          );
+          if ((written?.written ?? 0) !== chunk.length)
+            throw new ConflictError(`${chunk.length - (written?.written ?? 0)} application(s) changed meanwhile; import again`, { field: 'input.csv' });
+        }
+      },
+      { timeout: 60_000 },
+    );
+  }
+
+  async announceSkd(announcement: Announcement, marks: PassMarks, multiplier: number, audit: AuditContext): Promise<number> {
+    const changed = await this.rankSkd(announcement, marks, multiplier, audit);
+    // Every application of the selection has just changed: fresh statistics keep the result pages
+    // on the (vacancy, rank, number) index from the first read, not after autovacuum gets to it.
+    await this.prisma.$executeRawUnsafe('ANALYZE application');
+    return changed;
+  }
+
+  private async rankSkd(announcement: Announcement, marks: PassMarks, multiplier: number, audit: AuditContext): Promise<number> {
+    try {
+      return await this.prisma.$transaction(
+        async (tx) => {
+          await tx.announcement.create({ data: announcement });
+          // compareTies in SQL: total, TKP, TIU, TWK descending, the older applicant, the registration number.
+          const [changed] = await tx.$queryRawUnsafe<{ changed: number }[]>(
+            `WITH qualified AS (
+               SELECT a.id, a.agency_id, a.vacancy_id, a.status AS previous_status, a.skd_rank AS previous_rank, a.updated_at AS previous_updated_at,
+                      a.twk IS NOT NULL AND a.twk >= $2 AND a.tiu >= $3 AND a.tkp >= $4 AS passed
+               FROM application a WHERE a.selection_id = $1::uuid AND a.status = 'QUALIFIED'
+               FOR UPDATE OF a
+             ), ranked AS (
+               SELECT q.id, row_number() OVER (
+                        PARTITION BY a.vacancy_id
+                        ORDER BY a.twk + a.tiu + a.tkp DESC, a.tkp DESC, a.tiu DESC, a.twk DESC, p.birth_date COLLATE "C" ASC, a.registration_number COLLATE "C" ASC
+                      )::int AS rank
+               FROM qualified q JOIN application a ON a.id = q.id JOIN applicant p ON p.id = a.applicant_id
+               WHERE q.passed
+             ), outcome AS (
+               SELECT q.*, r.rank,
+                      CASE WHEN r.rank IS NULL THEN 'BELOW_PASS_MARK' WHEN r.rank <= v.quota * $5 THEN 'SKB' ELSE 'OUTSIDE_SKB_CUT' END AS status
+               FROM qualified q JOIN vacancy v ON v.id = q.vacancy_id LEFT JOIN ranked r ON r.id = q.id
+             ), written AS (
+               UPDATE application a SET status = o.status, skd_rank = o.rank, updated_at = $6::timestamptz
+               FROM outcome o WHERE a.id = o.id
+               RETURNING o.*
+             ), audited AS (
+               INSERT INTO audit_log (id, actor_user_id, request_id, agency_id, action, entity_type, entity_id, before, after)
+               SELECT gen_random_uuid(), $7, $8, agency_id, 'application.skd-announced', 'Application', id::text,
+                      jsonb_build_object('status', previous_status, 'skdRank', previous_rank, 'updatedAt', previous_updated_at),
+                      jsonb_build_object('status', status, 'skdRank', rank, 'updatedAt', $6::timestamptz)
+               FROM written
+             )
+             SELECT count(*)::int AS changed FROM written`,
+            announcement.selectionId,
+            marks.twk,
+            marks.tiu,
+            marks.tkp,
+            multiplier,
+            announcement.announcedAt,
+            audit.actorUserId,
+            audit.requestId,
+          );
+          await tx.auditLog.create({
+            data: auditRow(audit, {
+              agencyId: announcement.agencyId,
+              action: 'results.announced',
+              entityType: 'Announcement',
+              entityId: announcement.id,
+              before: null,
+              after: announcement,
+            }),
+          });
+          return changed?.changed ?? 0;
+        },
+        { timeout: 60_000 },
+      );
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError(`The ${announcement.stage} results are announced already`, { field: 'input.stage' });
       throw error;
     }
   }
