@@ -327,7 +327,8 @@ describe('the graph through the gateway', () => {
         const body = (await response.json()) as { errors?: { message: string; extensions?: Record<string, unknown> }[] };
         expect(response.headers.get('x-request-id')).toBe('e2e-masked-1');
         expect(body.errors?.[0]?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: 'e2e-masked-1' });
-        expect(body.errors?.[0]?.message).toBe('Internal server error (request id e2e-masked-1)');
+        // Indonesian by default (no Accept-Language): the gateway's catalogue, the request id kept.
+        expect(body.errors?.[0]?.message).toBe('Terjadi kesalahan pada server (request id e2e-masked-1)');
         expect(JSON.stringify(body)).not.toContain(String(closedPort));
       } finally {
         await orphan.stop();

@@ -2,6 +2,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 export interface RequestScope {
   requestId: string;
+  /** The caller's Accept-Language header: the gateway answers errors in it (Indonesian by default). */
+  acceptLanguage?: string | undefined;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();
