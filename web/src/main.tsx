@@ -96,4 +96,7 @@ function App() {
 }
 
 document.documentElement.lang = language.get();
-render(<App />, document.getElementById('app')!);
+const root = document.getElementById('app')!;
+// The page's own "Memuat…" until the bundle runs: render() diffs against it rather than replacing it.
+root.textContent = '';
+render(<App />, root);

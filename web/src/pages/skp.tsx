@@ -1,4 +1,4 @@
-import { MyPlansDocument, type MyPlansQuery, ReportRealizationDocument, UploadEvidenceDocument } from '@kinerja/client';
+import { MyPlansDocument, PlanDocument, type PlanQuery, ReportRealizationDocument, UploadEvidenceDocument } from '@kinerja/client';
 import { useState } from 'preact/hooks';
 
 import { request } from '../api';
@@ -14,7 +14,7 @@ function base64Of(file: File): Promise<string> {
   });
 }
 
-type Plan = NonNullable<MyPlansQuery['me']>['performancePlans'][number];
+type Plan = PlanQuery['performancePlan'];
 type Indicator = Plan['workResults'][number]['indicators'][number];
 
 /** Reports a realization for a sub-period, then uploads its evidence document (bukti dukung), as the graph asks. */
@@ -81,61 +81,77 @@ function ReportForm({ plan, indicator }: { plan: Plan; indicator: Indicator }) {
   );
 }
 
-/** The employee's SKP: work results, indicators and each reported realization with its evidence documents. */
+function PlanView({ id }: { id: string }) {
+  const [loaded] = useLoad(() => request(PlanDocument, { id }), [id]);
+  return (
+    <Show value={loaded}>
+      {({ performancePlan: plan }) => (
+        <article class="card">
+          <h2>
+            {t('year')} {plan.period?.year} — {label(plan.status)}
+          </h2>
+          {plan.workResults.map((result) => (
+            <section key={result.id}>
+              <h3>
+                {result.title} <small>({label(result.kind)})</small>
+              </h3>
+              {result.indicators.map((indicator) => (
+                <div key={indicator.id}>
+                  <p>
+                    {indicator.description} — {t('target')}: {indicator.target} {indicator.unit}
+                  </p>
+                  {indicator.realizations.length === 0 ? (
+                    <p class="loading">{t('noRealizations')}</p>
+                  ) : (
+                    <ul>
+                      {indicator.realizations.map((realization) => (
+                        <li key={realization.id} data-testid="realization">
+                          {t('subPeriod')} {realization.period?.index ?? ''}: {realization.value} {indicator.unit}
+                          {realization.evidenceMissing && ` (${t('evidenceMissing')})`}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  {plan.status === 'APPROVED' && <ReportForm plan={plan} indicator={indicator} />}
+                </div>
+              ))}
+            </section>
+          ))}
+        </article>
+      )}
+    </Show>
+  );
+}
+
+/** The employee's SKPs, newest first; one at a time with its work results, indicators and realizations. */
 export function Skp() {
   const [plans] = useLoad(() => request(MyPlansDocument, {}), []);
+  const [chosen, setChosen] = useState<string | undefined>(undefined);
   return (
     <section>
       <PageTitle>{t('skpTitle')}</PageTitle>
       <Show value={plans}>
-        {({ me }) =>
-          !me || me.performancePlans.length === 0 ? (
+        {({ me }) => {
+          const sorted = [...(me?.performancePlans ?? [])].sort((a, b) => (b.period?.year ?? 0) - (a.period?.year ?? 0));
+          const id = chosen ?? sorted[0]?.id;
+          return !id ? (
             <p>{t('noPlans')}</p>
           ) : (
-            [...me.performancePlans]
-              .sort((a, b) => (b.period?.year ?? 0) - (a.period?.year ?? 0))
-              .map((plan) => (
-                <article class="card" key={plan.id}>
-                  <h2>
-                    {t('year')} {plan.period?.year} — {label(plan.status)}
-                  </h2>
-                  {plan.workResults.map((result) => (
-                    <section key={result.id}>
-                      <h3>
-                        {result.title} <small>({label(result.kind)})</small>
-                      </h3>
-                      {result.indicators.map((indicator) => (
-                        <div key={indicator.id}>
-                          <p>
-                            {indicator.description} — {t('target')}: {indicator.target} {indicator.unit}
-                          </p>
-                          {indicator.realizations.length === 0 ? (
-                            <p class="loading">{t('noRealizations')}</p>
-                          ) : (
-                            <ul>
-                              {indicator.realizations.map((realization) => (
-                                <li key={realization.id} data-testid="realization">
-                                  {t('subPeriod')} {realization.period?.index ?? ''}: {realization.value} {indicator.unit}
-                                  {realization.evidenceMissing && ` (${t('evidenceMissing')})`}
-                                  {realization.evidenceDocuments.length > 0 && (
-                                    <span>
-                                      {' '}
-                                      — {t('evidence')}: {realization.evidenceDocuments.map((doc) => doc.fileName).join(', ')}
-                                    </span>
-                                  )}
-                                </li>
-                              ))}
-                            </ul>
-                          )}
-                          {plan.status === 'APPROVED' && <ReportForm plan={plan} indicator={indicator} />}
-                        </div>
-                      ))}
-                    </section>
+            <>
+              <label>
+                {t('year')}
+                <select value={id} onChange={(e) => setChosen(e.currentTarget.value)}>
+                  {sorted.map((plan) => (
+                    <option key={plan.id} value={plan.id}>
+                      {plan.period?.year} — {label(plan.status)}
+                    </option>
                   ))}
-                </article>
-              ))
-          )
-        }
+                </select>
+              </label>
+              <PlanView id={id} />
+            </>
+          );
+        }}
       </Show>
     </section>
   );

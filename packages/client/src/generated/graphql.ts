@@ -200,7 +200,14 @@ export type SignInMutation = { login: { accessToken: string, expiresAt: string, 
 export type MyPlansQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyPlansQuery = { me: { id: string, name: string, performancePlans: Array<{ id: string, status: PlanStatus, period: { id: string, year: number, subPeriods: Array<{ id: string, kind: PeriodKind, index: number, startDate: string, endDate: string }> } | null, workResults: Array<{ id: string, kind: WorkResultKind, title: string, indicators: Array<{ id: string, aspect: IndicatorAspect, description: string, target: number, unit: string, realizations: Array<{ id: string, value: number, note: string | null, late: boolean, evidenceMissing: boolean, period: { id: string, index: number } | null, evidenceDocuments: Array<{ id: string, fileName: string, contentType: string, sizeBytes: number, uploadedAt: string }> }> }> }> }> } | null };
+export type MyPlansQuery = { me: { id: string, name: string, performancePlans: Array<{ id: string, status: PlanStatus, period: { year: number } | null }> } | null };
+
+export type PlanQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PlanQuery = { performancePlan: { id: string, status: PlanStatus, period: { id: string, year: number, subPeriods: Array<{ id: string, kind: PeriodKind, index: number, startDate: string, endDate: string }> } | null, workResults: Array<{ id: string, kind: WorkResultKind, title: string, indicators: Array<{ id: string, aspect: IndicatorAspect, description: string, target: number, unit: string, realizations: Array<{ id: string, value: number, late: boolean, evidenceMissing: boolean, period: { index: number } | null }> }> }> } };
 
 export type ReportRealizationMutationVariables = Exact<{
   input: ReportRealizationInput;
@@ -334,50 +341,52 @@ export const MyPlansDocument = new TypedDocumentString(`
       id
       status
       period {
-        id
         year
-        subPeriods {
-          id
-          kind
-          index
-          startDate
-          endDate
-        }
       }
-      workResults {
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyPlansQuery, MyPlansQueryVariables>;
+export const PlanDocument = new TypedDocumentString(`
+    query Plan($id: ID!) {
+  performancePlan(id: $id) {
+    id
+    status
+    period {
+      id
+      year
+      subPeriods {
         id
         kind
-        title
-        indicators {
+        index
+        startDate
+        endDate
+      }
+    }
+    workResults {
+      id
+      kind
+      title
+      indicators {
+        id
+        aspect
+        description
+        target
+        unit
+        realizations {
           id
-          aspect
-          description
-          target
-          unit
-          realizations {
-            id
-            value
-            note
-            late
-            evidenceMissing
-            period {
-              id
-              index
-            }
-            evidenceDocuments {
-              id
-              fileName
-              contentType
-              sizeBytes
-              uploadedAt
-            }
+          value
+          late
+          evidenceMissing
+          period {
+            index
           }
         }
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<MyPlansQuery, MyPlansQueryVariables>;
+    `) as unknown as TypedDocumentString<PlanQuery, PlanQueryVariables>;
 export const ReportRealizationDocument = new TypedDocumentString(`
     mutation ReportRealization($input: ReportRealizationInput!) {
   reportRealization(input: $input) {
