@@ -21,6 +21,7 @@ export function printBanner(info: {
     [
       '',
       `Kinerja is up in ${info.seconds.toFixed(1)} s — GraphiQL and the graph at ${info.gatewayUrl.replace('127.0.0.1', 'localhost')}/`,
+      `  web app (reference)    ${info.gatewayUrl.replace('127.0.0.1', 'localhost')}/app/`,
       ...info.subgraphs.map(([name, url]) => `  subgraph ${name.padEnd(12)} ${url}`),
       `  events over the ${info.transport} transport; data in ${info.dataDir}; log in ${info.logFile}`,
       '',

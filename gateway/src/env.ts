@@ -15,6 +15,8 @@ export const gatewayEnvSchema = z.object({
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** The committed, composed supergraph the gateway serves. */
   SUPERGRAPH_PATH: z.string().default(join(__dirname, '..', 'supergraph.graphql')),
+  /** The reference web app's bundle (`npm run build` writes it), served at /app/ beside GraphiQL outside production. */
+  WEB_APP_DIR: z.string().default(join(__dirname, '..', '..', 'web', 'dist')),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   /**
    * Proxies in front of the gateway that each append the address they saw to X-Forwarded-For (an

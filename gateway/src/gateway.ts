@@ -8,7 +8,7 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { createErrorFormatter } from '@kinerja/errors';
+import { createErrorFormatter, errorLanguageOf, localizeError } from '@kinerja/errors';
 import { clientAddressOf, currentRequest, type HttpServer, startHttpServer } from '@kinerja/http-server';
 import type { Logger } from '@kinerja/logger';
 import { graphqlMetricsPlugin } from '@kinerja/observability';
@@ -18,6 +18,7 @@ import { edgeLimitsPlugin } from './edge-limits.plugin';
 import type { GatewayConfig } from './env';
 import { FIRST_PAGE_TABS } from './first-page';
 import { TokenBuckets } from './token-bucket';
+import { webAppRoutes } from './web-app.route';
 
 interface GatewayContext {
   authorization: string | undefined;
@@ -53,6 +54,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   });
   // GraphiQL and introspection are for development (npm start, tests); production serves neither.
   const explorable = config.NODE_ENV !== 'production';
+  const formatErrorAtEdge = formatEdgeErrors(createErrorFormatter(logger, () => currentRequest()?.requestId));
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: explorable,
@@ -61,7 +63,8 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     stopOnTerminationSignals: false,
     // Lexing stops at the first token past the limit, before a syntax tree is built.
     parseOptions: { maxTokens: config.MAX_TOKENS },
-    formatError: formatEdgeErrors(createErrorFormatter(logger, () => currentRequest()?.requestId)),
+    // Error messages in the caller's Accept-Language (Indonesian by default); the codes stay the same.
+    formatError: (formatted, error) => localizeError(formatErrorAtEdge(formatted, error), errorLanguageOf(currentRequest()?.acceptLanguage)),
     // Nothing about the graph or its traffic leaves the province, even with APOLLO_KEY set.
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
@@ -94,6 +97,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
             res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
             res.end(graphiql);
           },
+          ...webAppRoutes(config.WEB_APP_DIR),
         }
       : {},
     graphql: {

@@ -331,7 +331,8 @@ describe('the graph through the gateway', () => {
         expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
         expect(response.headers.get('client-request-id')).toBe('e2e-masked-1');
         expect(body.errors?.[0]?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId });
-        expect(body.errors?.[0]?.message).toBe(`Internal server error (request id ${requestId})`);
+        // Indonesian by default (no Accept-Language): the gateway's catalogue, the request id kept.
+        expect(body.errors?.[0]?.message).toBe(`Terjadi kesalahan pada server (request id ${requestId})`);
         expect(JSON.stringify(body)).not.toContain(String(closedPort));
       } finally {
         await orphan.stop();

@@ -9,5 +9,6 @@ export {
   UnauthenticatedError,
   ValidationError,
 } from './domain-error';
+export { type ErrorLanguage, errorLanguageOf, localizeError } from './error-language';
 export { createErrorFormatter } from './format-error';
 export { httpStatusOf } from './http-status';

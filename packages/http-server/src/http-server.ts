@@ -143,7 +143,7 @@ export async function startHttpServer<Context extends BaseContext>(options: Http
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const observe = metrics.httpRequestDuration.startTimer({ route: routeOf(path, req.method), method: req.method ?? 'GET' });
     res.once('close', () => observe({ status: String(res.statusCode) }));
-    runInRequestScope({ requestId, ...(clientRequestId ? { clientRequestId } : {}) }, async () => {
+    runInRequestScope({ requestId, acceptLanguage: req.headers['accept-language'], ...(clientRequestId ? { clientRequestId } : {}) }, async () => {
       try {
         if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
         if (path === '/metrics' && req.method === 'GET' && !metricsOnOwnPort()) {

@@ -5,6 +5,8 @@ export interface RequestScope {
   requestId: string;
   /** The id a client sent, kept apart for correlation on its side; never used as the request id. */
   clientRequestId?: string;
+  /** The caller's Accept-Language header: the gateway answers errors in it (Indonesian by default). */
+  acceptLanguage?: string | undefined;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();

@@ -1,0 +1,162 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+import { type StartedEmbedded, startEmbedded, stopEmbedded } from '../support/embedded';
+import { graphql, LOGIN, login } from '../support/graphql-client';
+import { REPO_ROOT } from '../support/processes';
+
+/**
+ * The reference web app (web/, served by the gateway at /app/) in Debian's headless Chromium,
+ * through the real gateway of `npm start`'s embedded stack with its demo data: what a supervisor,
+ * an employee and a citizen see. Each main screen is saved to docs/screenshots/ for the README.
+ * Needs /usr/bin/chromium (`npm run ensure:chromium`; .ci/run installs it).
+ */
+const PORT_OFFSET = 600;
+const APP = `http://127.0.0.1:${4000 + PORT_OFFSET}/app/`;
+const GRAPHQL = `http://127.0.0.1:${4000 + PORT_OFFSET}/graphql`;
+const SCREENSHOTS = join(REPO_ROOT, 'docs', 'screenshots');
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+/** A 1×1 PNG: evidence whose content agrees with its extension. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+describe('the web app in a real browser', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kinerja-web-'));
+  let started: StartedEmbedded | undefined;
+  let browser: Browser;
+  let page: Page;
+
+  const screenshot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const signIn = async (login: string, password = 'kinerja-demo') => {
+    await page.goto(`${APP}#/sign-in`);
+    await page.getByLabel('Email atau NIP').fill(login);
+    await page.getByLabel('Kata sandi').fill(password);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+  };
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    // The demo activity (last year assessed, trainings assigned) is recorded right after the banner.
+    started = await startEmbedded(dataDir, { portOffset: PORT_OFFSET, until: 'Demo activity (' });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'id-ID' });
+    // The federated queries answer in well under a second; a shared, loaded machine needs the margin.
+    page.setDefaultTimeout(90_000);
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (started && started.child.exitCode === null) await stopEmbedded(started);
+    rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('the graph answers error messages in Indonesian by default and in English on request, with the same code', async () => {
+    const wrong = { input: { email: 'head.siulak@kinerja.demo', password: 'bukan-kata-sandinya' } };
+    const answers = await Promise.all(
+      ([{}, { 'accept-language': 'id-ID,id;q=0.9' }, { 'accept-language': 'en-GB,en;q=0.9' }] as Record<string, string>[]).map(
+        async (headers) => (await graphql(GRAPHQL, LOGIN, wrong, undefined, headers)).errors?.[0],
+      ),
+    );
+    expect(answers.map((error) => [error?.message, error?.extensions?.['code'], error?.extensions?.['reason']])).toEqual([
+      ['Email/NIP atau kata sandi salah', 'UNAUTHENTICATED', 'INVALID_CREDENTIALS'],
+      ['Email/NIP atau kata sandi salah', 'UNAUTHENTICATED', 'INVALID_CREDENTIALS'],
+      ['Invalid login or password', 'UNAUTHENTICATED', 'INVALID_CREDENTIALS'],
+    ]);
+  });
+
+  it('a wrong password shows the Indonesian sentence with the code, announced as an alert', async () => {
+    await signIn('supervisor.siulak@kinerja.demo', 'bukan-kata-sandinya');
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe('Email/NIP atau kata sandi salah. (UNAUTHENTICATED)');
+    await screenshot('sign-in-error');
+  });
+
+  it("shows the supervisor's team with last year's predikat and the trainings they caused", async () => {
+    await signIn('supervisor.siulak@kinerja.demo');
+    await page.waitForURL(/#\/team$/);
+    const rows = page.getByTestId('team-member');
+    await rows.first().waitFor();
+    const text = (await rows.allTextContents()).join('\n');
+    expect(await rows.count()).toBeGreaterThanOrEqual(2);
+    expect(text).toContain('Butuh Perbaikan');
+    expect(text).toContain('Baik');
+    expect(text).toMatch(/Komunikasi Efektif.*JP/);
+    await screenshot('team-dashboard');
+
+    // The same screen in English: labels from the app's catalogue, enum values as English labels.
+    await page.getByLabel('Bahasa').selectOption('en');
+    await page.getByRole('heading', { name: 'Team dashboard' }).waitFor();
+    expect((await rows.allTextContents()).join('\n')).toContain('Needs improvement');
+    await screenshot('team-dashboard-en');
+    await page.getByLabel('Language').selectOption('id');
+    await page.getByRole('button', { name: /Keluar/ }).click();
+  });
+
+  it("an employee reports a realization of this year's SKP and uploads its evidence", async () => {
+    await signIn('employee.siulak@kinerja.demo');
+    await page.waitForURL(/#\/team$/);
+    await page.getByRole('link', { name: 'SKP saya' }).click();
+    // This year's approved SKP comes first; last year's is closed.
+    await page.locator('[data-testid="report-form"], [role="alert"]').first().waitFor();
+    expect(await page.getByRole('alert').allTextContents()).toEqual([]);
+    const form = page.getByTestId('report-form').first();
+    await form.getByLabel(/^Realisasi/).fill('3');
+    await form.getByLabel('Unggah bukti dukung (PDF, PNG atau JPEG)').setInputFiles({ name: 'bukti-triwulan.png', mimeType: 'image/png', buffer: PNG });
+    await form.getByRole('button', { name: 'Laporkan realisasi' }).click();
+    await form.locator('[role="status"], [role="alert"]').first().waitFor();
+    expect(await form.getByRole('alert').allTextContents()).toEqual([]);
+    await form.getByText('Realisasi dilaporkan; bukti dukung terunggah: bukti-triwulan.png').waitFor();
+    await screenshot('skp-evidence-upload');
+    await page.getByRole('button', { name: /Keluar/ }).click();
+  });
+
+  it('a citizen answers the satisfaction survey of a service unit without signing in', async () => {
+    // The unit comes from the QR code at its counter; HR's view of the agency names the units that serve the public.
+    const hr = await login(GRAPHQL, { email: 'hr.siulak@kinerja.demo' });
+    const units = await graphql<{ me: { agency: { orgUnits: { children: { id: string; satisfaction: object | null }[] }[] } } }>(
+      GRAPHQL,
+      '{ me { agency { orgUnits { children { id satisfaction { responses } } } } } }',
+      {},
+      hr,
+    );
+    const serviceUnit = units.data!.me.agency.orgUnits.flatMap((unit) => unit.children).find((unit) => unit.satisfaction !== null)!;
+    await page.goto(`${APP}#/survey/${serviceUnit.id}`);
+    await page.getByRole('button', { name: 'Mulai survei' }).click();
+    const groups = page.getByRole('group');
+    await groups.first().waitFor();
+    expect(await groups.count()).toBe(9);
+    for (const group of await groups.all()) await group.getByLabel('4').check();
+    await page.getByLabel('Saran (tidak wajib)').fill('Pelayanan cepat dan ramah.');
+    await screenshot('citizen-survey');
+    await page.getByRole('button', { name: 'Kirim' }).click();
+    const status = page.getByRole('status');
+    await status.waitFor();
+    expect(await status.textContent()).toBe('Terima kasih, jawaban Anda telah diterima.');
+  });
+
+  it('shows the published vacancies and checks a certificate number, without signing in', async () => {
+    await page.goto(`${APP}#/vacancies`);
+    await page.getByRole('heading', { name: 'Lowongan yang diumumkan' }).waitFor();
+    await page.locator('.card, main p').first().waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await screenshot('vacancies');
+
+    await page.goto(`${APP}#/certificate`);
+    await page.getByLabel('Nomor sertifikat').fill('SERT-TIDAK-ADA');
+    await page.getByRole('button', { name: 'Periksa' }).click();
+    await page.getByText('Nomor ini tidak terdaftar sebagai sertifikat yang sah.').waitFor();
+    await screenshot('certificate-check');
+  });
+});
