@@ -30,6 +30,7 @@ import { AgencyResolver } from './graphql/agency.resolver';
 import { AuthResolver } from './graphql/auth.resolver';
 import { createLoaders, type IdentityContext } from './graphql/context';
 import { EmployeeResolver } from './graphql/employee.resolver';
+import { EmployeeConnectionResolver } from './graphql/employee-connection.resolver';
 import { OrgUnitResolver } from './graphql/org-unit.resolver';
 import { PositionResolver } from './graphql/position.resolver';
 import { ViewerResolver } from './graphql/viewer.resolver';
@@ -58,12 +59,12 @@ export const identityModule = defineService({
   migrationsDir: join(__dirname, '..', 'prisma', 'migrations'),
   consumerGroup: IDENTITY_CONSUMER,
   consumes: ['recruitment.applicant.hired'],
-  resolvers: [AgencyResolver, OrgUnitResolver, PositionResolver, EmployeeResolver, AuthResolver, ViewerResolver],
+  resolvers: [AgencyResolver, OrgUnitResolver, PositionResolver, EmployeeResolver, EmployeeConnectionResolver, AuthResolver, ViewerResolver],
   createPrisma: createPrismaClient,
 
-  async wire({ config, prisma, clock, ids, logger, notifyOutbox }): Promise<IdentityWiring> {
+  async wire({ config, prisma, database, clock, ids, logger, notifyOutbox }): Promise<IdentityWiring> {
     const organisation = new PrismaOrganisationRepository(prisma);
-    const employees = new PrismaEmployeeRepository(prisma, notifyOutbox);
+    const employees = new PrismaEmployeeRepository(prisma, database.sql, notifyOutbox);
     const accounts = new PrismaAccountRepository(prisma, ids.newId);
     const hasher = new ScryptPasswordHasher();
     const signingKey = await loadSigningKey(prisma, config.JWT_PRIVATE_KEY);
@@ -94,6 +95,7 @@ export const identityModule = defineService({
           new SetAccountDisabled(accounts, clock),
           new ChangePassword(accounts, hasher, clock),
         ),
+        new EmployeeConnectionResolver(),
         new ViewerResolver(reader),
       ],
       references: {
