@@ -16,17 +16,35 @@ export interface TokenVerifierOptions {
   audience: string;
 }
 
+/** How long a verified token is remembered at most; never past its own expiry. */
+export const VERIFIED_TOKEN_CACHE_MS = 30_000;
+const VERIFIED_TOKEN_CACHE_SIZE = 10_000;
+
 export function createTokenVerifier({ keys, issuer, audience }: TokenVerifierOptions): TokenVerifier {
   // jose caches the key set and refetches it on an unknown `kid`, at most every 30 s.
   const getKey = typeof keys === 'string' ? createRemoteJWKSet(new URL(keys), { cooldownDuration: 30_000, cacheMaxAge: 600_000 }) : keys;
+  // A signature check per request is the hot path's largest fixed cost. An access token is valid
+  // until it expires (accounts are disabled by letting their tokens run out), so remembering a
+  // verified one until its expiry, and no longer than 30 s, answers exactly as verifying again.
+  const verified = new Map<string, { viewer: Viewer; until: number }>();
   return {
     async viewerFrom(authorization) {
       if (!authorization) return ANONYMOUS;
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
       if (!match?.[1]) throw new UnauthenticatedError('Authorization header must be "Bearer <token>"');
+      const token = match[1];
+      const now = Date.now();
+      const known = verified.get(token);
+      if (known && known.until > now) return known.viewer;
+      if (known) verified.delete(token);
       try {
-        const { payload } = await jwtVerify(match[1], getKey, { issuer, audience, algorithms: [ACCESS_TOKEN_ALGORITHM] });
-        return viewerFromClaims(payload);
+        const { payload } = await jwtVerify(token, getKey, { issuer, audience, algorithms: [ACCESS_TOKEN_ALGORITHM] });
+        const viewer = viewerFromClaims(payload);
+        if (typeof payload.exp === 'number') {
+          if (verified.size >= VERIFIED_TOKEN_CACHE_SIZE) verified.clear();
+          verified.set(token, { viewer, until: Math.min(payload.exp * 1000, now + VERIFIED_TOKEN_CACHE_MS) });
+        }
+        return viewer;
       } catch (error) {
         const expired = (error as { code?: string }).code === 'ERR_JWT_EXPIRED';
         throw new UnauthenticatedError(expired ? 'Access token expired' : 'Invalid access token', expired ? { reason: 'TOKEN_EXPIRED' } : {});

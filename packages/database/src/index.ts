@@ -3,4 +3,4 @@ export { DataDirectoryLockedError, lockDataDirectory } from './data-directory-lo
 export { applyMigrations, type MigrationResult, readMigrations } from './migrator';
 export { type Database, DatabaseOpenError, openDatabase, type OpenDatabaseOptions } from './open-database';
 export { isUniqueViolation } from './prisma-errors';
-export type { SqlRunner } from './sql-runner';
+export { observedSqlRunner, type QueryOptions, type SqlRunner } from './sql-runner';

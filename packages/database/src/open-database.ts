@@ -1,13 +1,14 @@
 import { join } from 'node:path';
 
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { Pool, type PoolClient } from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 
 import { lockDataDirectory } from './data-directory-lock';
-import type { SqlRunner } from './sql-runner';
+import type { QueryOptions, SqlRunner } from './sql-runner';
 
 /**
  * pglite-prisma-adapter 0.6 ships its own copy of Prisma's adapter interface types; the runtime
@@ -56,7 +57,8 @@ function pgliteRunner(db: Pick<PGlite, 'query' | 'exec'> & Partial<Pick<PGlite, 
 
 function pgClientRunner(client: PoolClient): SqlRunner {
   return {
-    query: async <Row>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as Row[],
+    query: async <Row>(text: string, params?: unknown[], options?: QueryOptions) =>
+      (await client.query(options?.prepare ? { name: options.prepare, text, values: params } : { text, values: params })).rows as Row[],
     exec: async (script) => {
       await client.query(script);
     },
@@ -66,7 +68,8 @@ function pgClientRunner(client: PoolClient): SqlRunner {
 
 function pgPoolRunner(pool: Pool): SqlRunner {
   return {
-    query: async <Row>(text: string, params?: unknown[]) => (await pool.query(text, params)).rows as Row[],
+    query: async <Row>(text: string, params?: unknown[], options?: QueryOptions) =>
+      (await pool.query(options?.prepare ? { name: options.prepare, text, values: params } : { text, values: params })).rows as Row[],
     exec: async (script) => {
       await pool.query(script);
     },
@@ -92,7 +95,8 @@ async function openPglite(dataDir: string): Promise<Database> {
   let db: PGlite;
   try {
     // PGlite wants a directory of its own: the lock file sits beside it, not inside.
-    db = await PGlite.create(join(dataDir, 'pgdata'));
+    // pg_trgm backs the trigram indexes of name searches (identity's employees), as on a server.
+    db = await PGlite.create(join(dataDir, 'pgdata'), { extensions: { pg_trgm } });
     await db.query('SELECT 1');
   } catch (error) {
     release();

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 
 import { createTokenVerifier } from '@kinerja/auth';
-import { applyMigrations, openDatabase } from '@kinerja/database';
+import { applyMigrations, observedSqlRunner, openDatabase } from '@kinerja/database';
 import { randomIds, systemClock } from '@kinerja/kernel';
 import type { Logger } from '@kinerja/logger';
 import { EventConsumer, OutboxRelay, type Transport } from '@kinerja/messaging';
@@ -59,7 +59,17 @@ export async function startService<Config extends ServiceConfig, Prisma extends 
     logger.info({ database: database.location, applied: migrations.applied }, 'database ready');
     const prisma = module.createPrisma(database, deps.onQuery);
     const relay = new OutboxRelay({ sql: database.sql, transport: deps.transport, logger: logger.child({ component: 'outbox-relay' }) });
-    const wiring = await module.wire({ config, prisma, database, logger, clock: systemClock, ids: randomIds, notifyOutbox: () => relay.notify() });
+    // The statements a service sends through the driver itself are reported like Prisma's.
+    const wiredDatabase = deps.onQuery ? { ...database, sql: observedSqlRunner(database.sql, deps.onQuery) } : database;
+    const wiring = await module.wire({
+      config,
+      prisma,
+      database: wiredDatabase,
+      logger,
+      clock: systemClock,
+      ids: randomIds,
+      notifyOutbox: () => relay.notify(),
+    });
     const schema = await buildServiceSchema(module, wiring);
     const consumer = new EventConsumer({
       consumer: module.consumerGroup,

@@ -32,6 +32,7 @@ import { EmployeeDevelopmentResolver } from './graphql/employee.resolver';
 import { GapMappingResolver } from './graphql/gap-mapping.resolver';
 import { LearningHoursResolver } from './graphql/learning-hours.resolver';
 import { TrainingAssignmentResolver } from './graphql/training-assignment.resolver';
+import { TrainingAssignmentConnectionResolver } from './graphql/training-assignment-connection.resolver';
 import { TrainingProgramResolver } from './graphql/training-program.resolver';
 import { TrainingSessionResolver } from './graphql/training-session.resolver';
 import { EmployeeType } from './graphql/types';
@@ -71,6 +72,7 @@ export const developmentModule = defineService({
     TrainingProgramResolver,
     TrainingSessionResolver,
     TrainingAssignmentResolver,
+    TrainingAssignmentConnectionResolver,
     EmployeeDevelopmentResolver,
     LearningHoursResolver,
     CertificateResolver,
@@ -106,6 +108,7 @@ export const developmentModule = defineService({
           new ChooseProgramForAssignment(employees, catalogue, assignments, clock),
           new RecordTrainingCompletion(employees, catalogue, assignments, ids, clock),
         ),
+        new TrainingAssignmentConnectionResolver(),
         new EmployeeDevelopmentResolver(),
         new LearningHoursResolver(learningHours),
         new CertificateResolver(certificates),

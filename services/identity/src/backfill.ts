@@ -35,7 +35,10 @@ async function backfill(): Promise<void> {
   const relay = new OutboxRelay({ sql: database.sql, transport, logger: logger.child({ component: 'outbox-relay' }) });
   try {
     await applyMigrations(database.sql, identityModule.migrationsDir);
-    const published = await publishEmployeeSnapshots(new PrismaOrganisationRepository(prisma), new PrismaEmployeeRepository(prisma, () => undefined));
+    const published = await publishEmployeeSnapshots(
+      new PrismaOrganisationRepository(prisma),
+      new PrismaEmployeeRepository(prisma, database.sql, () => undefined),
+    );
     while ((await relay.backlog()) > 0) {
       if ((await relay.drainOnce()) === 0) await new Promise((resolve) => setTimeout(resolve, WAIT_FOR_OTHER_RELAY_MS));
     }

@@ -34,6 +34,7 @@ import { AuditTrailResolver } from './graphql/audit-trail.resolver';
 import { AuthResolver } from './graphql/auth.resolver';
 import { createLoaders, type IdentityContext } from './graphql/context';
 import { EmployeeResolver } from './graphql/employee.resolver';
+import { EmployeeConnectionResolver } from './graphql/employee-connection.resolver';
 import { OrgUnitResolver } from './graphql/org-unit.resolver';
 import { PositionResolver } from './graphql/position.resolver';
 import { ViewerResolver } from './graphql/viewer.resolver';
@@ -63,12 +64,21 @@ export const identityModule = defineService({
   migrationsDir: join(__dirname, '..', 'prisma', 'migrations'),
   consumerGroup: IDENTITY_CONSUMER,
   consumes: ['recruitment.applicant.hired', ...AUDIT_EVENT_TYPES],
-  resolvers: [AgencyResolver, OrgUnitResolver, PositionResolver, EmployeeResolver, AuthResolver, ViewerResolver, AuditTrailResolver],
+  resolvers: [
+    AgencyResolver,
+    OrgUnitResolver,
+    PositionResolver,
+    EmployeeResolver,
+    EmployeeConnectionResolver,
+    AuthResolver,
+    ViewerResolver,
+    AuditTrailResolver,
+  ],
   createPrisma: createPrismaClient,
 
-  async wire({ config, prisma, clock, ids, logger, notifyOutbox }): Promise<IdentityWiring> {
+  async wire({ config, prisma, database, clock, ids, logger, notifyOutbox }): Promise<IdentityWiring> {
     const organisation = new PrismaOrganisationRepository(prisma);
-    const employees = new PrismaEmployeeRepository(prisma, notifyOutbox);
+    const employees = new PrismaEmployeeRepository(prisma, database.sql, notifyOutbox);
     const accounts = new PrismaAccountRepository(prisma, ids.newId);
     const hasher = new ScryptPasswordHasher();
     const signingKeys = await loadSigningKeys(prisma, config);
@@ -102,6 +112,7 @@ export const identityModule = defineService({
           new SetAccountDisabled(accounts, clock),
           new ChangePassword(accounts, hasher, clock),
         ),
+        new EmployeeConnectionResolver(),
         new ViewerResolver(reader),
         new AuditTrailResolver(new ReadAuditTrail(trail)),
       ],

@@ -37,7 +37,7 @@ describe('identity employee events', () => {
       const prisma = identity.service.prisma;
       handle = createEmployeeWhenApplicantHired({
         organisation: new PrismaOrganisationRepository(prisma),
-        employees: new PrismaEmployeeRepository(prisma),
+        employees: new PrismaEmployeeRepository(prisma, identity.service.database.sql),
         ids: { newId: () => randomUUID() },
         clock: { now: () => new Date() },
         logger: createLogger({ name: 'identity', level: 'silent' }),

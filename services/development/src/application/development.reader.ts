@@ -18,7 +18,8 @@ const MAX_PAGE = 200;
 export interface AgencyAssignmentConnection {
   edges: { cursor: string; node: AssignmentRecord }[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  totalCount: number;
+  /** Counts every matching assignment, so only when the client selects `totalCount`. */
+  countTotal: () => Promise<number>;
 }
 
 /**
@@ -113,7 +114,12 @@ export class DevelopmentReader {
     requireUuid('agencyId', agencyId);
     const page = await this.records.ofAgency(agencyId, status, first, after === null ? null : decodeAssignmentCursor(after));
     const edges = page.items.map(({ assignment, position }) => ({ cursor: encodeAssignmentCursor(position), node: assignment }));
-    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: page.totalCount };
+    let total: Promise<number> | undefined;
+    return {
+      edges,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+      countTotal: () => (total ??= this.records.countOfAgency(agencyId, status)),
+    };
   }
 
   /** Certificates of assignments the viewer already sees. */

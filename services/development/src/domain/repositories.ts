@@ -76,8 +76,6 @@ export interface AssignmentPosition {
 export interface AssignmentPage {
   items: { assignment: AssignmentRecord; position: AssignmentPosition }[];
   hasNextPage: boolean;
-  /** All the agency's assignments of the status, not only this page's. */
-  totalCount: number;
 }
 
 /** Reads across employees for the graph: each method is one statement for the whole batch. */
@@ -90,6 +88,8 @@ export interface TrainingRecordRepository {
   completionsInAgency(agencyId: string, window: DateWindow): Promise<EmployeeCompletions[]>;
   /** The agency's assignments, oldest first, the page after `after`: HR's work list (e.g. those awaiting HR's choice). */
   ofAgency(agencyId: string, status: AssignmentStatus | null, first: number, after: AssignmentPosition | null): Promise<AssignmentPage>;
+  /** All the agency's assignments of the status, not only a page's: a scan, so run only when asked. */
+  countOfAgency(agencyId: string, status: AssignmentStatus | null): Promise<number>;
   certificatesOfAssignments(assignmentIds: readonly string[]): Promise<Certificate[]>;
   certificateByNumber(number: string): Promise<Certificate | null>;
 }

@@ -101,7 +101,8 @@ export class TrainingAssignmentEdgeType {
 export class TrainingAssignmentConnectionType {
   @Field(() => [TrainingAssignmentEdgeType]) edges!: TrainingAssignmentEdgeType[];
   @Field(() => PageInfoType) pageInfo!: PageInfoType;
-  @Field(() => Int, { description: 'All the assignments that match, not only this page' }) totalCount!: number;
+  /** Resolves `totalCount` (TrainingAssignmentConnectionResolver), counted only when selected. */
+  countTotal!: () => Promise<number>;
 }
 
 @ObjectType('Certificate', { description: 'Sertifikat of a passed training' })

@@ -11,7 +11,7 @@ import type {
   TrainingRecordRepository,
 } from '../domain/repositories';
 import type { AssignmentStatus } from '../domain/vocabulary';
-import type { EmployeeCopy as EmployeeCopyRow, Prisma, TrainingAssignment as AssignmentRow } from '../generated/prisma/client';
+import type { EmployeeCopy as EmployeeCopyRow, TrainingAssignment as AssignmentRow } from '../generated/prisma/client';
 import { calendarDateOf, camelCaseKeys, toAssignment, toCertificate, toEmployeeCopy } from './mappers';
 import type { DevelopmentPrisma } from './prisma-client';
 import { ASSIGNMENTS_OF_EMPLOYEES, COMPLETIONS_IN_AGENCY, COMPLETIONS_OF_EMPLOYEES } from './sql';
@@ -51,18 +51,21 @@ export class PrismaTrainingRecordRepository implements TrainingRecordRepository 
   }
 
   async ofAgency(agencyId: string, status: AssignmentStatus | null, first: number, after: AssignmentPosition | null): Promise<AssignmentPage> {
-    const where: Prisma.TrainingAssignmentWhereInput = { agencyId, ...(status ? { status } : {}) };
     // Keyset paging on (created_at, id): assignments made in one transaction share created_at, the id
-    // breaks the tie, and a page never skips or repeats a row however deep it is.
-    const keyset: Prisma.TrainingAssignmentWhereInput = after
-      ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] }
-      : {};
-    const [rows, totalCount] = await Promise.all([
-      this.prisma.trainingAssignment.findMany({ where: { AND: [where, keyset] }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: first + 1 }),
-      this.prisma.trainingAssignment.count({ where }),
-    ]);
+    // breaks the tie, and a page never skips or repeats a row however deep it is. Written as a row
+    // value so that the (agency_id[, status], created_at, id) index starts at the cursor.
+    const params: unknown[] = [agencyId];
+    const conditions = ['agency_id = $1::uuid'];
+    if (status) conditions.push(`status = $${params.push(status)}::"AssignmentStatus"`);
+    if (after) conditions.push(`(created_at, id) > ($${params.push(after.createdAt)}::timestamptz, $${params.push(after.id)}::uuid)`);
+    const sql = `SELECT * FROM training_assignment WHERE ${conditions.join(' AND ')} ORDER BY created_at, id LIMIT $${params.push(first + 1)}`;
+    const rows = (await this.prisma.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params)).map((row) => camelCaseKeys<AssignmentRow>(row));
     const items = rows.slice(0, first).map((row) => ({ assignment: toAssignment(row), position: { createdAt: row.createdAt, id: row.id } }));
-    return { items, hasNextPage: rows.length > first, totalCount };
+    return { items, hasNextPage: rows.length > first };
+  }
+
+  async countOfAgency(agencyId: string, status: AssignmentStatus | null): Promise<number> {
+    return this.prisma.trainingAssignment.count({ where: { agencyId, ...(status ? { status } : {}) } });
   }
 
   async certificatesOfAssignments(assignmentIds: readonly string[]): Promise<Certificate[]> {

@@ -16,6 +16,11 @@ export interface EmployeeFilter {
 
 const MAX_PAGE = 100;
 
+/** A page of employees; the total is counted only when someone asks for it (it scans every match). */
+export interface EmployeeSearchResult extends EmployeePage {
+  totalCount: () => Promise<number>;
+}
+
 const byId = <T extends { id: string }>(ids: readonly string[], items: readonly T[]) => orderedBy(ids, items, (item) => item.id);
 
 /**
@@ -92,7 +97,7 @@ export class IdentityReader {
     return employee ?? null;
   }
 
-  async searchEmployees(viewer: Viewer, filter: EmployeeFilter, first: number, after: string | undefined): Promise<EmployeePage> {
+  async searchEmployees(viewer: Viewer, filter: EmployeeFilter, first: number, after: string | undefined): Promise<EmployeeSearchResult> {
     assertAuthenticated(viewer);
     if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE) throw new ValidationError({ field: 'first', message: `must be 0-${MAX_PAGE}` });
     let agencyIds: readonly string[] | 'all';
@@ -103,13 +108,10 @@ export class IdentityReader {
       const scope = agencyScope(viewer);
       agencyIds = scope.kind === 'all' ? 'all' : scope.agencyIds;
     }
-    return this.employees.search({
-      agencyIds,
-      orgUnitId: filter.orgUnitId,
-      search: filter.search?.trim() || undefined,
-      first,
-      after: after ? decodeCursor(after) : undefined,
-    });
+    const query = { agencyIds, orgUnitId: filter.orgUnitId, search: filter.search?.trim() || undefined };
+    const page = await this.employees.search({ ...query, first, after: after ? decodeCursor(after) : undefined });
+    let total: Promise<number> | undefined;
+    return { ...page, totalCount: () => (total ??= this.employees.count(query)) };
   }
 
   async childUnitsOf(viewer: Viewer, unitIds: readonly string[]): Promise<OrgUnit[][]> {

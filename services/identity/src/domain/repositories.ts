@@ -23,10 +23,13 @@ export interface OrganisationRepository {
   setSupervisorPosition(position: Position, supervisorPositionId: string | null, audit: AuditContext): Promise<Position>;
 }
 
-export interface EmployeeSearch {
+export interface EmployeeFilterQuery {
   agencyIds: readonly string[] | 'all';
   orgUnitId?: string | undefined;
   search?: string | undefined;
+}
+
+export interface EmployeeSearch extends EmployeeFilterQuery {
   first: number;
   after?: { name: string; id: string } | undefined;
 }
@@ -34,7 +37,6 @@ export interface EmployeeSearch {
 export interface EmployeePage {
   employees: Employee[];
   hasNextPage: boolean;
-  totalCount: number;
 }
 
 export interface EmployeeRepository {
@@ -44,6 +46,8 @@ export interface EmployeeRepository {
   /** Active holders of the positions that report to the given positions. */
   reportsOfPositions(positionIds: readonly string[]): Promise<Array<{ supervisorPositionId: string; employee: Employee }>>;
   search(query: EmployeeSearch): Promise<EmployeePage>;
+  /** How many employees match the filter: a scan of them all, so asked only when a client wants the number. */
+  count(query: EmployeeFilterQuery): Promise<number>;
   /** Registers the employee and, when given, their login, with the audit row and events, in one transaction. */
   register(employee: Employee, account: UserAccount | null, audit: AuditContext, events: readonly PendingEvent[]): Promise<void>;
   update(before: Employee, after: Employee, action: string, audit: AuditContext, events: readonly PendingEvent[]): Promise<void>;

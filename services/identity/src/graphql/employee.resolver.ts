@@ -49,7 +49,7 @@ export class EmployeeResolver {
       after ?? undefined,
     );
     const edges = page.employees.map((node) => ({ cursor: encodeCursor(node), node }));
-    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: page.totalCount };
+    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, countTotal: page.totalCount };
   }
 
   @Mutation(() => EmployeeType)

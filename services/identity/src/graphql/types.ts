@@ -1,5 +1,5 @@
 import type { GrantableRole, Viewer } from '@kinerja/auth';
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 import type { EmployeeStatus, EmploymentType } from '../domain/employee';
 import type { AgencyKind } from '../domain/organisation';
@@ -70,7 +70,8 @@ export class EmployeeEdgeType {
 export class EmployeeConnectionType {
   @Field(() => [EmployeeEdgeType]) edges!: EmployeeEdgeType[];
   @Field(() => PageInfoType) pageInfo!: PageInfoType;
-  @Field(() => Int) totalCount!: number;
+  /** Resolves `totalCount` (EmployeeConnectionResolver): the count runs only when the field is selected. */
+  countTotal!: () => Promise<number>;
 }
 
 @ObjectType('RoleGrant')
