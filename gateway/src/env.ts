@@ -15,6 +15,12 @@ export const gatewayEnvSchema = z.object({
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** The committed, composed supergraph the gateway serves. */
   SUPERGRAPH_PATH: z.string().default(join(__dirname, '..', 'supergraph.graphql')),
+  /**
+   * Trusted documents: `enforce` serves only the operations registered in TRUSTED_DOCUMENTS_PATH (the
+   * first-party clients'), `allow` serves all and logs the unregistered ones, `off` does not look.
+   */
+  TRUSTED_DOCUMENTS: z.enum(['enforce', 'allow', 'off']).default('off'),
+  TRUSTED_DOCUMENTS_PATH: z.string().default(join(__dirname, '..', 'trusted-documents.json')),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   /** Identical subgraph queries in flight at once (same subgraph, query, variables and Authorization) are sent once. */
   SUBGRAPH_DEDUPLICATION: booleanFromString(true),

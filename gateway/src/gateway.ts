@@ -19,6 +19,8 @@ import type { GatewayConfig } from './env';
 import { FIRST_PAGE_TABS } from './first-page';
 import { subgraphFetcher } from './subgraph-fetcher';
 import { TokenBuckets } from './token-bucket';
+import { readTrustedDocuments } from './trusted-documents';
+import { trustedDocumentsPlugin } from './trusted-documents.plugin';
 
 interface GatewayContext {
   authorization: string | undefined;
@@ -74,6 +76,9 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       graphqlMetricsPlugin<GatewayContext>(),
+      ...(config.TRUSTED_DOCUMENTS === 'off'
+        ? []
+        : [trustedDocumentsPlugin<GatewayContext>(config.TRUSTED_DOCUMENTS, readTrustedDocuments(config.TRUSTED_DOCUMENTS_PATH), logger)]),
       edgeLimitsPlugin<GatewayContext>({
         limits: { maxDepth: config.MAX_QUERY_DEPTH, maxAliases: config.MAX_ALIASES, maxRootFields: config.MAX_ROOT_FIELDS, maxCost: config.MAX_COST },
         operationBodyBytes: config.MAX_OPERATION_BODY_BYTES,
