@@ -2,9 +2,9 @@ import { HeaderMap } from '@apollo/server';
 import { GraphQLError, type GraphQLErrorOptions, type GraphQLFormattedError } from 'graphql';
 
 /** The codes the gateway's edge refuses with, before any subgraph is called. */
-export type EdgeCode = 'OPERATION_TOO_COMPLEX' | 'PAYLOAD_TOO_LARGE' | 'RATE_LIMITED';
+export type EdgeCode = 'OPERATION_TOO_COMPLEX' | 'PAYLOAD_TOO_LARGE' | 'RATE_LIMITED' | 'OPERATION_NOT_TRUSTED';
 
-const STATUS: Record<EdgeCode, number> = { OPERATION_TOO_COMPLEX: 400, PAYLOAD_TOO_LARGE: 413, RATE_LIMITED: 429 };
+const STATUS: Record<EdgeCode, number> = { OPERATION_TOO_COMPLEX: 400, PAYLOAD_TOO_LARGE: 413, RATE_LIMITED: 429, OPERATION_NOT_TRUSTED: 400 };
 
 /** A refusal at the edge: its code and details in `extensions`, its HTTP status (and headers) for Apollo Server. */
 export class EdgeError extends GraphQLError {
@@ -29,7 +29,7 @@ const TOKEN_LIMIT = /Document contains more tha[nt] (\d+) tokens/;
 export function formatEdgeErrors(inner: Formatter): Formatter {
   return (formatted, error) => {
     const code = formatted.extensions?.['code'];
-    if (code === 'OPERATION_TOO_COMPLEX' || code === 'PAYLOAD_TOO_LARGE' || code === 'RATE_LIMITED') {
+    if (code === 'OPERATION_TOO_COMPLEX' || code === 'PAYLOAD_TOO_LARGE' || code === 'RATE_LIMITED' || code === 'OPERATION_NOT_TRUSTED') {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
       return { message: formatted.message, extensions };
     }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 
-import { loadConfigOrExit, port } from '@kinerja/config';
+import { booleanFromString, loadConfigOrExit, port } from '@kinerja/config';
 import { z } from 'zod';
 
 const limit = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback);
@@ -17,7 +17,17 @@ export const gatewayEnvSchema = z.object({
   SUPERGRAPH_PATH: z.string().default(join(__dirname, '..', 'supergraph.graphql')),
   /** The reference web app's bundle (`npm run build` writes it), served at /app/ beside GraphiQL outside production. */
   WEB_APP_DIR: z.string().default(join(__dirname, '..', '..', 'web', 'dist')),
+  /**
+   * Trusted documents: `enforce` serves only the operations registered in TRUSTED_DOCUMENTS_PATH (the
+   * first-party clients'), `allow` serves all and logs the unregistered ones, `off` does not look.
+   */
+  TRUSTED_DOCUMENTS: z.enum(['enforce', 'allow', 'off']).default('off'),
+  TRUSTED_DOCUMENTS_PATH: z.string().default(join(__dirname, '..', 'trusted-documents.json')),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  /** Identical subgraph queries in flight at once (same subgraph, query, variables and Authorization) are sent once. */
+  SUBGRAPH_DEDUPLICATION: booleanFromString(true),
+  /** Kept-alive sockets per subgraph. */
+  SUBGRAPH_MAX_SOCKETS: z.coerce.number().int().min(1).max(10_000).default(128),
   /**
    * Proxies in front of the gateway that each append the address they saw to X-Forwarded-For (an
    * ingress controller: 1). 0 = the socket's peer is the client. Login throttling counts per the

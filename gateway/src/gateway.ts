@@ -17,7 +17,10 @@ import { formatEdgeErrors } from './edge-error';
 import { edgeLimitsPlugin } from './edge-limits.plugin';
 import type { GatewayConfig } from './env';
 import { FIRST_PAGE_TABS } from './first-page';
+import { subgraphFetcher } from './subgraph-fetcher';
 import { TokenBuckets } from './token-bucket';
+import { readTrustedDocuments } from './trusted-documents';
+import { trustedDocumentsPlugin } from './trusted-documents.plugin';
 import { webAppRoutes } from './web-app.route';
 
 interface GatewayContext {
@@ -47,10 +50,15 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   // Apollo every minute and probes the cloud providers' metadata endpoints; it reads nothing else,
   // so it is set here, whoever starts the gateway (its process, npm start, tests), not only in images.
   process.env['APOLLO_TELEMETRY_DISABLED'] = '1';
+  const fetcher = subgraphFetcher({
+    timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+    deduplicate: config.SUBGRAPH_DEDUPLICATION,
+    maxSockets: config.SUBGRAPH_MAX_SOCKETS,
+  });
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger,
-    buildService: ({ name, url }) => new ForwardingDataSource({ url: config.subgraphUrls[name] ?? url, fetcher: timeoutFetch(config.SUBGRAPH_TIMEOUT_MS) }),
+    buildService: ({ name, url }) => new ForwardingDataSource({ url: config.subgraphUrls[name] ?? url, fetcher }),
   });
   // GraphiQL and introspection are for development (npm start, tests); production serves neither.
   const explorable = config.NODE_ENV !== 'production';
@@ -71,6 +79,9 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       graphqlMetricsPlugin<GatewayContext>(),
+      ...(config.TRUSTED_DOCUMENTS === 'off'
+        ? []
+        : [trustedDocumentsPlugin<GatewayContext>(config.TRUSTED_DOCUMENTS, readTrustedDocuments(config.TRUSTED_DOCUMENTS_PATH), logger)]),
       edgeLimitsPlugin<GatewayContext>({
         limits: { maxDepth: config.MAX_QUERY_DEPTH, maxAliases: config.MAX_ALIASES, maxRootFields: config.MAX_ROOT_FIELDS, maxCost: config.MAX_COST },
         operationBodyBytes: config.MAX_OPERATION_BODY_BYTES,
@@ -118,11 +129,4 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
       await apollo.stop();
     },
   };
-}
-
-type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
-
-/** A subgraph that hangs must not hold the gateway's request forever. */
-function timeoutFetch(timeoutMs: number): Fetcher {
-  return ((input: string, init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher;
 }

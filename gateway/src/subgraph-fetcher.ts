@@ -1,0 +1,102 @@
+import { Agent as HttpAgent, type IncomingMessage, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+
+import type { RemoteGraphQLDataSource } from '@apollo/gateway';
+
+type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher']>;
+type FetcherInit = NonNullable<Parameters<Fetcher>[1]>;
+
+/** What a subgraph answered, kept whole so that every caller waiting on it gets a response of its own. */
+interface SubgraphAnswer {
+  status: number;
+  statusText: string;
+  headers: [string, string][];
+  body: string;
+}
+
+export interface SubgraphFetcherOptions {
+  /** A subgraph that hangs must not hold the gateway's request forever. */
+  timeoutMs: number;
+  /** Identical queries in flight at once go to the subgraph once (see subgraphFetcher). */
+  deduplicate: boolean;
+  /** Kept-alive sockets per subgraph. */
+  maxSockets: number;
+}
+
+/** Only what the data source reads of a subgraph's answer. */
+const KEPT_HEADERS = ['content-type', 'cache-control'];
+
+/** A query (not a mutation) as RemoteGraphQLDataSource serializes it: the query first. */
+const isQuery = (body: string) => body.startsWith('{"query":"query') || body.startsWith('{"query":"{');
+
+/**
+ * The gateway's way to its subgraphs: plain node:http on kept-alive sockets (the default fetch
+ * builds a WHATWG request and response around every call), and identical queries in flight at the
+ * same moment sent once. Two requests are identical only with the same subgraph URL, the same
+ * body (query and variables) and the same Authorization header: a caller only ever shares an
+ * answer that was computed for their own token, so nobody sees what they could not have asked for.
+ * Mutations are never shared.
+ */
+export function subgraphFetcher(options: SubgraphFetcherOptions): Fetcher {
+  const agents = {
+    http: new HttpAgent({ keepAlive: true, maxSockets: options.maxSockets }),
+    https: new HttpsAgent({ keepAlive: true, maxSockets: options.maxSockets }),
+  };
+  const inFlight = new Map<string, Promise<SubgraphAnswer>>();
+
+  const send = (url: string, init: FetcherInit, body: string) =>
+    new Promise<SubgraphAnswer>((resolve, reject) => {
+      let timer: NodeJS.Timeout | undefined = undefined;
+      const fail = (error: Error) => {
+        clearTimeout(timer);
+        reject(error);
+      };
+      const target = new URL(url);
+      const secure = target.protocol === 'https:';
+      const req = (secure ? httpsRequest : httpRequest)(
+        target,
+        {
+          method: init.method ?? 'POST',
+          headers: { ...init.headers, 'content-length': String(Buffer.byteLength(body)) },
+          agent: secure ? agents.https : agents.http,
+        },
+        (res: IncomingMessage) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('error', fail);
+          res.on('end', () => {
+            clearTimeout(timer);
+            resolve({
+              status: res.statusCode ?? 502,
+              statusText: res.statusMessage ?? '',
+              headers: KEPT_HEADERS.flatMap((name) => {
+                const value = res.headers[name];
+                return typeof value === 'string' ? [[name, value] as [string, string]] : [];
+              }),
+              body: Buffer.concat(chunks).toString('utf8'),
+            });
+          });
+        },
+      );
+      timer = setTimeout(() => req.destroy(new Error(`the subgraph did not answer within ${options.timeoutMs} ms`)), options.timeoutMs);
+      req.on('error', fail);
+      req.end(body);
+    });
+
+  const fetcher = async (url: string, init: FetcherInit = {}) => {
+    const body = typeof init.body === 'string' ? init.body : (init.body?.toString('utf8') ?? '');
+    const key = options.deduplicate && isQuery(body) ? `${url}\n${init.headers?.['authorization'] ?? ''}\n${body}` : undefined;
+    let answer = key === undefined ? undefined : inFlight.get(key);
+    if (!answer) {
+      answer = send(url, init, body);
+      if (key !== undefined) {
+        inFlight.set(key, answer);
+        const forget = () => inFlight.delete(key);
+        answer.then(forget, forget);
+      }
+    }
+    const { status, statusText, headers, body: text } = await answer;
+    return new Response(text, { status, statusText, headers });
+  };
+  return fetcher as unknown as Fetcher;
+}
