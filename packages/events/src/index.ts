@@ -1,3 +1,4 @@
+export { SERVICES, type TopicAccess, topicAccessOf } from './access';
 export { buildAsyncApiDocument } from './asyncapi';
 export { type DomainEvent, EVENT_CATALOGUE, EVENT_TYPES, type EventDefinition, type EventPayload, type EventType, isEventType } from './catalogue';
 export {
