@@ -148,7 +148,7 @@ async function brokerAnswers(brokers, timeoutMs = 2000) {
  * @param {number} pid
  * @param {string} [serverProperties] expected on the command line when given
  */
-function processAlive(pid, serverProperties) {
+export function processAlive(pid, serverProperties) {
   try {
     process.kill(pid, 0);
   } catch (error) {
@@ -208,7 +208,7 @@ function tail(file, lines = 40) {
  * Fails when another program already listens on one of the broker's ports (the broker would die on bind).
  * @param {number[]} ports
  */
-async function requirePortsFree(ports) {
+export async function requirePortsFree(ports) {
   for (const port of ports) {
     const error = await new Promise((resolve) => {
       const server = net.createServer();
@@ -229,7 +229,7 @@ async function requirePortsFree(ports) {
  * Fails with a clear message when a required command is missing.
  * @param {'java' | 'mvn'} command
  */
-function requireCommand(command) {
+export function requireCommand(command) {
   const result = spawnSync(command, [command === 'java' ? '-version' : '--version'], { encoding: 'utf8' });
   if (result.error) {
     const hint =
@@ -252,7 +252,7 @@ function requireCommand(command) {
  * @param {KafkaConfig} config
  * @param {Logger} log
  */
-function resolveClasspath(config, log) {
+export function resolveClasspath(config, log) {
   const { classpathFile, classpathHash } = config.paths;
   const pomHash = createHash('sha256').update(fs.readFileSync(POM)).digest('hex');
   if (fs.existsSync(classpathFile) && fs.existsSync(classpathHash)) {
@@ -314,7 +314,7 @@ function serverProperties(config) {
  * @param {string} classpath
  * @param {string[]} args
  */
-function javaArgs(classpath, args) {
+export function javaArgs(classpath, args) {
   return ['-cp', classpath, `-Dlog4j.configuration=${pathToFileURL(LOG4J).href}`, '-Djava.awt.headless=true', ...args];
 }
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 
-import { csvList, loadConfigOrExit } from '@kinerja/config';
+import { csvList, kafkaSecurityEnv, loadConfigOrExit } from '@kinerja/config';
 import { z } from 'zod';
 
 const schema = z.object({
@@ -12,6 +12,8 @@ const schema = z.object({
   KINERJA_PORT_OFFSET: z.coerce.number().int().min(0).max(50_000).default(0),
   /** Set it to run the embedded mode against a Kafka broker (e.g. `npm run kafka:start` → 127.0.0.1:9092). */
   KAFKA_BROKERS: csvList.optional(),
+  /** KAFKA_SSL, KAFKA_SSL_CA, KAFKA_SASL_*: a secured broker (as for the services). */
+  ...kafkaSecurityEnv,
 });
 
 /** `<NAME>_DATABASE_URL`: one service's database on a PostgreSQL server instead of PGlite. */

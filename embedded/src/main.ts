@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { loadConfig } from '@kinerja/config';
+import { kafkaSecurityOf, loadConfig } from '@kinerja/config';
 import { loadGatewayConfig } from '@kinerja/gateway/dist/env';
 import { startGateway } from '@kinerja/gateway/dist/gateway';
 import { createLogger } from '@kinerja/logger';
@@ -75,6 +75,7 @@ async function main(): Promise<void> {
     brokers: config.KAFKA_BROKERS,
     clientId: 'kinerja-embedded',
     logger,
+    security: kafkaSecurityOf(config),
     topics: { partitions: 3, replicationFactor: 1 },
   });
   const running: Stoppable[] = [];

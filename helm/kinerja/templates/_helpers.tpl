@@ -88,6 +88,7 @@ seccompProfile:
     secretKeyRef:
       name: {{ .root.Values.postgresql.existingSecret }}
       key: {{ printf "%s-database-url" .name }}
+{{- include "kinerja.kafkaSecurityEnv" . }}
 {{- end }}
 {{- range $var, $ref := .d.secretEnv }}
 - name: {{ $var }}
@@ -98,6 +99,33 @@ seccompProfile:
       {{- if $ref.optional }}
       optional: true
       {{- end }}
+{{- end }}
+{{- end -}}
+
+{{/* A subgraph's (or its migration Job's) Kafka security: its own SCRAM principal and the brokers' CA. */}}
+{{- define "kinerja.kafkaSecurityEnv" -}}
+{{- $security := .root.Values.kafka.security }}
+{{- if $security.tls }}
+- name: KAFKA_SSL
+  value: "true"
+{{- if $security.caFromSecret }}
+- name: KAFKA_SSL_CA
+  valueFrom:
+    secretKeyRef:
+      name: {{ $security.existingSecret }}
+      key: ca.crt
+{{- end }}
+{{- end }}
+{{- with $security.saslMechanism }}
+- name: KAFKA_SASL_MECHANISM
+  value: {{ . | quote }}
+{{- range $part := list "username" "password" }}
+- name: KAFKA_SASL_{{ upper $part }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ $security.existingSecret }}
+      key: {{ printf "%s-%s" $.name $part }}
+{{- end }}
 {{- end }}
 {{- end -}}
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { kafkaSecurityEnv } from './kafka-security';
+
 export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 
 export const booleanFromString = (fallback: boolean) =>
@@ -34,4 +36,5 @@ export const commonServiceEnv = {
   KAFKA_BROKERS: csvList.optional(),
   KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(256).default(3),
   KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(7).default(1),
+  ...kafkaSecurityEnv,
 };

@@ -1,3 +1,4 @@
+export { SERVICES, type TopicAccess, topicAccessOf } from './access';
 export { buildAsyncApiDocument } from './asyncapi';
 export {
   AUDIT_EVENT_TYPES,

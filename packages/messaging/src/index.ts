@@ -14,6 +14,7 @@ export {
 export { claimEvent, type ExecuteRaw, handleEventOnce, type TransactionalClient } from './idempotency';
 export { InProcessTransport } from './in-process.transport';
 export { KafkaTransport } from './kafka.transport';
+export { type KafkaConnectionSecurity, kafkaSecurityOptions } from './kafka-client-options';
 export { currentTraceparent, type OutboxRow, outboxRow, outboxRowsOf, toMessage } from './outbox';
 export { OutboxRelay } from './outbox-relay';
 export { catalogueTopics, ensureTopics, type TopicSettings } from './topics';

@@ -3,6 +3,7 @@ import { type Admin, type Consumer, Kafka, logLevel, Partitioners, type Producer
 
 import { withBrokerRetry } from './broker-retry';
 import { groupLag } from './consumer-lag';
+import { type KafkaConnectionSecurity, kafkaSecurityOptions } from './kafka-client-options';
 import type { MessageHandler, OutgoingMessage, Subscription, Transport } from './transport';
 
 export interface KafkaTransportOptions {
@@ -14,6 +15,8 @@ export interface KafkaTransportOptions {
    * by database round trips, not CPU, so it scales with this up to the topics' partition count.
    */
   partitionsConsumedConcurrently?: number;
+  /** SASL/SCRAM and TLS when the broker asks for them; unset = plaintext, no authentication. */
+  security?: KafkaConnectionSecurity;
 }
 
 /**
@@ -34,6 +37,7 @@ export class KafkaTransport implements Transport {
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: [...options.brokers],
+      ...kafkaSecurityOptions(options.security),
       connectionTimeout: 3000,
       retry: { retries: 3, initialRetryTime: 200, maxRetryTime: 2000 },
       logLevel: logLevel.WARN,

@@ -2,6 +2,7 @@ import type { Logger } from '@kinerja/logger';
 
 import { InProcessTransport } from './in-process.transport';
 import { KafkaTransport } from './kafka.transport';
+import type { KafkaConnectionSecurity } from './kafka-client-options';
 import { ensureTopics, type TopicSettings } from './topics';
 import type { Transport } from './transport';
 
@@ -14,6 +15,7 @@ export async function transportFromConfig(options: {
   clientId: string;
   logger: Logger;
   topics: TopicSettings;
+  security?: KafkaConnectionSecurity;
 }): Promise<Transport> {
   if (!options.brokers || options.brokers.length === 0) {
     options.logger.info('no KAFKA_BROKERS: events go through the in-process transport');
@@ -23,6 +25,7 @@ export async function transportFromConfig(options: {
     brokers: options.brokers,
     clientId: options.clientId,
     logger: options.logger,
+    ...(options.security ? { security: options.security } : {}),
     // One partition of every topic per slot: a group's pod can work all it is assigned at once.
     partitionsConsumedConcurrently: options.topics.partitions,
   });

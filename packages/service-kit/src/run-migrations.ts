@@ -1,4 +1,4 @@
-import { loadConfigOrExit } from '@kinerja/config';
+import { kafkaSecurityOf, loadConfigOrExit } from '@kinerja/config';
 import { applyMigrations, openDatabase } from '@kinerja/database';
 import { createLogger } from '@kinerja/logger';
 import { ensureTopics, KafkaTransport } from '@kinerja/messaging';
@@ -29,7 +29,7 @@ async function migrate(module: ServiceModule): Promise<void> {
     await database.close();
   }
   if (config.KAFKA_BROKERS && config.KAFKA_BROKERS.length > 0) {
-    const kafka = new KafkaTransport({ brokers: config.KAFKA_BROKERS, clientId: `${module.name}-migrate`, logger });
+    const kafka = new KafkaTransport({ brokers: config.KAFKA_BROKERS, clientId: `${module.name}-migrate`, logger, security: kafkaSecurityOf(config) });
     try {
       const created = await ensureTopics(kafka.admin, { partitions: config.KAFKA_TOPIC_PARTITIONS, replicationFactor: config.KAFKA_REPLICATION_FACTOR });
       logger.info({ created }, 'Kafka topics ensured');

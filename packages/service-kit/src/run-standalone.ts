@@ -1,4 +1,4 @@
-import { loadConfigOrExit } from '@kinerja/config';
+import { kafkaSecurityOf, loadConfigOrExit } from '@kinerja/config';
 import { type HttpServer, shutdownOnSignals, startMetricsServer } from '@kinerja/http-server';
 import { createLogger } from '@kinerja/logger';
 import { transportFromConfig } from '@kinerja/messaging';
@@ -28,6 +28,7 @@ async function run(module: ServiceModule): Promise<void> {
     brokers: config.KAFKA_BROKERS,
     clientId: module.name,
     logger,
+    security: kafkaSecurityOf(config),
     topics: { partitions: config.KAFKA_TOPIC_PARTITIONS, replicationFactor: config.KAFKA_REPLICATION_FACTOR },
   });
   const service = await startService(module, config, logger, { transport });

@@ -22,6 +22,11 @@ export interface ServiceConfig {
   KAFKA_BROKERS?: string[] | undefined;
   KAFKA_TOPIC_PARTITIONS: number;
   KAFKA_REPLICATION_FACTOR: number;
+  KAFKA_SSL?: boolean | undefined;
+  KAFKA_SSL_CA?: string | undefined;
+  KAFKA_SASL_MECHANISM?: 'scram-sha-256' | 'scram-sha-512' | undefined;
+  KAFKA_SASL_USERNAME?: string | undefined;
+  KAFKA_SASL_PASSWORD?: string | undefined;
 }
 
 /** A service's generated Prisma client, as far as the kit needs it. */

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 
+import { kafkaSecurityOf } from '@kinerja/config';
 import { applyMigrations, openDatabase } from '@kinerja/database';
 import { createLogger } from '@kinerja/logger';
 import { OutboxRelay, transportFromConfig } from '@kinerja/messaging';
@@ -28,6 +29,7 @@ async function backfill(): Promise<void> {
     brokers: config.KAFKA_BROKERS,
     clientId: 'identity-backfill',
     logger,
+    security: kafkaSecurityOf(config),
     topics: { partitions: config.KAFKA_TOPIC_PARTITIONS, replicationFactor: config.KAFKA_REPLICATION_FACTOR },
   });
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: join(config.DATA_DIR, 'identity') });

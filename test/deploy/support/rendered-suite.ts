@@ -170,11 +170,14 @@ export function describeRenderedManifests(scenario: Scenario): void {
         }
       });
 
-      it("gives every migration Job its subgraph's brokers and topic settings (migrate.js creates the topics)", () => {
+      it("gives every migration Job its subgraph's brokers, topic settings and Kafka security (migrate.js creates the topics)", () => {
+        // Every KAFKA_* variable: brokers and topic settings by value, the SASL/TLS ones too (those
+        // from a Secret count as set with no value: the Job must name the same ones).
         const settings = (env: Record<string, string | undefined>) => ({
           KAFKA_BROKERS: env.KAFKA_BROKERS,
           KAFKA_TOPIC_PARTITIONS: env.KAFKA_TOPIC_PARTITIONS,
           KAFKA_REPLICATION_FACTOR: env.KAFKA_REPLICATION_FACTOR,
+          ...Object.fromEntries(Object.entries(env).filter(([key]) => key.startsWith('KAFKA_'))),
         });
         const jobs = ofKind<Job>(objects, 'Job');
         expect(jobs.length).toBeGreaterThan(0);
@@ -182,7 +185,7 @@ export function describeRenderedManifests(scenario: Scenario): void {
           const name = podLabels(job)['app.kubernetes.io/name'];
           const deployment = subgraphDeployments().find((d) => nameOf(d) === name);
           const expected = settings(deployment ? containerEnv(objects, deployment as Workload).env : {});
-          expect(Object.values(expected).every((value) => value !== undefined)).toBe(true);
+          expect([expected.KAFKA_BROKERS, expected.KAFKA_TOPIC_PARTITIONS, expected.KAFKA_REPLICATION_FACTOR].every((value) => value !== undefined)).toBe(true);
           expect([name, settings(containerEnv(objects, job as Workload).env)]).toEqual([name, expected]);
         }
       });
@@ -199,6 +202,24 @@ export function describeRenderedManifests(scenario: Scenario): void {
       });
 
       if (scenario.production) {
+        it('connects every subgraph and migration Job to Kafka with SASL/SCRAM over TLS, credentials from a Secret', () => {
+          const secured = workloads()
+            .filter((w) => component(w) !== 'gateway')
+            .map((w) => {
+              const container = w.spec?.template.spec?.containers[0];
+              const fromSecret = (name: string) => container?.env?.find((v) => v.name === name)?.valueFrom?.secretKeyRef?.name !== undefined;
+              const { env } = containerEnv(objects, w);
+              return {
+                workload: `${w.kind} ${w.metadata.name}`,
+                tls: env.KAFKA_SSL,
+                mechanism: env.KAFKA_SASL_MECHANISM,
+                credentialsFromSecret: fromSecret('KAFKA_SASL_USERNAME') && fromSecret('KAFKA_SASL_PASSWORD'),
+              };
+            });
+          expect(secured.length).toBeGreaterThan(0);
+          expect(secured).toEqual(secured.map(({ workload }) => ({ workload, tls: 'true', mechanism: 'scram-sha-512', credentialsFromSecret: true })));
+        });
+
         it("never seeds development's default catalogue", () => {
           const development = subgraphDeployments().find((d) => nameOf(d) === 'development');
           const env = development ? containerEnv(objects, development as Workload).env : {};
