@@ -133,9 +133,9 @@ const noHeartbeat = () => Promise.resolve();
  * backoff, and dead-letters what is invalid or keeps failing — so a poison message never blocks
  * its partition. It never throws: whatever it returns, the offset may be committed.
  */
-export function createMessageProcessor(options: ProcessorOptions): (message: IncomingMessage) => Promise<Outcome> {
+export function createMessageProcessor(options: ProcessorOptions): (message: IncomingMessage, heartbeat?: () => Promise<void>) => Promise<Outcome> {
   const { admit, handleOne } = processingSteps(options);
-  return async (message) => {
+  return async (message, heartbeat = noHeartbeat) => {
     const parent = propagation.extract(context.active(), message.headers);
     const link = trace.getSpanContext(parent);
     return tracer.startActiveSpan(
@@ -154,7 +154,7 @@ export function createMessageProcessor(options: ProcessorOptions): (message: Inc
             return 'dead-lettered';
           }
           span.setAttribute('messaging.message.id', admitted.event.id);
-          const outcome = await handleOne(admitted, noHeartbeat);
+          const outcome = await handleOne(admitted, heartbeat);
           if (outcome === 'dead-lettered') span.setStatus({ code: SpanStatusCode.ERROR, message: 'dead-lettered' });
           return outcome;
         } finally {
@@ -231,7 +231,10 @@ export function createBatchProcessor(options: ProcessorOptions): (messages: read
       const message = messages[index] as IncomingMessage;
       const form = batchForm(message);
       if (!form) {
-        outcomes[index] = await processOne(message);
+        outcomes[index] = await processOne(message, heartbeat);
+        // KafkaJS sends it only when the interval is due: without it a slice of 500 one-by-one
+        // events outlasts the session and the member is dropped from the group mid-batch.
+        await heartbeat();
         index += 1;
         continue;
       }
@@ -248,7 +251,7 @@ export function createBatchProcessor(options: ProcessorOptions): (messages: read
         for (const { at } of run) outcomes[at] = 'handled';
       } else {
         for (const { at, message: single } of run) {
-          outcomes[at] = await processOne(single);
+          outcomes[at] = await processOne(single, heartbeat);
           await heartbeat();
         }
       }
