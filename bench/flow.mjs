@@ -5,7 +5,7 @@
 // and PostgreSQL), which commits the assignments and their `development.training.assigned` events
 // in its own outbox. Writes bench/results/flow.json.
 import { randomUUID } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import kafkajs from 'kafkajs';
 import pg from 'pg';
 
-import { ensureKafka } from '../scripts/kafka.mjs';
+import { ensureKafka, startExtraBroker, stopExtraBroker, stopKafka } from '../scripts/kafka.mjs';
 import { repoRoot } from '../scripts/lib/paths.mjs';
 import { growPartitions, startGroupAtEnd } from './broker.mjs';
 
@@ -146,7 +146,25 @@ const urlOf = (/** @type {string} */ name) => {
 await admin.query(`CREATE DATABASE "${performanceDb}"`);
 await admin.query(`CREATE DATABASE "${developmentDb}"`);
 
-const { brokers } = await ensureKafka();
+/**
+ * BENCH_FRESH_BROKER=1: a broker of the run's own, formatted and started just now on other ports
+ * (BENCH_BROKER_PORT, default a random free-looking one), used at once and stopped at the end; the
+ * shared broker on 9092 is never touched. Otherwise the local (warm) broker.
+ */
+/** BENCH_BROKER_OUTAGE_S=N: the run's own broker (so always a fresh one) is stopped for N s mid-offer, then started again on its data. */
+const OUTAGE_S = Number(process.env.BENCH_BROKER_OUTAGE_S ?? 0);
+const FRESH = process.env.BENCH_FRESH_BROKER === '1' || OUTAGE_S > 0;
+// A client whose retries ran out while the broker was away (KafkaJSNumberOfRetriesExceeded and the
+// like) must not end the run: the consumer restarts and the relay retries on their own.
+process.on('unhandledRejection', (error) => {
+  if (error instanceof Error && error.name.startsWith('KafkaJS')) {
+    process.stderr.write(`bench: ${error.name}: ${error.message} (the clients reconnect)\n`);
+    return;
+  }
+  throw error;
+});
+const fresh = FRESH ? await startExtraBroker({ port: Number(process.env.BENCH_BROKER_PORT ?? 20_000 + Math.floor(Math.random() * 20_000) * 2) }) : null;
+const { brokers } = fresh ?? (await ensureKafka());
 const kafka = new kafkajs.Kafka({ clientId: `bench-flow-${run}`, brokers, logLevel: kafkajs.logLevel.NOTHING });
 /** @type {string[]} */
 const groups = [];
@@ -157,6 +175,8 @@ const groups = [];
  */
 /** @type {Map<string, Delivery>} finalized event id → when development's consumer took it and when its handler (transaction) returned */
 const deliveries = new Map();
+/** @type {Set<string>} the batches that held our events */
+const batches = new Set();
 
 /**
  * development's production KafkaTransport, scoped to this run (as in the end-to-end stack): its
@@ -175,14 +195,34 @@ class RunScopedTransport {
   publish(messages) {
     return this.inner.publish(messages);
   }
-  /** @param {{ groupId: string, topics: readonly string[], handle: (message: Message) => Promise<void> }} options */
+  /** @param {{ groupId: string, topics: readonly string[], handle: (message: Message) => Promise<void>, handleBatch?: (messages: readonly Message[], heartbeat: () => Promise<void>) => Promise<void> }} options */
   async subscribe(options) {
     const groupId = `${options.groupId}.bench-${run}`;
     await startGroupAtEnd(kafka.admin(), groupId, options.topics);
     groups.push(groupId);
+    const handleBatch = options.handleBatch;
     return this.inner.subscribe({
       ...options,
       groupId,
+      ...(handleBatch
+        ? {
+            handleBatch: async (/** @type {readonly Message[]} */ messages, /** @type {() => Promise<void>} */ heartbeat) => {
+              const ours = messages.filter((message) => agencySet.has(message.headers['agency-id'] ?? ''));
+              if (ours.length === 0) return;
+              const received = Date.now();
+              await handleBatch(ours, heartbeat);
+              const handled = Date.now();
+              batches.add(`${received}:${handled}:${messages[0]?.partition}`);
+              for (const message of ours) {
+                if (message.headers['event-type'] !== FINALIZED) continue;
+                const id = message.headers['event-id'] ?? '';
+                const seen = deliveries.get(id);
+                if (seen) seen.times += 1;
+                else deliveries.set(id, { received, handled, times: 1 });
+              }
+            },
+          }
+        : {}),
       handle: async (/** @type {Message} */ message) => {
         if (!agencySet.has(message.headers['agency-id'] ?? '')) return;
         const received = Date.now();
@@ -252,6 +292,35 @@ function machineTicks() {
   return { busy: total - (fields[3] ?? 0) - (fields[4] ?? 0), total };
 }
 
+/**
+ * CPU ticks used so far by the machine's PostgreSQL backends and Kafka JVMs (every process of that
+ * name, /proc/<pid>/stat utime + stime; processes that ended in between are not counted).
+ * @returns {Record<'postgres' | 'java', Map<string, number>>}
+ */
+function processTicks() {
+  /** @type {Record<'postgres' | 'java', Map<string, number>>} */
+  const ticks = { postgres: new Map(), java: new Map() };
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const used = Number(fields[11]) + Number(fields[12]);
+      if (name === 'postgres') ticks.postgres.set(pid, used);
+      else if (name === 'java') ticks.java.set(pid, used);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks;
+}
+
+/** Share of one core each kind used between two `processTicks()`, over `ms` (100 ticks a second). */
+function processShares(/** @type {ReturnType<typeof processTicks>} */ before, /** @type {ReturnType<typeof processTicks>} */ after, /** @type {number} */ ms) {
+  const used = (/** @type {'postgres' | 'java'} */ kind) => [...after[kind]].reduce((sum, [pid, ticks]) => sum + ticks - (before[kind].get(pid) ?? 0), 0);
+  return { postgres: used('postgres') / 100 / (ms / 1000), java: used('java') / 100 / (ms / 1000) };
+}
+
 /** @param {() => Promise<boolean>} done @param {string} what */
 async function until(done, what, timeoutMs = 300_000) {
   const deadline = Date.now() + timeoutMs;
@@ -302,7 +371,22 @@ try {
   const startedAt = Date.now();
   const cpuBefore = process.cpuUsage();
   const machineBefore = machineTicks();
+  const processesBefore = processTicks();
   const batch = Math.max(1, Math.round(RATE / 10));
+  /** @type {{ stoppedAt: number, startedAgainAt: number } | null} */
+  let outage = null;
+  const outageDone =
+    OUTAGE_S > 0 && fresh
+      ? (async () => {
+          await new Promise((resolve) => setTimeout(resolve, (FLOWS / RATE / 2) * 1000));
+          const env = { KAFKA_DATA_DIR: fresh.dataDir, KAFKA_PORT: /** @type {string} */ (brokers[0]?.split(':')[1]) };
+          const stoppedAt = Date.now();
+          await stopKafka({ env });
+          await new Promise((resolve) => setTimeout(resolve, OUTAGE_S * 1000));
+          await ensureKafka({ env });
+          outage = { stoppedAt, startedAgainAt: Date.now() };
+        })()
+      : Promise.resolve();
   for (let offset = 0; offset < FLOWS; offset += batch) {
     const due = startedAt + (offset / RATE) * 1000;
     if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
@@ -314,6 +398,7 @@ try {
     await commitToOutbox(rows);
   }
   const offeredSeconds = (Date.now() - startedAt) / 1000;
+  await outageDone;
   const unpublishedAssigned = async () =>
     (await devPool.query("SELECT count(*)::int AS n FROM outbox_event WHERE type = 'development.training.assigned' AND published_at IS NULL")).rows[0].n;
   // Drained: development's consumer has returned from every finalized event, and its relay has
@@ -324,6 +409,7 @@ try {
   const windowMs = Date.now() - startedAt;
   const cpu = process.cpuUsage(cpuBefore);
   const machineAfter = machineTicks();
+  const shares = processShares(processesBefore, processTicks(), windowMs);
   const nodeCpu = (cpu.user + cpu.system) / 1000 / windowMs;
   const machineBusy = (machineAfter.busy - machineBefore.busy) / Math.max(1, machineAfter.total - machineBefore.total);
   // Let redeliveries (if any) arrive before counting duplicates.
@@ -400,6 +486,13 @@ try {
   const poorShare = poorFlows.length / FLOWS;
   const ceiling = Math.round((PARTITIONS * 1000) / (poorShare * mean(ms.handler) + (1 - poorShare) * mean(ms.goodHandler)));
   const stage = (/** @type {number[]} */ values) => `p50 ${quantile(values, 0.5)} / p95 ${quantile(values, 0.95)} ms`;
+  /** @type {{ stoppedAt: number, startedAgainAt: number } | null} */
+  const fault = outage;
+  const outageNote = fault
+    ? [
+        `fault: the run's broker was stopped ${((fault.stoppedAt - startedAt) / 1000).toFixed(1)} s into the offer and answered again ${((fault.startedAgainAt - fault.stoppedAt) / 1000).toFixed(1)} s later (BENCH_BROKER_OUTAGE_S=${OUTAGE_S}); the latencies include that wait`,
+      ]
+    : [];
   result = {
     flows: FLOWS,
     throughputPerSec: Math.round((FLOWS - lost) / seconds),
@@ -410,13 +503,14 @@ try {
     at: new Date().toISOString(),
     notes: [
       `${FLOWS} performance.assessment.finalized (${poorFlows.length} poor → ${poorFlows.reduce((sum, flow) => sum + flow.expected, 0)} assignments expected, ${FLOWS - poorFlows.length} SANGAT_BAIK/BAIK → none; ${AGENCIES} agencies, one employee each, ~15% PPPK)`,
-      `offered ${RATE}/s (a batch every 100 ms, offering took ${offeredSeconds.toFixed(1)} s) into a performance-side outbox_event (PostgreSQL 15) → OutboxRelay with performance's settings (defaults: batches of 500, woken by notify()) → Kafka 3.9 single node ${brokers.join(',')} (${PARTITIONS} partitions, idempotent producer, acks=all) → the real development service (startService(developmentModule), KafkaTransport, its own database, default catalogue; consumer group renamed for the run and started at the topics' end, other runs' agencies skipped) → per event one Prisma interactive transaction (claim, employee copy, catalogue, mapping overrides, [PPPK JP], assignments, audit, outbox) → development's relay publishes development.training.assigned`,
+      `offered ${RATE}/s (a batch every 100 ms, offering took ${offeredSeconds.toFixed(1)} s) into a performance-side outbox_event (PostgreSQL 15) → OutboxRelay with performance's settings (defaults: batches of 500, woken by notify()) → Kafka 3.9 single node ${brokers.join(',')}, ${FRESH ? 'started by this run just before it (fresh)' : 'already running (warm)'} (${PARTITIONS} partitions, idempotent producer, acks=all) → the real development service (startService(developmentModule), KafkaTransport, its own database, default catalogue; consumer group renamed for the run and started at the topics' end, other runs' agencies skipped) → eachBatch: per partition batch (up to 500 messages) one Prisma interactive transaction (bulk claim, employee copies, catalogue, mapping overrides, [PPPK JP], assignments, audit, one outbox insert), offsets committed after it → development's relay publishes development.training.assigned`,
+      ...outageNote,
       `setup (not measured): ${FLOWS} identity.employee.snapshot through the same path filled employee_copy in ${setupSeconds.toFixed(1)} s`,
       `latency = committed − occurredAt for poor flows, committed = development's consumer got back from the handler after COMMIT; the assignment rows' created_at (transaction start, CURRENT_TIMESTAMP) gives ${stage(ms.created)}; stages: outbox → relayed ${stage(ms.relayed)}, → in development's consumer ${stage(ms.received)}, handler ${stage(ms.handler)}; → development.training.assigned published ${stage(ms.assignedOut)}`,
-      `bound: development's consumer, ${PARTITIONS} partitions in parallel (partitionsConsumedConcurrently ${PARTITIONS}, ${PARTITIONS} partitions a topic), each event in turn; mean handler ${mean(ms.handler).toFixed(1)} ms a poor event (9–10 round trips in one Prisma interactive transaction), ${mean(ms.goodHandler).toFixed(2)} ms a good one (parse, ignore) → ceiling ≈ ${ceiling} flows/s at this poor share; below the offer the backlog waits in Kafka, which is the latency; the handler time itself is mostly CPU (Prisma's client and wasm query compiler were ~half of Node's busy time in a --cpu-prof run), so it grows with the machine's load`,
+      `development's consumer: ${PARTITIONS} partitions in parallel (partitionsConsumedConcurrently ${PARTITIONS}), each partition's fetched batch handled as one unit; ${batches.size} batches held our events (mean ${(deliveries.size / Math.max(1, batches.size)).toFixed(1)} finalized events a batch); batch handling p50/p95 ${stage(ms.handler)} (a batch's time, counted for each of its events); the per-event ceiling formula of the one-by-one consumer would say ≈ ${ceiling} flows/s, which batching lifts`,
       `throughput = flows completed / (last flow committed − first offered) = ${FLOWS - lost} / ${seconds.toFixed(2)} s, so it cannot exceed the offered ${RATE}/s; BENCH_RATE raises the offer`,
       `counted from development's database: ${totalAssignments} assignments (${awaiting} awaiting HR choice), ${outbox[0].total} development.training.assigned (${outbox[0].distinct_assignments} distinct, ${outbox[0].unpublished} unpublished); lost = ${missingPoor} poor without assignment + ${partialPoor} poor missing some + ${wronglyAssigned} good assigned + ${goodNeverConsumed} good never consumed; ${extra} extra assignments; ${redelivered} redeliveries`,
-      `one Node process (bench, relay, development service: ${Math.round(nodeCpu * 100)}% of one core while the flows ran) on a ${cpus().length}-core machine (${Math.round(machineBusy * 100)}% busy meanwhile: Node, PostgreSQL, the Kafka JVM and others' test runs): load average ${loadBefore.map((l) => l.toFixed(2)).join('/')} before, ${loadAfter.map((l) => l.toFixed(2)).join('/')} after; node ${process.version}`,
+      `one Node process (bench, relay, development service: ${Math.round(nodeCpu * 100)}% of one core while the flows ran) on a ${cpus().length}-core machine (${Math.round(machineBusy * 100)}% busy meanwhile: Node, PostgreSQL, the Kafka JVM and others' test runs; of one core each: this Node process ${Math.round(nodeCpu * 100)}%, all PostgreSQL backends ${Math.round(shares.postgres * 100)}%, all Kafka JVMs ${Math.round(shares.java * 100)}% — every broker and database on the machine, others' included): load average ${loadBefore.map((l) => l.toFixed(2)).join('/')} before, ${loadAfter.map((l) => l.toFixed(2)).join('/')} after; node ${process.version}`,
     ].join('; '),
   };
 } finally {
@@ -432,6 +526,7 @@ try {
     .then(() => groupsAdmin.deleteGroups(groups))
     .catch(() => undefined)
     .finally(() => groupsAdmin.disconnect());
+  if (fresh) await stopExtraBroker(fresh.dataDir).catch(() => undefined);
   await admin.query(`DROP DATABASE IF EXISTS "${performanceDb}" WITH (FORCE)`);
   await admin.query(`DROP DATABASE IF EXISTS "${developmentDb}" WITH (FORCE)`);
   await admin.end();

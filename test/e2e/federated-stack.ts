@@ -3,11 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { loadConfig } from '@kinerja/config';
 import { createLogger } from '@kinerja/logger';
 import {
+  type BatchMessageHandler,
   ensureTopics,
   type IncomingMessage,
   KafkaTransport,
   type MessageHandler,
   type OutgoingMessage,
+  type SubscribeOptions,
   type Subscription,
   type Transport,
 } from '@kinerja/messaging';
@@ -89,14 +91,21 @@ class RunScopedTransport implements Transport {
     return this.inner.publish(messages);
   }
 
-  async subscribe(options: { groupId: string; topics: readonly string[]; handle: MessageHandler }): Promise<Subscription> {
+  async subscribe(options: SubscribeOptions): Promise<Subscription> {
     const groupId = `${options.groupId}.e2e-${this.run}`;
     await startGroupAtEnd(groupId, options.topics);
     this.groups.push(groupId);
     const handle: MessageHandler = async (message) => {
       if (this.ours(message)) await options.handle(message);
     };
-    return this.inner.subscribe({ ...options, groupId, handle });
+    const inner = options.handleBatch;
+    const handleBatch: BatchMessageHandler | undefined = inner
+      ? async (messages, heartbeat) => {
+          const ours = messages.filter(this.ours);
+          if (ours.length > 0) await inner(ours, heartbeat);
+        }
+      : undefined;
+    return this.inner.subscribe({ ...options, groupId, handle, ...(handleBatch ? { handleBatch } : {}) });
   }
 
   close(): Promise<void> {

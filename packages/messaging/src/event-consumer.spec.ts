@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createEnvelope, type EventEnvelope } from '@kinerja/events';
 import { createLogger } from '@kinerja/logger';
 
-import { createMessageProcessor, deadLetterFor, type HandlerMap } from './event-consumer';
+import { batchable, createBatchProcessor, createMessageProcessor, deadLetterFor, type HandlerMap } from './event-consumer';
 import { toMessage } from './outbox';
 import type { IncomingMessage } from './transport';
 
@@ -128,5 +128,66 @@ describe('createMessageProcessor', () => {
       'dlq-original-partition': '2',
       'dlq-original-offset': '41',
     });
+  });
+});
+
+describe('createBatchProcessor', () => {
+  const TYPE = 'identity.employee.registered';
+
+  function batchSetup(failWhen: (event: EventEnvelope<typeof TYPE>) => boolean) {
+    const batches: string[][] = [];
+    const singles: string[] = [];
+    const effects: string[] = [];
+    const handler = batchable<typeof TYPE>(
+      async (event) => {
+        singles.push(event.id);
+        if (failWhen(event)) throw new Error('poison');
+        effects.push(event.id);
+      },
+      async (events) => {
+        batches.push(events.map((event) => event.id));
+        // All or nothing, as one transaction.
+        if (events.some(failWhen)) throw new Error('poison in the batch');
+        effects.push(...events.map((event) => event.id));
+      },
+    );
+    const deadLetters: { message: IncomingMessage; reason: string }[] = [];
+    const process = createBatchProcessor({
+      consumer: 'development',
+      handlers: { [TYPE]: handler },
+      logger,
+      retry: { attempts: 2, initialDelayMs: 1, maxDelayMs: 1 },
+      now: () => NOW,
+      sleep: async () => undefined,
+      publishDeadLetter: async (message, reason) => void deadLetters.push({ message, reason }),
+    });
+    return { process, batches, singles, effects, deadLetters };
+  }
+
+  it('hands consecutive events to the batch form at once, in order; an invalid message between them is dead-lettered on its own', async () => {
+    const { process, batches, singles, effects, deadLetters } = batchSetup(() => false);
+    const events = [registered(), registered(), registered(), registered()];
+    const messages = events.map((event) => incoming(event));
+    const garbage = incoming(registered(), '{"not":"an event"}');
+    const outcomes = await process([...messages.slice(0, 2), garbage, ...messages.slice(2)]);
+    expect(outcomes).toEqual(['handled', 'handled', 'dead-lettered', 'handled', 'handled']);
+    expect(batches).toEqual([events.slice(0, 2).map((event) => event.id), events.slice(2).map((event) => event.id)]);
+    expect(singles).toEqual([]);
+    expect(effects).toEqual(events.map((event) => event.id));
+    expect(deadLetters.map((letter) => letter.reason)).toEqual([expect.stringMatching(/^INVALID_EVENT/)]);
+  });
+
+  it('falls back to one by one when the batch fails: the poison event is dead-lettered alone, the others take effect in order', async () => {
+    const events = [registered(), registered(), registered(), registered()];
+    const poison = events[1]?.id;
+    const { process, batches, singles, effects, deadLetters } = batchSetup((event) => event.id === poison);
+    const outcomes = await process(events.map((event) => incoming(event)));
+    expect(outcomes).toEqual(['handled', 'dead-lettered', 'handled', 'handled']);
+    expect(batches).toHaveLength(1);
+    expect(singles).toEqual([events[0]?.id, poison, poison, events[2]?.id, events[3]?.id]);
+    expect(effects).toEqual(events.filter((event) => event.id !== poison).map((event) => event.id));
+    expect(deadLetters.map((letter) => [letter.message.value, letter.reason])).toEqual([
+      [JSON.stringify(events[1]), 'HANDLER_FAILED after 2 attempts: poison'],
+    ]);
   });
 });

@@ -6,7 +6,30 @@ import type { PartitionLag } from './consumer-lag';
 import type { IncomingMessage, Subscription, Transport } from './transport';
 
 export type EventHandler<T extends EventType = EventType> = (event: EventEnvelope<T>) => Promise<void>;
-export type HandlerMap = { [T in EventType]?: EventHandler<T> };
+
+/**
+ * A handler that also takes consecutive events of one partition at once (`handleBatch`), as one
+ * unit of work: one transaction that claims them all, reads and writes set-wise and writes one
+ * outbox insert — all of them take effect or none. Called as a function it handles one event, as
+ * any handler: that form isolates a poison event when its batch fails. Build one with `batchable`.
+ */
+export type BatchEventHandler<T extends EventType = EventType> = EventHandler<T> & {
+  handleBatch(events: readonly EventEnvelope<T>[]): Promise<void>;
+};
+
+export type HandlerMap = { [T in EventType]?: EventHandler<T> | BatchEventHandler<T> };
+
+/** A handler with a batch form; the single form handles one event (and is the fallback for a failed batch). */
+export function batchable<T extends EventType>(
+  handle: EventHandler<T>,
+  handleBatch: (events: readonly EventEnvelope<T>[]) => Promise<void>,
+): BatchEventHandler<T> {
+  return Object.assign((event: EventEnvelope<T>) => handle(event), { handleBatch });
+}
+
+function isBatchable(handler: EventHandler): handler is BatchEventHandler {
+  return typeof (handler as Partial<BatchEventHandler>).handleBatch === 'function';
+}
 
 export interface RetryPolicy {
   attempts: number;
@@ -41,17 +64,78 @@ export interface ProcessorOptions {
 const tracer = trace.getTracer('@kinerja/messaging');
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** A message that passed the checks and has a handler. */
+interface Admitted {
+  message: IncomingMessage;
+  event: EventEnvelope;
+  handler: EventHandler;
+}
+
+/** The steps shared by the one-message and the batch processors. */
+function processingSteps(options: ProcessorOptions) {
+  const retry = options.retry ?? DEFAULT_RETRY;
+  const sleep = options.sleep ?? defaultSleep;
+  const maxClockSkewMs = options.maxClockSkewMs ?? DEFAULT_MAX_CLOCK_SKEW_MS;
+  const now = options.now ?? Date.now;
+
+  /** Validates against the catalogue and the clock; dead-letters what fails. */
+  async function admit(message: IncomingMessage): Promise<Admitted | 'ignored' | 'dead-lettered'> {
+    let event: EventEnvelope;
+    try {
+      event = parseEnvelope(message.value);
+    } catch (error) {
+      const reason = error instanceof InvalidEventError ? `INVALID_EVENT: ${error.message}` : `INVALID_EVENT: ${String(error)}`;
+      await options.publishDeadLetter(message, reason);
+      options.logger.warn({ topic: message.topic, offset: message.offset, reason }, 'invalid event dead-lettered');
+      return 'dead-lettered';
+    }
+    const handler = options.handlers[event.type] as EventHandler | undefined;
+    if (!handler) return 'ignored';
+    const aheadMs = Date.parse(event.occurredAt) - now();
+    if (aheadMs > maxClockSkewMs) {
+      const reason = `FUTURE_EVENT: occurredAt ${event.occurredAt} is ${Math.round(aheadMs / 1000)} s ahead of this consumer's clock (at most ${maxClockSkewMs / 1000} s allowed)`;
+      await options.publishDeadLetter(message, reason);
+      options.logger.warn({ eventId: event.id, type: event.type, reason }, 'future-dated event dead-lettered');
+      return 'dead-lettered';
+    }
+    return { message, event, handler };
+  }
+
+  /** Runs the handler with retries and backoff; dead-letters an event that keeps failing. */
+  async function handleOne({ message, event, handler }: Admitted, heartbeat: () => Promise<void>): Promise<Outcome> {
+    let lastError: unknown;
+    for (let attempt = 1; attempt <= retry.attempts; attempt += 1) {
+      try {
+        await handler(event);
+        return 'handled';
+      } catch (error) {
+        lastError = error;
+        options.logger.warn({ err: error, eventId: event.id, type: event.type, attempt }, 'event handler failed');
+        if (attempt < retry.attempts) {
+          await sleep(Math.min(retry.initialDelayMs * 2 ** (attempt - 1), retry.maxDelayMs));
+          await heartbeat();
+        }
+      }
+    }
+    const reason = `HANDLER_FAILED after ${retry.attempts} attempts: ${lastError instanceof Error ? lastError.message : String(lastError)}`;
+    await options.publishDeadLetter(message, reason);
+    options.logger.error({ eventId: event.id, type: event.type, reason }, 'event dead-lettered');
+    return 'dead-lettered';
+  }
+
+  return { admit, handleOne };
+}
+
+const noHeartbeat = () => Promise.resolve();
+
 /**
  * Handles one message: validates it against the catalogue, runs its handler with retries and
  * backoff, and dead-letters what is invalid or keeps failing — so a poison message never blocks
  * its partition. It never throws: whatever it returns, the offset may be committed.
  */
-export function createMessageProcessor(options: ProcessorOptions): (message: IncomingMessage) => Promise<Outcome> {
-  const retry = options.retry ?? DEFAULT_RETRY;
-  const sleep = options.sleep ?? defaultSleep;
-  const maxClockSkewMs = options.maxClockSkewMs ?? DEFAULT_MAX_CLOCK_SKEW_MS;
-  const now = options.now ?? Date.now;
-  return async (message) => {
+export function createMessageProcessor(options: ProcessorOptions): (message: IncomingMessage, heartbeat?: () => Promise<void>) => Promise<Outcome> {
+  const { admit, handleOne } = processingSteps(options);
+  return async (message, heartbeat = noHeartbeat) => {
     const parent = propagation.extract(context.active(), message.headers);
     const link = trace.getSpanContext(parent);
     return tracer.startActiveSpan(
@@ -63,47 +147,118 @@ export function createMessageProcessor(options: ProcessorOptions): (message: Inc
       },
       async (span) => {
         try {
-          let event: EventEnvelope;
-          try {
-            event = parseEnvelope(message.value);
-          } catch (error) {
-            const reason = error instanceof InvalidEventError ? `INVALID_EVENT: ${error.message}` : `INVALID_EVENT: ${String(error)}`;
-            await options.publishDeadLetter(message, reason);
-            options.logger.warn({ topic: message.topic, offset: message.offset, reason }, 'invalid event dead-lettered');
+          const admitted = await admit(message);
+          if (admitted === 'ignored') return 'ignored';
+          if (admitted === 'dead-lettered') {
+            span.setStatus({ code: SpanStatusCode.ERROR, message: 'dead-lettered' });
             return 'dead-lettered';
           }
-          span.setAttribute('messaging.message.id', event.id);
-          const handler = options.handlers[event.type] as EventHandler | undefined;
-          if (!handler) return 'ignored';
-          const aheadMs = Date.parse(event.occurredAt) - now();
-          if (aheadMs > maxClockSkewMs) {
-            const reason = `FUTURE_EVENT: occurredAt ${event.occurredAt} is ${Math.round(aheadMs / 1000)} s ahead of this consumer's clock (at most ${maxClockSkewMs / 1000} s allowed)`;
-            await options.publishDeadLetter(message, reason);
-            options.logger.warn({ eventId: event.id, type: event.type, reason }, 'future-dated event dead-lettered');
-            span.setStatus({ code: SpanStatusCode.ERROR, message: reason });
-            return 'dead-lettered';
-          }
-          let lastError: unknown;
-          for (let attempt = 1; attempt <= retry.attempts; attempt += 1) {
-            try {
-              await handler(event);
-              return 'handled';
-            } catch (error) {
-              lastError = error;
-              options.logger.warn({ err: error, eventId: event.id, type: event.type, attempt }, 'event handler failed');
-              if (attempt < retry.attempts) await sleep(Math.min(retry.initialDelayMs * 2 ** (attempt - 1), retry.maxDelayMs));
-            }
-          }
-          const reason = `HANDLER_FAILED after ${retry.attempts} attempts: ${lastError instanceof Error ? lastError.message : String(lastError)}`;
-          await options.publishDeadLetter(message, reason);
-          options.logger.error({ eventId: event.id, type: event.type, reason }, 'event dead-lettered');
-          span.setStatus({ code: SpanStatusCode.ERROR, message: reason });
-          return 'dead-lettered';
+          span.setAttribute('messaging.message.id', admitted.event.id);
+          const outcome = await handleOne(admitted, heartbeat);
+          if (outcome === 'dead-lettered') span.setStatus({ code: SpanStatusCode.ERROR, message: 'dead-lettered' });
+          return outcome;
         } finally {
           span.end();
         }
       },
     );
+  };
+}
+
+/**
+ * Handles consecutive messages of one partition, in order. Events whose handler has a batch form
+ * go to it in runs (consecutive events with the same batch handler: one transaction per run); the
+ * others one by one, exactly as `createMessageProcessor` does (its span, retries and dead letters).
+ * A run whose batch fails is handled again one event at a time on that path: a poison event goes
+ * to the dead-letter topic alone and the events around it take effect (those the failed batch
+ * touched were rolled back with it, their claims too). It never throws unless a dead letter cannot
+ * be published: then the batch is redelivered, and the claims make that harmless.
+ */
+export function createBatchProcessor(options: ProcessorOptions): (messages: readonly IncomingMessage[], heartbeat?: () => Promise<void>) => Promise<Outcome[]> {
+  const processOne = createMessageProcessor(options);
+  const maxClockSkewMs = options.maxClockSkewMs ?? DEFAULT_MAX_CLOCK_SKEW_MS;
+  const now = options.now ?? Date.now;
+
+  /** The event and its batch handler, when the message is valid, believable and has one; no side effect. */
+  const batchForm = (message: IncomingMessage): { event: EventEnvelope; handler: BatchEventHandler } | null => {
+    let event: EventEnvelope;
+    try {
+      event = parseEnvelope(message.value);
+    } catch {
+      return null;
+    }
+    const handler = options.handlers[event.type] as EventHandler | undefined;
+    if (!handler || !isBatchable(handler) || Date.parse(event.occurredAt) - now() > maxClockSkewMs) return null;
+    return { event, handler };
+  };
+
+  const runBatch = (run: { message: IncomingMessage; event: EventEnvelope }[], handler: BatchEventHandler): Promise<boolean> => {
+    const first = run[0]?.message;
+    return tracer.startActiveSpan(
+      `${first?.topic ?? ''} process batch`,
+      {
+        kind: SpanKind.CONSUMER,
+        links: run.slice(0, 32).flatMap(({ message }) => {
+          const link = trace.getSpanContext(propagation.extract(context.active(), message.headers));
+          return link ? [{ context: link }] : [];
+        }),
+        attributes: {
+          'messaging.system': 'kafka',
+          'messaging.destination.name': first?.topic ?? '',
+          'messaging.batch.message_count': run.length,
+          'messaging.kafka.offset': first?.offset ?? '',
+        },
+      },
+      async (span) => {
+        try {
+          await handler.handleBatch(run.map(({ event }) => event));
+          return true;
+        } catch (error) {
+          options.logger.warn({ err: error, type: run[0]?.event.type, events: run.length }, 'event batch failed: handling its events one by one');
+          span.setStatus({ code: SpanStatusCode.ERROR, message: 'batch failed; events handled one by one' });
+          return false;
+        } finally {
+          span.end();
+        }
+      },
+    );
+  };
+
+  return async (messages, heartbeat = noHeartbeat) => {
+    const outcomes: Outcome[] = [];
+    let index = 0;
+    while (index < messages.length) {
+      const message = messages[index] as IncomingMessage;
+      const form = batchForm(message);
+      if (!form) {
+        outcomes[index] = await processOne(message, heartbeat);
+        // KafkaJS sends it only when the interval is due: without it a slice of 500 one-by-one
+        // events outlasts the session and the member is dropped from the group mid-batch.
+        await heartbeat();
+        index += 1;
+        continue;
+      }
+      // A run: the consecutive messages with this same batch handler.
+      const run: { at: number; message: IncomingMessage; event: EventEnvelope }[] = [{ at: index, message, event: form.event }];
+      let next = index + 1;
+      for (; next < messages.length; next += 1) {
+        const candidate = messages[next] as IncomingMessage;
+        const candidateForm = batchForm(candidate);
+        if (!candidateForm || candidateForm.handler !== form.handler) break;
+        run.push({ at: next, message: candidate, event: candidateForm.event });
+      }
+      if (await runBatch(run, form.handler)) {
+        for (const { at } of run) outcomes[at] = 'handled';
+      } else {
+        for (const { at, message: single } of run) {
+          outcomes[at] = await processOne(single, heartbeat);
+          await heartbeat();
+        }
+      }
+      await heartbeat();
+      index = next;
+    }
+    return outcomes;
   };
 }
 
@@ -143,20 +298,30 @@ export class EventConsumer {
 
   async start(): Promise<void> {
     const { consumer, transport, handlers, logger } = this.options;
-    const process = createMessageProcessor({
+    const processorOptions: ProcessorOptions = {
       consumer,
       handlers,
       logger,
       ...(this.options.retry ? { retry: this.options.retry } : {}),
       ...(this.options.maxClockSkewMs !== undefined ? { maxClockSkewMs: this.options.maxClockSkewMs } : {}),
       publishDeadLetter: (message, reason) => transport.publish([deadLetterFor(message, consumer, reason)]),
-    });
+    };
+    const process = createMessageProcessor(processorOptions);
+    const processBatch = createBatchProcessor(processorOptions);
     this.subscription = await transport.subscribe({
       groupId: consumer,
       topics: Object.keys(handlers),
       handle: async (message) => {
         await process(message);
       },
+      // Read in batches only when a handler has a batch form; the others keep one message at a time.
+      ...(Object.values(handlers).some((handler) => handler && isBatchable(handler as EventHandler))
+        ? {
+            handleBatch: async (messages: readonly IncomingMessage[], heartbeat: () => Promise<void>) => {
+              await processBatch(messages, heartbeat);
+            },
+          }
+        : {}),
     });
   }
 

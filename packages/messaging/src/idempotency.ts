@@ -42,3 +42,54 @@ export async function handleEventOnce<Tx extends { $executeRawUnsafe(sql: string
   if (wroteOutbox) afterOutboxCommit();
   return claimed;
 }
+
+/** Runs a raw query inside the handler's transaction and returns its rows (Prisma: `tx.$queryRawUnsafe`). */
+export type QueryRaw = <Row>(sql: string, ...values: unknown[]) => Promise<Row[]>;
+
+/**
+ * The bulk form of `claimEvent`: one statement records every event id of a batch for this
+ * consumer and answers those it had not processed before (an id twice in the batch is claimed once).
+ */
+export async function claimEvents(query: QueryRaw, consumer: string, eventIds: readonly string[]): Promise<Set<string>> {
+  if (eventIds.length === 0) return new Set();
+  const rows = await query<{ eventId: string }>(
+    `INSERT INTO processed_event (event_id, consumer) SELECT DISTINCT unnest($1::uuid[]), $2
+     ON CONFLICT DO NOTHING RETURNING event_id::text AS "eventId"`,
+    [...eventIds],
+    consumer,
+  );
+  return new Set(rows.map((row) => row.eventId));
+}
+
+type RawTransaction = {
+  $executeRawUnsafe(sql: string, ...values: unknown[]): Promise<number>;
+  $queryRawUnsafe<Row>(sql: string, ...values: unknown[]): Promise<Row[]>;
+};
+
+/**
+ * A batch of events handled as one unit of work (`handleEventOnce` for many): one transaction whose
+ * first statement claims all of them, then `work` with the ids claimed now (the others were handled
+ * before: a redelivery), which reads and writes for those set-wise. A failure rolls back the whole
+ * batch with its claims, so the events can be handled again (one by one, to isolate a poison one).
+ * Resolves the ids claimed.
+ */
+export async function handleEventsOnce<Tx extends RawTransaction>(
+  client: TransactionalClient<Tx>,
+  consumer: string,
+  eventIds: readonly string[],
+  work: (tx: Tx, claimed: ReadonlySet<string>) => Promise<{ wroteOutbox: boolean }>,
+  afterOutboxCommit: () => void = () => undefined,
+): Promise<ReadonlySet<string>> {
+  if (eventIds.length === 0) return new Set();
+  let wroteOutbox = false;
+  const claimed = await client.$transaction(
+    async (tx) => {
+      const fresh = await claimEvents((sql, ...values) => tx.$queryRawUnsafe(sql, ...values), consumer, eventIds);
+      if (fresh.size > 0) wroteOutbox = (await work(tx, fresh)).wroteOutbox;
+      return fresh;
+    },
+    { timeout: 30_000 },
+  );
+  if (wroteOutbox) afterOutboxCommit();
+  return claimed;
+}

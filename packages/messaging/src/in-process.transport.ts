@@ -1,4 +1,4 @@
-import type { IncomingMessage, MessageHandler, OutgoingMessage, Subscription, Transport } from './transport';
+import type { IncomingMessage, MessageHandler, OutgoingMessage, SubscribeOptions, Subscription, Transport } from './transport';
 
 interface Group {
   topics: Set<string>;
@@ -24,7 +24,7 @@ export class InProcessTransport implements Transport {
     for (const group of this.groups.values()) this.pump(group);
   }
 
-  async subscribe(options: { groupId: string; topics: readonly string[]; handle: MessageHandler }): Promise<Subscription> {
+  async subscribe(options: SubscribeOptions): Promise<Subscription> {
     const existing = this.groups.get(options.groupId);
     // A group that subscribes again resumes at its committed offset, as it would on Kafka.
     const group: Group = { topics: new Set(options.topics), handle: options.handle, next: existing?.next ?? this.offsetBase, running: true, pumping: null };

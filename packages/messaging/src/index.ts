@@ -1,6 +1,9 @@
 export { type BrokerRetryOptions, type TransientBrokerError, transientBrokerError, withBrokerRetry } from './broker-retry';
 export { groupLag, type PartitionLag } from './consumer-lag';
 export {
+  batchable,
+  type BatchEventHandler,
+  createBatchProcessor,
   createMessageProcessor,
   deadLetterFor,
   DEFAULT_MAX_CLOCK_SKEW_MS,
@@ -11,12 +14,12 @@ export {
   type Outcome,
   type RetryPolicy,
 } from './event-consumer';
-export { claimEvent, type ExecuteRaw, handleEventOnce, type TransactionalClient } from './idempotency';
+export { claimEvent, claimEvents, type ExecuteRaw, handleEventOnce, handleEventsOnce, type QueryRaw, type TransactionalClient } from './idempotency';
 export { InProcessTransport } from './in-process.transport';
 export { KafkaTransport } from './kafka.transport';
 export { type KafkaConnectionSecurity, kafkaSecurityOptions } from './kafka-client-options';
 export { currentTraceparent, type OutboxRow, outboxRow, outboxRowsOf, toMessage } from './outbox';
 export { OutboxRelay } from './outbox-relay';
 export { catalogueTopics, ensureTopics, type TopicSettings } from './topics';
-export type { IncomingMessage, MessageHandler, OutgoingMessage, Subscription, Transport } from './transport';
+export type { BatchMessageHandler, IncomingMessage, MessageHandler, OutgoingMessage, SubscribeOptions, Subscription, Transport } from './transport';
 export { transportFromConfig } from './transport-from-config';

@@ -1,10 +1,10 @@
 import type { Logger } from '@kinerja/logger';
-import { type Admin, type Consumer, Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
+import { type Admin, type Consumer, type EachBatchPayload, Kafka, type KafkaMessage, logLevel, Partitioners, type Producer } from 'kafkajs';
 
 import { withBrokerRetry } from './broker-retry';
 import { groupLag } from './consumer-lag';
 import { type KafkaConnectionSecurity, kafkaSecurityOptions } from './kafka-client-options';
-import type { MessageHandler, OutgoingMessage, Subscription, Transport } from './transport';
+import type { BatchMessageHandler, IncomingMessage, OutgoingMessage, SubscribeOptions, Subscription, Transport } from './transport';
 
 export interface KafkaTransportOptions {
   brokers: readonly string[];
@@ -17,7 +17,14 @@ export interface KafkaTransportOptions {
   partitionsConsumedConcurrently?: number;
   /** SASL/SCRAM and TLS when the broker asks for them; unset = plaintext, no authentication. */
   security?: KafkaConnectionSecurity;
+  /**
+   * Most messages of one partition handed to a batch handler at once (one database transaction).
+   * A fetch may bring more; they are handled in slices of this size, each committed after its own.
+   */
+  maxBatchSize?: number;
 }
+
+const DEFAULT_MAX_BATCH_SIZE = 500;
 
 /**
  * KafkaJS with an idempotent producer (acks from all in-sync replicas, no duplicates on retry)
@@ -117,7 +124,7 @@ export class KafkaTransport implements Transport {
     }
   }
 
-  async subscribe(options: { groupId: string; topics: readonly string[]; handle: MessageHandler }): Promise<Subscription> {
+  async subscribe(options: SubscribeOptions): Promise<Subscription> {
     const consumer = this.kafka.consumer({
       groupId: options.groupId,
       allowAutoTopicCreation: false,
@@ -148,20 +155,29 @@ export class KafkaTransport implements Transport {
       },
       { what: `subscribe ${options.groupId}`, logger: this.options.logger },
     );
-    // KafkaJS commits only offsets whose eachMessage has resolved, i.e. after the handler's effects
-    // committed; batching the commits (every 100 messages or second, and on stop) keeps throughput.
-    // A crash redelivers at most that window, which the idempotent handlers absorb. Partitions are
-    // consumed concurrently; messages of one partition (one employee) stay strictly in order.
-    await consumer.run({
-      autoCommit: true,
-      autoCommitInterval: 1000,
-      autoCommitThreshold: 100,
-      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
-      eachMessage: async ({ topic, partition, message }) => {
-        const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([key, value]) => [key, value?.toString() ?? '']));
-        await options.handle({ topic, partition, offset: message.offset, key: message.key?.toString() ?? '', value: message.value?.toString() ?? '', headers });
-      },
-    });
+    if (options.handleBatch) {
+      const handleBatch = options.handleBatch;
+      // Offsets are committed by hand, only after the batch handler resolved, i.e. after the
+      // batch's transaction committed (or its poison events were dead-lettered): never before. A
+      // crash in between redelivers the batch, whose claims are already there, so nothing happens
+      // twice. Partitions are consumed concurrently; one partition's messages (one key's) stay in order.
+      await consumer.run({
+        autoCommit: false,
+        eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+        eachBatch: (payload) => this.consumeBatch(payload, handleBatch),
+      });
+    } else {
+      // KafkaJS commits only offsets whose eachMessage has resolved, i.e. after the handler's effects
+      // committed; batching the commits (every 100 messages or second, and on stop) keeps throughput.
+      await consumer.run({
+        autoCommit: true,
+        autoCommitInterval: 1000,
+        autoCommitThreshold: 100,
+        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+        eachMessage: async ({ topic, partition, message }) => options.handle(incoming(topic, partition, message)),
+      });
+    }
     this.consumers.add(consumer);
     return {
       isRunning: () => running,
@@ -175,6 +191,23 @@ export class KafkaTransport implements Transport {
     };
   }
 
+  /** One fetched batch of a partition, in slices: each slice handled, then its offset committed. */
+  private async consumeBatch(payload: EachBatchPayload, handleBatch: BatchMessageHandler): Promise<void> {
+    const { batch, resolveOffset, commitOffsetsIfNecessary, heartbeat, isRunning, isStale } = payload;
+    const messages = batch.messages.map((message) => incoming(batch.topic, batch.partition, message));
+    const size = this.options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE;
+    for (let start = 0; start < messages.length; start += size) {
+      // Stopping, or the partition moved to another member: leave the rest uncommitted for whoever reads next.
+      if (!isRunning() || isStale()) return;
+      const slice = messages.slice(start, start + size);
+      await handleBatch(slice, heartbeat);
+      const last = (slice[slice.length - 1] as IncomingMessage).offset;
+      resolveOffset(last);
+      await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: String(BigInt(last) + 1n) }] }] });
+      await heartbeat();
+    }
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.consumers].map((consumer) => consumer.disconnect().catch(() => undefined)));
     this.consumers.clear();
@@ -185,6 +218,11 @@ export class KafkaTransport implements Transport {
     await this.producer?.disconnect().catch(() => undefined);
     this.producer = null;
   }
+}
+
+function incoming(topic: string, partition: number, message: KafkaMessage): IncomingMessage {
+  const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([key, value]) => [key, value?.toString() ?? '']));
+  return { topic, partition, offset: message.offset, key: message.key?.toString() ?? '', value: message.value?.toString() ?? '', headers };
 }
 
 /**

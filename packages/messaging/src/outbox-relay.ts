@@ -103,6 +103,8 @@ export class OutboxRelay {
 
   private async tick(): Promise<void> {
     this.timer = null;
+    // A timer that fired just as stop() began: stop() drains on its own, then the database closes.
+    if (this.stopped) return;
     try {
       const published = await this.drainOnce();
       if (this.failures > 0) this.options.logger.info({ afterFailures: this.failures }, 'outbox relay publishing again');

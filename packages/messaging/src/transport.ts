@@ -16,6 +16,13 @@ export interface IncomingMessage extends OutgoingMessage {
 /** Handles one message; it resolves when the message may be committed. */
 export type MessageHandler = (message: IncomingMessage) => Promise<void>;
 
+/**
+ * Handles consecutive messages of one partition, in order; it resolves when all of them may be
+ * committed (their effects committed, or dead-lettered). `heartbeat` keeps the group membership
+ * alive while a long batch is handled.
+ */
+export type BatchMessageHandler = (messages: readonly IncomingMessage[], heartbeat: () => Promise<void>) => Promise<void>;
+
 export interface Subscription {
   /** Stops fetching, waits for the message in hand, commits and leaves the group. */
   stop(): Promise<void>;
@@ -26,10 +33,18 @@ export interface Subscription {
   lagByPartition?(): Promise<PartitionLag[]>;
 }
 
+export interface SubscribeOptions {
+  groupId: string;
+  topics: readonly string[];
+  handle: MessageHandler;
+  handleBatch?: BatchMessageHandler;
+}
+
 /** Kafka in production and tests; an in-process bus for the embedded mode. Same code path above it. */
 export interface Transport {
   readonly kind: 'kafka' | 'in-process';
   publish(messages: readonly OutgoingMessage[]): Promise<void>;
-  subscribe(options: { groupId: string; topics: readonly string[]; handle: MessageHandler }): Promise<Subscription>;
+  /** A transport that reads batches (Kafka) hands them to `handleBatch` when given; otherwise each message to `handle`. */
+  subscribe(options: SubscribeOptions): Promise<Subscription>;
   close(): Promise<void>;
 }

@@ -109,12 +109,15 @@ export async function startService<Config extends ServiceConfig, Prisma extends 
       relay,
       consumer,
       wiring,
+      // Every step runs even when one before it failed (a consumer that cannot leave its group while
+      // the broker is down throws): otherwise the relay would keep polling a database being closed
+      // ("Cannot use a pool after calling end on the pool"). The first failure is rethrown at the end.
       stop: async () => {
-        await subgraph.stop();
-        await consumer.stop();
-        await relay.stop();
-        await prisma.$disconnect();
-        await database.close();
+        const failures: unknown[] = [];
+        for (const step of [() => subgraph.stop(), () => consumer.stop(), () => relay.stop(), () => prisma.$disconnect(), () => database.close()]) {
+          await step().catch((error: unknown) => failures.push(error));
+        }
+        if (failures.length > 0) throw failures[0];
       },
     };
   } catch (error) {

@@ -163,7 +163,39 @@ export interface EventTransaction {
   takeHiresFor(nip: string): Promise<PendingHire[]>;
 }
 
+/** A PPPK's JP cap window to sum the committed JP in. */
+export interface CommittedJpQuery {
+  employeeId: string;
+  window: DateWindow;
+}
+
+/** An assignment with the audit context of the event that caused it. */
+export interface AuditedAssignment {
+  assignment: AssignmentRecord;
+  audit: AuditContext;
+}
+
+/**
+ * The set-wise reads and writes of a batch of events in one transaction: each method is one
+ * statement whatever the number of events.
+ */
+export interface EventBatchTransaction {
+  employees(employeeIds: readonly string[]): Promise<Map<string, EmployeeCopy>>;
+  /** The province-wide programmes and those of the given agencies. */
+  programmesOfAgencies(agencyIds: readonly string[]): Promise<TrainingProgram[]>;
+  gapMappingOverridesOf(agencyIds: readonly string[]): Promise<Map<string, GapMappingOverride[]>>;
+  /** Committed JP per employee, each in its own window (employees with none are absent). */
+  committedJpOf(queries: readonly CommittedJpQuery[]): Promise<Map<string, number>>;
+  /** Inserts the assignments not there yet (by dedupe key) with their audit rows and events in one outbox insert; returns those inserted. */
+  addAssignments(assignments: readonly AuditedAssignment[], eventsOf: (assignment: AssignmentRecord) => readonly PendingEvent[]): Promise<AssignmentRecord[]>;
+}
+
 export interface EventStore {
   /** Runs `work` in one transaction whose first statement claims the event; false when it was handled before. */
   handleOnce(eventId: string, work: (tx: EventTransaction) => Promise<void>): Promise<boolean>;
+  /**
+   * Runs `work` in one transaction whose first statement claims all the events; `work` gets the ids
+   * claimed now (the others were handled before). A failure rolls back all of it, claims included.
+   */
+  handleBatchOnce(eventIds: readonly string[], work: (tx: EventBatchTransaction, claimed: ReadonlySet<string>) => Promise<void>): Promise<ReadonlySet<string>>;
 }

@@ -46,6 +46,16 @@ export const COMMITTED_JP = `
   WHERE a.employee_id = $1::uuid
     AND ((a.status = 'COMPLETED' AND a.completed_on BETWEEN $2::date AND $3::date) OR a.status::text IN (${OPEN}))`;
 
+/** COMMITTED_JP for many employees at once, each in its own window ($1 ids, $2 starts, $3 ends). */
+export const COMMITTED_JP_OF_EMPLOYEES = `
+  SELECT q.employee_id::text AS "employeeId",
+         COALESCE(SUM(CASE WHEN a.status = 'COMPLETED' THEN a.earned_jp ELSE p.jp_hours END), 0)::int AS jp
+  FROM unnest($1::uuid[], $2::date[], $3::date[]) AS q(employee_id, start_on, end_on)
+  JOIN training_assignment a ON a.employee_id = q.employee_id
+    AND ((a.status = 'COMPLETED' AND a.completed_on BETWEEN q.start_on AND q.end_on) OR a.status::text IN (${OPEN}))
+  LEFT JOIN training_program p ON p.id = a.program_id
+  GROUP BY q.employee_id`;
+
 export const NEXT_CERTIFICATE_SEQUENCE = `
   INSERT INTO certificate_sequence (agency_id, year, last_sequence) VALUES ($1::uuid, $2::int, 1)
   ON CONFLICT (agency_id, year) DO UPDATE SET last_sequence = certificate_sequence.last_sequence + 1
