@@ -20,7 +20,7 @@ function Results({ vacancyId }: { vacancyId: string }) {
                 <p class="loading">{t('objectionCloses', new Date(stage.objectionClosesAt).toLocaleDateString())}</p>
                 <table>
                   <tbody>
-                    {stage.entries.map((entry) => (
+                    {stage.entries.nodes.map((entry) => (
                       <tr key={entry.registrationNumber}>
                         <td>{entry.rank ?? ''}</td>
                         <td>{entry.registrationNumber}</td>

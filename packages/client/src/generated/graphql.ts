@@ -167,7 +167,7 @@ export type SelectionResultsQueryVariables = Exact<{
 }>;
 
 
-export type SelectionResultsQuery = { selectionResults: { vacancy: { title: string }, stages: Array<{ stage: SelectionStage, announcedAt: string, objectionClosesAt: string, entries: Array<{ registrationNumber: string, name: string, outcome: string, rank: number | null, finalScore: number | null }> }> } };
+export type SelectionResultsQuery = { selectionResults: { vacancy: { title: string }, stages: Array<{ stage: SelectionStage, announcedAt: string, objectionClosesAt: string, entries: { hasNextPage: boolean, nodes: Array<{ registrationNumber: string, name: string, outcome: string, rank: number | null, finalScore: number | null }> } }> } };
 
 export type CitizenSurveyTokenQueryVariables = Exact<{
   orgUnitId: string | number;
@@ -275,12 +275,15 @@ export const SelectionResultsDocument = new TypedDocumentString(`
       stage
       announcedAt
       objectionClosesAt
-      entries {
-        registrationNumber
-        name
-        outcome
-        rank
-        finalScore
+      entries(first: 100) {
+        nodes {
+          registrationNumber
+          name
+          outcome
+          rank
+          finalScore
+        }
+        hasNextPage
       }
     }
   }
