@@ -165,12 +165,13 @@ x-${name}: &${name}
 });
 edit('deploy/prometheus.yml', (text) => afterLastLine(text, /^ {10}- [a-z]+:9464$/, `          - ${name}:9464`));
 
-// 4. Kubernetes: a copy of performance/ with this name and port, listed in the base and the overlays.
+// 4. Kubernetes: a copy of feedback/ (a generated service with no secret of its own) with this name
+//    and port, listed in the base and the overlays.
 const k8sDir = join(repoRoot, 'k8s', 'base', name);
-cpSync(join(repoRoot, 'k8s', 'base', 'performance'), k8sDir, { recursive: true });
+cpSync(join(repoRoot, 'k8s', 'base', 'feedback'), k8sDir, { recursive: true });
 for (const file of readdirSync(k8sDir)) {
   const path = join(k8sDir, file);
-  writeFileSync(path, readFileSync(path, 'utf8').replaceAll('performance', name).replaceAll('4002', String(port)));
+  writeFileSync(path, readFileSync(path, 'utf8').replaceAll('feedback', name).replaceAll('4003', String(port)));
   created.push(relative(repoRoot, path));
 }
 edit('k8s/base/kustomization.yaml', (text) => afterLastLine(text, /^ {2}- [a-z]+$/, `  - ${name}`));

@@ -76,7 +76,13 @@ describe('npm start (embedded mode)', () => {
   it('never seeds demo data in production', async () => {
     const database = await createTestDatabase('prod');
     try {
-      const identity = await startProcess('services/identity/dist/main.js', { DATABASE_URL: database.url, PORT: '0', NODE_ENV: 'production' });
+      // A single-host trial's key setting, so that production starts without a key Secret: only seeding is under test.
+      const identity = await startProcess('services/identity/dist/main.js', {
+        DATABASE_URL: database.url,
+        PORT: '0',
+        NODE_ENV: 'production',
+        JWT_KEY_IN_DATABASE: 'allow',
+      });
       const result = await login(identity.url, { email: 'admin@kinerja.demo' }).catch((error: Error) => error.message);
       expect(result).toMatch(/UNAUTHENTICATED/);
       await identity.stop();

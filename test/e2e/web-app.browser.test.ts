@@ -11,13 +11,14 @@ import { REPO_ROOT } from '../support/processes';
 /**
  * The reference web app (web/, served by the gateway at /app/) in Debian's headless Chromium,
  * through the real gateway of `npm start`'s embedded stack with its demo data: what a supervisor,
- * an employee and a citizen see. Each main screen is saved to docs/screenshots/ for the README.
+ * an employee and a citizen see. Each main screen is saved as a PNG: to docs/screenshots/ for the
+ * README with UPDATE_SCREENSHOTS=1, otherwise to a temporary folder (a test run leaves the tree clean).
  * Needs /usr/bin/chromium (`npm run ensure:chromium`; .ci/run installs it).
  */
 const PORT_OFFSET = 600;
 const APP = `http://127.0.0.1:${4000 + PORT_OFFSET}/app/`;
 const GRAPHQL = `http://127.0.0.1:${4000 + PORT_OFFSET}/graphql`;
-const SCREENSHOTS = join(REPO_ROOT, 'docs', 'screenshots');
+const SCREENSHOTS = process.env['UPDATE_SCREENSHOTS'] === '1' ? join(REPO_ROOT, 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'kinerja-screens-'));
 const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',

@@ -127,12 +127,12 @@ describe('one trace from the gateway through identity and its database to the ev
     // Connected: every span but the caller's has its parent in the trace.
     const caller = one('caller', (span) => span.name === 'frontend');
     expect(inTrace.filter((span) => span !== caller && !parentOf(span)).map((span) => span.name)).toEqual([]);
-    // caller → (fetch) → gateway server → Apollo gateway's plan and fetch → (fetch) → identity server
+    // caller → (fetch) → gateway server → Apollo gateway's plan and fetch → (node:http, kept-alive sockets) → identity server
     const gatewayServer = one('gateway server', (span) => span.kind === SpanKind.SERVER && parentOf(parentOf(span)!) === caller);
     const gatewayFetch = one('gateway.fetch', (span) => span.name === 'gateway.fetch');
     expect(descendsFrom(gatewayFetch, gatewayServer)).toBe(true);
     const identityServer = one('identity server', (span) => span.kind === SpanKind.SERVER && parentOf(parentOf(span)!) === gatewayFetch);
-    expect(parentOf(identityServer)?.instrumentationScope.name).toBe('@opentelemetry/instrumentation-undici');
+    expect(parentOf(identityServer)?.instrumentationScope.name).toBe('@opentelemetry/instrumentation-http');
     // identity's database work, Prisma's spans down to each SQL statement
     const queries = inTrace.filter((span) => span.name === 'prisma:client:db_query');
     expect(queries.length).toBeGreaterThan(0);
