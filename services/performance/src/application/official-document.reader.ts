@@ -86,8 +86,10 @@ export class OfficialDocumentReader {
     const { plans, periods, copies, realizations, assessments } = this.repositories;
     const [plan] = await plans.byIds([planId]);
     if (!plan) throw new NotFoundError('PerformancePlan', planId, 'id');
-    const assessment = await this.annualAssessment(plan.id);
-    const assessorId = kind === 'ASSESSMENT' ? assessment?.assessorEmployeeId : plan.approvedByEmployeeId;
+    // Only the evaluation prints the assessment: the SKP reads none of it.
+    const assessment = kind === 'ASSESSMENT' ? await this.annualAssessment(plan.id) : null;
+    if (kind === 'ASSESSMENT' && !assessment) throw new NotFoundError('AnnualAssessment', plan.id, 'planId');
+    const assessorId = assessment ? assessment.assessorEmployeeId : plan.approvedByEmployeeId;
     const [[period], people, workResults] = await Promise.all([
       periods.byIds([plan.periodId]),
       copies.byIds(assessorId ? [plan.employeeId, assessorId] : [plan.employeeId]),
@@ -107,8 +109,6 @@ export class OfficialDocumentReader {
       assessment,
       behaviourRatings: assessment ? await assessments.behaviourRatingsOf([assessment.id]) : [],
     };
-    if (kind === 'SKP') return skpDocument(facts);
-    if (!assessment) throw new NotFoundError('AnnualAssessment', plan.id, 'planId');
-    return assessmentDocument(facts, assessment);
+    return assessment ? assessmentDocument(facts, assessment) : skpDocument(facts);
   }
 }

@@ -97,26 +97,41 @@ function workResultRows(facts: OfficialDocumentFacts, withRealization: boolean):
   return rows;
 }
 
-const place = (date: string) => `Tanggal ${date}`;
-
-function signatures(facts: OfficialDocumentFacts, date: string) {
-  return [
-    { place: place(date), role: 'Pegawai yang Dinilai', name: facts.employee.name, nip: facts.employee.nip },
-    { place: place(date), role: 'Pejabat Penilai Kinerja', name: facts.assessor?.name ?? '-', nip: facts.assessor?.nip ?? '-' },
-  ];
+/**
+ * The frame both annexes share: the title and file name, the period heading, who is assessed and by
+ * whom, then the document's own sections, then both signature blocks dated `date`.
+ */
+function framed(
+  facts: OfficialDocumentFacts,
+  document: { name: string; fileStem: string; heading: string; date: string; sections: OfficialDocumentContent['sections'] },
+): OfficialDocumentContent {
+  const { employee, assessor, period } = facts;
+  const signed = `Tanggal ${document.date}`;
+  return {
+    title: `${document.name} ${employee.name} ${period.year}`,
+    fileName: `${document.fileStem}-${employee.nip}-${period.year}.pdf`,
+    heading: [document.heading, `PERIODE: ${indonesianDate(period.startDate)} s.d. ${indonesianDate(period.endDate)}`],
+    sections: [
+      { title: 'PEGAWAI YANG DINILAI', fields: identityFields(employee) },
+      { title: 'PEJABAT PENILAI KINERJA', fields: identityFields(assessor) },
+      ...document.sections,
+    ],
+    signatures: [
+      { place: signed, role: 'Pegawai yang Dinilai', name: employee.name, nip: employee.nip },
+      { place: signed, role: 'Pejabat Penilai Kinerja', name: assessor?.name ?? '-', nip: assessor?.nip ?? '-' },
+    ],
+  };
 }
 
 /** The SKP (lampiran: Sasaran Kinerja Pegawai): who, for which period, the RHKs with their indicators and targets. */
 export function skpDocument(facts: OfficialDocumentFacts): OfficialDocumentContent {
   const { plan, period } = facts;
-  const date = indonesianDate(plan.approvedAt ?? period.startDate);
-  return {
-    title: `SKP ${facts.employee.name} ${period.year}`,
-    fileName: `skp-${facts.employee.nip}-${period.year}.pdf`,
-    heading: ['SASARAN KINERJA PEGAWAI', `PERIODE: ${indonesianDate(period.startDate)} s.d. ${indonesianDate(period.endDate)}`],
+  return framed(facts, {
+    name: 'SKP',
+    fileStem: 'skp',
+    heading: 'SASARAN KINERJA PEGAWAI',
+    date: indonesianDate(plan.approvedAt ?? period.startDate),
     sections: [
-      { title: 'PEGAWAI YANG DINILAI', fields: identityFields(facts.employee) },
-      { title: 'PEJABAT PENILAI KINERJA', fields: identityFields(facts.assessor) },
       {
         title: 'HASIL KERJA',
         table: {
@@ -131,22 +146,19 @@ export function skpDocument(facts: OfficialDocumentFacts): OfficialDocumentConte
       },
       { title: 'STATUS', fields: [['Status SKP', plan.status === 'APPROVED' ? 'Disetujui' : plan.status]] },
     ],
-    signatures: signatures(facts, date),
-  };
+  });
 }
 
 /** The annual evaluation (lampiran: Dokumen Evaluasi Kinerja Pegawai): realizations, both ratings, the predikat. */
 export function assessmentDocument(facts: OfficialDocumentFacts, assessment: Assessment): OfficialDocumentContent {
-  const { period } = facts;
   const date = indonesianDate(assessment.finalizedAt);
   const behaviour = [...facts.behaviourRatings].sort((a, b) => Object.keys(VALUE_LABELS).indexOf(a.value) - Object.keys(VALUE_LABELS).indexOf(b.value));
-  return {
-    title: `Evaluasi Kinerja ${facts.employee.name} ${period.year}`,
-    fileName: `evaluasi-kinerja-${facts.employee.nip}-${period.year}.pdf`,
-    heading: ['DOKUMEN EVALUASI KINERJA PEGAWAI', `PERIODE: ${indonesianDate(period.startDate)} s.d. ${indonesianDate(period.endDate)}`],
+  return framed(facts, {
+    name: 'Evaluasi Kinerja',
+    fileStem: 'evaluasi-kinerja',
+    heading: 'DOKUMEN EVALUASI KINERJA PEGAWAI',
+    date,
     sections: [
-      { title: 'PEGAWAI YANG DINILAI', fields: identityFields(facts.employee) },
-      { title: 'PEJABAT PENILAI KINERJA', fields: identityFields(facts.assessor) },
       {
         title: 'CAPAIAN HASIL KERJA',
         table: {
@@ -181,6 +193,5 @@ export function assessmentDocument(facts: OfficialDocumentFacts, assessment: Ass
       },
       { title: 'UMPAN BALIK', paragraph: assessment.feedback.length > 0 ? assessment.feedback : '-' },
     ],
-    signatures: signatures(facts, date),
-  };
+  });
 }
