@@ -30,6 +30,9 @@ import pg from 'pg';
 import { startExtraBroker, stopExtraBroker } from '../scripts/kafka.mjs';
 import { repoRoot } from '../scripts/lib/paths.mjs';
 
+/** Production gateways must sign their subgraph calls (GATEWAY_SIGNING_SECRET). */
+const SIGNING_SECRET = 'bench-gateway-signing-secret-of-32-characters';
+
 const require = createRequire(import.meta.url);
 const { createLogger } = require(join(repoRoot, 'packages/logger/dist/index.js'));
 const { seedDemoActivity } = require(join(repoRoot, 'embedded/dist/seed-demo-activity.js'));
@@ -300,7 +303,7 @@ async function recordSubgraphCalls(subgraphUrls, token) {
   const { loadGatewayConfig } = require(join(repoRoot, 'gateway/dist/env.js'));
   const { startGateway } = require(join(repoRoot, 'gateway/dist/gateway.js'));
   const gateway = await startGateway(
-    loadGatewayConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', PORT: '0', ...proxied }),
+    loadGatewayConfig({ NODE_ENV: 'production', GATEWAY_SIGNING_SECRET: SIGNING_SECRET, LOG_LEVEL: 'silent', PORT: '0', ...proxied }),
     createLogger({ name: 'bench', level: 'silent' }),
   );
   try {
@@ -405,6 +408,9 @@ async function measureMode(mode, subgraphUrls, supervisorNips) {
 
   const ours = await startProcess('our gateway', join(repoRoot, 'gateway', 'dist', 'main.js'), {
     NODE_ENV: 'production',
+    // Ours signs every subgraph call as in production (one HMAC each); the subgraphs run in test
+    // mode without the secret, so that Hive Gateway, which cannot sign, reaches them too.
+    GATEWAY_SIGNING_SECRET: SIGNING_SECRET,
     LOG_LEVEL: 'warn',
     PORT: String(await freePort()),
     SUPERGRAPH_PATH: supergraphFile,

@@ -126,6 +126,8 @@ try {
     'gateway/dist/main.js',
     {
       NODE_ENV: 'production',
+      // Signs every subgraph call as in production; the subgraphs here run without the secret.
+      GATEWAY_SIGNING_SECRET: 'bench-gateway-signing-secret-of-32-characters',
       TRUSTED_PROXY_HOPS: '1',
       SUBGRAPH_IDENTITY_URL: `http://127.0.0.1:${identityPort}/graphql`,
       SUBGRAPH_FEEDBACK_URL: `http://127.0.0.1:${feedbackPort}/graphql`,

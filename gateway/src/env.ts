@@ -23,6 +23,11 @@ export const gatewayEnvSchema = z.object({
    */
   TRUSTED_DOCUMENTS: z.enum(['enforce', 'allow', 'off']).default('off'),
   TRUSTED_DOCUMENTS_PATH: z.string().default(join(__dirname, '..', 'trusted-documents.json')),
+  /**
+   * Signs every subgraph request (at least 32 characters, the same as the subgraphs'): subgraphs
+   * that hold it answer only signed requests. Required in production.
+   */
+  GATEWAY_SIGNING_SECRET: z.string().min(32).optional(),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   /** Identical subgraph queries in flight at once (same subgraph, query, variables and Authorization) are sent once. */
   SUBGRAPH_DEDUPLICATION: booleanFromString(true),

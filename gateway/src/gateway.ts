@@ -45,6 +45,9 @@ export interface RunningGateway {
 }
 
 export async function startGateway(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
+  if (config.NODE_ENV === 'production' && !config.GATEWAY_SIGNING_SECRET) {
+    throw new Error('GATEWAY_SIGNING_SECRET is required in production: subgraphs there answer only requests the gateway signed');
+  }
   const supergraphSdl = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
   // Unless this variable is set, ApolloGateway's constructor starts exporting usage metrics to
   // Apollo every minute and probes the cloud providers' metadata endpoints; it reads nothing else,
@@ -54,6 +57,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
     deduplicate: config.SUBGRAPH_DEDUPLICATION,
     maxSockets: config.SUBGRAPH_MAX_SOCKETS,
+    signingSecret: config.GATEWAY_SIGNING_SECRET,
   });
   const gateway = new ApolloGateway({
     supergraphSdl,

@@ -2,6 +2,7 @@ import { Agent as HttpAgent, type IncomingMessage, request as httpRequest } from
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { GATEWAY_SIGNATURE_HEADER, signGatewayRequest } from '@kinerja/http-server';
 
 type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher']>;
 type FetcherInit = NonNullable<Parameters<Fetcher>[1]>;
@@ -21,6 +22,8 @@ export interface SubgraphFetcherOptions {
   deduplicate: boolean;
   /** Kept-alive sockets per subgraph. */
   maxSockets: number;
+  /** Signs each request (GATEWAY_SIGNING_SECRET) so that subgraphs know it came through the gateway. */
+  signingSecret?: string | undefined;
 }
 
 /** Only what the data source reads of a subgraph's answer. */
@@ -57,7 +60,11 @@ export function subgraphFetcher(options: SubgraphFetcherOptions): Fetcher {
         target,
         {
           method: init.method ?? 'POST',
-          headers: { ...init.headers, 'content-length': String(Buffer.byteLength(body)) },
+          headers: {
+            ...init.headers,
+            'content-length': String(Buffer.byteLength(body)),
+            ...(options.signingSecret ? { [GATEWAY_SIGNATURE_HEADER]: signGatewayRequest(options.signingSecret, body) } : {}),
+          },
           agent: secure ? agents.https : agents.http,
         },
         (res: IncomingMessage) => {

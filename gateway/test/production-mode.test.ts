@@ -1,3 +1,8 @@
+import { loadConfig } from '@kinerja/config';
+import { createLogger } from '@kinerja/logger';
+
+import { gatewayEnvSchema } from '../src/env';
+import { startGateway } from '../src/gateway';
 import { codeOf, type EdgeGateway, post, SIGNED_IN, startEdgeGateway } from './support/edge-gateway';
 
 const INTROSPECTION = '{ __schema { queryType { name } } }';
@@ -31,5 +36,12 @@ describe.each([
 
   it('answers __typename either way', async () => {
     expect((await post(gateway.url, { query: '{ __typename }' })).body.data).toEqual({ __typename: 'Query' });
+  });
+});
+
+describe('the gateway in production without a signing secret', () => {
+  it('refuses to start: its subgraphs would refuse every request', async () => {
+    const config = { ...loadConfig(gatewayEnvSchema, { PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'production' }), subgraphUrls: {} };
+    await expect(startGateway(config, createLogger({ name: 'gateway', level: 'silent' }))).rejects.toThrow('GATEWAY_SIGNING_SECRET is required in production');
   });
 });

@@ -1,6 +1,8 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { checkGatewaySignature, GATEWAY_SIGNATURE_HEADER } from '@kinerja/http-server';
+
 import { subgraphFetcher } from '../src/subgraph-fetcher';
 
 /** A subgraph stand-in that answers every request after `delayMs` with what it was sent, and counts them. */
@@ -70,5 +72,22 @@ describe("the gateway's subgraph fetcher", () => {
   it('gives up on a subgraph that does not answer in time', async () => {
     const fetch = subgraphFetcher({ timeoutMs: 30, deduplicate: true, maxSockets: 8 });
     await expect(fetch(subgraph.url, init(QUERY, 'Bearer a'))).rejects.toThrow('did not answer within 30 ms');
+  });
+
+  it('signs every request with the gateway secret, over the body it sends', async () => {
+    const secret = 'the-gateway-signing-secret-of-32-characters';
+    const fetch = subgraphFetcher({ timeoutMs: 5_000, deduplicate: true, maxSockets: 8, signingSecret: secret });
+    await fetch(subgraph.url, init(QUERY, 'Bearer a'));
+    await fetch(subgraph.url, init(MUTATION, 'Bearer a'));
+    expect(subgraph.seen).toHaveLength(2);
+    for (const { headers, body } of subgraph.seen) {
+      expect(checkGatewaySignature([secret], headers[GATEWAY_SIGNATURE_HEADER] as string | undefined, body)).toBe('valid');
+    }
+  });
+
+  it('sends no signature without a secret', async () => {
+    const fetch = subgraphFetcher({ timeoutMs: 5_000, deduplicate: true, maxSockets: 8 });
+    await fetch(subgraph.url, init(QUERY, 'Bearer a'));
+    expect(subgraph.seen[0]?.headers[GATEWAY_SIGNATURE_HEADER]).toBeUndefined();
   });
 });

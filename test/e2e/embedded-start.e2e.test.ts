@@ -2,12 +2,15 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { signGatewayRequest } from '@kinerja/http-server';
+
 import { startEmbedded, stopEmbedded as stop } from '../support/embedded';
-import { graphql, login } from '../support/graphql-client';
+import { graphql, type GraphQLResponse, LOGIN, login } from '../support/graphql-client';
 import { createTestDatabase } from '../support/postgres';
 import { startProcess } from '../support/processes';
 
 const PORT_OFFSET = 300;
+const GATEWAY_SECRET = 'e2e-gateway-signing-secret-of-32-characters';
 const URL = `http://127.0.0.1:${4000 + PORT_OFFSET}/graphql`;
 
 const start = (dataDir: string, args: string[] = [], portOffset = PORT_OFFSET) => startEmbedded(dataDir, { portOffset, args });
@@ -73,21 +76,41 @@ describe('npm start (embedded mode)', () => {
     expect(failure).not.toMatch(/RuntimeError|wasm-function|Aborted\(\)/);
   });
 
-  it('never seeds demo data in production', async () => {
+  it('in production never seeds demo data, and answers only requests the gateway signed', async () => {
     const database = await createTestDatabase('prod');
     try {
-      // A single-host trial's key setting, so that production starts without a key Secret: only seeding is under test.
+      // A single-host trial's key setting, so that production starts without a key Secret.
       const identity = await startProcess('services/identity/dist/main.js', {
         DATABASE_URL: database.url,
         PORT: '0',
         NODE_ENV: 'production',
         JWT_KEY_IN_DATABASE: 'allow',
+        GATEWAY_SIGNING_SECRET: GATEWAY_SECRET,
       });
-      const result = await login(identity.url, { email: 'admin@kinerja.demo' }).catch((error: Error) => error.message);
-      expect(result).toMatch(/UNAUTHENTICATED/);
+      const demoLogin = JSON.stringify({ query: LOGIN, variables: { input: { email: 'admin@kinerja.demo', password: 'kinerja-demo' } } });
+      const send = (signature?: string) =>
+        fetch(identity.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(signature ? { 'x-kinerja-gateway-signature': signature } : {}) },
+          body: demoLogin,
+        }).then(async (response) => ({ status: response.status, body: (await response.json()) as GraphQLResponse }));
+
+      const direct = await send();
+      expect(direct.status).toBe(401);
+      expect(direct.body.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'GATEWAY_SIGNATURE_REQUIRED' });
+
+      const signed = await send(signGatewayRequest(GATEWAY_SECRET, demoLogin));
+      expect(signed.status).toBe(200);
+      // Reached the resolver, and the demo admin does not exist: nothing was seeded.
+      expect(signed.body.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'INVALID_CREDENTIALS' });
       await identity.stop();
     } finally {
       await database.drop();
     }
+  });
+
+  it('in production refuses to start a subgraph without the gateway signing secret', async () => {
+    const started = startProcess('services/identity/dist/main.js', { PORT: '0', NODE_ENV: 'production', JWT_KEY_IN_DATABASE: 'allow' });
+    await expect(started).rejects.toThrow('GATEWAY_SIGNING_SECRET is required in production');
   });
 });

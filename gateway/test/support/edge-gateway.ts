@@ -33,7 +33,14 @@ export async function startEdgeGateway(env: Record<string, string> = {}): Promis
   await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
   const stubUrl = `http://127.0.0.1:${(stub.address() as AddressInfo).port}/graphql`;
   const config = {
-    ...loadConfig(gatewayEnvSchema, { PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env }),
+    // Production needs a signing secret; the stub subgraph does not check it.
+    ...loadConfig(gatewayEnvSchema, {
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'test',
+      GATEWAY_SIGNING_SECRET: 'edge-test-gateway-signing-secret-32-chars',
+      ...env,
+    }),
     subgraphUrls: { identity: stubUrl, performance: stubUrl, development: stubUrl },
   };
   const gateway = await startGateway(config, createLogger({ name: 'gateway', level: 'silent' }));

@@ -80,7 +80,7 @@ seccompProfile:
 {{- printf "http://%s:%v/.well-known/jwks.json" (include "kinerja.name" (dict "root" . "name" "identity")) $identity.port -}}
 {{- end -}}
 
-{{/* Environment variables from Secrets: DATABASE_URL for a subgraph, then its secretEnv. */}}
+{{/* Environment variables from Secrets: DATABASE_URL and Kafka credentials for a subgraph, the gateway signing secret for all, then secretEnv. */}}
 {{- define "kinerja.secretEnv" -}}
 {{- if eq .d.component "subgraph" }}
 - name: DATABASE_URL
@@ -90,6 +90,12 @@ seccompProfile:
       key: {{ printf "%s-database-url" .name }}
 {{- include "kinerja.kafkaSecurityEnv" . }}
 {{- end }}
+{{- /* The gateway signs its subgraph requests; the subgraphs refuse what is not signed. */}}
+- name: GATEWAY_SIGNING_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ .root.Values.gatewaySigning.existingSecret }}
+      key: secret
 {{- range $var, $ref := .d.secretEnv }}
 - name: {{ $var }}
   valueFrom:

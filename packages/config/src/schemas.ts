@@ -37,4 +37,11 @@ export const commonServiceEnv = {
   KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(256).default(3),
   KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(7).default(1),
   ...kafkaSecurityEnv,
+  /**
+   * The secret the gateway signs its subgraph requests with (at least 32 characters, the same as
+   * the gateway's). Set, the subgraph answers only signed requests at /graphql; required in production.
+   */
+  GATEWAY_SIGNING_SECRET: z.string().min(32).optional(),
+  /** The secret before the last rotation, accepted beside the current one until every gateway signs with the new one. */
+  GATEWAY_SIGNING_PREVIOUS_SECRET: z.string().min(32).optional(),
 };

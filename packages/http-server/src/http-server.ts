@@ -20,6 +20,11 @@ export interface GraphQLRoute<Context extends BaseContext> {
   apollo: ApolloServer<Context>;
   /** Builds the per-request context; a DomainError thrown here answers with its code (e.g. 401). */
   context(req: IncomingMessage, requestId: string): Promise<Context>;
+  /**
+   * Checks a request before anything of it is parsed or executed, given its body (a POST) or its
+   * query string (a GET): a DomainError returned here answers with its code (401 for UNAUTHENTICATED).
+   */
+  admit?(req: IncomingMessage, payload: string): DomainError | undefined;
 }
 
 export interface HttpServerOptions<Context extends BaseContext> {
@@ -61,6 +66,11 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+function sendRefusal(res: ServerResponse, error: DomainError) {
+  const status = error.code === 'UNAUTHENTICATED' ? 401 : 400;
+  sendJson(res, status, { errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] });
+}
+
 async function serveGraphQL<Context extends BaseContext>(
   route: GraphQLRoute<Context>,
   req: IncomingMessage,
@@ -73,6 +83,9 @@ async function serveGraphQL<Context extends BaseContext>(
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
   const raw = req.method === 'POST' ? await readBody(req, limit) : '';
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const refusal = route.admit?.(req, req.method === 'POST' ? raw : url.search);
+  if (refusal) return sendRefusal(res, refusal);
   let body: unknown = raw;
   if (raw && (headers.get('content-type') ?? '').includes('application/json')) {
     try {
@@ -87,11 +100,8 @@ async function serveGraphQL<Context extends BaseContext>(
     context = await route.context(req, requestId);
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    const status = error.code === 'UNAUTHENTICATED' ? 401 : 400;
-    sendJson(res, status, { errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] });
-    return;
+    return sendRefusal(res, error);
   }
-  const url = new URL(req.url ?? '/', 'http://localhost');
   const result = await route.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
     context: async () => context,

@@ -27,6 +27,8 @@ export interface ServiceConfig {
   KAFKA_SASL_MECHANISM?: 'scram-sha-256' | 'scram-sha-512' | undefined;
   KAFKA_SASL_USERNAME?: string | undefined;
   KAFKA_SASL_PASSWORD?: string | undefined;
+  GATEWAY_SIGNING_SECRET?: string | undefined;
+  GATEWAY_SIGNING_PREVIOUS_SECRET?: string | undefined;
 }
 
 /** A service's generated Prisma client, as far as the kit needs it. */

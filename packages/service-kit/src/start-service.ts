@@ -42,6 +42,18 @@ export async function buildServiceSchema(module: ServiceModule, wiring: ServiceW
 }
 
 /**
+ * The secrets a subgraph checks the gateway's signature with. Production refuses to start without
+ * one: a subgraph that answers any caller on its port would let anyone on the network skip the
+ * gateway's limits, trusted documents and rate limits.
+ */
+export function gatewaySecretsOf(config: ServiceConfig): string[] {
+  if (config.NODE_ENV === 'production' && !config.GATEWAY_SIGNING_SECRET) {
+    throw new Error('GATEWAY_SIGNING_SECRET is required in production: the subgraph answers only requests the gateway signed');
+  }
+  return [config.GATEWAY_SIGNING_SECRET, config.GATEWAY_SIGNING_PREVIOUS_SECRET].filter((secret): secret is string => secret !== undefined);
+}
+
+/**
  * Starts a service on its database, in order: migrations, the Prisma client, the outbox relay,
  * adapters, use cases and resolvers (`wire`), the event consumer, then the HTTP server — so that
  * it is ready only once it consumes. `stop()` undoes it in reverse: no new requests, the consumer
@@ -53,6 +65,7 @@ export async function startService<Config extends ServiceConfig, Prisma extends 
   logger: Logger,
   deps: ServiceDependencies,
 ): Promise<RunningService<Config, Prisma, Wiring>> {
+  const gatewaySecrets = gatewaySecretsOf(config);
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: dataDirOf(config, module.name) });
   try {
     const migrations = await applyMigrations(database.sql, module.migrationsDir);
@@ -99,6 +112,7 @@ export async function startService<Config extends ServiceConfig, Prisma extends 
       }),
       metrics: { outboxBacklog: () => relay.backlog(), outboxOldestUnsentAge: () => relay.oldestUnsentAgeSeconds(), consumer, dbPool: database.poolStats },
       routes: wiring.routes?.(verifier) ?? {},
+      gatewaySecrets,
     });
     return {
       name: module.name,

@@ -8,8 +8,17 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { TokenVerifier } from '@kinerja/auth';
-import { createErrorFormatter } from '@kinerja/errors';
-import { clientAddressOf, currentRequest, type HttpServer, type Readiness, type RouteHandler, startHttpServer } from '@kinerja/http-server';
+import { createErrorFormatter, UnauthenticatedError } from '@kinerja/errors';
+import {
+  checkGatewaySignature,
+  clientAddressOf,
+  currentRequest,
+  GATEWAY_SIGNATURE_HEADER,
+  type HttpServer,
+  type Readiness,
+  type RouteHandler,
+  startHttpServer,
+} from '@kinerja/http-server';
 import type { Logger } from '@kinerja/logger';
 import { graphqlMetricsPlugin, processMetrics, type ServiceMetricSources } from '@kinerja/observability';
 import type { GraphQLSchema } from 'graphql';
@@ -34,6 +43,11 @@ export interface StartSubgraphOptions<Context extends SubgraphContext> {
   routes?: Record<string, RouteHandler>;
   /** Read on each scrape of `/metrics`: outbox backlog, consumer state and lag, database pool. */
   metrics?: ServiceMetricSources;
+  /**
+   * The gateway's signing secrets (the current one first, then the previous one during a rotation).
+   * Given, `/graphql` answers only requests the gateway signed (gateway-signature.ts of @kinerja/auth).
+   */
+  gatewaySecrets?: readonly string[];
 }
 
 export interface RunningSubgraph {
@@ -45,6 +59,7 @@ export interface RunningSubgraph {
 /** Serves one subgraph at `/graphql`: every request's bearer token is verified here, in the subgraph. */
 export async function startSubgraph<Context extends SubgraphContext>(options: StartSubgraphOptions<Context>): Promise<RunningSubgraph> {
   const { logger, verifier } = options;
+  const gatewaySecrets = options.gatewaySecrets ?? [];
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
     introspection: true,
@@ -76,6 +91,20 @@ export async function startSubgraph<Context extends SubgraphContext>(options: St
     graphql: {
       paths: ['/graphql'],
       apollo,
+      ...(gatewaySecrets.length > 0
+        ? {
+            admit: (req: IncomingMessage, payload: string) => {
+              const header = req.headers[GATEWAY_SIGNATURE_HEADER];
+              const check = checkGatewaySignature(gatewaySecrets, typeof header === 'string' ? header : undefined, payload);
+              if (check === 'valid') return undefined;
+              logger.warn({ check, clientAddress: req.socket.remoteAddress }, 'request without a valid gateway signature refused');
+              return new UnauthenticatedError('This service answers only requests that come through the gateway', {
+                reason: 'GATEWAY_SIGNATURE_REQUIRED',
+                signature: check,
+              });
+            },
+          }
+        : {}),
       context: async (req: IncomingMessage, requestId: string) => {
         const viewer = await verifier.viewerFrom(req.headers.authorization);
         // One trusted hop, the gateway: it replaces X-Forwarded-For with the client it identified.
