@@ -123,6 +123,38 @@ describe('the web app in a real browser', () => {
     await page.getByRole('button', { name: /Keluar/ }).click();
   });
 
+  it("HR reads a unit's distribution curve of last year: each predikat's head count against the rule of the unit's rating", async () => {
+    // The demo employee was assessed last year: their unit's curve counts them under their predikat.
+    const employee = await login(GRAPHQL, { email: 'employee.siulak@kinerja.demo' });
+    const own = await graphql<{ me: { orgUnit: { name: string }; latestAssessment: { predikat: string } } }>(
+      GRAPHQL,
+      '{ me { orgUnit { name } latestAssessment { predikat } } }',
+      {},
+      employee,
+    );
+    const { orgUnit, latestAssessment } = own.data!.me;
+    const predikatLabels: Record<string, string> = {
+      SANGAT_BAIK: 'Sangat Baik',
+      BAIK: 'Baik',
+      BUTUH_PERBAIKAN: 'Butuh Perbaikan',
+      KURANG: 'Kurang',
+      SANGAT_KURANG: 'Sangat Kurang',
+    };
+
+    await signIn('hr.siulak@kinerja.demo');
+    await page.waitForURL(/#\/team$/);
+    await page.getByRole('link', { name: 'Kurva distribusi' }).click();
+    await page.getByLabel('Unit kerja').selectOption({ label: orgUnit.name });
+    const curve = page.getByTestId('distribution');
+    await curve.getByRole('table', { name: `Predikat pegawai ${orgUnit.name}` }).waitFor();
+    expect(await page.getByRole('alert').allTextContents()).toEqual([]);
+    const row = curve.getByRole('row', { name: new RegExp(`^${predikatLabels[latestAssessment.predikat]}\\b`) });
+    expect(Number(await row.getByRole('cell').first().textContent())).toBeGreaterThanOrEqual(1);
+    expect(await curve.textContent()).toMatch(/\d+ dari \d+ pegawai sudah dinilai/);
+    await screenshot('distribution-curve');
+    await page.getByRole('button', { name: /Keluar/ }).click();
+  });
+
   it('a citizen answers the satisfaction survey of a service unit without signing in', async () => {
     // The unit comes from the QR code at its counter; HR's view of the agency names the units that serve the public.
     const hr = await login(GRAPHQL, { email: 'hr.siulak@kinerja.demo' });

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { session, setSession } from './api';
 import { type Language, language, setLanguage, t } from './i18n';
 import { Certificate } from './pages/certificate';
+import { Distribution } from './pages/distribution';
 import { SignIn } from './pages/sign-in';
 import { Skp } from './pages/skp';
 import { Survey } from './pages/survey';
@@ -15,6 +16,7 @@ import { useSignal } from './signal';
 const PAGES = {
   '#/team': { title: 'navTeam', signedIn: true, render: () => <TeamDashboard /> },
   '#/skp': { title: 'navSkp', signedIn: true, render: () => <Skp /> },
+  '#/distribution': { title: 'navDistribution', signedIn: true, roles: ['HR_ADMIN', 'PROVINCE_ADMIN', 'AUDITOR'], render: () => <Distribution /> },
   '#/vacancies': { title: 'navVacancies', signedIn: false, render: () => <Vacancies /> },
   '#/survey': { title: 'navSurvey', signedIn: false, render: () => <Survey unit={location.hash.split('/')[2] ?? ''} /> },
   '#/certificate': { title: 'navCertificate', signedIn: false, render: () => <Certificate /> },
@@ -60,6 +62,10 @@ function App() {
           <ul>
             {(Object.keys(PAGES) as (keyof typeof PAGES)[])
               .filter((key) => !PAGES[key].signedIn || user)
+              .filter((key) => {
+                const page = PAGES[key];
+                return !('roles' in page) || page.roles.some((role) => user?.roles.includes(role));
+              })
               .map((key) => (
                 <li key={key}>
                   <a href={key} aria-current={route === key ? 'page' : undefined}>

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { buildSchema, type GraphQLSchema, parse, validate } from 'graphql';
+import { buildSchema, type GraphQLSchema, Kind, parse, print, validate } from 'graphql';
 
 import { Gateway, op } from '../../../embedded/src/demo-activity.client';
 import { FALLBACK_PLAN, PLANS } from '../../../embedded/src/demo-activity.templates';
@@ -59,6 +59,15 @@ function sourceOperations(file: string): RealOperation[] {
     });
 }
 
+/** The typed client's documents (the web app's operations): each operation as the client sends it, alone. */
+function clientOperations(file: string): RealOperation[] {
+  return parse(readFileSync(join(root, file), 'utf8')).definitions.flatMap((definition) =>
+    definition.kind === Kind.OPERATION_DEFINITION
+      ? [{ origin: `${file} ${definition.name?.value ?? ''}`, query: print({ kind: Kind.DOCUMENT, definitions: [definition] }) }]
+      : [],
+  );
+}
+
 const filesIn = (dir: string, pattern: RegExp) =>
   readdirSync(join(root, dir))
     .filter((name) => pattern.test(name))
@@ -97,12 +106,17 @@ async function demoBatches(): Promise<RealOperation[]> {
 
 /**
  * The operations this repository really sends through the gateway: the README's examples, the
- * end-to-end tests' and the benchmarks', and the demo seeding's (its fixed queries and its largest
+ * web app's (the typed client's documents), the end-to-end tests' and the benchmarks', and the demo seeding's (its fixed queries and its largest
  * batches). Only those that are valid against the supergraph (a few go to one subgraph directly).
  */
 export async function realOperations(schema: GraphQLSchema = supergraphSchema()): Promise<RealOperation[]> {
   const sources = [...filesIn('test/e2e', /\.ts$/), ...filesIn('test/support', /\.ts$/), ...filesIn('embedded/src', /\.ts$/), ...filesIn('bench', /\.mjs$/)];
-  const all = [...readmeOperations(), ...sources.flatMap(sourceOperations), ...(await demoBatches())];
+  const all = [
+    ...readmeOperations(),
+    ...sources.flatMap(sourceOperations),
+    ...filesIn('packages/client/src/operations', /\.graphql$/).flatMap(clientOperations),
+    ...(await demoBatches()),
+  ];
   return all.filter(({ query }) => {
     try {
       return validate(schema, parse(query)).length === 0;

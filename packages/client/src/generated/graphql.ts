@@ -22,6 +22,10 @@ export type DialogueStatus =
   | 'RECORDED'
   | 'ACKNOWLEDGED';
 
+export type DistributionBound =
+  | 'AT_MOST'
+  | 'AT_LEAST';
+
 /** PNS (career civil servant), PPPK (contract civil servant) or CPNS (PNS candidate in probation) */
 export type EmploymentType =
   | 'PNS'
@@ -138,6 +142,14 @@ export type TrainingAssignmentStatus =
   | 'CANCELLED'
   | 'AWAITING_HR_CHOICE';
 
+/** Predikat kinerja organisasi: the unit’s own rating for a year */
+export type UnitRating =
+  | 'ISTIMEWA'
+  | 'BAIK'
+  | 'BUTUH_PERBAIKAN'
+  | 'KURANG'
+  | 'SANGAT_KURANG';
+
 /** Either realizationId, or indicatorId with periodId (the sub-period) of a reported realization */
 export type UploadEvidenceInput = {
   realizationId?: string | number | null | undefined;
@@ -154,6 +166,26 @@ export type UploadEvidenceInput = {
 export type WorkResultKind =
   | 'MAIN'
   | 'ADDITIONAL';
+
+export type DistributionSetupQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DistributionSetupQuery = { me: { id: string, agency: { id: string, name: string, orgUnits: Array<{ id: string, name: string, children: Array<{ id: string, name: string, children: Array<{ id: string, name: string }> }> }> } | null } | null };
+
+export type AgencyYearsQueryVariables = Exact<{
+  agencyId: string | number;
+}>;
+
+
+export type AgencyYearsQuery = { performancePeriods: Array<{ id: string, kind: PeriodKind, year: number }> };
+
+export type UnitDistributionQueryVariables = Exact<{
+  unitId: string | number;
+  periodId: string | number;
+}>;
+
+
+export type UnitDistributionQuery = { orgUnit: { id: string, name: string, predikatDistribution: { unitRating: UnitRating | null, headcount: number, assessed: number, satisfied: boolean | null, shares: Array<{ predikat: Predikat, count: number, percent: number }>, rules: Array<{ description: string, predikats: Array<Predikat>, bound: DistributionBound, percent: number | null, requiredCount: number, actualCount: number, satisfied: boolean, reachable: boolean }> } } };
 
 export type PublicVacanciesQueryVariables = Exact<{
   first: number;
@@ -249,6 +281,67 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const DistributionSetupDocument = new TypedDocumentString(`
+    query DistributionSetup {
+  me {
+    id
+    agency {
+      id
+      name
+      orgUnits {
+        id
+        name
+        children {
+          id
+          name
+          children {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DistributionSetupQuery, DistributionSetupQueryVariables>;
+export const AgencyYearsDocument = new TypedDocumentString(`
+    query AgencyYears($agencyId: ID!) {
+  performancePeriods(agencyId: $agencyId) {
+    id
+    kind
+    year
+  }
+}
+    `) as unknown as TypedDocumentString<AgencyYearsQuery, AgencyYearsQueryVariables>;
+export const UnitDistributionDocument = new TypedDocumentString(`
+    query UnitDistribution($unitId: ID!, $periodId: ID!) {
+  orgUnit(id: $unitId) {
+    id
+    name
+    predikatDistribution(periodId: $periodId) {
+      unitRating
+      headcount
+      assessed
+      satisfied
+      shares {
+        predikat
+        count
+        percent
+      }
+      rules {
+        description
+        predikats
+        bound
+        percent
+        requiredCount
+        actualCount
+        satisfied
+        reachable
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UnitDistributionQuery, UnitDistributionQueryVariables>;
 export const PublicVacanciesDocument = new TypedDocumentString(`
     query PublicVacancies($first: Int!) {
   publicVacancies(first: $first) {
