@@ -4,6 +4,7 @@ import { createEnvelope, type EventEnvelope } from '@kinerja/events';
 import { createLogger } from '@kinerja/logger';
 
 import { batchable, createBatchProcessor, createMessageProcessor, deadLetterFor, type HandlerMap } from './event-consumer';
+import { EventRejectedError, rejectIfDoubted } from './event-rejection';
 import { toMessage } from './outbox';
 import type { IncomingMessage } from './transport';
 
@@ -88,6 +89,22 @@ describe('createMessageProcessor', () => {
     });
     await expect(process(incoming(registered()))).resolves.toBe('dead-lettered');
     expect(deadLetters[0]?.reason).toMatch(/^HANDLER_FAILED after 3 attempts: constraint violated/);
+  });
+
+  it('dead-letters an event its handler rejects at once, with the reason and no retry', async () => {
+    let calls = 0;
+    const { process, deadLetters, sleeps } = setup({
+      'identity.employee.registered': async () => {
+        calls += 1;
+        rejectIfDoubted({ code: 'AGENCY_MISMATCH', detail: 'held under another agency' });
+      },
+    });
+    await expect(process(incoming(registered()))).resolves.toBe('dead-lettered');
+    expect(calls).toBe(1);
+    expect(sleeps).toEqual([]);
+    expect(deadLetters.map(({ reason }) => reason)).toEqual(['AGENCY_MISMATCH: held under another agency']);
+    expect(() => rejectIfDoubted(null)).not.toThrow();
+    expect(EventRejectedError.is(new Error('AGENCY_MISMATCH: x'))).toBe(false);
   });
 
   it.each([

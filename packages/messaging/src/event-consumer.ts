@@ -3,6 +3,7 @@ import type { Logger } from '@kinerja/logger';
 import { context, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 
 import type { PartitionLag } from './consumer-lag';
+import { EventRejectedError } from './event-rejection';
 import type { IncomingMessage, Subscription, Transport } from './transport';
 
 export type EventHandler<T extends EventType = EventType> = (event: EventEnvelope<T>) => Promise<void>;
@@ -109,6 +110,12 @@ function processingSteps(options: ProcessorOptions) {
         await handler(event);
         return 'handled';
       } catch (error) {
+        if (EventRejectedError.is(error)) {
+          // The handler doubts the event itself: retrying would doubt it again.
+          await options.publishDeadLetter(message, error.message);
+          options.logger.warn({ eventId: event.id, type: event.type, reason: error.message }, 'doubted event dead-lettered');
+          return 'dead-lettered';
+        }
         lastError = error;
         options.logger.warn({ err: error, eventId: event.id, type: event.type, attempt }, 'event handler failed');
         if (attempt < retry.attempts) {

@@ -14,6 +14,7 @@ export {
   type Outcome,
   type RetryPolicy,
 } from './event-consumer';
+export { type Doubt, EventRejectedError, rejectIfDoubted } from './event-rejection';
 export { claimEvent, claimEvents, type ExecuteRaw, handleEventOnce, handleEventsOnce, type QueryRaw, type TransactionalClient } from './idempotency';
 export { InProcessTransport } from './in-process.transport';
 export { KafkaTransport } from './kafka.transport';
