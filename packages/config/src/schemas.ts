@@ -36,5 +36,11 @@ export const commonServiceEnv = {
   KAFKA_BROKERS: csvList.optional(),
   KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(256).default(3),
   KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(7).default(1),
+  /**
+   * Days sent outbox rows and processed-event ids are kept before the service prunes them: more than
+   * the 7 days the topics keep their events (TOPIC_RETENTION_DAYS of @kinerja/messaging), so that an
+   * event still deliverable again still finds its claim.
+   */
+  EVENT_RETENTION_DAYS: z.coerce.number().int().min(8).default(14),
   ...kafkaSecurityEnv,
 };
