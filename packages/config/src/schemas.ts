@@ -44,3 +44,13 @@ export const commonServiceEnv = {
   EVENT_RETENTION_DAYS: z.coerce.number().int().min(8).default(14),
   ...kafkaSecurityEnv,
 };
+
+/**
+ * What a tool that talks to the brokers reads (`npm run dlq`): the brokers and the same security
+ * variables as the services, checked together by `loadConfig` as theirs are.
+ */
+export const kafkaToolEnvSchema = z.object({
+  NODE_ENV: commonServiceEnv.NODE_ENV,
+  KAFKA_BROKERS: csvList.default(['127.0.0.1:9092']),
+  ...kafkaSecurityEnv,
+});
