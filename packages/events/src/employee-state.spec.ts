@@ -15,7 +15,7 @@ const unit = '00000000-0000-4000-8000-0000000000cc';
 const payloads = {
   'identity.employee.registered': employee,
   'identity.employee.transferred': { ...employee, previousOrgUnitId: unit, previousPositionId: null },
-  'identity.employee.left': { ...employee, leftAt: '2031-01-01T00:00:00.000Z', reason: 'PENSIUN' },
+  'identity.employee.left': { ...employee, leftAt: '2031-01-01T00:00:00.000Z' },
   'identity.employee.snapshot': { ...employee, status: 'ON_LEAVE' as const },
 };
 
