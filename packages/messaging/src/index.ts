@@ -5,6 +5,7 @@ export {
   type BatchEventHandler,
   createBatchProcessor,
   createMessageProcessor,
+  type DeadLetterCount,
   deadLetterFor,
   DEFAULT_MAX_CLOCK_SKEW_MS,
   DEFAULT_RETRY,
@@ -12,6 +13,7 @@ export {
   type EventHandler,
   type HandlerMap,
   type Outcome,
+  reasonCodeOf,
   type RetryPolicy,
 } from './event-consumer';
 export { type Doubt, EventRejectedError, rejectIfDoubted } from './event-rejection';
