@@ -10,24 +10,53 @@
  * group dead-lettered, or one event) back to its original topic with its key, value and original
  * headers, after the fix is deployed. Every consumer group sees it again, but consumers are
  * idempotent by event id: the ones that had handled it skip it, so a replay has one effect.
- * KAFKA_BROKERS (default 127.0.0.1:9092) names the broker.
+ * It connects as the services do: KAFKA_BROKERS (default 127.0.0.1:9092) and the same security
+ * variables (KAFKA_SSL, KAFKA_SSL_CA, KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD),
+ * read and checked by the services' own config reader (@kinerja/config) and turned into KafkaJS
+ * options by the same function (@kinerja/messaging); it needs `npm run build` first.
  */
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import kafkajs from 'kafkajs';
 
+import { repoRoot } from './lib/paths.mjs';
+
 const { Kafka, logLevel } = kafkajs;
 const DLQ_SUFFIX = '.dlq';
+const require = createRequire(import.meta.url);
+
+/** A workspace package's build (the services' own code, so the tool connects exactly as they do). */
+function built(/** @type {string} */ name) {
+  const file = path.join(repoRoot, 'packages', name, 'dist', 'index.js');
+  if (!existsSync(file)) throw new Error(`${path.relative(repoRoot, file)} is missing: run npm run build first`);
+  return require(file);
+}
 
 /** @typedef {{ partition: number, offset: string, key: string, value: string, headers: Record<string, string> }} Letter */
 
-/** @param {NodeJS.ProcessEnv} env */
-function client(env) {
-  const brokers = (env.KAFKA_BROKERS || '127.0.0.1:9092').split(',').map((broker) => broker.trim());
-  // Retries with backoff: the tool may run against a broker that has just restarted.
-  return new Kafka({ clientId: 'kinerja-dlq', brokers, logLevel: logLevel.NOTHING, retry: { retries: 8, initialRetryTime: 300, maxRetryTime: 5000 } });
+/**
+ * The KafkaJS client options from the environment: the services' config reader checks the variables
+ * together (a mechanism needs both credentials, a CA needs TLS, in production no SASL without TLS)
+ * and reports every problem at once; the services' own function turns them into `ssl` and `sasl`.
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {import('kafkajs').KafkaConfig}
+ */
+export function kafkaConfigOf(env) {
+  const { loadConfig, kafkaToolEnvSchema, kafkaSecurityOf } = built('config');
+  const { kafkaSecurityOptions } = built('messaging');
+  const config = loadConfig(kafkaToolEnvSchema, env);
+  return {
+    clientId: 'kinerja-dlq',
+    brokers: config.KAFKA_BROKERS,
+    ...kafkaSecurityOptions(kafkaSecurityOf(config)),
+    logLevel: logLevel.NOTHING,
+    // Retries with backoff: the tool may run against a broker that has just restarted.
+    retry: { retries: 8, initialRetryTime: 300, maxRetryTime: 5000 },
+  };
 }
 
 /**
@@ -118,7 +147,7 @@ export async function dlq(argv, { env = process.env, out = (line) => console.log
   }
   const dlqTopic = topicArg.endsWith(DLQ_SUFFIX) ? topicArg : `${topicArg}${DLQ_SUFFIX}`;
   const option = (/** @type {string} */ name) => (rest.includes(name) ? rest[rest.indexOf(name) + 1] : undefined);
-  const kafka = client(env);
+  const kafka = new Kafka(kafkaConfigOf(env));
   const letters = await readLetters(kafka, dlqTopic);
 
   if (command === 'list') {

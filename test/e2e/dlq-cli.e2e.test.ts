@@ -117,3 +117,47 @@ describe('npm run dlq on a real Kafka broker', () => {
     }
   }, 180_000);
 });
+
+describe('npm run dlq connects as the services do', () => {
+  /** What the CLI hands KafkaJS for this environment (its own config reader, nothing else set). */
+  const configFor = (env: Record<string, string>) =>
+    run(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { kafkaConfigOf } from ${JSON.stringify(join(REPO_ROOT, 'scripts', 'dlq.mjs'))}; console.log(JSON.stringify(kafkaConfigOf(process.env)));`,
+      ],
+      { env: { PATH: process.env['PATH'] ?? '', ...env }, timeout: 30_000 },
+    );
+  const CA = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----';
+
+  it('passes the brokers, TLS with the private CA and SASL/SCRAM from the services’ variables', async () => {
+    const { stdout } = await configFor({
+      KAFKA_BROKERS: 'kafka-0:9093, kafka-1:9093',
+      KAFKA_SSL: 'true',
+      KAFKA_SSL_CA: CA,
+      KAFKA_SASL_MECHANISM: 'SCRAM-SHA-512',
+      KAFKA_SASL_USERNAME: 'oncall',
+      KAFKA_SASL_PASSWORD: 's3cret',
+    });
+    expect(JSON.parse(stdout)).toMatchObject({
+      brokers: ['kafka-0:9093', 'kafka-1:9093'],
+      ssl: { ca: [CA], rejectUnauthorized: true },
+      sasl: { mechanism: 'scram-sha-512', username: 'oncall', password: 's3cret' },
+    });
+  });
+
+  it('is plaintext without them, and refuses a half-set configuration with every problem', async () => {
+    const plain = JSON.parse((await configFor({})).stdout) as Record<string, unknown>;
+    expect(plain).toMatchObject({ brokers: ['127.0.0.1:9092'] });
+    expect(plain).not.toHaveProperty('ssl');
+    expect(plain).not.toHaveProperty('sasl');
+    const refused = await configFor({ KAFKA_SASL_MECHANISM: 'scram-sha-256', KAFKA_SSL_CA: CA }).then(
+      () => null,
+      (error: { stderr: string }) => error.stderr,
+    );
+    expect(refused).toContain('KAFKA_SASL_USERNAME: required when KAFKA_SASL_MECHANISM is set');
+    expect(refused).toContain('KAFKA_SSL_CA: set without KAFKA_SSL=true');
+  });
+});

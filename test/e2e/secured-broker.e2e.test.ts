@@ -105,6 +105,37 @@ describe('the secured broker (SASL/SCRAM over TLS, ACLs from the catalogue)', ()
     }
   });
 
+  it('lets the people on call list dead letters with `npm run dlq` over SASL/SCRAM and TLS, and refuses it without credentials', async () => {
+    const { username, password } = broker.users['admin']!;
+    const letterId = crypto.randomUUID();
+    const admin = new Kafka({
+      clientId: 'test-admin',
+      brokers: broker.brokers,
+      ...kafkaSecurityOptions({ tls: { ca: broker.ca }, sasl: { mechanism: 'scram-sha-512', username, password } }),
+      logLevel: logLevel.NOTHING,
+    }).producer();
+    await admin.connect();
+    await admin.send({
+      topic: 'performance.assessment.finalized.dlq',
+      messages: [{ key: 'k', value: finalized(), headers: { 'event-id': letterId, 'dlq-reason': 'HANDLER_FAILED after 5 attempts: test' } }],
+    });
+    await admin.disconnect();
+    const dlq = (env: Record<string, string>) =>
+      run(process.execPath, [join(REPO_ROOT, 'scripts', 'dlq.mjs'), 'list', 'performance.assessment.finalized'], {
+        env: { PATH: process.env['PATH'] ?? '', KAFKA_BROKERS: broker.brokers.join(','), ...env },
+        timeout: 90_000,
+      });
+    const secured = {
+      KAFKA_SSL: 'true',
+      KAFKA_SSL_CA: broker.ca,
+      KAFKA_SASL_MECHANISM: 'SCRAM-SHA-512',
+      KAFKA_SASL_USERNAME: username,
+      KAFKA_SASL_PASSWORD: password,
+    };
+    expect((await dlq(secured)).stdout).toMatch(new RegExp(`\\t${letterId}\\t.*HANDLER_FAILED after 5 attempts: test$`, 'm'));
+    await expect(dlq({ KAFKA_SSL: 'true', KAFKA_SSL_CA: broker.ca })).rejects.toThrow();
+  }, 120_000);
+
   it('refuses a known user with a wrong password', async () => {
     const kafka = new Kafka({
       clientId: 'test-wrong-password',

@@ -1,3 +1,3 @@
 export { type KafkaSecurity, kafkaSecurityEnv, kafkaSecurityOf, kafkaSecurityProblems, type KafkaSecuritySettings } from './kafka-security';
 export { ConfigError, loadConfig, loadConfigOrExit } from './load-config';
-export { booleanFromString, commonServiceEnv, csvList, port } from './schemas';
+export { booleanFromString, commonServiceEnv, csvList, kafkaToolEnvSchema, port } from './schemas';

@@ -36,6 +36,12 @@ export const commonServiceEnv = {
   KAFKA_BROKERS: csvList.optional(),
   KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(256).default(3),
   KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(7).default(1),
+  /**
+   * Days sent outbox rows and processed-event ids are kept before the service prunes them: more than
+   * the 7 days the topics keep their events (TOPIC_RETENTION_DAYS of @kinerja/messaging), so that an
+   * event still deliverable again still finds its claim.
+   */
+  EVENT_RETENTION_DAYS: z.coerce.number().int().min(8).default(14),
   ...kafkaSecurityEnv,
   /**
    * The secret the gateway signs its subgraph requests with (at least 32 characters, the same as
@@ -45,3 +51,13 @@ export const commonServiceEnv = {
   /** The secret before the last rotation, accepted beside the current one until every gateway signs with the new one. */
   GATEWAY_SIGNING_PREVIOUS_SECRET: z.string().min(32).optional(),
 };
+
+/**
+ * What a tool that talks to the brokers reads (`npm run dlq`): the brokers and the same security
+ * variables as the services, checked together by `loadConfig` as theirs are.
+ */
+export const kafkaToolEnvSchema = z.object({
+  NODE_ENV: commonServiceEnv.NODE_ENV,
+  KAFKA_BROKERS: csvList.default(['127.0.0.1:9092']),
+  ...kafkaSecurityEnv,
+});

@@ -19,6 +19,7 @@ const define = <Payload extends z.ZodObject>(definition: EventDefinition<Payload
 
 const employeeSnapshot = z.object({
   employeeId: id,
+  /** performance prints it on the SKP and the evaluation; development matches a hire's Latsar by it. */
   nip: z.string().regex(/^\d{18}$/),
   name: z.string().min(1),
   agencyId: id,
@@ -66,6 +67,10 @@ const auditRecorded = (producer: Service) =>
 /**
  * Every event type of the system, one topic each (the type is the topic name), versioned.
  * Adding a field that consumers may ignore keeps the version; anything else is a new version.
+ * Dropping a field no consumer reads keeps it too (a payload's unknown fields are stripped when
+ * read, so events still in flight with it stay valid), provided the consumers are deployed first.
+ * A payload carries only what its consumers use: no free text about a person (a sanction's note,
+ * why someone left), and personal numbers (NIP) only where a consumer reads them.
  */
 export const EVENT_CATALOGUE = {
   'identity.employee.registered': define({
@@ -89,7 +94,8 @@ export const EVENT_CATALOGUE = {
     producer: 'identity',
     consumers: ['performance', 'feedback', 'development', 'recruitment'],
     description: 'An employee left the service (retirement, resignation, dismissal, death), naming the position given up.',
-    payload: employeeSnapshot.extend({ leftAt: isoDateTime, reason: z.string().min(1), previousPositionId: id.nullable().optional() }),
+    // Why they left stays in identity (free text: a dismissal's grounds are nobody else's business).
+    payload: employeeSnapshot.extend({ leftAt: isoDateTime, previousPositionId: id.nullable().optional() }),
     key: (p) => p.employeeId,
   }),
   'identity.employee.snapshot': define({
@@ -123,7 +129,8 @@ export const EVENT_CATALOGUE = {
     producer: 'performance',
     consumers: [],
     description: 'A reward was granted (certificate, bonus or promotion recommendation, best team).',
-    payload: z.object({ rewardId: id, employeeId: id, kind: z.string(), assessmentId: id.nullable(), note: z.string() }),
+    // The note is free text about a person: it stays in performance.
+    payload: z.object({ rewardId: id, employeeId: id, kind: z.string(), assessmentId: id.nullable() }),
     key: (p) => p.employeeId,
   }),
   'performance.sanction.issued': define({
@@ -136,7 +143,7 @@ export const EVENT_CATALOGUE = {
       employeeId: id,
       kind: z.enum(['COACHING', 'WRITTEN_WARNING', 'DISCIPLINE_REFERRAL']),
       assessmentId: id.nullable(),
-      note: z.string(),
+      // No note: free text about a person's conduct stays in performance; development needs the kind only.
     }),
     key: (p) => p.employeeId,
   }),

@@ -69,3 +69,32 @@ export function employeeStateOf(event: EventEnvelope<EmployeeEventType>, previou
 export function supersedesCopy(occurredAt: Date, copiedAt: Date | null | undefined): boolean {
   return copiedAt === null || copiedAt === undefined || occurredAt.getTime() >= copiedAt.getTime();
 }
+
+/**
+ * Whether an employee event contradicts the agency a consumer already holds the employee under.
+ * No employee event moves an employee between agencies: a transfer stays inside the agency, and a
+ * move to another agency is a leave and a new registration under a new id (DOMAIN.md; identity's
+ * `transferEmployee` refuses a unit of another agency). So an event whose envelope and payload
+ * disagree on the agency, or whose agency differs from the copy held, is forged or misrouted:
+ * believed, it would put the employee and their reporting line under another agency's people.
+ * Null when nothing contradicts it (including an employee not held yet).
+ */
+export function employeeAgencyDoubt(
+  event: EventEnvelope<EmployeeEventType>,
+  heldAgencyId: string | null | undefined,
+): { code: 'AGENCY_MISMATCH'; detail: string } | null {
+  const { employeeId, agencyId } = event.payload;
+  if (event.agencyId !== agencyId) {
+    return {
+      code: 'AGENCY_MISMATCH',
+      detail: `${event.type} for employee ${employeeId} is addressed to agency ${event.agencyId} but names agency ${agencyId}`,
+    };
+  }
+  if (heldAgencyId && heldAgencyId !== agencyId) {
+    return {
+      code: 'AGENCY_MISMATCH',
+      detail: `${event.type} puts employee ${employeeId} under agency ${agencyId}, but this consumer holds them under agency ${heldAgencyId}; no employee event moves an employee between agencies`,
+    };
+  }
+  return null;
+}

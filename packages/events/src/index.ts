@@ -15,6 +15,7 @@ export {
 export {
   EMPLOYEE_EVENT_TYPES,
   EMPLOYEE_STATUSES,
+  employeeAgencyDoubt,
   type EmployeeEventType,
   type EmployeeState,
   employeeStateOf,

@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { createEnvelope, type EventEnvelope } from '@kinerja/events';
 import { createLogger } from '@kinerja/logger';
 
-import { batchable, createBatchProcessor, createMessageProcessor, deadLetterFor, type HandlerMap } from './event-consumer';
+import { batchable, createBatchProcessor, createMessageProcessor, deadLetterFor, EventConsumer, type HandlerMap, reasonCodeOf } from './event-consumer';
+import { EventRejectedError, rejectIfDoubted } from './event-rejection';
+import { InProcessTransport } from './in-process.transport';
 import { toMessage } from './outbox';
 import type { IncomingMessage } from './transport';
 
@@ -88,6 +90,22 @@ describe('createMessageProcessor', () => {
     });
     await expect(process(incoming(registered()))).resolves.toBe('dead-lettered');
     expect(deadLetters[0]?.reason).toMatch(/^HANDLER_FAILED after 3 attempts: constraint violated/);
+  });
+
+  it('dead-letters an event its handler rejects at once, with the reason and no retry', async () => {
+    let calls = 0;
+    const { process, deadLetters, sleeps } = setup({
+      'identity.employee.registered': async () => {
+        calls += 1;
+        rejectIfDoubted({ code: 'AGENCY_MISMATCH', detail: 'held under another agency' });
+      },
+    });
+    await expect(process(incoming(registered()))).resolves.toBe('dead-lettered');
+    expect(calls).toBe(1);
+    expect(sleeps).toEqual([]);
+    expect(deadLetters.map(({ reason }) => reason)).toEqual(['AGENCY_MISMATCH: held under another agency']);
+    expect(() => rejectIfDoubted(null)).not.toThrow();
+    expect(EventRejectedError.is(new Error('AGENCY_MISMATCH: x'))).toBe(false);
   });
 
   it.each([
@@ -189,5 +207,39 @@ describe('createBatchProcessor', () => {
     expect(deadLetters.map((letter) => [letter.message.value, letter.reason])).toEqual([
       [JSON.stringify(events[1]), 'HANDLER_FAILED after 2 attempts: poison'],
     ]);
+  });
+});
+
+describe('EventConsumer', () => {
+  it('counts the dead letters it sends per topic and reason code, for /metrics', async () => {
+    const transport = new InProcessTransport();
+    const consumer = new EventConsumer({
+      consumer: 'feedback',
+      transport,
+      logger,
+      handlers: { 'identity.employee.registered': async () => rejectIfDoubted({ code: 'AGENCY_MISMATCH', detail: 'x' }) },
+    });
+    await consumer.start();
+    const event = registered();
+    await transport.publish([
+      toMessage(event.type, 'k', event),
+      toMessage(event.type, 'k', registered()),
+      { ...toMessage(event.type, 'k', event), value: 'garbage' },
+    ]);
+    await transport.idle();
+    expect(consumer.deadLetterCounts()).toEqual([
+      { topic: 'identity.employee.registered', reason: 'AGENCY_MISMATCH', count: 2 },
+      { topic: 'identity.employee.registered', reason: 'INVALID_EVENT', count: 1 },
+    ]);
+    await consumer.stop();
+    await transport.close();
+  });
+
+  it.each([
+    ['HANDLER_FAILED after 5 attempts: boom', 'HANDLER_FAILED'],
+    ['FUTURE_EVENT: occurredAt …', 'FUTURE_EVENT'],
+    ['something else', 'OTHER'],
+  ])('takes the reason code of %p', (reason, code) => {
+    expect(reasonCodeOf(reason)).toBe(code);
   });
 });

@@ -3,6 +3,7 @@ import type { Logger } from '@kinerja/logger';
 import { context, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 
 import type { PartitionLag } from './consumer-lag';
+import { EventRejectedError } from './event-rejection';
 import type { IncomingMessage, Subscription, Transport } from './transport';
 
 export type EventHandler<T extends EventType = EventType> = (event: EventEnvelope<T>) => Promise<void>;
@@ -109,6 +110,12 @@ function processingSteps(options: ProcessorOptions) {
         await handler(event);
         return 'handled';
       } catch (error) {
+        if (EventRejectedError.is(error)) {
+          // The handler doubts the event itself: retrying would doubt it again.
+          await options.publishDeadLetter(message, error.message);
+          options.logger.warn({ eventId: event.id, type: event.type, reason: error.message }, 'doubted event dead-lettered');
+          return 'dead-lettered';
+        }
         lastError = error;
         options.logger.warn({ err: error, eventId: event.id, type: event.type, attempt }, 'event handler failed');
         if (attempt < retry.attempts) {
@@ -290,9 +297,20 @@ export interface EventConsumerOptions {
   maxClockSkewMs?: number;
 }
 
+/** Dead letters sent by one consumer, per original topic and reason code (`INVALID_EVENT`, `FUTURE_EVENT`, `AGENCY_MISMATCH`, `HANDLER_FAILED` …). */
+export interface DeadLetterCount {
+  topic: string;
+  reason: string;
+  count: number;
+}
+
+/** The code a dead letter's reason starts with: its first word of capitals and underscores. */
+export const reasonCodeOf = (reason: string): string => /^[A-Z][A-Z_]*/.exec(reason)?.[0] ?? 'OTHER';
+
 /** One consumer group per service, subscribed to the topics it has handlers for. */
 export class EventConsumer {
   private subscription: Subscription | null = null;
+  private readonly deadLettered = new Map<string, DeadLetterCount>();
 
   constructor(private readonly options: EventConsumerOptions) {}
 
@@ -304,7 +322,10 @@ export class EventConsumer {
       logger,
       ...(this.options.retry ? { retry: this.options.retry } : {}),
       ...(this.options.maxClockSkewMs !== undefined ? { maxClockSkewMs: this.options.maxClockSkewMs } : {}),
-      publishDeadLetter: (message, reason) => transport.publish([deadLetterFor(message, consumer, reason)]),
+      publishDeadLetter: async (message, reason) => {
+        await transport.publish([deadLetterFor(message, consumer, reason)]);
+        this.countDeadLetter(message.topic, reasonCodeOf(reason));
+      },
     };
     const process = createMessageProcessor(processorOptions);
     const processBatch = createBatchProcessor(processorOptions);
@@ -327,6 +348,18 @@ export class EventConsumer {
 
   isRunning(): boolean {
     return this.subscription?.isRunning() ?? false;
+  }
+
+  /** Dead letters this consumer has sent since it was created, per topic and reason code (a counter for /metrics). */
+  deadLetterCounts(): DeadLetterCount[] {
+    return [...this.deadLettered.values()].map((entry) => ({ ...entry }));
+  }
+
+  private countDeadLetter(topic: string, reason: string): void {
+    const key = `${topic}\u0000${reason}`;
+    const entry = this.deadLettered.get(key) ?? { topic, reason, count: 0 };
+    entry.count += 1;
+    this.deadLettered.set(key, entry);
   }
 
   /** The consumer group: one per service, named after it. */

@@ -4,6 +4,12 @@ import type { Admin } from 'kafkajs';
 
 import { withBrokerRetry } from './broker-retry';
 
+/**
+ * How long the topics keep their events (`retention.ms`, set when a topic is created; Kafka's
+ * default too). The consumers' processed-event ids are kept longer (DEFAULT_EVENT_RETENTION_DAYS).
+ */
+export const TOPIC_RETENTION_DAYS = 7;
+
 export interface TopicSettings {
   partitions: number;
   replicationFactor: number;
@@ -30,7 +36,12 @@ async function createMissingTopics(admin: Admin, settings: TopicSettings): Promi
     if (missing.length > 0) {
       await admin.createTopics({
         waitForLeaders: true,
-        topics: missing.map((topic) => ({ topic, numPartitions: settings.partitions, replicationFactor: settings.replicationFactor })),
+        topics: missing.map((topic) => ({
+          topic,
+          numPartitions: settings.partitions,
+          replicationFactor: settings.replicationFactor,
+          configEntries: [{ name: 'retention.ms', value: String(TOPIC_RETENTION_DAYS * 86_400_000) }],
+        })),
       });
     }
     return missing;

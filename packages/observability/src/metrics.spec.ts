@@ -32,6 +32,19 @@ describe('createMetrics', () => {
     expect(body).not.toMatch(/^consumer_group_lag\{service="identity"/m);
   });
 
+  it('counts the consumer’s dead letters per topic and reason code', async () => {
+    const metrics = createMetrics();
+    const counts = [
+      { topic: 'identity.employee.transferred', reason: 'AGENCY_MISMATCH', count: 2 },
+      { topic: 'performance.assessment.finalized', reason: 'HANDLER_FAILED', count: 1 },
+    ];
+    metrics.addSources('development', { consumer: { isRunning: () => true, deadLetterCounts: () => counts } });
+    const { body } = await metrics.scrape();
+    expect(body).toMatch(/^# TYPE consumer_dead_letters_total counter$/m);
+    expect(body).toMatch(/^consumer_dead_letters_total\{service="development",topic="identity.employee.transferred",reason="AGENCY_MISMATCH"\} 2$/m);
+    expect(body).toMatch(/^consumer_dead_letters_total\{service="development",topic="performance.assessment.finalized",reason="HANDLER_FAILED"\} 1$/m);
+  });
+
   it('still answers when a source fails, throws or hangs, leaving that value out', async () => {
     const metrics = createMetrics({ sourceTimeoutMs: 50 });
     metrics.addSources('rejects', { outboxBacklog: () => Promise.reject(new Error('database down')) });

@@ -25,6 +25,8 @@ export interface ConsumerSource {
   lag?(): number | undefined;
   group?: string;
   lagByPartition?(): Promise<readonly { topic: string; partition: number; lag: number }[]> | undefined;
+  /** Dead letters sent since start, per original topic and reason code (cumulative). */
+  deadLetterCounts?(): readonly { topic: string; reason: string; count: number }[];
 }
 
 export interface ProcessMetrics {
@@ -157,6 +159,20 @@ export function createMetrics({ registry = new Registry(), sourceTimeoutMs = 200
           for (const { topic, partition, lag } of partitions ?? []) this.set({ service, group, topic, partition: String(partition) }, lag);
         }),
       );
+    },
+  });
+  new Counter({
+    name: 'consumer_dead_letters_total',
+    help: 'Events the consumer sent to the dead-letter topic since it started, by original topic and reason code',
+    labelNames: ['service', 'topic', 'reason'] as const,
+    registers,
+    collect() {
+      // The consumer keeps the cumulative counts; each scrape copies them.
+      this.reset();
+      for (const [service, { consumer }] of sources) {
+        const counts = consumer?.deadLetterCounts && readNow(() => consumer.deadLetterCounts?.());
+        for (const { topic, reason, count } of counts ?? []) this.inc({ service, topic, reason }, count);
+      }
     },
   });
   new Gauge({

@@ -3,7 +3,7 @@ import type { Database } from '@kinerja/database';
 import type { Routes } from '@kinerja/http-server';
 import type { Clock, IdGenerator } from '@kinerja/kernel';
 import type { Logger } from '@kinerja/logger';
-import type { EventConsumer, HandlerMap, OutboxRelay } from '@kinerja/messaging';
+import type { EventConsumer, HandlerMap, OutboxRelay, RetentionPruner } from '@kinerja/messaging';
 import type { InputGuardOptions, ReferenceResolvers, RunningSubgraph, SubgraphContext } from '@kinerja/subgraph';
 import type { z } from 'zod';
 
@@ -22,6 +22,7 @@ export interface ServiceConfig {
   KAFKA_BROKERS?: string[] | undefined;
   KAFKA_TOPIC_PARTITIONS: number;
   KAFKA_REPLICATION_FACTOR: number;
+  EVENT_RETENTION_DAYS: number;
   KAFKA_SSL?: boolean | undefined;
   KAFKA_SSL_CA?: string | undefined;
   KAFKA_SASL_MECHANISM?: 'scram-sha-256' | 'scram-sha-512' | undefined;
@@ -80,6 +81,8 @@ export interface RunningService<
   database: Database;
   prisma: Prisma;
   relay: OutboxRelay;
+  /** Prunes sent outbox rows and old processed-event ids (EVENT_RETENTION_DAYS). */
+  pruner: RetentionPruner;
   consumer: EventConsumer;
   wiring: Wiring;
   stop(): Promise<void>;

@@ -4,7 +4,7 @@ import { createTokenVerifier } from '@kinerja/auth';
 import { applyMigrations, observedSqlRunner, openDatabase } from '@kinerja/database';
 import { randomIds, systemClock } from '@kinerja/kernel';
 import type { Logger } from '@kinerja/logger';
-import { EventConsumer, OutboxRelay, type Transport } from '@kinerja/messaging';
+import { EventConsumer, OutboxRelay, RetentionPruner, type Transport } from '@kinerja/messaging';
 import { buildFederatedSchema, startSubgraph } from '@kinerja/subgraph';
 import type { GraphQLSchema } from 'graphql';
 
@@ -72,6 +72,7 @@ export async function startService<Config extends ServiceConfig, Prisma extends 
     logger.info({ database: database.location, applied: migrations.applied }, 'database ready');
     const prisma = module.createPrisma(database, deps.onQuery);
     const relay = new OutboxRelay({ sql: database.sql, transport: deps.transport, logger: logger.child({ component: 'outbox-relay' }) });
+    const pruner = new RetentionPruner({ sql: database.sql, logger: logger.child({ component: 'retention' }), retentionDays: config.EVENT_RETENTION_DAYS });
     // The statements a service sends through the driver itself are reported like Prisma's.
     const wiredDatabase = deps.onQuery ? { ...database, sql: observedSqlRunner(database.sql, deps.onQuery) } : database;
     const wiring = await module.wire({
@@ -92,6 +93,7 @@ export async function startService<Config extends ServiceConfig, Prisma extends 
     });
     const verifier = createTokenVerifier({ keys: wiring.verifierKeys ?? config.JWKS_URL, issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE });
     relay.start();
+    pruner.start();
     await consumer.start();
     const subgraph = await startSubgraph({
       name: module.name,
@@ -121,6 +123,7 @@ export async function startService<Config extends ServiceConfig, Prisma extends 
       database,
       prisma,
       relay,
+      pruner,
       consumer,
       wiring,
       // Every step runs even when one before it failed (a consumer that cannot leave its group while
@@ -128,7 +131,14 @@ export async function startService<Config extends ServiceConfig, Prisma extends 
       // ("Cannot use a pool after calling end on the pool"). The first failure is rethrown at the end.
       stop: async () => {
         const failures: unknown[] = [];
-        for (const step of [() => subgraph.stop(), () => consumer.stop(), () => relay.stop(), () => prisma.$disconnect(), () => database.close()]) {
+        for (const step of [
+          () => subgraph.stop(),
+          () => consumer.stop(),
+          () => pruner.stop(),
+          () => relay.stop(),
+          () => prisma.$disconnect(),
+          () => database.close(),
+        ]) {
           await step().catch((error: unknown) => failures.push(error));
         }
         if (failures.length > 0) throw failures[0];

@@ -150,7 +150,7 @@ describe('identity employee events', () => {
       });
     });
 
-    it('publishes identity.employee.left with the reason and the time, the position given up', async () => {
+    it('publishes identity.employee.left with the time and the position given up, not the reason', async () => {
       const prisma = identity.service.prisma;
       const staff = await prisma.position.findFirstOrThrow({ where: { agencyId, title: 'Analis Kinerja' } });
       const employee = await prisma.employee.findFirstOrThrow({ where: { positionId: staff.id } });
@@ -181,7 +181,7 @@ describe('identity employee events', () => {
         positionId: null,
         supervisorEmployeeId: null,
         employmentType: employee.employmentType,
-        reason: 'Pensiun',
+        // Why they left is not on the wire (free text); identity keeps it.
         // ...but names the one given up, so that consumers can free it.
         previousPositionId: staff.id,
       });

@@ -63,5 +63,6 @@ model ProcessedEvent {
   processedAt DateTime @default(now()) @map("processed_at") @db.Timestamptz(3)
 
   @@id([eventId, consumer])
+  @@index([processedAt])
   @@map("processed_event")
 }

@@ -67,7 +67,7 @@ export function sanctionIssued(
     type: 'performance.sanction.issued',
     agencyId: employee.agencyId,
     producer: 'performance',
-    payload: { sanctionId: randomUUID(), employeeId: employee.employeeId, kind, assessmentId: null, note: 'Pembinaan kinerja' },
+    payload: { sanctionId: randomUUID(), employeeId: employee.employeeId, kind, assessmentId: null },
   });
 }
 

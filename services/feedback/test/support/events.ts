@@ -58,7 +58,7 @@ export function employeeLeft(employee: TestEmployee, occurredAt = new Date()): E
     agencyId: employee.agencyId,
     producer: 'identity',
     occurredAt,
-    payload: { ...snapshotOf(employee), leftAt: occurredAt.toISOString(), reason: 'Pensiun' },
+    payload: { ...snapshotOf(employee), leftAt: occurredAt.toISOString() },
   });
 }
 

@@ -36,7 +36,7 @@ export class RecordEmployeeLeft {
       {
         employee: left,
         type: 'identity.employee.left',
-        extra: { leftAt: this.clock.now().toISOString(), reason: input.reason.trim(), previousPositionId: employee.positionId },
+        extra: { leftAt: this.clock.now().toISOString(), previousPositionId: employee.positionId },
       },
       employee.positionId,
     );

@@ -1,5 +1,5 @@
-import { type EmployeeEventType, employeeStateOf, type EventEnvelope } from '@kinerja/events';
-import type { EventHandler } from '@kinerja/messaging';
+import { employeeAgencyDoubt, type EmployeeEventType, employeeStateOf, type EventEnvelope } from '@kinerja/events';
+import { type EventHandler, rejectIfDoubted } from '@kinerja/messaging';
 
 import type { EmployeeCopyRepository } from '../domain/repositories';
 
@@ -11,6 +11,8 @@ import type { EmployeeCopyRepository } from '../domain/repositories';
 export function keepEmployeeCopyWhenEmployeeChanged(copies: EmployeeCopyRepository): { [T in EmployeeEventType]: EventHandler<T> } {
   const handle = async (event: EventEnvelope<EmployeeEventType>): Promise<void> => {
     const [stored] = await copies.byIds([event.payload.employeeId]);
+    // Before any effect: an event naming another agency than the copy's is dead-lettered with the reason.
+    rejectIfDoubted(employeeAgencyDoubt(event, stored?.agencyId));
     const { occurredAt, ...state } = employeeStateOf(event, stored?.status ?? null);
     await copies.applyFromEvent(event.id, { ...state, sourceOccurredAt: occurredAt });
   };

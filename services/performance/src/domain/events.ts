@@ -26,7 +26,7 @@ export function rewardGranted(reward: Reward): DomainEvent<'performance.reward.g
   return {
     type: 'performance.reward.granted',
     agencyId: reward.agencyId,
-    payload: { rewardId: reward.id, employeeId: reward.employeeId, kind: reward.kind, assessmentId: reward.assessmentId, note: reward.note },
+    payload: { rewardId: reward.id, employeeId: reward.employeeId, kind: reward.kind, assessmentId: reward.assessmentId },
   };
 }
 
@@ -34,6 +34,6 @@ export function sanctionIssued(sanction: Sanction): DomainEvent<'performance.san
   return {
     type: 'performance.sanction.issued',
     agencyId: sanction.agencyId,
-    payload: { sanctionId: sanction.id, employeeId: sanction.employeeId, kind: sanction.kind, assessmentId: sanction.assessmentId, note: sanction.note },
+    payload: { sanctionId: sanction.id, employeeId: sanction.employeeId, kind: sanction.kind, assessmentId: sanction.assessmentId },
   };
 }
