@@ -8,7 +8,7 @@ import type { TokenBuckets } from './token-bucket';
 export const UPLOAD_FIELDS: ReadonlySet<string> = new Set(['uploadEvidence']);
 
 /** Root fields anyone may call without a token; they are rate limited with or without one. */
-export const PUBLIC_FIELDS: ReadonlySet<string> = new Set(['verifyCertificate', 'login', 'refreshToken', 'logout', 'viewer']);
+export const PUBLIC_FIELDS: ReadonlySet<string> = new Set(['verifyCertificate', 'login', 'refreshToken', 'logout', 'viewer', 'resetPassword']);
 
 export interface EdgeContext {
   authorization: string | undefined;

@@ -1,4 +1,12 @@
-export { ACCESS_TOKEN_ALGORITHM, type AccessTokenClaims, claimsFor, viewerFromClaims } from './claims';
+export {
+  ACCESS_TOKEN_ALGORITHM,
+  type AccessTokenClaims,
+  claimsFor,
+  PASSWORD_CHANGE_FIELDS,
+  PASSWORD_CHANGE_SCOPE,
+  passwordChangeRequired,
+  viewerFromClaims,
+} from './claims';
 export {
   type AgencyScope,
   agencyScope,
@@ -10,5 +18,5 @@ export {
   hasRole,
 } from './policy';
 export { GRANTABLE_ROLES, type GrantableRole, type RoleGrant } from './roles';
-export { createTokenVerifier, type TokenVerifier, type TokenVerifierOptions } from './token-verifier';
+export { createTokenVerifier, type TokenVerifier, type TokenVerifierOptions, type ViewerOptions } from './token-verifier';
 export { ANONYMOUS, type Viewer } from './viewer';

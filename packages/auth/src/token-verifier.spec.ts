@@ -1,6 +1,6 @@
 import { generateKeyPair, type JWTVerifyGetKey, SignJWT } from 'jose';
 
-import { ACCESS_TOKEN_ALGORITHM } from './claims';
+import { ACCESS_TOKEN_ALGORITHM, PASSWORD_CHANGE_SCOPE } from './claims';
 import { createTokenVerifier } from './token-verifier';
 
 describe('token verifier cache', () => {
@@ -12,8 +12,8 @@ describe('token verifier cache', () => {
       return publicKey;
     };
     const verifier = createTokenVerifier({ keys, issuer: 'kinerja', audience: 'kinerja-graph' });
-    const sign = (expiresInSeconds: number) =>
-      new SignJWT({ roles: ['EMPLOYEE@a'] })
+    const sign = (expiresInSeconds: number, claims: Record<string, unknown> = {}) =>
+      new SignJWT({ roles: ['EMPLOYEE@a'], ...claims })
         .setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM })
         .setSubject('user-1')
         .setIssuer('kinerja')
@@ -48,5 +48,16 @@ describe('token verifier cache', () => {
     const forged = `${token.slice(0, -4)}AAAA`;
     await expect(verifier.viewerFrom(`Bearer ${forged}`)).rejects.toThrow('Invalid access token');
     await expect(verifier.viewerFrom(`Bearer ${forged}`)).rejects.toThrow('Invalid access token');
+  });
+
+  it('refuses a password-change token unless asked to let it in, remembered or not', async () => {
+    const { verifier, sign } = await setUp();
+    const token = await sign(60, { scope: PASSWORD_CHANGE_SCOPE });
+    const allowed = await verifier.viewerFrom(`Bearer ${token}`, { allowPasswordChange: true });
+    expect(allowed).toMatchObject({ userId: 'user-1', passwordChangeOnly: true });
+    for (let i = 0; i < 2; i += 1) {
+      await expect(verifier.viewerFrom(`Bearer ${token}`)).rejects.toMatchObject({ code: 'FORBIDDEN', details: { reason: 'PASSWORD_CHANGE_REQUIRED' } });
+    }
+    expect((await verifier.viewerFrom(`Bearer ${await sign(60)}`)).passwordChangeOnly).toBeUndefined();
   });
 });

@@ -1,12 +1,23 @@
 import { UnauthenticatedError } from '@kinerja/errors';
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 
-import { ACCESS_TOKEN_ALGORITHM, viewerFromClaims } from './claims';
+import { ACCESS_TOKEN_ALGORITHM, passwordChangeRequired, viewerFromClaims } from './claims';
 import { ANONYMOUS, type Viewer } from './viewer';
 
+export interface ViewerOptions {
+  /**
+   * Answer a password-change token's viewer (marked `passwordChangeOnly`) instead of refusing it:
+   * only for a caller that then lets it reach nothing but `changePassword` (the subgraphs' plugin).
+   */
+  allowPasswordChange?: boolean;
+}
+
 export interface TokenVerifier {
-  /** Anonymous without a header; UNAUTHENTICATED for a malformed, expired or forged token. */
-  viewerFrom(authorization: string | undefined): Promise<Viewer>;
+  /**
+   * Anonymous without a header; UNAUTHENTICATED for a malformed, expired or forged token;
+   * FORBIDDEN / PASSWORD_CHANGE_REQUIRED for a password-change token unless allowed.
+   */
+  viewerFrom(authorization: string | undefined, options?: ViewerOptions): Promise<Viewer>;
 }
 
 export interface TokenVerifierOptions {
@@ -28,27 +39,33 @@ export function createTokenVerifier({ keys, issuer, audience }: TokenVerifierOpt
   // verified one until its expiry, and no longer than 30 s, answers exactly as verifying again.
   const verified = new Map<string, { viewer: Viewer; until: number }>();
   return {
-    async viewerFrom(authorization) {
-      if (!authorization) return ANONYMOUS;
-      const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-      if (!match?.[1]) throw new UnauthenticatedError('Authorization header must be "Bearer <token>"');
-      const token = match[1];
-      const now = Date.now();
-      const known = verified.get(token);
-      if (known && known.until > now) return known.viewer;
-      if (known) verified.delete(token);
-      try {
-        const { payload } = await jwtVerify(token, getKey, { issuer, audience, algorithms: [ACCESS_TOKEN_ALGORITHM] });
-        const viewer = viewerFromClaims(payload);
-        if (typeof payload.exp === 'number') {
-          if (verified.size >= VERIFIED_TOKEN_CACHE_SIZE) verified.clear();
-          verified.set(token, { viewer, until: Math.min(payload.exp * 1000, now + VERIFIED_TOKEN_CACHE_MS) });
-        }
-        return viewer;
-      } catch (error) {
-        const expired = (error as { code?: string }).code === 'ERR_JWT_EXPIRED';
-        throw new UnauthenticatedError(expired ? 'Access token expired' : 'Invalid access token', expired ? { reason: 'TOKEN_EXPIRED' } : {});
-      }
+    async viewerFrom(authorization, options = {}) {
+      const viewer = await verify(authorization);
+      if (viewer.passwordChangeOnly && !options.allowPasswordChange) throw passwordChangeRequired();
+      return viewer;
     },
   };
+
+  async function verify(authorization: string | undefined): Promise<Viewer> {
+    if (!authorization) return ANONYMOUS;
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    if (!match?.[1]) throw new UnauthenticatedError('Authorization header must be "Bearer <token>"');
+    const token = match[1];
+    const now = Date.now();
+    const known = verified.get(token);
+    if (known && known.until > now) return known.viewer;
+    if (known) verified.delete(token);
+    try {
+      const { payload } = await jwtVerify(token, getKey, { issuer, audience, algorithms: [ACCESS_TOKEN_ALGORITHM] });
+      const viewer = viewerFromClaims(payload);
+      if (typeof payload.exp === 'number') {
+        if (verified.size >= VERIFIED_TOKEN_CACHE_SIZE) verified.clear();
+        verified.set(token, { viewer, until: Math.min(payload.exp * 1000, now + VERIFIED_TOKEN_CACHE_MS) });
+      }
+      return viewer;
+    } catch (error) {
+      const expired = (error as { code?: string }).code === 'ERR_JWT_EXPIRED';
+      throw new UnauthenticatedError(expired ? 'Access token expired' : 'Invalid access token', expired ? { reason: 'TOKEN_EXPIRED' } : {});
+    }
+  }
 }

@@ -55,8 +55,8 @@ export class ConflictError extends DomainError {
 
 export class ForbiddenError extends DomainError {
   readonly code = 'FORBIDDEN' as const;
-  constructor(message = 'You are not allowed to do this') {
-    super(message);
+  constructor(message = 'You are not allowed to do this', details: Record<string, unknown> = {}) {
+    super(message, details);
   }
 }
 

@@ -12,6 +12,8 @@ const INDONESIAN: Record<string, string> = {
   THROTTLED: 'Terlalu banyak percobaan masuk yang gagal; coba lagi nanti',
   ACCOUNT_DISABLED: 'Akun ini tidak dapat masuk',
   INVALID_REFRESH_TOKEN: 'Token penyegaran tidak valid atau sudah kedaluwarsa',
+  PASSWORD_CHANGE_REQUIRED: 'Ganti kata sandi yang diberikan HR terlebih dahulu',
+  INVALID_RESET_TOKEN: 'Tautan atur ulang kata sandi tidak valid, sudah dipakai, atau sudah kedaluwarsa',
   UNAUTHENTICATED: 'Silakan masuk terlebih dahulu',
   FORBIDDEN: 'Anda tidak berwenang melakukan ini',
   NOT_FOUND: 'Data yang diminta tidak ditemukan',

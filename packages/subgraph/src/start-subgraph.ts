@@ -24,6 +24,7 @@ import { graphqlMetricsPlugin, processMetrics, type ServiceMetricSources } from 
 import type { GraphQLSchema } from 'graphql';
 
 import { type InputGuardOptions, inputGuardPlugin } from './input-guard';
+import { passwordChangePlugin } from './password-change.plugin';
 import type { SubgraphContext } from './subgraph-context';
 
 export interface StartSubgraphOptions<Context extends SubgraphContext> {
@@ -76,6 +77,7 @@ export async function startSubgraph<Context extends SubgraphContext>(options: St
       ApolloServerPluginSchemaReportingDisabled(),
       graphqlMetricsPlugin<Context>(),
       inputGuardPlugin<Context>({ longTextInputs: options.longTextInputs ?? {} }),
+      passwordChangePlugin<Context>(),
     ],
   });
   await apollo.start();
@@ -106,7 +108,8 @@ export async function startSubgraph<Context extends SubgraphContext>(options: St
           }
         : {}),
       context: async (req: IncomingMessage, requestId: string) => {
-        const viewer = await verifier.viewerFrom(req.headers.authorization);
+        // A password-change token is let in here and held to changePassword by the plugin above.
+        const viewer = await verifier.viewerFrom(req.headers.authorization, { allowPasswordChange: true });
         // One trusted hop, the gateway: it replaces X-Forwarded-For with the client it identified.
         const clientAddress = clientAddressOf(req.headers['x-forwarded-for'], req.socket.remoteAddress, 1);
         return options.extendContext({ viewer, requestId, clientAddress, logger: logger.child({ requestId, userId: viewer.userId }) });

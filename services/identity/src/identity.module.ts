@@ -14,6 +14,7 @@ import { CreateOrgUnit } from './application/create-org-unit.command';
 import { CreatePosition } from './application/create-position.command';
 import { GrantRole } from './application/grant-role.command';
 import { IdentityReader } from './application/identity.reader';
+import { IssuePasswordReset } from './application/issue-password-reset.command';
 import { keepAuditTrailEntry } from './application/keep-audit-trail.handler';
 import { Login } from './application/login.command';
 import { Logout } from './application/logout.command';
@@ -22,6 +23,7 @@ import { ReadAuditTrail } from './application/read-audit-trail.query';
 import { RecordEmployeeLeft } from './application/record-employee-left.command';
 import { RefreshSession } from './application/refresh-session.command';
 import { RegisterEmployee } from './application/register-employee.command';
+import { ResetPassword } from './application/reset-password.command';
 import { RevokeRole } from './application/revoke-role.command';
 import { SessionIssuer } from './application/session-issuer';
 import { SetAccountDisabled } from './application/set-account-disabled.command';
@@ -111,6 +113,8 @@ export const identityModule = defineService({
           new RevokeRole(accounts, organisation),
           new SetAccountDisabled(accounts, clock),
           new ChangePassword(accounts, hasher, clock),
+          new IssuePasswordReset(accounts, ids, clock),
+          new ResetPassword(accounts, hasher, clock),
         ),
         new EmployeeConnectionResolver(),
         new ViewerResolver(reader),

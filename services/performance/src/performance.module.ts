@@ -25,11 +25,15 @@ import { keepFeedbackAggregateWhenCycleCompleted } from './application/keep-feed
 import { DocumentLinks, OfficialDocumentReader } from './application/official-document.reader';
 import { PerformanceReader } from './application/performance.reader';
 import { recordDevelopmentEvidenceWhenTrainingCompleted } from './application/record-development-evidence-when-training-completed.handler';
+import { RemoveIndicator } from './application/remove-indicator.command';
+import { RemoveWorkResult } from './application/remove-work-result.command';
 import { ReportRealization } from './application/report-realization.command';
 import { RevisePerformancePlan } from './application/revise-performance-plan.command';
 import { SetPerformanceSettings } from './application/set-performance-settings.command';
 import { SetUnitRating } from './application/set-unit-rating.command';
 import { SubmitSelfAssessment } from './application/submit-self-assessment.command';
+import { UpdateIndicator } from './application/update-indicator.command';
+import { UpdateWorkResult } from './application/update-work-result.command';
 import { UploadEvidence } from './application/upload-evidence.command';
 import { type PerformanceConfig, performanceEnvSchema } from './env';
 import { AssessmentResolver } from './graphql/assessment.resolver';
@@ -99,7 +103,14 @@ export function wirePerformance(repositories: Repositories, options: Performance
       ),
       new PlanRevisionResolver(),
       new PlanSnapshotResolver(),
-      new WorkResultResolver(new AddWorkResult(sources, ids), new AddIndicator(sources, ids)),
+      new WorkResultResolver(
+        new AddWorkResult(sources, ids),
+        new AddIndicator(sources, ids),
+        new UpdateWorkResult(sources),
+        new RemoveWorkResult(sources),
+        new UpdateIndicator(sources),
+        new RemoveIndicator(sources),
+      ),
       new IndicatorResolver(),
       new RealizationResolver(new ReportRealization(sources, realizations, assessments, settings, ids, clock)),
       new EvidenceDocumentResolver(new UploadEvidence({ ...sources, assessments }, realizations, evidenceDocuments, ids, clock, options.evidenceMaxBytes)),

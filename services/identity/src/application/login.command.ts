@@ -68,7 +68,7 @@ export class Login {
       entityId: access.account.id,
       agencyId,
       before: null,
-      after: details,
+      after: { ...details, passwordChangeRequired: access.account.passwordChangeRequired },
     });
     return this.sessions.issue(access);
   }

@@ -49,6 +49,8 @@ export class RegisterEmployee {
             employeeId: employee.id,
             displayName: employee.name,
             passwordHash: await this.hasher.hash(input.initialPassword),
+            // HR chose it: the holder changes it at the first sign-in before doing anything else.
+            passwordChangeRequired: true,
           };
     const events = await reportingLineEvents(this.organisation, this.employees, { employee, type: 'identity.employee.registered', extra: {} }, null);
     await this.employees.register(employee, account, auditContextOf(actor), events);

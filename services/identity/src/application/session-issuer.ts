@@ -12,6 +12,8 @@ export interface Session {
   refreshToken: string;
   refreshTokenExpiresAt: Date;
   viewer: Viewer;
+  /** The account's password was issued by HR: the access token is good for changePassword only. */
+  passwordChangeRequired: boolean;
 }
 
 export function hashRefreshToken(token: string): string {
@@ -19,10 +21,20 @@ export function hashRefreshToken(token: string): string {
 }
 
 export function viewerOf(access: AccountWithAccess): Viewer {
-  return { userId: access.account.id, employeeId: access.account.employeeId, agencyId: access.employeeAgencyId, grants: access.grants };
+  return {
+    userId: access.account.id,
+    employeeId: access.account.employeeId,
+    agencyId: access.employeeAgencyId,
+    grants: access.grants,
+    ...(access.account.passwordChangeRequired ? { passwordChangeOnly: true as const } : {}),
+  };
 }
 
-/** Issues an access token and a new refresh token of the given family (a login starts a family). */
+/**
+ * Issues an access token and a new refresh token of the given family (a login starts a family).
+ * While the account's password is one HR issued, every access token it issues (login and refresh
+ * alike) is a password-change token; a changed password revokes the refresh tokens.
+ */
 export class SessionIssuer {
   constructor(
     private readonly accounts: AccountRepository,
@@ -41,6 +53,6 @@ export class SessionIssuer {
       { id: this.ids.newId(), userId: access.account.id, familyId, expiresAt: refreshTokenExpiresAt, usedAt: null, revokedAt: null },
       hashRefreshToken(refreshToken),
     );
-    return { accessToken: token, expiresAt, refreshToken, refreshTokenExpiresAt, viewer };
+    return { accessToken: token, expiresAt, refreshToken, refreshTokenExpiresAt, viewer, passwordChangeRequired: viewer.passwordChangeOnly === true };
   }
 }

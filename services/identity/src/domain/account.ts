@@ -7,6 +7,12 @@ export interface UserAccount {
   employeeId: string | null;
   displayName: string;
   passwordHash: string;
+  /**
+   * The password was issued by HR (registerEmployee's initialPassword): until the holder changes
+   * it, sign-ins hand out only a password-change token. Passwords the holder chose (changePassword,
+   * a reset link) and the embedded mode's demo accounts never set it.
+   */
+  passwordChangeRequired: boolean;
 }
 
 export interface AccountWithAccess {

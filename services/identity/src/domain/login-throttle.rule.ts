@@ -77,3 +77,6 @@ export function startsThrottling(policy: ThrottlePolicy, next: ThrottleState): b
 export const ACCOUNT_KEY = 'account:';
 export const UNKNOWN_LOGIN_KEY = 'login:';
 export const ADDRESS_KEY = 'ip:';
+/** Password resets tried from one address (a reset token cannot be guessed; this stops the trying). */
+export const RESET_ADDRESS_KEY = 'reset-ip:';
+export const RESET_ADDRESS_POLICY: ThrottlePolicy = { freeFailures: 10, windowMs: 15 * 60_000, maxDelayMs: 15 * 60_000 };

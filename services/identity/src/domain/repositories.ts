@@ -6,6 +6,7 @@ import type { Employee } from './employee';
 import type { PendingEvent } from './events';
 import type { Admission, ThrottleCounter } from './login-throttle.rule';
 import type { Agency, OrgUnit, Position } from './organisation';
+import type { PasswordReset } from './password-reset';
 
 export interface OrganisationRepository {
   listAgencies(agencyIds: readonly string[] | 'all'): Promise<Agency[]>;
@@ -79,6 +80,13 @@ export interface RefreshTokenRecord {
   revokedAt: Date | null;
 }
 
+export interface StoredPasswordReset extends PasswordReset {
+  usedAt: Date | null;
+  voidedAt: Date | null;
+  /** The agency of the account's employee, for the audit row. */
+  agencyId: string | null;
+}
+
 /** Who a login attempt concerns, for the audit rows the throttle writes. */
 export interface LoginAudit {
   context: AuditContext;
@@ -114,6 +122,15 @@ export interface AccountRepository {
   loginSucceeded(accountKey: string, address: ThrottleCounter, audit: AuditContext, entry: AuditEntry): Promise<void>;
   /** Writes one audit row on its own (a failed login, a logout). */
   audit(audit: AuditContext, entry: AuditEntry): Promise<void>;
+  /** Stores a new reset (its token's hash only), voids the account's earlier unspent ones, and audits the issue (never the token). */
+  issuePasswordReset(reset: PasswordReset, tokenHash: string, at: Date, audit: AuditContext, agencyId: string | null): Promise<void>;
+  passwordResetByHash(tokenHash: string): Promise<StoredPasswordReset | null>;
+  /**
+   * Spends the reset and sets the password the holder chose, in one transaction: the forced change
+   * is cleared, every refresh token revoked, the reset audited. False when another request spent
+   * or voided it first (nothing is written then).
+   */
+  completePasswordReset(reset: StoredPasswordReset, passwordHash: string, at: Date, audit: AuditContext): Promise<boolean>;
   /** Whether any account holds the province-wide PROVINCE_ADMIN role. */
   provinceAdminExists(): Promise<boolean>;
   /** Creates a province account holding PROVINCE_ADMIN, audited; false when the e-mail is taken. */

@@ -4,15 +4,17 @@ import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 
 import type { ChangePassword } from '../application/change-password.command';
 import type { GrantRole } from '../application/grant-role.command';
+import type { IssuePasswordReset } from '../application/issue-password-reset.command';
 import type { Login } from '../application/login.command';
 import type { Logout } from '../application/logout.command';
 import type { RefreshSession } from '../application/refresh-session.command';
+import type { ResetPassword } from '../application/reset-password.command';
 import type { RevokeRole } from '../application/revoke-role.command';
 import type { Session } from '../application/session-issuer';
 import type { SetAccountDisabled } from '../application/set-account-disabled.command';
 import { actorOf, type IdentityContext } from './context';
-import { ChangePasswordInput, GrantRoleInput, LoginInput } from './inputs';
-import { AccountStatusType, AuthPayloadType, RoleGrantType, ViewerType } from './types';
+import { ChangePasswordInput, GrantRoleInput, LoginInput, ResetPasswordInput } from './inputs';
+import { AccountStatusType, AuthPayloadType, PasswordResetIssuedType, RoleGrantType, ViewerType } from './types';
 
 function toPayload(session: Session): AuthPayloadType {
   const { viewer } = session;
@@ -29,6 +31,8 @@ export class AuthResolver {
     private readonly revokeRoleCommand: RevokeRole,
     private readonly setAccountDisabledCommand: SetAccountDisabled,
     private readonly changePasswordCommand: ChangePassword,
+    private readonly issuePasswordResetCommand: IssuePasswordReset,
+    private readonly resetPasswordCommand: ResetPassword,
   ) {}
 
   @Query(() => ViewerType, { nullable: true, description: 'The signed-in account and its roles; null when anonymous' })
@@ -78,8 +82,27 @@ export class AuthResolver {
     return this.setAccountDisabledCommand.execute(actorOf(context), userId, false);
   }
 
-  @Mutation(() => Boolean, { description: "Changes the caller's password (audited); every refresh token of the account stops working" })
+  @Mutation(() => Boolean, {
+    description:
+      "Changes the caller's password (audited); every refresh token of the account stops working. The one operation a password-change token (login with passwordChangeRequired) may call",
+  })
   changePassword(@Arg('input') input: ChangePasswordInput, @Ctx() context: IdentityContext): Promise<boolean> {
     return this.changePasswordCommand.execute(actorOf(context), input);
+  }
+
+  @Mutation(() => PasswordResetIssuedType, {
+    description:
+      'A one-time password reset for an account (the HR admin of its agency or the province admin): hand the token to the holder, who chooses the password with resetPassword; valid 24 h, a newer one voids it',
+  })
+  issuePasswordReset(@Arg('userId', () => ID) userId: string, @Ctx() context: IdentityContext): Promise<PasswordResetIssuedType> {
+    return this.issuePasswordResetCommand.execute(actorOf(context), userId);
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      'Sets the password with a reset token HR issued (no sign-in needed): once per token (then UNAUTHENTICATED / INVALID_RESET_TOKEN); every refresh token of the account stops working',
+  })
+  resetPassword(@Arg('input') input: ResetPasswordInput, @Ctx() context: IdentityContext): Promise<boolean> {
+    return this.resetPasswordCommand.execute({ ...input, clientAddress: context.clientAddress, requestId: context.requestId });
   }
 }

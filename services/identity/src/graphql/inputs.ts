@@ -61,6 +61,12 @@ export class ChangePasswordInput {
 }
 
 @InputType()
+export class ResetPasswordInput {
+  @Field({ description: 'The token of the reset link HR issued (issuePasswordReset)' }) token!: string;
+  @Field({ description: '10-200 characters' }) newPassword!: string;
+}
+
+@InputType()
 export class GrantRoleInput {
   @Field(() => ID) userId!: string;
   @Field(() => RoleEnum) role!: GrantableRole;

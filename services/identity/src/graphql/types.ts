@@ -94,6 +94,13 @@ export class ViewerType {
   subject!: Viewer;
 }
 
+@ObjectType('PasswordResetIssued')
+export class PasswordResetIssuedType {
+  @Field(() => ID) userId!: string;
+  @Field({ description: "One-time token for the account's holder (resetPassword); shown only here, stored only as a hash" }) token!: string;
+  @Field({ description: 'The token stops working then, when used, or when a newer reset is issued' }) expiresAt!: Date;
+}
+
 @ObjectType('AuthPayload')
 export class AuthPayloadType {
   @Field({ description: 'Short-lived access token (JWT); send as "Authorization: Bearer <token>"' }) accessToken!: string;
@@ -101,4 +108,9 @@ export class AuthPayloadType {
   @Field({ description: 'Exchange with refreshToken(token) for a new pair; each one works once' }) refreshToken!: string;
   @Field() refreshTokenExpiresAt!: Date;
   @Field(() => ViewerType) viewer!: ViewerType;
+  @Field({
+    description:
+      'The password was issued by HR: accessToken is good for changePassword only (anything else answers FORBIDDEN / PASSWORD_CHANGE_REQUIRED); sign in again after the change',
+  })
+  passwordChangeRequired!: boolean;
 }

@@ -5,6 +5,9 @@ import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, importPK
 
 import type { Clock, IssuedAccessToken, TokenIssuer } from '../domain/token-issuer';
 
+/** How long a password-change token (an HR-issued password's sign-in) lives. */
+export const PASSWORD_CHANGE_TOKEN_TTL_SECONDS = 600;
+
 export interface SigningKey {
   kid: string;
   privateKey: KeyLike | Uint8Array;
@@ -50,7 +53,7 @@ export async function verificationKeysFromPems(pems: string): Promise<JWK[]> {
 export class JoseTokenIssuer implements TokenIssuer {
   constructor(
     private readonly key: SigningKey,
-    private readonly options: { issuer: string; audience: string; ttlSeconds: number },
+    private readonly options: { issuer: string; audience: string; ttlSeconds: number; passwordChangeTtlSeconds?: number },
     private readonly clock: Clock,
     /** Keys signed with before a rotation: verified and served, never used to sign. */
     private readonly previousKeys: readonly JWK[] = [],
@@ -58,7 +61,9 @@ export class JoseTokenIssuer implements TokenIssuer {
 
   async issueAccessToken(viewer: Viewer): Promise<IssuedAccessToken> {
     const issuedAt = Math.floor(this.clock.now().getTime() / 1000);
-    const expiresAt = issuedAt + this.options.ttlSeconds;
+    // A password-change token gives time to type a new password, and is good for nothing else.
+    const ttl = viewer.passwordChangeOnly ? (this.options.passwordChangeTtlSeconds ?? PASSWORD_CHANGE_TOKEN_TTL_SECONDS) : this.options.ttlSeconds;
+    const expiresAt = issuedAt + ttl;
     const token = await new SignJWT({ ...claimsFor(viewer) })
       .setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM, kid: this.key.kid, typ: 'at+jwt' })
       .setSubject(viewer.userId ?? '')

@@ -4,7 +4,8 @@ import { type AuditContext, type AuditEntry, auditRow, isUniqueViolation } from 
 import type { AccountWithAccess, ManagedAccount, UserAccount } from '../domain/account';
 import { signInRefusal } from '../domain/account-admin.rule';
 import { ACCOUNT_KEY, type Admission, admitAttempt, startsThrottling, type ThrottleCounter, type ThrottleState } from '../domain/login-throttle.rule';
-import type { AccountRepository, LoginAudit, RefreshTokenRecord } from '../domain/repositories';
+import type { PasswordReset } from '../domain/password-reset';
+import type { AccountRepository, LoginAudit, RefreshTokenRecord, StoredPasswordReset } from '../domain/repositories';
 import type { IdentityPrisma } from './prisma-client';
 import { isUuid } from './uuid';
 
@@ -12,12 +13,17 @@ const accountInclude = { grants: true, employee: { select: { agencyId: true, sta
 
 type AccountRow = Awaited<ReturnType<IdentityPrisma['userAccount']['findFirst']>> & object;
 
+function toAccount(row: AccountRow): UserAccount {
+  const { id, email, employeeId, displayName, passwordHash, passwordChangeRequired } = row;
+  return { id, email, employeeId, displayName, passwordHash, passwordChangeRequired };
+}
+
 function toAccess(
   row: AccountRow & { grants: { role: string; scope: string }[]; employee: { agencyId: string; status: string } | null },
 ): AccountWithAccess | null {
   // Someone who has left the service, or whose account is disabled, keeps their record but can no longer sign in.
   if (signInRefusal({ disabledAt: row.disabledAt, departed: row.employee?.status === 'LEFT' }) !== null) return null;
-  const account: UserAccount = { id: row.id, email: row.email, employeeId: row.employeeId, displayName: row.displayName, passwordHash: row.passwordHash };
+  const account = toAccount(row);
   const grants: RoleGrant[] = row.grants.map((grant) => ({ role: grant.role as GrantableRole, agencyId: grant.scope === '' ? null : grant.scope }));
   return { account, grants, employeeAgencyId: row.employee?.agencyId ?? null };
 }
@@ -42,7 +48,7 @@ export class PrismaAccountRepository implements AccountRepository {
 
   async byEmployeeId(employeeId: string): Promise<UserAccount | null> {
     const row = await this.prisma.userAccount.findUnique({ where: { employeeId } });
-    return row ? { id: row.id, email: row.email, employeeId: row.employeeId, displayName: row.displayName, passwordHash: row.passwordHash } : null;
+    return row ? toAccount(row) : null;
   }
 
   async managedById(userId: string): Promise<ManagedAccount | null> {
@@ -50,7 +56,7 @@ export class PrismaAccountRepository implements AccountRepository {
     const row = await this.prisma.userAccount.findUnique({ where: { id: userId }, include: accountInclude });
     if (!row) return null;
     return {
-      account: { id: row.id, email: row.email, employeeId: row.employeeId, displayName: row.displayName, passwordHash: row.passwordHash },
+      account: toAccount(row),
       grants: row.grants.map((grant) => ({ role: grant.role as GrantableRole, agencyId: grant.scope === '' ? null : grant.scope })),
       agencyId: row.employee?.agencyId ?? null,
       disabledAt: row.disabledAt,
@@ -95,7 +101,8 @@ export class PrismaAccountRepository implements AccountRepository {
 
   async changePassword(userId: string, passwordHash: string, at: Date, audit: AuditContext, agencyId: string | null): Promise<void> {
     await this.prisma.$transaction([
-      this.prisma.userAccount.update({ where: { id: userId }, data: { passwordHash } }),
+      // The holder chose it: an HR-issued password's forced change is done.
+      this.prisma.userAccount.update({ where: { id: userId }, data: { passwordHash, passwordChangeRequired: false } }),
       this.prisma.refreshToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: at } }),
       // Never the hashes: the audit row says that and when, not what.
       this.prisma.auditLog.create({
@@ -204,6 +211,58 @@ export class PrismaAccountRepository implements AccountRepository {
 
   async audit(audit: AuditContext, entry: AuditEntry): Promise<void> {
     await this.prisma.auditLog.create({ data: auditRow(audit, entry) });
+  }
+
+  async issuePasswordReset(reset: PasswordReset, tokenHash: string, at: Date, audit: AuditContext, agencyId: string | null): Promise<void> {
+    await this.prisma.$transaction([
+      this.prisma.passwordReset.updateMany({ where: { userId: reset.userId, usedAt: null, voidedAt: null }, data: { voidedAt: at } }),
+      this.prisma.passwordReset.create({ data: { ...reset, tokenHash } }),
+      // Never the token or its hash: the row says who issued a reset for whom, and until when.
+      this.prisma.auditLog.create({
+        data: auditRow(audit, {
+          action: 'account.password-reset-issued',
+          entityType: 'UserAccount',
+          entityId: reset.userId,
+          agencyId,
+          before: null,
+          after: { resetId: reset.id, expiresAt: reset.expiresAt },
+        }),
+      }),
+    ]);
+  }
+
+  async passwordResetByHash(tokenHash: string): Promise<StoredPasswordReset | null> {
+    const row = await this.prisma.passwordReset.findUnique({
+      where: { tokenHash },
+      include: { user: { select: { employee: { select: { agencyId: true } } } } },
+    });
+    if (!row) return null;
+    const { id, userId, expiresAt, issuedBy, usedAt, voidedAt } = row;
+    return { id, userId, expiresAt, issuedBy: issuedBy ?? '', usedAt, voidedAt, agencyId: row.user.employee?.agencyId ?? null };
+  }
+
+  async completePasswordReset(reset: StoredPasswordReset, passwordHash: string, at: Date, audit: AuditContext): Promise<boolean> {
+    return this.prisma.$transaction(async (tx) => {
+      // Spent only if still unspent, unvoided and unexpired: of two concurrent uses one wins.
+      const { count } = await tx.passwordReset.updateMany({
+        where: { id: reset.id, usedAt: null, voidedAt: null, expiresAt: { gt: at } },
+        data: { usedAt: at },
+      });
+      if (count !== 1) return false;
+      await tx.userAccount.update({ where: { id: reset.userId }, data: { passwordHash, passwordChangeRequired: false } });
+      await tx.refreshToken.updateMany({ where: { userId: reset.userId, revokedAt: null }, data: { revokedAt: at } });
+      await tx.auditLog.create({
+        data: auditRow(audit, {
+          action: 'account.password-reset',
+          entityType: 'UserAccount',
+          entityId: reset.userId,
+          agencyId: reset.agencyId,
+          before: null,
+          after: { resetId: reset.id, changedAt: at },
+        }),
+      });
+      return true;
+    });
   }
 
   async provinceAdminExists(): Promise<boolean> {

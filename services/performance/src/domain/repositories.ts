@@ -61,6 +61,18 @@ export interface PlanRepository {
   create(plan: PerformancePlan, audit: AuditContext): Promise<void>;
   addWorkResult(plan: PerformancePlan, workResult: WorkResult, audit: AuditContext): Promise<void>;
   addIndicator(plan: PerformancePlan, indicator: Indicator, audit: AuditContext): Promise<void>;
+  /** Writes the changed RHK of a draft plan with its audit row (CONFLICT when the plan left DRAFT meanwhile). */
+  updateWorkResult(plan: PerformancePlan, before: WorkResult, after: WorkResult, audit: AuditContext): Promise<void>;
+  /**
+   * Deletes the RHK of a draft plan with its indicators and audit row, closing the gap in the
+   * positions. CONFLICT (reason CASCADED_TO) while a subordinate's RHK cascades from it, or
+   * (HAS_REALIZATIONS) once realizations were reported on its indicators; checked with the row
+   * locked, so a cascade added meanwhile is never orphaned.
+   */
+  removeWorkResult(plan: PerformancePlan, workResult: WorkResult, audit: AuditContext): Promise<void>;
+  updateIndicator(plan: PerformancePlan, before: Indicator, after: Indicator, audit: AuditContext): Promise<void>;
+  /** Deletes the indicator with its audit row; CONFLICT (HAS_REALIZATIONS) once realizations were reported on it. */
+  removeIndicator(plan: PerformancePlan, indicator: Indicator, audit: AuditContext): Promise<void>;
   /** Writes the new state only if the stored one is still `before` (a concurrent change is a CONFLICT). */
   update(before: PerformancePlan, after: PerformancePlan, action: string, audit: AuditContext): Promise<void>;
   /** The plans' revisions, oldest first. */

@@ -63,6 +63,23 @@ export class AddIndicatorInput {
 }
 
 @InputType()
+export class UpdateWorkResultInput {
+  @Field(() => ID, { description: 'An RHK of the caller’s draft SKP' }) workResultId!: string;
+  @Field(() => WorkResultKindEnum) kind!: WorkResultKind;
+  @Field() title!: string;
+}
+
+@InputType()
+export class UpdateIndicatorInput {
+  @Field(() => ID, { description: 'An indicator of an RHK of the caller’s draft SKP' }) indicatorId!: string;
+  @Field(() => IndicatorAspectEnum) aspect!: IndicatorAspect;
+  @Field() description!: string;
+  @Field(() => Float) target!: number;
+  @Field() unit!: string;
+  @Field({ defaultValue: false }) lowerIsBetter!: boolean;
+}
+
+@InputType()
 export class RevisePerformancePlanInput {
   @Field(() => ID, { description: 'An approved SKP' }) planId!: string;
   @Field({ description: 'Why the agreed plan changes (10–2000 characters), e.g. a new assignment or a reorganisation' }) reason!: string;

@@ -123,6 +123,97 @@ export class PrismaPlanRepository implements PlanRepository {
     });
   }
 
+  async updateWorkResult(plan: PerformancePlan, before: WorkResult, after: WorkResult, audit: AuditContext): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      await this.touchDraft(tx, plan);
+      await tx.workResult.update({ where: { id: before.id }, data: { kind: after.kind, title: after.title } });
+      await tx.auditLog.create({
+        data: auditRow(audit, { action: 'work-result.updated', entityType: 'WorkResult', entityId: after.id, agencyId: plan.agencyId, before, after }),
+      });
+    });
+  }
+
+  async removeWorkResult(plan: PerformancePlan, workResult: WorkResult, audit: AuditContext): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      await this.touchDraft(tx, plan);
+      // Locked first: a subordinate's RHK being linked to it meanwhile (its foreign key check needs
+      // this row) waits for the commit and then fails, or commits first and is counted below.
+      await tx.$executeRaw`SELECT id FROM work_result WHERE id = ${workResult.id}::uuid FOR UPDATE`;
+      const cascaded = await tx.workResult.count({ where: { cascadedFromWorkResultId: workResult.id } });
+      if (cascaded > 0) {
+        throw new ConflictError(`${cascaded} RHK of subordinates cascade from this RHK; they are unlinked or removed first`, {
+          reason: 'CASCADED_TO',
+          field: 'workResultId',
+          cascadedCount: cascaded,
+        });
+      }
+      const indicators = await tx.indicator.findMany({ where: { workResultId: workResult.id }, orderBy: { position: 'asc' } });
+      await this.assertNoRealizations(
+        tx,
+        indicators.map((row) => row.id),
+        'workResultId',
+      );
+      await tx.indicator.deleteMany({ where: { workResultId: workResult.id } });
+      await tx.workResult.delete({ where: { id: workResult.id } });
+      await tx.workResult.updateMany({ where: { planId: plan.id, position: { gt: workResult.position } }, data: { position: { decrement: 1 } } });
+      await tx.auditLog.create({
+        data: auditRow(audit, {
+          action: 'work-result.removed',
+          entityType: 'WorkResult',
+          entityId: workResult.id,
+          agencyId: plan.agencyId,
+          before: { ...workResult, indicators: indicators.map(toIndicator) },
+          after: null,
+        }),
+      });
+    });
+  }
+
+  async updateIndicator(plan: PerformancePlan, before: Indicator, after: Indicator, audit: AuditContext): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      await this.touchDraft(tx, plan);
+      const { id: _id, workResultId: _workResultId, position: _position, ...data } = after;
+      await tx.indicator.update({ where: { id: before.id }, data });
+      await tx.auditLog.create({
+        data: auditRow(audit, { action: 'indicator.updated', entityType: 'Indicator', entityId: after.id, agencyId: plan.agencyId, before, after }),
+      });
+    });
+  }
+
+  async removeIndicator(plan: PerformancePlan, indicator: Indicator, audit: AuditContext): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      await this.touchDraft(tx, plan);
+      await this.assertNoRealizations(tx, [indicator.id], 'indicatorId');
+      await tx.indicator.delete({ where: { id: indicator.id } });
+      await tx.indicator.updateMany({
+        where: { workResultId: indicator.workResultId, position: { gt: indicator.position } },
+        data: { position: { decrement: 1 } },
+      });
+      await tx.auditLog.create({
+        data: auditRow(audit, {
+          action: 'indicator.removed',
+          entityType: 'Indicator',
+          entityId: indicator.id,
+          agencyId: plan.agencyId,
+          before: indicator,
+          after: null,
+        }),
+      });
+    });
+  }
+
+  /** What was reported stays: an indicator with realizations (a revised plan's) is not removed. */
+  private async assertNoRealizations(tx: Tx, indicatorIds: readonly string[], field: string): Promise<void> {
+    if (indicatorIds.length === 0) return;
+    const reported = await tx.realization.count({ where: { indicatorId: { in: [...indicatorIds] } } });
+    if (reported > 0) {
+      throw new ConflictError(`${reported} realizations were reported on it; an RHK or indicator with realizations is kept`, {
+        reason: 'HAS_REALIZATIONS',
+        field,
+      });
+    }
+  }
+
   async update(before: PerformancePlan, after: PerformancePlan, action: string, audit: AuditContext): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
       const { id: _id, ...data } = planData(after);
