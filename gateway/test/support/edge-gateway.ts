@@ -16,7 +16,7 @@ export interface EdgeGateway {
 
 /**
  * The real gateway (the committed supergraph, every plugin and limit) in this process, with all
- * three subgraphs pointed at one stub that records what it is sent and answers `data: null`: enough
+ * subgraphs pointed at one stub that records what it is sent and answers `data: null`: enough
  * to see whether an operation got past the edge and was planned and sent on.
  */
 export async function startEdgeGateway(env: Record<string, string> = {}): Promise<EdgeGateway> {
@@ -34,7 +34,7 @@ export async function startEdgeGateway(env: Record<string, string> = {}): Promis
   const stubUrl = `http://127.0.0.1:${(stub.address() as AddressInfo).port}/graphql`;
   const config = {
     ...loadConfig(gatewayEnvSchema, { PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env }),
-    subgraphUrls: { identity: stubUrl, performance: stubUrl, development: stubUrl },
+    subgraphUrls: { identity: stubUrl, performance: stubUrl, development: stubUrl, feedback: stubUrl, recruitment: stubUrl },
   };
   const gateway = await startGateway(config, createLogger({ name: 'gateway', level: 'silent' }));
   return {
