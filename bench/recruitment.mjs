@@ -8,8 +8,9 @@
 // Writes bench/results/recruitment.json.
 //
 // Applicants are inserted in bulk (registration is not what is measured), and verification marks
-// every application qualified in one statement. The SKD import goes to the subgraph directly: the
-// gateway lets only evidence uploads carry a body over 64 KiB (gateway/src/edge-limits.plugin.ts).
+// every application qualified in one statement. The SKD import goes to the subgraph directly, so
+// that its seconds are recruitment's own (the gateway lets it through as well, up to MAX_BODY_BYTES:
+// gateway/src/edge-limits.plugin.ts; not measured here).
 // BENCH_APPLY_SECONDS (default 480) bounds the application phase: if the machine cannot take all
 // applicants in that time, the run goes on with those who applied and says so in `notes`.
 import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';

@@ -4,8 +4,12 @@ import { EdgeError } from './edge-error';
 import { exceededLimit, measureOperation, type OperationLimits, rootFieldNames } from './operation-limits';
 import type { TokenBuckets } from './token-bucket';
 
-/** The only operation that may send a large body (evidence documents, base64). */
-export const UPLOAD_FIELDS: ReadonlySet<string> = new Set(['uploadEvidence']);
+/**
+ * The only operations that may send a large body (up to MAX_BODY_BYTES, signed in): uploads of
+ * documents in base64 (performance's evidence, an applicant's documents) and the test centre's
+ * SKD export (CSV, about 40 bytes a participant). Each subgraph holds its own field to its limit.
+ */
+export const UPLOAD_FIELDS: ReadonlySet<string> = new Set(['uploadEvidence', 'uploadApplicationDocument', 'importSkdScores']);
 
 /** Root fields anyone may call without a token; they are rate limited with or without one. */
 export const PUBLIC_FIELDS: ReadonlySet<string> = new Set(['verifyCertificate', 'login', 'refreshToken', 'logout', 'viewer', 'resetPassword']);
@@ -48,7 +52,7 @@ export function edgeLimitsPlugin<Context extends EdgeContext>(options: EdgeLimit
           const bodyBytes = Buffer.byteLength(request.query ?? '') + Buffer.byteLength(JSON.stringify(request.variables ?? {}));
           const upload = fields.length > 0 && fields.every((name) => UPLOAD_FIELDS.has(name));
           if (!upload && bodyBytes > options.operationBodyBytes) {
-            throw new EdgeError(`Request body too large: only an evidence upload may exceed ${options.operationBodyBytes} bytes`, 'PAYLOAD_TOO_LARGE', {
+            throw new EdgeError(`Request body too large: only an upload or an SKD import may exceed ${options.operationBodyBytes} bytes`, 'PAYLOAD_TOO_LARGE', {
               max: options.operationBodyBytes,
               measured: bodyBytes,
             });

@@ -39,14 +39,14 @@ export const gatewayEnvSchema = z.object({
    * client address found this way; too few hops counts every user on the proxy's address.
    */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
-  /** Largest request body; evidence documents (5 MiB, base64) pass through the gateway. */
+  /** Largest request body; evidence documents (5 MiB, base64), applicants' documents and SKD exports pass through the gateway. */
   MAX_BODY_BYTES: z.coerce
     .number()
     .int()
     .min(1024)
     .max(100 * 1024 * 1024)
     .default(8 * 1024 * 1024),
-  /** Largest body of anything but an evidence upload, and of any request without a token (cut off while it streams). */
+  /** Largest body of anything but an upload or an SKD import (UPLOAD_FIELDS), and of any request without a token (cut off while it streams). */
   MAX_OPERATION_BODY_BYTES: z.coerce
     .number()
     .int()

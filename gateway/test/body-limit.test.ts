@@ -63,6 +63,42 @@ describe('request body limits at the gateway', () => {
     expect(gateway.subgraphCalls[0]?.length).toBeGreaterThan(5 * 1024 * 1024);
   });
 
+  it('lets a signed-in SKD import of thousands of rows through to recruitment, and an applicant’s document', async () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => `CPNS2027-KOTALAMA-${String(i + 1).padStart(6, '0')},100,120,180`);
+    const csv = ['registration_number,twk,tiu,tkp', ...rows].join('\n');
+    expect(csv.length).toBeGreaterThan(2 * 64 * 1024);
+    const imported = await post(
+      gateway.url,
+      {
+        query: 'mutation ($input: ImportSkdScoresInput!) { importSkdScores(input: $input) { imported } }',
+        variables: { input: { selectionId: 's1', csv, skipRejectedRows: false } },
+      },
+      SIGNED_IN,
+    );
+    expect(codeOf(imported)).not.toBe('PAYLOAD_TOO_LARGE');
+    const document = await post(
+      gateway.url,
+      {
+        query: 'mutation ($input: UploadApplicationDocumentInput!) { uploadApplicationDocument(input: $input) { id } }',
+        variables: { input: { applicationId: 'a1', documentType: 'Ijazah', fileName: 'ijazah.pdf', contentBase64: 'A'.repeat(1024 * 1024) } },
+      },
+      SIGNED_IN,
+    );
+    expect(codeOf(document)).not.toBe('PAYLOAD_TOO_LARGE');
+    expect(gateway.subgraphCalls.map((body) => body.length)).toEqual([expect.any(Number), expect.any(Number)]);
+    expect(gateway.subgraphCalls[0]).toContain(rows[4999]);
+    // Anything else as large is still refused at the edge.
+    const other = await post(
+      gateway.url,
+      {
+        query: 'mutation ($input: ApplyToVacancyInput!) { applyToVacancy(input: $input) { id } }',
+        variables: { input: { vacancyId: 'v', idempotencyKey: 'x'.repeat(csv.length) } },
+      },
+      SIGNED_IN,
+    );
+    expect(codeOf(other)).toBe('PAYLOAD_TOO_LARGE');
+  });
+
   it('still refuses anything over MAX_BODY_BYTES, upload or not', async () => {
     const answer = await post(gateway.url, evidence(9 * 1024 * 1024), SIGNED_IN);
     expect(answer.status).toBe(413);

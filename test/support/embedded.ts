@@ -14,14 +14,16 @@ export interface EmbeddedStartOptions {
   args?: string[];
   /** Resolves once the output contains this (the banner by default). */
   until?: string;
+  /** More of `npm start`'s environment, e.g. `<SERVICE>_DATABASE_URL` to put one service on PostgreSQL. */
+  env?: Record<string, string>;
 }
 
 /** `npm start`'s orchestrator (already built by `npm test`), on its own data directory and ports. */
-export function startEmbedded(dataDir: string, { portOffset, args = [], until = 'Kinerja is up' }: EmbeddedStartOptions): Promise<StartedEmbedded> {
+export function startEmbedded(dataDir: string, { portOffset, args = [], until = 'Kinerja is up', env = {} }: EmbeddedStartOptions): Promise<StartedEmbedded> {
   let output = '';
   const child = spawn(process.execPath, [join(REPO_ROOT, 'scripts', 'start.mjs'), ...args], {
     cwd: REPO_ROOT,
-    env: { PATH: process.env['PATH'] ?? '', KINERJA_DATA_DIR: dataDir, KINERJA_PORT_OFFSET: String(portOffset) },
+    env: { PATH: process.env['PATH'] ?? '', KINERJA_DATA_DIR: dataDir, KINERJA_PORT_OFFSET: String(portOffset), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk) => (output += String(chunk)));

@@ -16,7 +16,7 @@ export interface EdgeGateway {
 
 /**
  * The real gateway (the committed supergraph, every plugin and limit) in this process, with all
- * three subgraphs pointed at one stub that records what it is sent and answers `data: null`: enough
+ * subgraphs pointed at one stub that records what it is sent and answers `data: null`: enough
  * to see whether an operation got past the edge and was planned and sent on.
  */
 export async function startEdgeGateway(env: Record<string, string> = {}): Promise<EdgeGateway> {
@@ -41,7 +41,7 @@ export async function startEdgeGateway(env: Record<string, string> = {}): Promis
       GATEWAY_SIGNING_SECRET: 'edge-test-gateway-signing-secret-32-chars',
       ...env,
     }),
-    subgraphUrls: { identity: stubUrl, performance: stubUrl, development: stubUrl },
+    subgraphUrls: { identity: stubUrl, performance: stubUrl, development: stubUrl, feedback: stubUrl, recruitment: stubUrl },
   };
   const gateway = await startGateway(config, createLogger({ name: 'gateway', level: 'silent' }));
   return {

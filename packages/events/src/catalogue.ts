@@ -220,6 +220,22 @@ export const EVENT_CATALOGUE = {
     }),
     key: (p) => p.applicantId,
   }),
+  'recruitment.application.withdrawn': define({
+    version: 1,
+    producer: 'recruitment',
+    consumers: [],
+    description: 'An applicant withdrew (or HR recorded it); a selected one passed the place to the next ranked applicant of the formation.',
+    payload: z.object({
+      applicationId: id,
+      applicantId: id,
+      vacancyId: id,
+      selectionId: id,
+      /** The status it had: SELECTED when a place was passed on. */
+      withdrawnFrom: z.string(),
+      promotedApplicationId: id.nullable(),
+    }),
+    key: (p) => p.applicantId,
+  }),
   'identity.audit.recorded': auditRecorded('identity'),
   'performance.audit.recorded': auditRecorded('performance'),
   'feedback.audit.recorded': auditRecorded('feedback'),

@@ -1,6 +1,8 @@
 import { commonServiceEnv, loadConfigOrExit, port } from '@kinerja/config';
 import { z } from 'zod';
 
+import { DEFAULT_DOCUMENT_MAX_BYTES } from './domain/application-document.rule';
+
 export const recruitmentEnvSchema = z.object({
   ...commonServiceEnv,
   PORT: port(4005),
@@ -10,6 +12,13 @@ export const recruitmentEnvSchema = z.object({
   SEED_DEMO_DATA: z.enum(['auto', 'never']).default('never'),
   /** How long the demo seed waits for identity's employee snapshots on a first start (ms). */
   SEED_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  /** The largest document an applicant uploads (bytes; 2 MiB by default). */
+  DOCUMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(20 * 1024 * 1024)
+    .default(DEFAULT_DOCUMENT_MAX_BYTES),
 });
 
 export type RecruitmentConfig = z.output<typeof recruitmentEnvSchema>;

@@ -8,6 +8,7 @@ import { defineService, type RunningService, type ServiceWiring } from '@kinerja
 import { AnalyticsReader } from './application/analytics.reader';
 import { AnnounceResults } from './application/announce-results.command';
 import { AnswerObjection } from './application/answer-objection.command';
+import { ApplicationDocumentReader } from './application/application-document.reader';
 import { ApplyToVacancy } from './application/apply-to-vacancy.command';
 import { AppointCommitteeMember } from './application/appoint-committee-member.command';
 import { CommitteeReader } from './application/committee.reader';
@@ -27,25 +28,32 @@ import { ReviewFormation } from './application/review-formation.command';
 import { ScheduleInterview } from './application/schedule-interview.command';
 import { SelectionResultsReader } from './application/selection-results.reader';
 import { AnswerApplicantSurvey, IssueSurveyToken } from './application/survey.commands';
+import { UploadApplicationDocument } from './application/upload-application-document.command';
 import { VerifyApplication } from './application/verify-application.command';
+import { WithdrawApplication } from './application/withdraw-application.command';
 import { type RecruitmentConfig, recruitmentEnvSchema } from './env';
 import { ApplicationResolver } from './graphql/application.resolver';
 import { CommitteeResolver } from './graphql/committee.resolver';
 import { createLoaders, type RecruitmentContext } from './graphql/context';
 import { FormationResolver } from './graphql/formation.resolver';
-import { longTextInputs, MAX_BODY_BYTES } from './graphql/long-text-inputs';
+import { longTextInputs, maxBodyBytes } from './graphql/long-text-inputs';
 import { StageResolver } from './graphql/stage.resolver';
 import { SurveyResolver } from './graphql/survey.resolver';
 import { StageResultsResolver, VacancyResolver } from './graphql/vacancy.resolver';
+import { documentDownloadRoute } from './infrastructure/document-download.route';
 import { PrismaApplicantRepository } from './infrastructure/prisma-applicant.repository';
 import { PrismaApplicationRepository } from './infrastructure/prisma-application.repository';
 import { createPrismaClient, type RecruitmentPrisma } from './infrastructure/prisma-client';
 import { PrismaCommitteeRepository } from './infrastructure/prisma-committee.repository';
+import { PrismaDocumentStore } from './infrastructure/prisma-document.store';
 import { PrismaEventStore } from './infrastructure/prisma-event.store';
 import { PrismaFormationRepository } from './infrastructure/prisma-formation.repository';
 import { PrismaSelectionRepository, PrismaVacancyRepository } from './infrastructure/prisma-selection.repository';
 import { PrismaFunnelQueries, PrismaSurveyRepository } from './infrastructure/prisma-survey.repository';
 import { knownAgencies, seedDemoSelectionsOf } from './seed/seed-demo-selections';
+
+/** Served by this subgraph, not through the gateway: GET /application-documents/<id> with the bearer token. */
+export const DOCUMENT_DOWNLOAD_PREFIX = '/application-documents/';
 
 export type RecruitmentWiring = ServiceWiring<RecruitmentContext>;
 
@@ -58,13 +66,13 @@ export const recruitmentModule = defineService({
   // The event types its handlers take; keep in step with `handlers` below and packages/events.
   consumes: RECRUITMENT_CONSUMES,
   resolvers: [FormationResolver, VacancyResolver, StageResultsResolver, ApplicationResolver, StageResolver, CommitteeResolver, SurveyResolver],
-  // The SKD import carries the test centre's whole export.
-  maxBodyBytes: () => MAX_BODY_BYTES,
-  longTextInputs: () => longTextInputs(),
+  // The SKD import carries the test centre's whole export; a document travels base64-encoded.
+  maxBodyBytes: (config) => maxBodyBytes(config.DOCUMENT_MAX_BYTES),
+  longTextInputs: (config) => longTextInputs(config.DOCUMENT_MAX_BYTES),
   createPrisma: createPrismaClient,
 
   // Adapters, then use cases, then resolvers and handlers.
-  async wire({ prisma, ids, clock, notifyOutbox }): Promise<RecruitmentWiring> {
+  async wire({ prisma, ids, clock, notifyOutbox, config }): Promise<RecruitmentWiring> {
     const formations = new PrismaFormationRepository(prisma);
     const selections = new PrismaSelectionRepository(prisma);
     const vacancies = new PrismaVacancyRepository(prisma);
@@ -73,8 +81,10 @@ export const recruitmentModule = defineService({
     const committee = new PrismaCommitteeRepository(prisma);
     const surveys = new PrismaSurveyRepository(prisma);
     const funnels = new PrismaFunnelQueries(prisma);
-    const all = { formations, selections, vacancies, applicants, applications, committee, surveys, funnels };
+    const documents = new PrismaDocumentStore(prisma);
+    const all = { formations, selections, vacancies, applicants, applications, committee, surveys, funnels, documents };
     const reader = new RecruitmentReader(all);
+    const documentReader = new ApplicationDocumentReader(documents, reader);
     const results = new SelectionResultsReader(all);
     return {
       resolvers: [
@@ -94,6 +104,8 @@ export const recruitmentModule = defineService({
           scheduleInterview: new ScheduleInterview(all, clock),
           recordInterviewScore: new RecordInterviewScore(all, clock),
           hireApplicant: new HireApplicant(all, clock),
+          withdrawApplication: new WithdrawApplication(all, clock),
+          uploadApplicationDocument: new UploadApplicationDocument(all, ids, clock, config.DOCUMENT_MAX_BYTES),
         }),
         new StageResolver(reader, {
           importSkdScores: new ImportSkdScores(all, clock),
@@ -114,7 +126,10 @@ export const recruitmentModule = defineService({
         Vacancy: (ref, context) => context.loaders.vacancy.load(ref.id),
       },
       handlers: recruitmentHandlers(new PrismaEventStore(prisma)),
-      extendContext: (base) => ({ ...base, loaders: createLoaders(reader, base) }),
+      extendContext: (base) => ({ ...base, loaders: createLoaders(reader, documentReader, base) }),
+      routes: (verifier) => ({
+        [`${DOCUMENT_DOWNLOAD_PREFIX}*`]: documentDownloadRoute(DOCUMENT_DOWNLOAD_PREFIX, documentReader, verifier),
+      }),
     };
   },
 

@@ -139,7 +139,7 @@ describe('the selection committee (subgraph)', () => {
       }),
       'publishVacancy',
     );
-    const applications: { id: string; registrationNumber: string }[] = [];
+    const applications: { id: string; registrationNumber: string; viewer: Viewer }[] = [];
     for (let i = 0; i < count; i++) {
       const viewer = Q.applicantAccount();
       data(
@@ -152,9 +152,13 @@ describe('the selection committee (subgraph)', () => {
         }),
         'registerApplicant',
       );
-      applications.push(data(await as(viewer)(Q.APPLY, { input: { vacancyId: vacancy.id, idempotencyKey: `k-${randomUUID()}` } }), 'applyToVacancy'));
+      const applied = data<{ id: string; registrationNumber: string }>(
+        await as(viewer)(Q.APPLY, { input: { vacancyId: vacancy.id, idempotencyKey: `k-${randomUUID()}` } }),
+        'applyToVacancy',
+      );
+      applications.push({ ...applied, viewer });
     }
-    return { selectionId: selection.id, applications };
+    return { selectionId: selection.id, vacancyId: vacancy.id, applications };
   }
 
   it('lets HR appoint only active employees of the agency, once, and only HR appoint', async () => {
@@ -181,7 +185,7 @@ describe('the selection committee (subgraph)', () => {
     const rina = await employee(agency);
     const rinaViewer = member(rina);
     data(await as(hr)(APPOINT, { input: { selectionId: mine.selectionId, employeeId: rina } }), 'appointCommitteeMember');
-    const [first, second] = mine.applications as [{ id: string; registrationNumber: string }, { id: string; registrationNumber: string }];
+    const [first, second] = mine.applications as [(typeof mine.applications)[0], (typeof mine.applications)[0]];
     const verify = (applicationId: string) => as(rinaViewer)(Q.VERIFY, { input: { applicationId, qualified: true } });
 
     // Appointed but not yet trained.
@@ -226,9 +230,52 @@ describe('the selection committee (subgraph)', () => {
       'QUALIFIED',
     );
   });
+  it('lets a member read only their selection’s applications and objections, never a declared conflict; HR and auditors read all', async () => {
+    const mine = await selectionWithApplicants(2);
+    const theirs = await selectionWithApplicants(1);
+    const rina = await employee(agency);
+    const rinaViewer = member(rina);
+    data(await as(hr)(APPOINT, { input: { selectionId: mine.selectionId, employeeId: rina } }), 'appointCommitteeMember');
+    const [first, second] = mine.applications as [(typeof mine.applications)[0], (typeof mine.applications)[0]];
+    const LIST = `query ($id: ID!) { applications(vacancyId: $id) { id } }`;
+    const OBJECTIONS = `query ($id: ID!) { objections(selectionId: $id, stage: ADMINISTRATION) { applicationId } }`;
+    const ids = (response: Response, field: string) => data<{ id?: string; applicationId?: string }[]>(response, field).map((r) => r.id ?? r.applicationId);
+
+    // Appointed, not yet trained: reading is allowed (working is not).
+    expect(ids(await as(rinaViewer)(LIST, { id: mine.vacancyId }), 'applications').sort()).toEqual([first.id, second.id].sort());
+    // Another selection of the same agency: neither the list nor one of its applications.
+    expect(errorOf(await as(rinaViewer)(LIST, { id: theirs.vacancyId }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(errorOf(await as(rinaViewer)(Q.APPLICATION, { id: theirs.applications[0]!.id }))).toMatchObject({ code: 'FORBIDDEN' });
+
+    // Both applicants object to the administrative results; then Rina declares a conflict with the second.
+    for (const a of [first, second]) data(await as(hr)(Q.VERIFY, { input: { applicationId: a.id, qualified: true } }), 'verifyApplication');
+    data(await as(hr)(Q.ANNOUNCE, { input: { selectionId: mine.selectionId, stage: 'ADMINISTRATION' } }), 'announceResults');
+    for (const a of [first, second])
+      data(await as(a.viewer)(Q.OBJECT, { input: { applicationId: a.id, stage: 'ADMINISTRATION', reason: 'Nilai saya keliru' } }), 'fileObjection');
+    data(await as(rinaViewer)(DECLARE, { input: { applicationId: second.id, reason: 'Adik ipar' } }), 'declareConflictOfInterest');
+
+    expect(ids(await as(rinaViewer)(LIST, { id: mine.vacancyId }), 'applications')).toEqual([first.id]);
+    expect(data<{ id: string }>(await as(rinaViewer)(Q.APPLICATION, { id: first.id }), 'application').id).toBe(first.id);
+    const barred = await as(rinaViewer)(Q.APPLICATION, { id: second.id });
+    expect(errorOf(barred)).toMatchObject({ code: 'FORBIDDEN' });
+    expect(messageOf(barred)).toContain(second.registrationNumber);
+    expect(ids(await as(rinaViewer)(OBJECTIONS, { id: mine.selectionId }), 'objections')).toEqual([first.id]);
+    expect(errorOf(await as(rinaViewer)(OBJECTIONS, { id: theirs.selectionId }))).toMatchObject({ code: 'FORBIDDEN' });
+
+    // HR and an auditor of the agency read everything; the applicant reads their own.
+    const auditor: Viewer = { userId: randomUUID(), employeeId: randomUUID(), agencyId: agency, grants: [{ role: 'AUDITOR', agencyId: agency }] };
+    for (const viewer of [hr, auditor]) {
+      expect(ids(await as(viewer)(LIST, { id: mine.vacancyId }), 'applications').sort()).toEqual([first.id, second.id].sort());
+      expect(ids(await as(viewer)(OBJECTIONS, { id: mine.selectionId }), 'objections').sort()).toEqual([first.id, second.id].sort());
+    }
+    expect(data<{ id: string }>(await as(second.viewer)(Q.APPLICATION, { id: second.id }), 'application').id).toBe(second.id);
+    // HR of another agency: as if it did not exist.
+    expect(errorOf(await as(Q.hrOf(otherAgency))(Q.APPLICATION, { id: second.id }))).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
   it("takes the test centre's export past the input guard's default length, the committee member trained", async () => {
     const { selectionId, applications } = await selectionWithApplicants(1);
-    const [only] = applications as [{ id: string; registrationNumber: string }];
+    const [only] = applications as [(typeof applications)[0]];
     const rina = await employee(agency);
     data(await as(hr)(APPOINT, { input: { selectionId, employeeId: rina } }), 'appointCommitteeMember');
     await trainingCompleted(rina);

@@ -1,12 +1,19 @@
-import { assertAuthenticated, canReadAgency, type Viewer } from '@kinerja/auth';
+import { assertAuthenticated, canManageAgency, canReadAgency, hasRole, type Viewer } from '@kinerja/auth';
 import { ForbiddenError, NotFoundError, ValidationError } from '@kinerja/errors';
 import { isEntityId } from '@kinerja/kernel';
 
-import { canSeeApplication, canWorkOnSelection } from '../domain/access.rule';
 import type { Applicant } from '../domain/applicant';
 import type { Application } from '../domain/application';
+import { mayRead, type ReadScope, readScope } from '../domain/committee.rule';
 import type { Formation } from '../domain/formation';
-import type { ApplicantRepository, ApplicationRepository, FormationRepository, SelectionRepository, VacancyRepository } from '../domain/repositories';
+import type {
+  ApplicantRepository,
+  ApplicationRepository,
+  CommitteeRepository,
+  FormationRepository,
+  SelectionRepository,
+  VacancyRepository,
+} from '../domain/repositories';
 import type { Selection } from '../domain/selection';
 import type { Objection, Stage } from '../domain/stage';
 import type { Vacancy } from '../domain/vacancy';
@@ -28,6 +35,11 @@ function decodeCursor(cursor: string): { publishedAt: Date; id: string } {
   return { publishedAt, id };
 }
 
+const scopeRefusal = (reason: 'NOT_APPOINTED' | 'NOT_STAFF', what: string) =>
+  reason === 'NOT_APPOINTED'
+    ? `Only the committee appointed to this selection (and the agency's HR) see its ${what}`
+    : `Only HR and the selection committee of the agency see the ${what}`;
+
 /** Reads for the graph; another agency's record answers exactly like one that does not exist. */
 export class RecruitmentReader {
   constructor(
@@ -37,8 +49,16 @@ export class RecruitmentReader {
       vacancies: VacancyRepository;
       applicants: ApplicantRepository;
       applications: ApplicationRepository;
+      committee: CommitteeRepository;
     },
   ) {}
+
+  /** HR, the province admin and auditors read every application of the agency; a committee member, their selections' but for their conflicts. */
+  private async scopeOf(viewer: Viewer, selection: { id: string; agencyId: string }): Promise<ReadScope> {
+    const fullAccess = canManageAgency(viewer, selection.agencyId) || hasRole(viewer, 'AUDITOR', selection.agencyId);
+    const member = !fullAccess && viewer.employeeId !== null && hasRole(viewer, 'SELECTION_COMMITTEE', selection.agencyId);
+    return readScope(fullAccess, member ? await this.repositories.committee.standing(selection.id, viewer.employeeId as string) : null);
+  }
 
   /** For `_entities` and the loaders: null for what is unknown, malformed or not the viewer's to see. */
   async visible(viewer: Viewer, ids: readonly string[]): Promise<(Vacancy | null)[]> {
@@ -98,26 +118,38 @@ export class RecruitmentReader {
     return applicant ? this.repositories.applications.ofApplicant(applicant.id) : [];
   }
 
-  /** Only the applicant, and the agency's HR, committee and auditors (and the province admin). */
+  /**
+   * The applicant's own; the agency's HR and auditors (and the province admin) any; a committee
+   * member only in a selection they are appointed to and never one they declared a conflict with.
+   */
   async application(viewer: Viewer, id: string): Promise<Application> {
     const [application] = isEntityId(id) ? await this.repositories.applications.byIds([id]) : [];
-    if (!application) throw new NotFoundError('Application', id, 'id');
+    if (!application || viewer.userId === null) throw new NotFoundError('Application', id, 'id');
     const [applicant] = await this.repositories.applicants.byIds([application.applicantId]);
-    if (!canSeeApplication(viewer, application, applicant?.userId ?? null)) throw new NotFoundError('Application', id, 'id');
-    return application;
+    if (applicant?.userId === viewer.userId) return application;
+    const scope = await this.scopeOf(viewer, { id: application.selectionId, agencyId: application.agencyId });
+    if (mayRead(scope, application.id)) return application;
+    if (scope.kind === 'NONE' && scope.reason === 'NOT_STAFF') throw new NotFoundError('Application', id, 'id');
+    throw new ForbiddenError(
+      scope.kind === 'ALL_BUT'
+        ? `You declared a conflict of interest with applicant ${application.registrationNumber}`
+        : 'You are not on the committee of this application’s selection',
+    );
   }
 
-  /** The applications of a vacancy, for the agency's HR and committee. */
+  /** The applications of a vacancy: all for HR and auditors, a committee member's selection's but for their conflicts. */
   async applicationsOf(viewer: Viewer, vacancyId: string): Promise<Application[]> {
     const [vacancy] = isEntityId(vacancyId) ? await this.repositories.vacancies.byIds([vacancyId]) : [];
     if (!vacancy || !canReadAgency(viewer, vacancy.agencyId)) throw new NotFoundError('Vacancy', vacancyId, 'vacancyId');
-    if (!canWorkOnSelection(viewer, vacancy.agencyId)) throw new ForbiddenError('Only HR and the selection committee of the agency see the applications');
-    return this.repositories.applications.ofVacancy(vacancy.id);
+    const scope = await this.scopeOf(viewer, { id: vacancy.selectionId, agencyId: vacancy.agencyId });
+    if (scope.kind === 'NONE') throw new ForbiddenError(scopeRefusal(scope.reason, 'applications'));
+    return (await this.repositories.applications.ofVacancy(vacancy.id)).filter((a) => mayRead(scope, a.id));
   }
 
   async objections(viewer: Viewer, selectionId: string, stage: Stage): Promise<Objection[]> {
     const selection = await this.selection(viewer, selectionId);
-    if (!canWorkOnSelection(viewer, selection.agencyId)) throw new ForbiddenError('Only HR and the selection committee of the agency see the objections');
-    return this.repositories.applications.objectionsOf(selection.id, stage);
+    const scope = await this.scopeOf(viewer, selection);
+    if (scope.kind === 'NONE') throw new ForbiddenError(scopeRefusal(scope.reason, 'objections'));
+    return (await this.repositories.applications.objectionsOf(selection.id, stage)).filter((o) => mayRead(scope, o.applicationId));
   }
 }

@@ -59,7 +59,9 @@ function entryOf(stage: Stage, row: ResultRow): ResultEntry {
     };
   const skd = { twk: row.twk, tiu: row.tiu, tkp: row.tkp, skdTotal: row.twk === null ? null : row.twk + (row.tiu ?? 0) + (row.tkp ?? 0) };
   if (stage === 'SKD') return { ...base, ...skd, rank: row.skdRank, finalScore: null, outcome: AFTER_SKD.includes(row.status) ? 'SKB' : row.status };
-  return { ...base, ...skd, rank: row.finalRank, finalScore: row.finalScore, outcome: row.status === 'NOT_SELECTED' ? 'NOT_SELECTED' : 'SELECTED' };
+  // A selected applicant who withdrew stays on the list, marked; the place went to the next one.
+  const outcome = row.withdrawn && row.status === 'SELECTED' ? 'WITHDRAWN' : row.status === 'NOT_SELECTED' ? 'NOT_SELECTED' : 'SELECTED';
+  return { ...base, ...skd, rank: row.finalRank, finalScore: row.finalScore, outcome };
 }
 
 const encodeCursor = (cursor: ResultsCursor) => Buffer.from(JSON.stringify([cursor.rank, cursor.registrationNumber])).toString('base64url');

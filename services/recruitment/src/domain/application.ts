@@ -7,7 +7,7 @@ import { under } from './text';
 /**
  * Where an application stands. After verification: QUALIFIED or NOT_QUALIFIED (TMS); after the
  * SKD announcement: BELOW_PASS_MARK, OUTSIDE_SKB_CUT or SKB; after the final one: SELECTED or
- * NOT_SELECTED; then HIRED.
+ * NOT_SELECTED; then HIRED. WITHDRAWN at any step before the hire, by the applicant or HR.
  */
 export const APPLICATION_STATUSES = [
   'SUBMITTED',
@@ -19,6 +19,7 @@ export const APPLICATION_STATUSES = [
   'SELECTED',
   'NOT_SELECTED',
   'HIRED',
+  'WITHDRAWN',
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
@@ -42,6 +43,10 @@ export interface Application {
   finalScore: number | null;
   finalRank: number | null;
   nip: string | null;
+  /** The status the application had when it was withdrawn (what the published stages still show). */
+  withdrawnFrom: ApplicationStatus | null;
+  withdrawnAt: Date | null;
+  withdrawalReason: string | null;
   submittedAt: Date;
   updatedAt: Date;
 }
@@ -102,4 +107,25 @@ export function recordInterview(application: Application, score: number, now: Da
   if (application.status !== 'SKB') throw refuse(application, 'an interview score', 'an SKB participant');
   if (!application.interviewAt) throw new ConflictError('The interview has not been scheduled', { field: 'input.applicationId' });
   return { ...application, interviewScore: score, updatedAt: now };
+}
+
+/**
+ * The applicant withdraws (mengundurkan diri), or HR records it: at any step before the hire, once.
+ * The application keeps what it reached (`withdrawnFrom`); a selected one's place is passed on
+ * (withdrawal.rule). A hired applicant has become an employee and leaves through identity.
+ */
+export function withdraw(application: Application, reason: string | null, now: Date): Application {
+  if (application.status === 'WITHDRAWN')
+    throw new ConflictError(`Application ${application.registrationNumber} was withdrawn already`, {
+      field: 'input.applicationId',
+      status: application.status,
+    });
+  if (application.status === 'HIRED')
+    throw new ConflictError(`Application ${application.registrationNumber} is HIRED; a hired applicant leaves as an employee, not by withdrawing`, {
+      field: 'input.applicationId',
+      status: application.status,
+    });
+  const trimmed = reason?.trim() || null;
+  if (trimmed && trimmed.length > 1000) throw new ValidationError({ field: 'input.reason', message: 'must be at most 1000 characters' });
+  return { ...application, status: 'WITHDRAWN', withdrawnFrom: application.status, withdrawnAt: now, withdrawalReason: trimmed, updatedAt: now };
 }

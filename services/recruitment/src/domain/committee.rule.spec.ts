@@ -1,5 +1,5 @@
 import type { EmployeeCopy } from './committee';
-import { appointmentProblem, committeeRefusal, conflictReasonProblem, isCommitteeTraining } from './committee.rule';
+import { appointmentProblem, committeeRefusal, conflictReasonProblem, isCommitteeTraining, mayRead, readScope } from './committee.rule';
 
 const standing = (appointed: boolean, trained: boolean, conflicts: string[] = []) => ({ appointed, trained, conflicts });
 
@@ -75,5 +75,18 @@ describe('appointmentProblem and conflictReasonProblem', () => {
     ['x'.repeat(1001), 'must be 1 to 1000 characters'],
   ])('reason %#', (reason, expected) => {
     expect(conflictReasonProblem(reason)).toBe(expected);
+  });
+});
+
+describe('what a viewer reads of a selection', () => {
+  const memberOf = (appointed: boolean, conflicts: string[] = []) => ({ appointed, trained: false, conflicts });
+  it.each([
+    ['HR, the province admin or an auditor: everything', true, null, ['a1', 'a2'], ['a1', 'a2']],
+    ['an appointed member (trained or not): all but the declared conflicts', false, memberOf(true, ['a2']), ['a1', 'a2'], ['a1']],
+    ['a member of another selection: nothing', false, memberOf(false), ['a1', 'a2'], []],
+    ['an employee outside the committee: nothing', false, null, ['a1'], []],
+  ] as const)('%s', (_case, fullAccess, memberStanding, ids, readable) => {
+    const scope = readScope(fullAccess, memberStanding);
+    expect(ids.filter((id) => mayRead(scope, id))).toEqual(readable);
   });
 });

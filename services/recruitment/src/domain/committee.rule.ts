@@ -48,3 +48,21 @@ export function conflictReasonProblem(reason: string): string | null {
   const trimmed = reason.trim();
   return trimmed.length === 0 || trimmed.length > 1000 ? 'must be 1 to 1000 characters' : null;
 }
+
+/**
+ * What a viewer reads of a selection's applications (and their objections): everything for HR, the
+ * province admin and auditors; for a committee member, only a selection they are appointed to, and
+ * there never an applicant they declared a conflict with (reads as writes; training is needed to
+ * work, not to read); nothing for anyone else.
+ */
+export type ReadScope = { kind: 'ALL' } | { kind: 'NONE'; reason: 'NOT_APPOINTED' | 'NOT_STAFF' } | { kind: 'ALL_BUT'; conflicts: ReadonlySet<string> };
+
+export function readScope(fullAccess: boolean, standing: CommitteeStanding | null): ReadScope {
+  if (fullAccess) return { kind: 'ALL' };
+  if (!standing) return { kind: 'NONE', reason: 'NOT_STAFF' };
+  if (!standing.appointed) return { kind: 'NONE', reason: 'NOT_APPOINTED' };
+  return { kind: 'ALL_BUT', conflicts: new Set(standing.conflicts) };
+}
+
+export const mayRead = (scope: ReadScope, applicationId: string): boolean =>
+  scope.kind === 'ALL' || (scope.kind === 'ALL_BUT' && !scope.conflicts.has(applicationId));

@@ -3,6 +3,7 @@ import type { EventPayload, EventType } from '@kinerja/events';
 
 import type { Applicant } from './applicant';
 import type { Application, ApplicationStatus } from './application';
+import type { ApplicationDocument } from './application-document';
 import type { CommitteeConflict, CommitteeMember, CommitteeStanding, CommitteeTraining, EmployeeCopy } from './committee';
 import type { Formation } from './formation';
 import type { SurveyInvitation, SurveySummary, VacancyFunnel } from './funnel';
@@ -73,7 +74,9 @@ export interface SkdScoreWrite {
 export interface ResultRow {
   registrationNumber: string;
   name: string;
+  /** What the application reached: for a withdrawn one, its status when it withdrew. */
   status: ApplicationStatus;
+  withdrawn: boolean;
   twk: number | null;
   tiu: number | null;
   tkp: number | null;
@@ -131,6 +134,16 @@ export interface ApplicationRepository {
   fileObjection(objection: Objection, audit: AuditContext): Promise<void>;
   answerObjection(before: Objection, after: Objection, change: { before: Application; after: Application } | null, audit: AuditContext): Promise<void>;
   /**
+   * The withdrawal, the promotion of the next ranked applicant (if any) and the event, in one
+   * transaction; each written only over the row as it was read (CONFLICT otherwise).
+   */
+  withdraw(
+    withdrawal: { before: Application; after: Application },
+    promotion: { before: Application; after: Application } | null,
+    event: PendingEvent,
+    audit: AuditContext,
+  ): Promise<void>;
+  /**
    * Hires: assigns the NIP `choose` picks from the NIPs taken with its prefix (read under a lock
    * on the prefix), marks the application HIRED and writes the event, in one transaction.
    */
@@ -141,6 +154,17 @@ export interface ApplicationRepository {
     eventOf: (hired: Application) => PendingEvent,
     audit: AuditContext,
   ): Promise<Application>;
+}
+
+/**
+ * Applicants' documents with their bytes. `save` replaces the application's document of the same
+ * type, with its audit row (before: the replaced one's description), in one transaction.
+ */
+export interface DocumentStore {
+  ofApplications(applicationIds: readonly string[]): Promise<ApplicationDocument[]>;
+  byId(id: string): Promise<ApplicationDocument | null>;
+  content(id: string): Promise<Uint8Array | null>;
+  save(document: ApplicationDocument, content: Uint8Array, audit: AuditContext): Promise<ApplicationDocument>;
 }
 
 export interface CommitteeRepository {

@@ -24,6 +24,9 @@ function application(id: string, status: ApplicationStatus, finalRank: number | 
     finalScore: finalRank === null ? null : 90 - finalRank,
     finalRank,
     nip: null,
+    withdrawnFrom: null,
+    withdrawnAt: null,
+    withdrawalReason: null,
     submittedAt: before,
     updatedAt: before,
   };

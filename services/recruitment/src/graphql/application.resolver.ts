@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 
 import type { ApplyToVacancy } from '../application/apply-to-vacancy.command';
 import type { HireApplicant } from '../application/hire-applicant.command';
@@ -7,8 +7,11 @@ import type { RecordTestScores } from '../application/record-test-scores.command
 import type { RecruitmentReader } from '../application/recruitment.reader';
 import type { RegisterApplicant } from '../application/register-applicant.command';
 import type { ScheduleInterview } from '../application/schedule-interview.command';
+import type { UploadApplicationDocument } from '../application/upload-application-document.command';
 import type { VerifyApplication } from '../application/verify-application.command';
+import type { WithdrawApplication } from '../application/withdraw-application.command';
 import type { Applicant } from '../domain/applicant';
+import type { ApplicationDocument } from '../domain/application-document';
 import { actorOf, type RecruitmentContext } from './context';
 import {
   ApplyToVacancyInput,
@@ -16,9 +19,11 @@ import {
   RecordTestScoresInput,
   RegisterApplicantInput,
   ScheduleInterviewInput,
+  UploadApplicationDocumentInput,
   VerifyApplicationInput,
+  WithdrawApplicationInput,
 } from './inputs';
-import { ApplicantType, ApplicationType } from './types';
+import { ApplicantType, ApplicationDocumentType, ApplicationType } from './types';
 import { applicationView } from './views';
 
 @Resolver(() => ApplicationType)
@@ -33,6 +38,8 @@ export class ApplicationResolver {
       scheduleInterview: ScheduleInterview;
       recordInterviewScore: RecordInterviewScore;
       hireApplicant: HireApplicant;
+      withdrawApplication: WithdrawApplication;
+      uploadApplicationDocument: UploadApplicationDocument;
     },
   ) {}
 
@@ -66,6 +73,21 @@ export class ApplicationResolver {
     return applicationView(await this.commands.applyToVacancy.execute(actorOf(context), input));
   }
 
+  @FieldResolver(() => [ApplicationDocumentType], {
+    description: 'The uploaded documents; download each at /application-documents/<id> on this subgraph with the bearer token',
+  })
+  documents(@Root() application: ApplicationType, @Ctx() context: RecruitmentContext): Promise<ApplicationDocument[]> {
+    return context.loaders.documents.load(application.id);
+  }
+
+  @Mutation(() => ApplicationDocumentType, {
+    description:
+      'The applicant uploads a document the vacancy asks for (PDF, PNG or JPEG, read from the content), before verification; replaces one of the same type',
+  })
+  uploadApplicationDocument(@Arg('input') input: UploadApplicationDocumentInput, @Ctx() context: RecruitmentContext): Promise<ApplicationDocument> {
+    return this.commands.uploadApplicationDocument.execute(actorOf(context), input);
+  }
+
   @Mutation(() => ApplicationType, { description: 'Seleksi administrasi: qualified (MS) or not (TMS) with the reason' })
   async verifyApplication(@Arg('input') input: VerifyApplicationInput, @Ctx() context: RecruitmentContext): Promise<ApplicationType> {
     return applicationView(await this.commands.verifyApplication.execute(actorOf(context), { ...input, reason: input.reason ?? null }));
@@ -90,6 +112,16 @@ export class ApplicationResolver {
   @Mutation(() => ApplicationType)
   async recordInterviewScore(@Arg('input') input: RecordInterviewScoreInput, @Ctx() context: RecruitmentContext): Promise<ApplicationType> {
     return applicationView(await this.commands.recordInterviewScore.execute(actorOf(context), input));
+  }
+
+  @Mutation(() => ApplicationType, {
+    description:
+      'The applicant withdraws (mengundurkan diri), or HR records it, before the hire; a selected applicant’s place goes to the next ranked applicant of the formation',
+  })
+  async withdrawApplication(@Arg('input') input: WithdrawApplicationInput, @Ctx() context: RecruitmentContext): Promise<ApplicationType> {
+    return applicationView(
+      await this.commands.withdrawApplication.execute(actorOf(context), { applicationId: input.applicationId, reason: input.reason ?? null }),
+    );
   }
 
   @Mutation(() => ApplicationType, { description: 'Hires a selected applicant: assigns the NIP and publishes recruitment.applicant.hired' })

@@ -18,7 +18,7 @@ registerEnumType(FormationStatusEnum, { name: 'FormationStatus', description: 'F
 registerEnumType(ApplicationStatusEnum, {
   name: 'ApplicationStatus',
   description:
-    'SUBMITTED; after verification QUALIFIED (MS) or NOT_QUALIFIED (TMS); after SKD BELOW_PASS_MARK (below the nilai ambang batas or absent), OUTSIDE_SKB_CUT or SKB; then SELECTED or NOT_SELECTED; HIRED',
+    'SUBMITTED; after verification QUALIFIED (MS) or NOT_QUALIFIED (TMS); after SKD BELOW_PASS_MARK (below the nilai ambang batas or absent), OUTSIDE_SKB_CUT or SKB; then SELECTED or NOT_SELECTED; HIRED; WITHDRAWN at any step before the hire (mengundurkan diri)',
 });
 registerEnumType(StageEnum, {
   name: 'SelectionStage',

@@ -80,6 +80,20 @@ export class VerifyApplicationInput {
 }
 
 @InputType()
+export class WithdrawApplicationInput {
+  @Field(() => ID) applicationId!: string;
+  @Field(() => String, { nullable: true, description: 'Why (optional, up to 1000 characters)' }) reason?: string | null;
+}
+
+@InputType()
+export class UploadApplicationDocumentInput {
+  @Field(() => ID) applicationId!: string;
+  @Field({ description: 'One of the vacancy’s documents (Vacancy.documents), e.g. Ijazah' }) documentType!: string;
+  @Field({ description: 'The file’s name; its extension must agree with the content' }) fileName!: string;
+  @Field({ description: 'The file’s bytes in base64: a PDF, PNG or JPEG of at most DOCUMENT_MAX_BYTES (2 MiB by default)' }) contentBase64!: string;
+}
+
+@InputType()
 export class SkdScoresInput {
   @Field(() => Int) twk!: number;
   @Field(() => Int) tiu!: number;

@@ -125,7 +125,20 @@ export class ApplicationType {
   @Field(() => Float, { nullable: true }) finalScore!: number | null;
   @Field(() => Int, { nullable: true }) finalRank!: number | null;
   @Field(() => String, { nullable: true, description: 'The NIP assigned on hiring' }) nip!: string | null;
+  @Field(() => Date, { nullable: true, description: 'When the applicant withdrew (or HR recorded it)' }) withdrawnAt!: Date | null;
   @Field() submittedAt!: Date;
+}
+
+@ObjectType('ApplicationDocument', { description: 'A document the applicant uploaded for their application (one per type the vacancy asks for)' })
+export class ApplicationDocumentType {
+  @Field(() => ID) id!: string;
+  @Field({ description: 'One of the vacancy’s documents, as the vacancy names it' }) documentType!: string;
+  @Field({ description: 'Cleaned of folders and unsafe characters; ends in the extension of the detected type' }) fileName!: string;
+  @Field({ description: 'Detected from the content: application/pdf, image/png or image/jpeg' }) contentType!: string;
+  @Field(() => Int) sizeBytes!: number;
+  @Field({ description: 'Hex SHA-256 of the content' }) sha256!: string;
+  @Field() uploadedAt!: Date;
+  applicationId!: string;
 }
 
 @ObjectType('Objection', { description: 'Sanggah: an objection to a stage result' })
@@ -157,7 +170,8 @@ export class SkdImportReportType {
 export class ResultEntryType {
   @Field() registrationNumber!: string;
   @Field() name!: string;
-  @Field({ description: 'QUALIFIED/NOT_QUALIFIED; SKB/OUTSIDE_SKB_CUT/BELOW_PASS_MARK; SELECTED/NOT_SELECTED' }) outcome!: string;
+  @Field({ description: 'QUALIFIED/NOT_QUALIFIED; SKB/OUTSIDE_SKB_CUT/BELOW_PASS_MARK; SELECTED/NOT_SELECTED/WITHDRAWN (a selected applicant who withdrew)' })
+  outcome!: string;
   @Field(() => Int, { nullable: true }) rank!: number | null;
   @Field(() => Int, { nullable: true }) twk!: number | null;
   @Field(() => Int, { nullable: true }) tiu!: number | null;

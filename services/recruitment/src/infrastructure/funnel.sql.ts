@@ -19,7 +19,8 @@ WITH ann AS (
          a.status IN ('OUTSIDE_SKB_CUT', 'SKB', 'SELECTED', 'NOT_SELECTED', 'HIRED') AS passed_skd,
          a.status IN ('SKB', 'SELECTED', 'NOT_SELECTED', 'HIRED') AS skb,
          a.status IN ('SELECTED', 'HIRED') AS selected
-  FROM application a LEFT JOIN ann ON ann.selection_id = a.selection_id
+  -- A withdrawn application counts for the stages it reached before withdrawing.
+  FROM (SELECT vacancy_id, selection_id, agency_id, submitted_at, updated_at, coalesce(withdrawn_from, status) AS status FROM application) a LEFT JOIN ann ON ann.selection_id = a.selection_id
   WHERE a.agency_id = $1::uuid AND ($2::uuid IS NULL OR a.vacancy_id = $2::uuid)
 ), per AS (
   SELECT vacancy_id, GROUPING(vacancy_id) AS total,

@@ -70,6 +70,9 @@ export const toApplication = (row: Rows.Application): Application => ({
   finalScore: row.finalScore,
   finalRank: row.finalRank,
   nip: row.nip,
+  withdrawnFrom: row.withdrawnFrom as ApplicationStatus | null,
+  withdrawnAt: row.withdrawnAt,
+  withdrawalReason: row.withdrawalReason,
   submittedAt: row.submittedAt,
   updatedAt: row.updatedAt,
 });

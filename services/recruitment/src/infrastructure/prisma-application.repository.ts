@@ -121,9 +121,11 @@ export class PrismaApplicationRepository implements ApplicationRepository {
 
   async resultPage(vacancyId: string, stage: Stage, limit: number, after: ResultsCursor | null): Promise<ResultRow[]> {
     const { rankColumn, statuses } = RESULT_LISTS[stage];
-    const select = `SELECT a.registration_number, p.name, a.status, a.twk, a.tiu, a.tkp, a.skd_rank, a.final_rank, a.final_score
+    // A withdrawn application stays on the stages it reached, as what it reached (withdrawn_from).
+    const select = `SELECT a.registration_number, p.name, coalesce(a.withdrawn_from, a.status) AS status, a.status = 'WITHDRAWN' AS withdrawn,
+                           a.twk, a.tiu, a.tkp, a.skd_rank, a.final_rank, a.final_score
                     FROM application a JOIN applicant p ON p.id = a.applicant_id
-                    WHERE a.vacancy_id = $1::uuid AND a.status = ANY($2::text[])`;
+                    WHERE a.vacancy_id = $1::uuid AND coalesce(a.withdrawn_from, a.status) = ANY($2::text[])`;
     // Ranked lines first by (rank, number) as a row value, then the unranked by number; each
     // branch walks the (vacancy, rank, number) index and the whole stops at the limit.
     if (!rankColumn) {
@@ -149,6 +151,7 @@ export class PrismaApplicationRepository implements ApplicationRepository {
         registration_number: string;
         name: string;
         status: ApplicationStatus;
+        withdrawn: boolean;
         twk: number | null;
         tiu: number | null;
         tkp: number | null;
@@ -161,6 +164,7 @@ export class PrismaApplicationRepository implements ApplicationRepository {
       registrationNumber: row.registration_number,
       name: row.name,
       status: row.status,
+      withdrawn: row.withdrawn,
       twk: row.twk,
       tiu: row.tiu,
       tkp: row.tkp,
@@ -367,6 +371,16 @@ export class PrismaApplicationRepository implements ApplicationRepository {
       });
       if (change) await saveChanges(tx, [change], 'application.objection-accepted', audit);
     });
+  }
+
+  async withdraw(withdrawal: Change, promotion: Change | null, event: PendingEvent, audit: AuditContext): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      await saveChanges(tx, [withdrawal], 'application.withdrawn', audit);
+      // Conditional like every save: two withdrawals promoting the same applicant at once, one answers CONFLICT.
+      if (promotion) await saveChanges(tx, [promotion], 'application.promoted-after-withdrawal', audit);
+      await tx.outboxEvent.createMany({ data: outboxData([event]) });
+    });
+    this.afterOutboxCommit();
   }
 
   async hire(
