@@ -2,12 +2,13 @@ import 'reflect-metadata';
 
 import { createTokenVerifier } from '@kinerja/auth';
 import { applyMigrations, observedSqlRunner, openDatabase } from '@kinerja/database';
-import { randomIds, systemClock } from '@kinerja/kernel';
+import { type Clock, randomIds, systemClock } from '@kinerja/kernel';
 import type { Logger } from '@kinerja/logger';
 import { EventConsumer, OutboxRelay, type Transport } from '@kinerja/messaging';
 import { buildFederatedSchema, startSubgraph } from '@kinerja/subgraph';
 import type { GraphQLSchema } from 'graphql';
 
+import type { ServiceJob } from './periodic-job';
 import { dataDirOf, type PrismaLike, type RunningService, type ServiceConfig, type ServiceModule, type ServiceWiring } from './service-module';
 
 export interface ServiceDependencies {
@@ -15,6 +16,8 @@ export interface ServiceDependencies {
   transport: Transport;
   /** Every SQL statement Prisma sends, for tests that count round trips. */
   onQuery?: (sql: string) => void;
+  /** The time the service's use cases and jobs see (default: the system clock); tests move it. */
+  clock?: Clock;
 }
 
 /** The wiring must serve exactly the module's resolver list and handle exactly what it declares. */
@@ -54,6 +57,7 @@ export async function startService<Config extends ServiceConfig, Prisma extends 
   deps: ServiceDependencies,
 ): Promise<RunningService<Config, Prisma, Wiring>> {
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: dataDirOf(config, module.name) });
+  let jobs: readonly ServiceJob[] = [];
   try {
     const migrations = await applyMigrations(database.sql, module.migrationsDir);
     logger.info({ database: database.location, applied: migrations.applied }, 'database ready');
@@ -66,7 +70,7 @@ export async function startService<Config extends ServiceConfig, Prisma extends 
       prisma,
       database: wiredDatabase,
       logger,
-      clock: systemClock,
+      clock: deps.clock ?? systemClock,
       ids: randomIds,
       notifyOutbox: () => relay.notify(),
     });
@@ -80,6 +84,8 @@ export async function startService<Config extends ServiceConfig, Prisma extends 
     const verifier = createTokenVerifier({ keys: wiring.verifierKeys ?? config.JWKS_URL, issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE });
     relay.start();
     await consumer.start();
+    jobs = wiring.jobs ?? [];
+    for (const job of jobs) job.start();
     const subgraph = await startSubgraph({
       name: module.name,
       schema,
@@ -114,13 +120,21 @@ export async function startService<Config extends ServiceConfig, Prisma extends 
       // ("Cannot use a pool after calling end on the pool"). The first failure is rethrown at the end.
       stop: async () => {
         const failures: unknown[] = [];
-        for (const step of [() => subgraph.stop(), () => consumer.stop(), () => relay.stop(), () => prisma.$disconnect(), () => database.close()]) {
+        for (const step of [
+          () => subgraph.stop(),
+          ...jobs.map((job) => () => job.stop()),
+          () => consumer.stop(),
+          () => relay.stop(),
+          () => prisma.$disconnect(),
+          () => database.close(),
+        ]) {
           await step().catch((error: unknown) => failures.push(error));
         }
         if (failures.length > 0) throw failures[0];
       },
     };
   } catch (error) {
+    await Promise.all(jobs.map((job) => job.stop()));
     await database.close();
     throw error;
   }
