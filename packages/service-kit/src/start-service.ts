@@ -46,9 +46,10 @@ export async function buildServiceSchema(module: ServiceModule, wiring: ServiceW
 
 /**
  * Starts a service on its database, in order: migrations, the Prisma client, the outbox relay,
- * adapters, use cases and resolvers (`wire`), the event consumer, then the HTTP server — so that
- * it is ready only once it consumes. `stop()` undoes it in reverse: no new requests, the consumer
- * drains and commits, the relay flushes, the database closes.
+ * adapters, use cases and resolvers (`wire`), the event consumer, the wiring's periodic jobs, then
+ * the HTTP server — so that it is ready only once it consumes. `stop()` undoes it in reverse: no new
+ * requests, the jobs finish their run in flight, the consumer drains and commits, the relay
+ * flushes, the database closes.
  */
 export async function startService<Config extends ServiceConfig, Prisma extends PrismaLike, Wiring extends ServiceWiring>(
   module: ServiceModule<Config, Prisma, Wiring>,
