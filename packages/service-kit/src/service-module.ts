@@ -7,6 +7,8 @@ import type { EventConsumer, HandlerMap, OutboxRelay, RetentionPruner } from '@k
 import type { InputGuardOptions, ReferenceResolvers, RunningSubgraph, SubgraphContext } from '@kinerja/subgraph';
 import type { z } from 'zod';
 
+import type { ServiceJob } from './periodic-job';
+
 /** The variables every subgraph process reads (`commonServiceEnv` of @kinerja/config), parsed. */
 export interface ServiceConfig {
   NODE_ENV: 'development' | 'test' | 'production';
@@ -68,6 +70,8 @@ export interface ServiceWiring<Context extends SubgraphContext = any> {
   routes?(verifier: TokenVerifier): Routes;
   /** identity verifies with its own keys; every other service fetches them from JWKS_URL. */
   verifierKeys?: TokenVerifierOptions['keys'];
+  /** Periodic work (feedback closes cycles at their due date): started once the service consumes, stopped before the consumer. */
+  jobs?: readonly ServiceJob[];
 }
 
 export interface RunningService<

@@ -2,12 +2,13 @@ import 'reflect-metadata';
 
 import { createTokenVerifier } from '@kinerja/auth';
 import { applyMigrations, observedSqlRunner, openDatabase } from '@kinerja/database';
-import { randomIds, systemClock } from '@kinerja/kernel';
+import { type Clock, randomIds, systemClock } from '@kinerja/kernel';
 import type { Logger } from '@kinerja/logger';
 import { EventConsumer, OutboxRelay, RetentionPruner, type Transport } from '@kinerja/messaging';
 import { buildFederatedSchema, startSubgraph } from '@kinerja/subgraph';
 import type { GraphQLSchema } from 'graphql';
 
+import type { ServiceJob } from './periodic-job';
 import { dataDirOf, type PrismaLike, type RunningService, type ServiceConfig, type ServiceModule, type ServiceWiring } from './service-module';
 
 export interface ServiceDependencies {
@@ -15,6 +16,8 @@ export interface ServiceDependencies {
   transport: Transport;
   /** Every SQL statement Prisma sends, for tests that count round trips. */
   onQuery?: (sql: string) => void;
+  /** The time the service's use cases and jobs see (default: the system clock); tests move it. */
+  clock?: Clock;
 }
 
 /** The wiring must serve exactly the module's resolver list and handle exactly what it declares. */
@@ -55,9 +58,10 @@ export function gatewaySecretsOf(config: ServiceConfig): string[] {
 
 /**
  * Starts a service on its database, in order: migrations, the Prisma client, the outbox relay,
- * adapters, use cases and resolvers (`wire`), the event consumer, then the HTTP server — so that
- * it is ready only once it consumes. `stop()` undoes it in reverse: no new requests, the consumer
- * drains and commits, the relay flushes, the database closes.
+ * adapters, use cases and resolvers (`wire`), the event consumer, the wiring's periodic jobs, then
+ * the HTTP server — so that it is ready only once it consumes. `stop()` undoes it in reverse: no new
+ * requests, the jobs finish their run in flight, the consumer drains and commits, the relay
+ * flushes, the database closes.
  */
 export async function startService<Config extends ServiceConfig, Prisma extends PrismaLike, Wiring extends ServiceWiring>(
   module: ServiceModule<Config, Prisma, Wiring>,
@@ -67,6 +71,7 @@ export async function startService<Config extends ServiceConfig, Prisma extends 
 ): Promise<RunningService<Config, Prisma, Wiring>> {
   const gatewaySecrets = gatewaySecretsOf(config);
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: dataDirOf(config, module.name) });
+  let jobs: readonly ServiceJob[] = [];
   try {
     const migrations = await applyMigrations(database.sql, module.migrationsDir);
     logger.info({ database: database.location, applied: migrations.applied }, 'database ready');
@@ -80,7 +85,7 @@ export async function startService<Config extends ServiceConfig, Prisma extends 
       prisma,
       database: wiredDatabase,
       logger,
-      clock: systemClock,
+      clock: deps.clock ?? systemClock,
       ids: randomIds,
       notifyOutbox: () => relay.notify(),
     });
@@ -95,6 +100,8 @@ export async function startService<Config extends ServiceConfig, Prisma extends 
     relay.start();
     pruner.start();
     await consumer.start();
+    jobs = wiring.jobs ?? [];
+    for (const job of jobs) job.start();
     const subgraph = await startSubgraph({
       name: module.name,
       schema,
@@ -133,6 +140,7 @@ export async function startService<Config extends ServiceConfig, Prisma extends 
         const failures: unknown[] = [];
         for (const step of [
           () => subgraph.stop(),
+          ...jobs.map((job) => () => job.stop()),
           () => consumer.stop(),
           () => pruner.stop(),
           () => relay.stop(),
@@ -145,6 +153,7 @@ export async function startService<Config extends ServiceConfig, Prisma extends 
       },
     };
   } catch (error) {
+    await Promise.all(jobs.map((job) => job.stop()));
     await database.close();
     throw error;
   }

@@ -20,6 +20,8 @@ export const feedbackEnvSchema = z.object({
   SURVEY_COMMENT_MAX_LENGTH: z.coerce.number().int().min(0).max(SURVEY_COMMENT_HARD_MAX_LENGTH).default(1000),
   /** How long a survey token may be spent after it was issued. */
   SURVEY_TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).default(60),
+  /** How often each replica closes the open 360° cycles whose due date has passed (0 = never; closing by hand still works). */
+  CYCLE_CLOSE_INTERVAL_SECONDS: z.coerce.number().min(0).default(60),
 });
 
 export type FeedbackConfig = z.output<typeof feedbackEnvSchema>;

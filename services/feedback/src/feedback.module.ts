@@ -3,16 +3,19 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 
 import { type Clock, type IdGenerator, systemClock } from '@kinerja/kernel';
+import type { Logger } from '@kinerja/logger';
 import type { HandlerMap } from '@kinerja/messaging';
-import { defineService, type RunningService, type ServiceWiring } from '@kinerja/service-kit';
+import { defineService, PeriodicJob, type RunningService, type ServiceWiring } from '@kinerja/service-kit';
 
 import { AcknowledgeDialogue } from './application/acknowledge-dialogue.command';
 import { IssueSurveyToken, RateLimiter, SetServiceUnit, SubmitPublicFeedback, type SurveyLimits } from './application/citizen-survey';
+import { CloseDueFeedbackCycles } from './application/close-due-feedback-cycles.command';
 import { CloseFeedbackCycle } from './application/close-feedback-cycle.command';
 import { DialogueReader } from './application/dialogue.reader';
 import { AddFeedbackRater, OpenFeedbackCycle, RemoveFeedbackRater } from './application/draft-feedback-cycle.commands';
 import { FeedbackCycleReader } from './application/feedback-cycle.reader';
 import { FeedbackNoteReader } from './application/feedback-note.reader';
+import { ReadFeedbackQuestionnaire, SetFeedbackQuestionnaire } from './application/feedback-questionnaire';
 import { feedbackHandlers } from './application/handlers/feedback-handlers';
 import { RecordDialogue } from './application/record-dialogue.command';
 import { RecordFeedbackNote } from './application/record-feedback-note.command';
@@ -28,6 +31,7 @@ import { DialogueResolver } from './graphql/dialogue.resolver';
 import { EmployeeFeedbackResolver } from './graphql/employee.resolver';
 import { FeedbackCycleResolver } from './graphql/feedback-cycle.resolver';
 import { FeedbackNoteResolver } from './graphql/feedback-note.resolver';
+import { FeedbackQuestionnaireResolver } from './graphql/feedback-questionnaire.resolver';
 import { longTextInputs } from './graphql/long-text-inputs';
 import { EmployeeType, OrgUnitType } from './graphql/types';
 import { PrismaAgencySettingsRepository } from './infrastructure/prisma-agency-settings.repository';
@@ -38,6 +42,7 @@ import { PrismaEmployeeCopyRepository } from './infrastructure/prisma-employee-c
 import { CONSUMER, PrismaEventStore } from './infrastructure/prisma-event.store';
 import { PrismaFeedbackCycleRepository } from './infrastructure/prisma-feedback-cycle.repository';
 import { PrismaFeedbackNoteRepository } from './infrastructure/prisma-feedback-note.repository';
+import { PrismaQuestionnaireRepository } from './infrastructure/prisma-questionnaire.repository';
 import { cryptoSurveyTokens } from './infrastructure/survey-tokens';
 import { seedDemoSatisfaction } from './seed/seed-demo-satisfaction';
 
@@ -62,20 +67,29 @@ export const feedbackModule = defineService({
     'identity.employee.snapshot',
     'performance.assessment.finalized',
   ],
-  resolvers: [FeedbackNoteResolver, DialogueResolver, FeedbackCycleResolver, EmployeeFeedbackResolver, CitizenSurveyResolver, UnitSatisfactionResolver],
+  resolvers: [
+    FeedbackNoteResolver,
+    DialogueResolver,
+    FeedbackCycleResolver,
+    FeedbackQuestionnaireResolver,
+    EmployeeFeedbackResolver,
+    CitizenSurveyResolver,
+    UnitSatisfactionResolver,
+  ],
   // feedback adds fields to identity's Employee and OrgUnit.
   orphanedTypes: [EmployeeType, OrgUnitType],
   longTextInputs: () => longTextInputs(),
   createPrisma: createPrismaClient,
 
   // Adapters, then use cases, then resolvers and handlers.
-  async wire({ config, prisma, ids, clock, notifyOutbox }): Promise<FeedbackWiring> {
+  async wire({ config, prisma, ids, clock, logger, notifyOutbox }): Promise<FeedbackWiring> {
     const employees = new PrismaEmployeeCopyRepository(prisma);
     const notes = new PrismaFeedbackNoteRepository(prisma);
     const dialogues = new PrismaDialogueRepository(prisma, notifyOutbox);
     const settings = new PrismaAgencySettingsRepository(prisma);
     const cycles = new PrismaFeedbackCycleRepository(prisma, notifyOutbox);
     const survey = new PrismaCitizenSurveyRepository(prisma);
+    const questionnaires = new PrismaQuestionnaireRepository(prisma);
     const limits: SurveyLimits = {
       perAddress: { capacity: config.SURVEY_ADDRESS_BURST, perMinute: config.SURVEY_ADDRESS_PER_MINUTE },
       perUnit: { capacity: config.SURVEY_UNIT_BURST, perMinute: config.SURVEY_UNIT_PER_MINUTE },
@@ -99,16 +113,17 @@ export const feedbackModule = defineService({
           new SetFeedbackSettings(settings),
         ),
         new FeedbackCycleResolver(
-          new StartFeedbackCycle(employees, cycles, ids, clock),
+          new StartFeedbackCycle(employees, cycles, questionnaires, ids, clock),
           new SubmitFeedback(cycles, clock),
           new CloseFeedbackCycle(employees, cycles, clock),
           {
             add: new AddFeedbackRater(employees, cycles, ids),
             remove: new RemoveFeedbackRater(cycles),
-            open: new OpenFeedbackCycle(employees, cycles, clock),
+            open: new OpenFeedbackCycle(employees, cycles, questionnaires, clock),
           },
           cycles,
         ),
+        new FeedbackQuestionnaireResolver(new ReadFeedbackQuestionnaire(questionnaires), new SetFeedbackQuestionnaire(questionnaires, clock)),
         new EmployeeFeedbackResolver(),
         new CitizenSurveyResolver(
           new SetServiceUnit(survey, clock),
@@ -127,6 +142,7 @@ export const feedbackModule = defineService({
         FeedbackCycle: (ref, context) => context.loaders.feedbackCycle.load(ref.id),
       },
       handlers: feedbackEventHandlers(prisma, { ids, clock, notifyOutbox }),
+      jobs: [closeDueCyclesJob(new CloseDueFeedbackCycles(cycles, clock), config.CYCLE_CLOSE_INTERVAL_SECONDS, logger)],
       extendContext: (base) => ({ ...base, loaders: createLoaders(readers, base) }),
     };
   },
@@ -141,6 +157,20 @@ export const feedbackModule = defineService({
     return { summary: { demoServiceUnits: await seedDemoSatisfaction(service.prisma, systemClock) } };
   },
 });
+
+/** Closes the overdue 360° cycles every `intervalSeconds` while the service runs. */
+function closeDueCyclesJob(closeDue: CloseDueFeedbackCycles, intervalSeconds: number, logger: Logger): PeriodicJob {
+  const jobLogger = logger.child({ component: 'close-due-feedback-cycles' });
+  return new PeriodicJob(
+    'close-due-feedback-cycles',
+    intervalSeconds * 1000,
+    async () => {
+      const closed = await closeDue.execute();
+      if (closed.length > 0) jobLogger.info({ closed: closed.length }, 'closed 360° cycles past their due date');
+    },
+    jobLogger,
+  );
+}
 
 /** How long the demo seed waits for identity's first snapshots on a first start. */
 const SEED_WAIT_MS = 5_000;

@@ -124,13 +124,49 @@ describe('citizen satisfaction (rule 7)', () => {
     expect(await stored()).toEqual(afterOne);
   });
 
-  it('spends a token once when two submissions race with it', async () => {
+  it('spends a token once when two different submissions race with it', async () => {
     const token = await tokenFor(await freshServiceUnit());
     const before = await stored();
-    const results = await Promise.all([1, 2].map(() => anonymous()(SUBMIT, { input: { token, answers: answers(2) } })));
+    const results = await Promise.all([2, 3].map((score) => anonymous()(SUBMIT, { input: { token, answers: answers(score) } })));
     expect(results.filter((result) => result.errors === undefined)).toHaveLength(1);
-    expect(extensionsOf(results.find((result) => result.errors) ?? {})?.['code']).toBe('CONFLICT');
+    expect(extensionsOf(results.find((result) => result.errors) ?? {})).toMatchObject({ code: 'CONFLICT', reason: 'TOKEN_SPENT' });
     expect(((await stored()).aggregates._sum.responses ?? 0) - (before.aggregates._sum.responses ?? 0)).toBe(1);
+  });
+
+  it('answers a retry of the same submission with the same receipt and counts it once, and refuses other answers on the spent token', async () => {
+    const unit = await freshServiceUnit();
+    const token = await tokenFor(unit);
+    const input = { token, answers: answers(4), comment: 'Petugas ramah' };
+    const before = await stored();
+    const first = await anonymous()<{ submitPublicFeedback: { orgUnitId: string; acceptedAt: string } }>(SUBMIT, { input });
+    expect(first.errors).toBeUndefined();
+    const afterFirst = await stored();
+    // The client lost the answer (an overloaded gateway) and sends it again, from another address too.
+    const retry = await anonymous()<{ submitPublicFeedback: { orgUnitId: string; acceptedAt: string } }>(SUBMIT, { input });
+    expect(retry.data).toEqual(first.data);
+    expect(await stored()).toEqual(afterFirst);
+    expect(afterFirst.comments - before.comments).toBe(1);
+    expect((afterFirst.aggregates._sum.responses ?? 0) - (before.aggregates._sum.responses ?? 0)).toBe(1);
+    // Other answers, or another comment, on the spent token are a second answer: refused, nothing stored.
+    for (const other of [
+      { ...input, answers: answers(3) },
+      { ...input, comment: 'Petugas kurang ramah' },
+      { ...input, comment: null },
+    ]) {
+      expect(extensionsOf(await anonymous()(SUBMIT, { input: other }))).toMatchObject({ code: 'CONFLICT', reason: 'TOKEN_SPENT', field: 'input.token' });
+    }
+    expect(await stored()).toEqual(afterFirst);
+    // Both copies sent at once, as a client retrying too early does: one answer, one receipt for both.
+    const second = await tokenFor(unit);
+    const atOnce = await Promise.all(
+      [1, 2].map(() => anonymous()<{ submitPublicFeedback: unknown }>(SUBMIT, { input: { token: second, answers: answers(1) } })),
+    );
+    expect(atOnce.map((result) => result.errors)).toEqual([undefined, undefined]);
+    expect(atOnce[1]?.data).toEqual(atOnce[0]?.data);
+    expect(((await stored()).aggregates._sum.responses ?? 0) - (afterFirst.aggregates._sum.responses ?? 0)).toBe(1);
+    // Nothing in the database reads back the answers without the token.
+    const row = await harness.service.prisma.surveyToken.findFirst({ where: { spentAt: { not: null }, orgUnitId: unit }, select: { answerDigest: true } });
+    expect(row?.answerDigest).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('refuses a flood from one client address, storing nothing', async () => {

@@ -2,7 +2,8 @@ import { assertAuthenticated, canManageAgency } from '@kinerja/auth';
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from '@kinerja/errors';
 import { assertEntityId, type Clock, type IdGenerator, todayIn } from '@kinerja/kernel';
 
-import { monthOf, parseSurvey } from '../domain/citizen-survey';
+import { monthOf, parseSurvey, type SurveyScores } from '../domain/citizen-survey';
+import { IKM_ELEMENTS } from '../domain/ikm.rule';
 import { type Bucket, isFull, type RateLimit, takeToken } from '../domain/rate-limit.rule';
 import type { CitizenSurveyRepository, ServiceUnit } from '../domain/repositories';
 import { type Actor, auditContextOf } from './actor';
@@ -11,7 +12,13 @@ import { type Actor, auditContextOf } from './actor';
 export interface SurveyTokens {
   issue(): { token: string; hash: string };
   hashOf(token: string): string;
+  /** A digest of the answers a token is spent on, keyed by the token (not reversible without it). */
+  answerDigestOf(token: string, answer: string): string;
 }
+
+/** The answers in one canonical form: the same submission always gives the same digest. */
+const canonicalAnswer = (orgUnitId: string, parsed: { scores: SurveyScores; comment: string | null }): string =>
+  JSON.stringify([orgUnitId, IKM_ELEMENTS.map((element) => parsed.scores[element]), parsed.comment]);
 
 /** The per-deployment limits of the public survey (README: SURVEY_* variables). */
 export interface SurveyLimits {
@@ -114,6 +121,9 @@ export interface SubmitPublicFeedbackInput {
 /**
  * A citizen's anonymous answer (rule 7): limited per client address and per unit, the token spent,
  * the unit's month aggregate and the comment written in one transaction; a refusal stores nothing.
+ * Safe to retry: a client that lost the answer (a timeout, an overloaded gateway) sends the same
+ * token and answers again and gets the same receipt, counted once; other answers on a spent token
+ * are refused (`TOKEN_SPENT`).
  */
 export class SubmitPublicFeedback {
   constructor(
@@ -140,14 +150,16 @@ export class SubmitPublicFeedback {
     const token = await this.survey.token(tokenHash);
     const now = this.clock.now();
     if (!token) throw new ValidationError({ field: 'input.token', message: 'is not a survey token this service issued' });
-    if (token.spentAt) throw new ConflictError('This survey token has already been used', { field: 'input.token', reason: 'TOKEN_SPENT' });
+    const answerDigest = this.tokens.answerDigestOf(input.token, canonicalAnswer(token.orgUnitId, parsed));
+    if (token.spentAt) return replayOf(token, answerDigest);
     if (token.expiresAt.getTime() <= now.getTime()) throw new ConflictError('This survey token has expired', { field: 'input.token', reason: 'TOKEN_EXPIRED' });
     const byUnit = this.perUnit.take(`unit:${token.orgUnitId}`);
     if (!byUnit.allowed) throw new RateLimitedError('ORG_UNIT', byUnit.retryAfterMs);
     const [unit] = await this.survey.serviceUnits([token.orgUnitId]);
     if (!unit?.servesPublic) throw unitRefused();
-    await this.survey.recordAnswer({
+    const recorded = await this.survey.recordAnswer({
       tokenHash,
+      answerDigest,
       orgUnitId: unit.orgUnitId,
       agencyId: unit.agencyId,
       month: monthOf(todayIn(this.clock)),
@@ -155,6 +167,18 @@ export class SubmitPublicFeedback {
       comment: parsed.comment === null ? null : { id: this.ids.newId(), text: parsed.comment },
       at: now,
     });
+    // Spent meanwhile: by this same submission sent twice at once (the same receipt), or by another.
+    if (recorded.spentBefore) return replayOf({ ...token, ...recorded.spentBefore }, answerDigest);
     return { orgUnitId: unit.orgUnitId, acceptedAt: now };
   }
+}
+
+/** A spent token answers its first receipt when the answers are the same, and TOKEN_SPENT otherwise. */
+function replayOf(
+  token: { orgUnitId: string; spentAt: Date | null; answerDigest: string | null },
+  answerDigest: string,
+): { orgUnitId: string; acceptedAt: Date } {
+  if (token.spentAt === null || token.answerDigest !== answerDigest)
+    throw new ConflictError('This survey token has already been used', { field: 'input.token', reason: 'TOKEN_SPENT' });
+  return { orgUnitId: token.orgUnitId, acceptedAt: token.spentAt };
 }

@@ -8,7 +8,8 @@ import type { Clock, CycleTally, EmployeeCopyRepository, FeedbackCycleRepository
 import { CORE_VALUES } from '../domain/vocabulary';
 import { type Actor, auditContextOf } from './actor';
 
-function completedEvent(cycle: FeedbackCycle, tally: CycleTally): PendingEvent<'feedback.cycle.completed'> {
+/** What closing a cycle publishes: the aggregate per group and value, the anonymity threshold applied. */
+export function completedEvent(cycle: FeedbackCycle, tally: CycleTally): PendingEvent<'feedback.cycle.completed'> {
   return {
     type: 'feedback.cycle.completed',
     agencyId: cycle.agencyId,

@@ -3,9 +3,10 @@ import { ForbiddenError, NotFoundError, ValidationError } from '@kinerja/errors'
 import { assertEntityId, todayIn } from '@kinerja/kernel';
 
 import { dueDateOnOpening, type FeedbackCycle, raterToAdd, raterToRemove } from '../domain/feedback-cycle';
-import type { Clock, EmployeeCopyRepository, FeedbackCycleRepository, IdGenerator } from '../domain/repositories';
+import type { Clock, EmployeeCopyRepository, FeedbackCycleRepository, IdGenerator, QuestionnaireRepository } from '../domain/repositories';
 import { RATER_GROUPS, type RaterGroup } from '../domain/vocabulary';
 import { type Actor, auditContextOf } from './actor';
+import { questionnaireOf } from './feedback-questionnaire';
 import { employeeNamed } from './reporting-lines';
 
 async function cycleNamed(cycles: FeedbackCycleRepository, cycleId: string): Promise<FeedbackCycle> {
@@ -59,11 +60,15 @@ export class RemoveFeedbackRater {
   }
 }
 
-/** Whoever started the draft, the subject's supervisor or HR opens it: its raters see their requests from now on. */
+/**
+ * Whoever started the draft, the subject's supervisor or HR opens it: its raters see their requests
+ * from now on, and the cycle keeps the agency's questionnaire as it is at this moment.
+ */
 export class OpenFeedbackCycle {
   constructor(
     private readonly employees: EmployeeCopyRepository,
     private readonly cycles: FeedbackCycleRepository,
+    private readonly questionnaires: QuestionnaireRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -83,6 +88,7 @@ export class OpenFeedbackCycle {
     } catch (error) {
       throw error instanceof ValidationError ? error.under('input') : error;
     }
-    return this.cycles.open(cycle, dueDate, auditContextOf(actor));
+    const { items } = await questionnaireOf(this.questionnaires, cycle.agencyId);
+    return this.cycles.open(cycle, dueDate, items, auditContextOf(actor));
   }
 }

@@ -4,10 +4,10 @@ import { assertEntityId, todayIn } from '@kinerja/kernel';
 
 import { canStartCycleFor } from '../domain/access.rule';
 import { cycleDueDate, type FeedbackCycle, requestsFor } from '../domain/feedback-cycle';
-import { DEFAULT_QUESTIONNAIRE } from '../domain/questionnaire';
 import { deriveRaters } from '../domain/rater.rule';
-import type { Clock, EmployeeCopyRepository, FeedbackCycleRepository, IdGenerator } from '../domain/repositories';
+import type { Clock, EmployeeCopyRepository, FeedbackCycleRepository, IdGenerator, QuestionnaireRepository } from '../domain/repositories';
 import { type Actor, auditContextOf } from './actor';
+import { questionnaireOf } from './feedback-questionnaire';
 import { employeeNamed } from './reporting-lines';
 
 /**
@@ -18,6 +18,7 @@ export class StartFeedbackCycle {
   constructor(
     private readonly employees: EmployeeCopyRepository,
     private readonly cycles: FeedbackCycleRepository,
+    private readonly questionnaires: QuestionnaireRepository,
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
   ) {}
@@ -44,7 +45,8 @@ export class StartFeedbackCycle {
       periodId: input.periodId,
       status: 'DRAFT',
       dueDate,
-      items: [...DEFAULT_QUESTIONNAIRE],
+      // The agency's questionnaire as it is now; opening the draft takes it again, as it is then.
+      items: (await questionnaireOf(this.questionnaires, subject.agencyId)).items,
       startedByUserId: actor.viewer.userId,
       createdAt: this.clock.now(),
       closedAt: null,

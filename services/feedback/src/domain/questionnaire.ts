@@ -1,4 +1,6 @@
-import type { CoreValue } from './vocabulary';
+import { ValidationError } from '@kinerja/errors';
+
+import { CORE_VALUES, type CoreValue, isCoreValue } from './vocabulary';
 
 export interface QuestionnaireItem {
   code: string;
@@ -26,3 +28,39 @@ export const DEFAULT_QUESTIONNAIRE: readonly QuestionnaireItem[] = [
   { code: 'KL-1', value: 'KOLABORATIF', text: 'Memberi kesempatan kepada berbagai pihak untuk berkontribusi.' },
   { code: 'KL-2', value: 'KOLABORATIF', text: 'Terbuka bekerja sama untuk menghasilkan nilai tambah dan menggerakkan sumber daya untuk tujuan bersama.' },
 ];
+
+/** The bounds of an agency's questionnaire: at least one statement per value, at most this many in all. */
+export const QUESTIONNAIRE_LIMITS = { maxItems: 50, textMin: 10, textMax: 300 } as const;
+
+/** An item code: capitals, digits and dashes, as the default's `BP-1`. */
+const ITEM_CODE = /^[A-Z0-9][A-Z0-9-]{0,15}$/;
+
+/**
+ * An agency's 360° questionnaire as HR writes it: statements in Indonesian about the person rated,
+ * each measuring one BerAKHLAK value, every value measured at least once, codes unique. Every
+ * problem is reported at once, each naming the item (`items.3.text`) or, for a value nobody
+ * measures, `items`.
+ */
+export function parseQuestionnaire(input: readonly { code: string; value: string; text: string }[]): QuestionnaireItem[] {
+  const problems: { field: string; message: string }[] = [];
+  const { maxItems, textMin, textMax } = QUESTIONNAIRE_LIMITS;
+  if (input.length > maxItems) problems.push({ field: 'items', message: `has ${input.length} statements; at most ${maxItems}` });
+  const firstIndexOf = new Map<string, number>();
+  const items = input.map((raw, index) => {
+    const code = raw.code.trim();
+    const text = raw.text.trim().replace(/\s+/g, ' ');
+    const name = code === '' ? `item ${index + 1}` : code;
+    if (!ITEM_CODE.test(code)) problems.push({ field: `items.${index}.code`, message: `${name}: must be 1–16 capital letters, digits or dashes, e.g. BP-1` });
+    else if (firstIndexOf.has(code))
+      problems.push({ field: `items.${index}.code`, message: `${code} is also the code of item ${(firstIndexOf.get(code) ?? 0) + 1}` });
+    else firstIndexOf.set(code, index);
+    if (!isCoreValue(raw.value)) problems.push({ field: `items.${index}.value`, message: `${name}: must be one of ${CORE_VALUES.join(', ')}` });
+    if (text.length < textMin || text.length > textMax)
+      problems.push({ field: `items.${index}.text`, message: `${name}: the statement (in Indonesian) must be ${textMin}–${textMax} characters` });
+    return { code, value: raw.value as CoreValue, text };
+  });
+  const uncovered = CORE_VALUES.filter((value) => !items.some((item) => item.value === value));
+  if (uncovered.length > 0) problems.push({ field: 'items', message: `every BerAKHLAK value needs a statement; none measures ${uncovered.join(', ')}` });
+  if (problems.length > 0) throw new ValidationError(problems);
+  return items;
+}

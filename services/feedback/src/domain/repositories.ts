@@ -3,12 +3,14 @@ import type { EventPayload, EventType } from '@kinerja/events';
 
 import type { ReportingLine } from './access.rule';
 import type { ScoreSum } from './anonymity.rule';
+import type { CalendarDate } from './calendar-date';
 import type { SurveyScores } from './citizen-survey';
 import type { PerformanceDialogue } from './dialogue';
 import type { EmployeeCopy } from './employee-copy';
 import type { FeedbackCycle, FeedbackRequest } from './feedback-cycle';
 import type { FeedbackNote } from './feedback-note';
 import type { IkmElement } from './ikm.rule';
+import type { QuestionnaireItem } from './questionnaire';
 import type { RaterGroup } from './vocabulary';
 
 export type { Clock, IdGenerator } from '@kinerja/kernel';
@@ -70,8 +72,11 @@ export interface FeedbackCycleRepository {
   requestsOf(cycleId: string): Promise<FeedbackRequest[]>;
   /** Adds a request to a draft, or removes one, with the audit row, in one transaction: CONFLICT when the cycle is no longer a draft or the rater is already asked. */
   changeRaters(cycle: FeedbackCycle, change: { add: FeedbackRequest } | { remove: FeedbackRequest }, audit: AuditContext): Promise<void>;
-  /** Opens a draft with its due date (CONFLICT when it is no longer a draft or has no rater), with the audit row, in one transaction. */
-  open(cycle: FeedbackCycle, dueDate: string, audit: AuditContext): Promise<FeedbackCycle>;
+  /**
+   * Opens a draft with its due date and the questionnaire it will keep (CONFLICT when it is no
+   * longer a draft or has no rater), with the audit row, in one transaction.
+   */
+  open(cycle: FeedbackCycle, dueDate: string, items: readonly QuestionnaireItem[], audit: AuditContext): Promise<FeedbackCycle>;
   /** Closes an open cycle (CONFLICT otherwise) and writes the events made from its final tally, in one transaction. */
   close(
     cycle: FeedbackCycle,
@@ -79,6 +84,18 @@ export interface FeedbackCycleRepository {
     audit: AuditContext,
     eventsOf: (closed: FeedbackCycle, tally: CycleTally) => readonly PendingEvent[],
   ): Promise<FeedbackCycle>;
+  /**
+   * Closes up to `limit` open cycles due before `today` in one transaction, with their audit and
+   * outbox rows; cycles another transaction holds (a replica closing them, a submission in flight)
+   * are skipped, so each closes, and publishes, once. Answers the cycles it closed.
+   */
+  closeDue(
+    today: CalendarDate,
+    closedAt: Date,
+    limit: number,
+    audit: AuditContext,
+    eventsOf: (closed: FeedbackCycle, tally: CycleTally) => readonly PendingEvent[],
+  ): Promise<FeedbackCycle[]>;
 }
 
 export interface DialogueRepository {
@@ -89,6 +106,13 @@ export interface DialogueRepository {
   dueFollowUpOf(employeeId: string): Promise<PerformanceDialogue | null>;
   /** Inserts a new dialogue, or (with `before`) changes one only if its status is still `before.status` (CONFLICT otherwise); with audit and outbox rows. */
   save(before: PerformanceDialogue | null, after: PerformanceDialogue, action: string, audit: AuditContext, events: readonly PendingEvent[]): Promise<void>;
+}
+
+export interface QuestionnaireRepository {
+  /** The agency's own questionnaire, or null when it uses the default. */
+  ofAgency(agencyId: string): Promise<QuestionnaireItem[] | null>;
+  /** Replaces the agency's questionnaire with its audit row, in one transaction; cycles keep the copy they opened with. */
+  set(agencyId: string, items: readonly QuestionnaireItem[], at: Date, audit: AuditContext): Promise<void>;
 }
 
 export interface AgencySettingsRepository {
@@ -132,20 +156,22 @@ export interface CitizenSurveyRepository {
   setServiceUnit(unit: ServiceUnit, at: Date, audit: AuditContext): Promise<void>;
   issueToken(tokenHash: string, orgUnitId: string, issuedAt: Date, expiresAt: Date): Promise<void>;
   /** The unit a token was issued for, and whether it is spent or expired; null for a token never issued. */
-  token(tokenHash: string): Promise<{ orgUnitId: string; spentAt: Date | null; expiresAt: Date } | null>;
+  token(tokenHash: string): Promise<{ orgUnitId: string; spentAt: Date | null; expiresAt: Date; answerDigest: string | null } | null>;
   /**
-   * In one transaction: spends the token (CONFLICT when it was spent meanwhile), refuses when the
-   * unit stopped serving the public (FORBIDDEN), adds the scores to the unit's month and stores the comment.
+   * In one transaction: spends the token with the answers' digest, refuses when the unit stopped
+   * serving the public (FORBIDDEN), adds the scores to the unit's month and stores the comment.
+   * When the token was spent meanwhile nothing is written and `spentBefore` tells when and on what.
    */
   recordAnswer(answer: {
     tokenHash: string;
+    answerDigest: string;
     orgUnitId: string;
     agencyId: string;
     month: string;
     scores: SurveyScores;
     comment: { id: string; text: string } | null;
     at: Date;
-  }): Promise<void>;
+  }): Promise<{ spentBefore: { spentAt: Date | null; answerDigest: string | null } | null }>;
   /** The sums of each unit over the months `from`–`to` (one statement for the batch). */
   sumsOf(orgUnitIds: readonly string[], from: string, to: string): Promise<Map<string, SatisfactionSums>>;
   /** Comments on a unit in those months, newest first. */

@@ -29,7 +29,8 @@ export class CitizenSurveyResolver {
   }
 
   @Mutation(() => PublicFeedbackReceiptType, {
-    description: 'Anyone (no login) answers the nine-element survey once per token; limited per client address and per unit; a refusal stores nothing',
+    description:
+      'Anyone (no login) answers the nine-element survey once per token; limited per client address and per unit; a refusal stores nothing. Safe to retry: the same token with the same answers gets the same receipt and counts once; other answers on a spent token are refused (CONFLICT, TOKEN_SPENT)',
   })
   submitPublicFeedback(@Arg('input') input: SubmitPublicFeedbackInput, @Ctx() context: FeedbackContext): Promise<PublicFeedbackReceiptType> {
     return this.submit.execute(context.clientAddress, input);

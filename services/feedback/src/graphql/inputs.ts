@@ -89,3 +89,16 @@ export class SubmitPublicFeedbackInput {
   @Field(() => [SurveyAnswerInput], { description: 'Each of the nine elements once' }) answers!: SurveyAnswerInput[];
   @Field(() => String, { nullable: true, description: "Read only by the unit's head and HR" }) comment?: string | null;
 }
+
+@InputType()
+export class FeedbackQuestionInput {
+  @Field({ description: 'A short code, unique in the questionnaire, e.g. BP-1' }) code!: string;
+  @Field(() => CoreValueEnum, { description: 'The BerAKHLAK value it measures' }) value!: CoreValue;
+  @Field({ description: 'The statement about the person rated, in Indonesian' }) text!: string;
+}
+
+@InputType()
+export class SetFeedbackQuestionnaireInput {
+  @Field(() => ID) agencyId!: string;
+  @Field(() => [FeedbackQuestionInput], { description: 'Every BerAKHLAK value measured at least once' }) items!: FeedbackQuestionInput[];
+}

@@ -64,6 +64,15 @@ export class QuestionnaireItemType {
   @Field() text!: string;
 }
 
+@ObjectType('FeedbackQuestionnaire', {
+  description: "An agency's 360° questionnaire: cycles opened from now on take it; open and closed cycles keep the one they opened with",
+})
+export class FeedbackQuestionnaireType {
+  @Field(() => ID) agencyId!: string;
+  @Field({ description: 'True while the agency uses the seeded default (no questionnaire of its own)' }) isDefault!: boolean;
+  @Field(() => [QuestionnaireItemType]) items!: QuestionnaireItemType[];
+}
+
 @ObjectType('RaterGroupSummary', { description: 'How many of a group were asked and answered; never who' })
 export class RaterGroupSummaryType {
   @Field(() => RaterGroupEnum) group!: RaterGroup;

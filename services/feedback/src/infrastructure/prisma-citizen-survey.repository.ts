@@ -72,20 +72,25 @@ export class PrismaCitizenSurveyRepository implements CitizenSurveyRepository {
     await this.prisma.surveyToken.create({ data: { tokenHash, orgUnitId, issuedAt, expiresAt } });
   }
 
-  async token(tokenHash: string): Promise<{ orgUnitId: string; spentAt: Date | null; expiresAt: Date } | null> {
-    return this.prisma.surveyToken.findUnique({ where: { tokenHash }, select: { orgUnitId: true, spentAt: true, expiresAt: true } });
+  async token(tokenHash: string): Promise<{ orgUnitId: string; spentAt: Date | null; expiresAt: Date; answerDigest: string | null } | null> {
+    return this.prisma.surveyToken.findUnique({ where: { tokenHash }, select: { orgUnitId: true, spentAt: true, expiresAt: true, answerDigest: true } });
   }
 
-  async recordAnswer(answer: Parameters<CitizenSurveyRepository['recordAnswer']>[0]): Promise<void> {
+  async recordAnswer(answer: Parameters<CitizenSurveyRepository['recordAnswer']>[0]): ReturnType<CitizenSurveyRepository['recordAnswer']> {
     const columns = columnsOf(answer.scores);
     const increments = Object.fromEntries(Object.entries(columns).map(([column, score]) => [column, { increment: score }]));
-    await this.prisma.$transaction(async (tx) => {
+    return this.prisma.$transaction(async (tx) => {
       // The first statement spends the token: of two submissions with one token, one waits here and then finds it spent.
       const spent = await tx.surveyToken.updateMany({
         where: { tokenHash: answer.tokenHash, spentAt: null, expiresAt: { gt: answer.at } },
-        data: { spentAt: answer.at },
+        data: { spentAt: answer.at, answerDigest: answer.answerDigest },
       });
-      if (spent.count !== 1) throw new ConflictError('This survey token has already been used', { field: 'input.token', reason: 'TOKEN_SPENT' });
+      if (spent.count !== 1) {
+        // A new statement sees what the other submission committed.
+        const token = await tx.surveyToken.findUnique({ where: { tokenHash: answer.tokenHash }, select: { spentAt: true, answerDigest: true } });
+        if (token?.spentAt) return { spentBefore: token };
+        throw new ConflictError('This survey token has expired', { field: 'input.token', reason: 'TOKEN_EXPIRED' });
+      }
       const unit = await tx.serviceUnit.findUnique({ where: { orgUnitId: answer.orgUnitId } });
       if (!unit?.servesPublic) throw new ForbiddenError('This unit does not take citizen surveys');
       await tx.satisfactionAggregate.upsert({
@@ -98,6 +103,7 @@ export class PrismaCitizenSurveyRepository implements CitizenSurveyRepository {
           data: { id: answer.comment.id, orgUnitId: answer.orgUnitId, month: answer.month, text: answer.comment.text, createdAt: answer.at },
         });
       }
+      return { spentBefore: null };
     });
   }
 

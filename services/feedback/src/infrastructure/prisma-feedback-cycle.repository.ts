@@ -43,6 +43,16 @@ const ADD_SCORE = `
 INSERT INTO feedback_score (cycle_id, "group", value, sum, count) VALUES ($1::uuid, $2::"RaterGroup", $3::"CoreValue", $4, $5)
 ON CONFLICT (cycle_id, "group", value) DO UPDATE SET sum = feedback_score.sum + EXCLUDED.sum, count = feedback_score.count + EXCLUDED.count`;
 
+// Closes a batch of overdue cycles. SKIP LOCKED: a cycle another replica is closing, or a submission
+// holds (FOR SHARE), is left for the next run; the outer status check drops a cycle that a
+// concurrent transaction closed between the snapshot and the lock. Each cycle is closed once.
+const CLOSE_DUE = `
+UPDATE feedback_cycle SET status = 'CLOSED', closed_at = $2
+WHERE status = 'OPEN' AND id IN (
+  SELECT id FROM feedback_cycle WHERE status = 'OPEN' AND due_date < $1::date ORDER BY due_date, id LIMIT $3 FOR UPDATE SKIP LOCKED
+)
+RETURNING id`;
+
 export class PrismaFeedbackCycleRepository implements FeedbackCycleRepository {
   constructor(
     private readonly prisma: FeedbackPrisma,
@@ -159,25 +169,28 @@ export class PrismaFeedbackCycleRepository implements FeedbackCycleRepository {
     });
   }
 
-  async open(cycle: FeedbackCycle, dueDate: string, audit: AuditContext): Promise<FeedbackCycle> {
+  async open(cycle: FeedbackCycle, dueDate: string, items: readonly QuestionnaireItem[], audit: AuditContext): Promise<FeedbackCycle> {
     await this.prisma.$transaction(async (tx) => {
       const [row] = await tx.$queryRawUnsafe<{ status: string }[]>(`SELECT status FROM feedback_cycle WHERE id = $1::uuid FOR UPDATE`, cycle.id);
       assertDraft({ status: (row?.status ?? 'CLOSED') as CycleStatus });
       if ((await tx.feedbackRequest.count({ where: { cycleId: cycle.id } })) === 0)
         throw new ConflictError('A feedback cycle opens with at least one rater', { field: 'input.cycleId', reason: 'NO_RATERS' });
-      await tx.feedbackCycle.update({ where: { id: cycle.id }, data: { status: 'OPEN', dueDate: dateColumn(dueDate) } });
+      await tx.feedbackCycle.update({
+        where: { id: cycle.id },
+        data: { status: 'OPEN', dueDate: dateColumn(dueDate), items: items as unknown as Prisma.InputJsonValue },
+      });
       await tx.auditLog.create({
         data: auditRow(audit, {
           agencyId: cycle.agencyId,
           action: 'feedback-cycle.opened',
           entityType: 'FeedbackCycle',
           entityId: cycle.id,
-          before: { status: cycle.status, dueDate: cycle.dueDate },
-          after: { status: 'OPEN', dueDate },
+          before: { status: cycle.status, dueDate: cycle.dueDate, items: cycle.items.map((item) => item.code) },
+          after: { status: 'OPEN', dueDate, items: items.map((item) => item.code) },
         }),
       });
     });
-    return { ...cycle, status: 'OPEN', dueDate };
+    return { ...cycle, status: 'OPEN', dueDate, items: [...items] };
   }
 
   async close(
@@ -204,6 +217,39 @@ export class PrismaFeedbackCycleRepository implements FeedbackCycleRepository {
           before: { status: cycle.status },
           after: { status: 'CLOSED', closedAt },
         }),
+      });
+      if (events.length > 0) await tx.outboxEvent.createMany({ data: outboxData(events) });
+    });
+    if (events.length > 0) this.afterOutboxCommit();
+    return closed;
+  }
+
+  async closeDue(
+    today: string,
+    closedAt: Date,
+    limit: number,
+    audit: AuditContext,
+    eventsOf: (closed: FeedbackCycle, tally: CycleTally) => readonly PendingEvent[],
+  ): Promise<FeedbackCycle[]> {
+    let closed: FeedbackCycle[] = [];
+    let events: PendingEvent[] = [];
+    await this.prisma.$transaction(async (tx) => {
+      const ids = (await tx.$queryRawUnsafe<{ id: string }[]>(CLOSE_DUE, today, closedAt, limit)).map((row) => row.id);
+      if (ids.length === 0) return;
+      closed = (await tx.feedbackCycle.findMany({ where: { id: { in: ids } }, orderBy: [{ dueDate: 'asc' }, { id: 'asc' }] })).map(toCycle);
+      const tallyOf = await tallies(tx, ids);
+      events = closed.flatMap((cycle) => [...eventsOf(cycle, tallyOf.get(cycle.id) as CycleTally)]);
+      await tx.auditLog.createMany({
+        data: closed.map((cycle) =>
+          auditRow(audit, {
+            agencyId: cycle.agencyId,
+            action: 'feedback-cycle.closed',
+            entityType: 'FeedbackCycle',
+            entityId: cycle.id,
+            before: { status: 'OPEN', dueDate: cycle.dueDate },
+            after: { status: 'CLOSED', closedAt, reason: 'DUE_DATE_PASSED' },
+          }),
+        ),
       });
       if (events.length > 0) await tx.outboxEvent.createMany({ data: outboxData(events) });
     });

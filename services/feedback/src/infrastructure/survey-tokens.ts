@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 
 import type { SurveyTokens } from '../application/citizen-survey';
 
@@ -9,4 +9,7 @@ export const cryptoSurveyTokens: SurveyTokens = {
     return { token, hash: cryptoSurveyTokens.hashOf(token) };
   },
   hashOf: (token) => createHash('sha256').update(token).digest('hex'),
+  // Keyed by the token, which is stored only hashed: the digest tells a retry from a second answer,
+  // and nobody without the token can try the few thousand possible answers against it.
+  answerDigestOf: (token, answer) => createHmac('sha256', token).update(answer).digest('hex'),
 };

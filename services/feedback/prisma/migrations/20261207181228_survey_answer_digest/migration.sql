@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "survey_token" ADD COLUMN     "answer_digest" TEXT;
+
