@@ -10,8 +10,8 @@ const REVISE = `mutation ($input: RevisePerformancePlanInput!) { revisePerforman
 
 const extensions = (response: { errors?: { extensions?: Record<string, unknown> }[] }) => response.errors?.[0]?.extensions;
 
-// A draft SKP's RHKs and indicators are edited and removed, not only added: by the employee only,
-// only in a draft, validated as when added, audited, and never leaving a subordinate's cascade dangling.
+// A draft (or returned) SKP's RHKs and indicators are edited and removed, not only added: by the
+// employee only, only in a draft or a returned plan (which the change reopens), validated as when added, audited, and never leaving a subordinate's cascade dangling.
 describe('editing and removing the RHKs and indicators of a draft SKP', () => {
   let h: PerformanceHarness;
   let org: ReturnType<typeof demoOrganisation>;
@@ -98,7 +98,7 @@ describe('editing and removing the RHKs and indicators of a draft SKP', () => {
     expect(extensions(await h.gql(REMOVE_WORK_RESULT, { id: first.id }, employee.viewer))).toMatchObject({ code: 'NOT_FOUND', field: 'workResultId' });
   });
 
-  it('lets nobody but the employee edit, answers another agency like an unknown id, and refuses outside a draft', async () => {
+  it('lets nobody but the employee edit, answers another agency like an unknown id, refuses a submitted plan and reopens a returned one', async () => {
     const employee = org.staff[2];
     const { planId, first } = await draft(employee);
     const edit = { input: { workResultId: first.id, kind: 'MAIN', title: 'Judul yang diubah orang lain' } };
@@ -122,9 +122,15 @@ describe('editing and removing the RHKs and indicators of a draft SKP', () => {
     ok(await h.gql(SUBMIT, { id: planId }, employee.viewer), 'submitPerformancePlan');
     expect(extensions(await h.gql(UPDATE_WORK_RESULT, edit, employee.viewer))).toMatchObject({ code: 'CONFLICT', status: 'SUBMITTED' });
     expect(extensions(await h.gql(REMOVE_WORK_RESULT, { id: first.id }, employee.viewer))).toMatchObject({ code: 'CONFLICT', status: 'SUBMITTED' });
-    ok(await h.gql(RETURN, { id: planId, note: 'Target perlu ditinjau ulang' }, org.supervisor.viewer), 'returnPerformancePlan');
-    expect(extensions(await h.gql(REMOVE_INDICATOR, { id: first.indicators[0] }, employee.viewer))).toMatchObject({ code: 'CONFLICT', status: 'RETURNED' });
     expect(await h.service.prisma.workResult.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ title: 'Menyusun analisis jabatan' });
+
+    // A returned plan is edited as it is: the change reopens it as a draft, to be submitted again.
+    ok(await h.gql(RETURN, { id: planId, note: 'Target perlu ditinjau ulang' }, org.supervisor.viewer), 'returnPerformancePlan');
+    const removed = ok<{ indicators: { id: string }[] }>(await h.gql(REMOVE_INDICATOR, { id: first.indicators[0] }, employee.viewer), 'removeIndicator');
+    expect(removed.indicators.map((i) => i.id)).toEqual([first.indicators[1]]);
+    expect(ok(await h.gql(PLAN, { id: planId }, employee.viewer), 'performancePlan')).toMatchObject({ status: 'DRAFT' });
+    const reopened = await h.service.prisma.auditLog.findMany({ where: { entityId: planId, action: 'plan.reopened' } });
+    expect(reopened.map((row) => [row.before, row.after])).toEqual([[{ status: 'RETURNED' }, { status: 'DRAFT', by: 'edit' }]]);
   });
 
   it("refuses to remove an RHK a subordinate's RHK cascades from, and indicators with realizations", async () => {

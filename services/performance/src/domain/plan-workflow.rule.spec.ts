@@ -128,7 +128,8 @@ describe('assertPlanEditable', () => {
     ['DRAFT', 'EMPLOYEE', 'OK'],
     ['DRAFT', 'SUPERVISOR', 'FORBIDDEN'],
     ['SUBMITTED', 'EMPLOYEE', 'CONFLICT'],
-    ['RETURNED', 'EMPLOYEE', 'CONFLICT'],
+    ['RETURNED', 'EMPLOYEE', 'OK'],
+    ['RETURNED', 'SUPERVISOR', 'FORBIDDEN'],
     ['APPROVED', 'EMPLOYEE', 'CONFLICT'],
     ['APPROVED', 'SUPERVISOR', 'FORBIDDEN'],
   ])('%s plan edited by %s → %s', (status, actor, outcome) => {

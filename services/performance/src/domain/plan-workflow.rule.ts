@@ -105,8 +105,13 @@ export function allowedActions(status: PlanStatus, actor: PlanActor, context: { 
   );
 }
 
-/** Only the employee changes work results and indicators, and only in a draft (reopen a returned plan first). */
+/**
+ * Only the employee changes work results and indicators, in a draft or in a plan the supervisor
+ * returned (the change reopens it as a draft, to be submitted again); never a submitted or approved one.
+ */
 export function assertPlanEditable(status: PlanStatus, actor: PlanActor): void {
   if (actor !== 'EMPLOYEE') throw new ForbiddenError('Only the employee edits their plan');
-  if (status !== 'DRAFT') throw new ConflictError(`A ${status.toLowerCase()} plan cannot be edited; only a draft can`, { status });
+  if (status !== 'DRAFT' && status !== 'RETURNED') {
+    throw new ConflictError(`A ${status.toLowerCase()} plan cannot be edited; only a draft or a returned plan can`, { status });
+  }
 }

@@ -64,14 +64,14 @@ export class AddIndicatorInput {
 
 @InputType()
 export class UpdateWorkResultInput {
-  @Field(() => ID, { description: 'An RHK of the caller’s draft SKP' }) workResultId!: string;
+  @Field(() => ID, { description: 'An RHK of the caller’s draft or returned SKP' }) workResultId!: string;
   @Field(() => WorkResultKindEnum) kind!: WorkResultKind;
   @Field() title!: string;
 }
 
 @InputType()
 export class UpdateIndicatorInput {
-  @Field(() => ID, { description: 'An indicator of an RHK of the caller’s draft SKP' }) indicatorId!: string;
+  @Field(() => ID, { description: 'An indicator of an RHK of the caller’s draft or returned SKP' }) indicatorId!: string;
   @Field(() => IndicatorAspectEnum) aspect!: IndicatorAspect;
   @Field() description!: string;
   @Field(() => Float) target!: number;

@@ -23,36 +23,38 @@ export class WorkResultResolver {
     private readonly removeIndicatorCommand: RemoveIndicator,
   ) {}
 
-  @Mutation(() => WorkResultType, { description: 'The employee adds an RHK to their draft SKP' })
+  @Mutation(() => WorkResultType, { description: 'The employee adds an RHK to their draft or returned SKP (a returned one becomes a draft again)' })
   addWorkResult(@Arg('input') input: AddWorkResultInput, @Ctx() context: PerformanceContext): Promise<WorkResult> {
     return this.addWorkResultCommand.execute(actorOf(context), { ...input, cascadedFromWorkResultId: input.cascadedFromWorkResultId ?? null });
   }
 
-  @Mutation(() => IndicatorType, { description: 'The employee adds an indicator with its target to an RHK of their draft SKP' })
+  @Mutation(() => IndicatorType, { description: 'The employee adds an indicator with its target to an RHK of their draft or returned SKP' })
   addIndicator(@Arg('input') input: AddIndicatorInput, @Ctx() context: PerformanceContext): Promise<Indicator> {
     return this.addIndicatorCommand.execute(actorOf(context), input);
   }
 
-  @Mutation(() => WorkResultType, { description: 'The employee changes the kind and title of an RHK of their draft SKP (reopen a returned one first)' })
+  @Mutation(() => WorkResultType, {
+    description: 'The employee changes the kind and title of an RHK of their draft or returned SKP (a returned one becomes a draft again)',
+  })
   updateWorkResult(@Arg('input') input: UpdateWorkResultInput, @Ctx() context: PerformanceContext): Promise<WorkResult> {
     return this.updateWorkResultCommand.execute(actorOf(context), input);
   }
 
   @Mutation(() => PerformancePlanType, {
     description:
-      'The employee removes an RHK of their draft SKP with its indicators; CONFLICT (reason CASCADED_TO) while a subordinate’s RHK cascades from it, (HAS_REALIZATIONS) once realizations were reported',
+      'The employee removes an RHK of their draft or returned SKP with its indicators; CONFLICT (reason CASCADED_TO) while a subordinate’s RHK cascades from it, (HAS_REALIZATIONS) once realizations were reported',
   })
   removeWorkResult(@Arg('workResultId', () => ID) workResultId: string, @Ctx() context: PerformanceContext): Promise<PerformancePlan> {
     return this.removeWorkResultCommand.execute(actorOf(context), workResultId);
   }
 
-  @Mutation(() => IndicatorType, { description: 'The employee changes an indicator of an RHK of their draft SKP, validated as when added' })
+  @Mutation(() => IndicatorType, { description: 'The employee changes an indicator of an RHK of their draft or returned SKP, validated as when added' })
   updateIndicator(@Arg('input') input: UpdateIndicatorInput, @Ctx() context: PerformanceContext): Promise<Indicator> {
     return this.updateIndicatorCommand.execute(actorOf(context), input);
   }
 
   @Mutation(() => WorkResultType, {
-    description: 'The employee removes an indicator of their draft SKP; CONFLICT (reason HAS_REALIZATIONS) once realizations were reported on it',
+    description: 'The employee removes an indicator of their draft or returned SKP; CONFLICT (reason HAS_REALIZATIONS) once realizations were reported on it',
   })
   removeIndicator(@Arg('indicatorId', () => ID) indicatorId: string, @Ctx() context: PerformanceContext): Promise<WorkResult> {
     return this.removeIndicatorCommand.execute(actorOf(context), indicatorId);

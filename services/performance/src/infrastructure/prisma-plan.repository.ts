@@ -83,15 +83,31 @@ export class PrismaPlanRepository implements PlanRepository {
     }
   }
 
-  /** A draft is edited only while it is still a draft: the check and the change commit together. */
-  private async touchDraft(tx: Tx, plan: PerformancePlan): Promise<void> {
-    const { count } = await tx.performancePlan.updateMany({ where: { id: plan.id, status: 'DRAFT' }, data: { updatedAt: new Date() } });
+  /**
+   * A plan is edited only while it is still the draft or the returned plan the use case saw: the
+   * check and the change commit together. Editing a returned plan reopens it as a draft (audited
+   * as `plan.reopened`), so the supervisor approves what was changed, never an older version.
+   */
+  private async touchDraft(tx: Tx, plan: PerformancePlan, audit: AuditContext): Promise<void> {
+    const { count } = await tx.performancePlan.updateMany({ where: { id: plan.id, status: plan.status }, data: { status: 'DRAFT', updatedAt: new Date() } });
     if (count !== 1) throw changedMeanwhile();
+    if (plan.status === 'RETURNED') {
+      await tx.auditLog.create({
+        data: auditRow(audit, {
+          action: 'plan.reopened',
+          entityType: 'PerformancePlan',
+          entityId: plan.id,
+          agencyId: plan.agencyId,
+          before: { status: 'RETURNED' },
+          after: { status: 'DRAFT', by: 'edit' },
+        }),
+      });
+    }
   }
 
   async addWorkResult(plan: PerformancePlan, workResult: WorkResult, audit: AuditContext): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
-      await this.touchDraft(tx, plan);
+      await this.touchDraft(tx, plan, audit);
       await tx.workResult.create({ data: workResult });
       await tx.auditLog.create({
         data: auditRow(audit, {
@@ -108,7 +124,7 @@ export class PrismaPlanRepository implements PlanRepository {
 
   async addIndicator(plan: PerformancePlan, indicator: Indicator, audit: AuditContext): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
-      await this.touchDraft(tx, plan);
+      await this.touchDraft(tx, plan, audit);
       await tx.indicator.create({ data: indicator });
       await tx.auditLog.create({
         data: auditRow(audit, {
@@ -125,7 +141,7 @@ export class PrismaPlanRepository implements PlanRepository {
 
   async updateWorkResult(plan: PerformancePlan, before: WorkResult, after: WorkResult, audit: AuditContext): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
-      await this.touchDraft(tx, plan);
+      await this.touchDraft(tx, plan, audit);
       await tx.workResult.update({ where: { id: before.id }, data: { kind: after.kind, title: after.title } });
       await tx.auditLog.create({
         data: auditRow(audit, { action: 'work-result.updated', entityType: 'WorkResult', entityId: after.id, agencyId: plan.agencyId, before, after }),
@@ -135,7 +151,7 @@ export class PrismaPlanRepository implements PlanRepository {
 
   async removeWorkResult(plan: PerformancePlan, workResult: WorkResult, audit: AuditContext): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
-      await this.touchDraft(tx, plan);
+      await this.touchDraft(tx, plan, audit);
       // Locked first: a subordinate's RHK being linked to it meanwhile (its foreign key check needs
       // this row) waits for the commit and then fails, or commits first and is counted below.
       await tx.$executeRaw`SELECT id FROM work_result WHERE id = ${workResult.id}::uuid FOR UPDATE`;
@@ -171,7 +187,7 @@ export class PrismaPlanRepository implements PlanRepository {
 
   async updateIndicator(plan: PerformancePlan, before: Indicator, after: Indicator, audit: AuditContext): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
-      await this.touchDraft(tx, plan);
+      await this.touchDraft(tx, plan, audit);
       const { id: _id, workResultId: _workResultId, position: _position, ...data } = after;
       await tx.indicator.update({ where: { id: before.id }, data });
       await tx.auditLog.create({
@@ -182,7 +198,7 @@ export class PrismaPlanRepository implements PlanRepository {
 
   async removeIndicator(plan: PerformancePlan, indicator: Indicator, audit: AuditContext): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
-      await this.touchDraft(tx, plan);
+      await this.touchDraft(tx, plan, audit);
       await this.assertNoRealizations(tx, [indicator.id], 'indicatorId');
       await tx.indicator.delete({ where: { id: indicator.id } });
       await tx.indicator.updateMany({
