@@ -155,6 +155,47 @@ describe('the web app in a real browser', () => {
     await page.getByRole('button', { name: /Keluar/ }).click();
   });
 
+  it('a password HR issued is changed at the first sign-in, before anything else', async () => {
+    const hr = await login(GRAPHQL, { email: 'hr.siulak@kinerja.demo' });
+    const unit = await graphql<{ me: { orgUnit: { id: string } } }>(GRAPHQL, '{ me { orgUnit { id } } }', {}, hr);
+    const email = 'dewi.lestari@siulak.example';
+    const registered = await graphql(
+      GRAPHQL,
+      'mutation ($input: RegisterEmployeeInput!) { registerEmployee(input: $input) { id } }',
+      {
+        input: {
+          nip: '199105052020121003',
+          name: 'Dewi Lestari',
+          email,
+          employmentType: 'PNS',
+          orgUnitId: unit.data!.me.orgUnit.id,
+          initialPassword: 'sandi-dari-bkd-2026',
+        },
+      },
+      hr,
+    );
+    expect(registered.errors).toBeUndefined();
+
+    // The first sign-in asks for a password of her own before anything else.
+    await signIn(email, 'sandi-dari-bkd-2026');
+    await page.getByRole('heading', { name: 'Ganti kata sandi' }).waitFor();
+    await page.getByLabel('Kata sandi baru (paling sedikit 10 karakter)').fill('pilihan-dewi-sendiri');
+    await page.getByLabel('Ulangi kata sandi baru').fill('pilihan-dewi-sendiri');
+    await screenshot('change-issued-password');
+    await page.getByRole('button', { name: 'Simpan kata sandi' }).click();
+    // Signed in with the new password (the hash route changes within the page: no navigation to wait for).
+    const signOut = page.getByRole('button', { name: 'Keluar (Dewi Lestari)' });
+    await signOut.waitFor();
+    expect(await page.getByRole('alert').allTextContents()).toEqual([]);
+    await signOut.click();
+
+    // Her own password signs her in from now on.
+    await signIn(email, 'pilihan-dewi-sendiri');
+    await signOut.waitFor();
+    expect(await page.getByRole('heading', { name: 'Ganti kata sandi' }).count()).toBe(0);
+    await signOut.click();
+  }, 240_000);
+
   it('a citizen answers the satisfaction survey of a service unit without signing in', async () => {
     // The unit comes from the QR code at its counter; HR's view of the agency names the units that serve the public.
     const hr = await login(GRAPHQL, { email: 'hr.siulak@kinerja.demo' });

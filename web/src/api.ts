@@ -25,6 +25,9 @@ export function setSession(next: Session | undefined): void {
 /** The gateway on the same origin: the web app is served by it at /app/. */
 export const request = createClient({ url: '/graphql', token: () => session.get()?.token, language: () => language.get() });
 
+/** Requests with a token that is not the session's (the sign-in's password-change token). */
+export const requestWithToken = (token: string) => createClient({ url: '/graphql', token: () => token, language: () => language.get() });
+
 /** What an error screen shows: a sentence per error, the stable code beside it. */
 export function describeError(error: unknown): string {
   if (error instanceof GraphQLRequestError) {

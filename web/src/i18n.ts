@@ -69,6 +69,15 @@ const MESSAGES = {
   check: { id: 'Periksa', en: 'Check' },
   certificateValid: { id: 'Sertifikat sah: {0}, {1} JP, selesai {2}, atas nama {3}.', en: 'Valid certificate: {0}, {1} JP, completed {2}, holder {3}.' },
   certificateInvalid: { id: 'Nomor ini tidak terdaftar sebagai sertifikat yang sah.', en: 'This number is not a valid certificate.' },
+  changePasswordTitle: { id: 'Ganti kata sandi', en: 'Change your password' },
+  changePasswordIntro: {
+    id: 'Kata sandi ini diberikan oleh BKD. Pilih kata sandi Anda sendiri sebelum melanjutkan.',
+    en: 'HR issued this password. Choose your own before you go on.',
+  },
+  newPassword: { id: 'Kata sandi baru (paling sedikit 10 karakter)', en: 'New password (at least 10 characters)' },
+  repeatPassword: { id: 'Ulangi kata sandi baru', en: 'Repeat the new password' },
+  savePassword: { id: 'Simpan kata sandi', en: 'Save the password' },
+  passwordsDiffer: { id: 'Kedua kata sandi tidak sama.', en: 'The two passwords differ.' },
   navDistribution: { id: 'Kurva distribusi', en: 'Distribution curve' },
   distributionTitle: { id: 'Kurva distribusi predikat per unit', en: 'Predikat distribution per unit' },
   unit: { id: 'Unit kerja', en: 'Unit' },
@@ -137,6 +146,11 @@ const ENUM_LABELS: Record<string, Record<Language, string>> = {
 const ERROR_SENTENCES: Record<string, Record<Language, string>> = {
   INVALID_CREDENTIALS: { id: 'Email/NIP atau kata sandi salah.', en: 'The e-mail/NIP or the password is wrong.' },
   THROTTLED: { id: 'Terlalu banyak percobaan masuk yang gagal; coba lagi nanti.', en: 'Too many failed sign-ins; try again later.' },
+  PASSWORD_CHANGE_REQUIRED: { id: 'Ganti kata sandi dari BKD terlebih dahulu.', en: 'Change the password HR issued first.' },
+  INVALID_RESET_TOKEN: {
+    id: 'Tautan ini sudah dipakai, kedaluwarsa, atau diganti yang lebih baru; minta tautan baru ke BKD.',
+    en: 'This link was used, has expired or was replaced; ask HR for a new one.',
+  },
   ACCOUNT_DISABLED: { id: 'Akun ini tidak dapat masuk.', en: 'This account cannot sign in.' },
   UNAUTHENTICATED: { id: 'Sesi Anda berakhir; silakan masuk kembali.', en: 'Your session ended; please sign in again.' },
   FORBIDDEN: { id: 'Anda tidak berwenang melakukan ini.', en: 'You are not allowed to do this.' },

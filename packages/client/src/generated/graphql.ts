@@ -10,6 +10,12 @@ export type AssessmentKind =
   | 'ANNUAL'
   | 'PERIODIC';
 
+export type ChangePasswordInput = {
+  oldPassword: string;
+  /** 10-200 characters, different from the current one */
+  newPassword: string;
+};
+
 /** Dialog kinerja: PLANNING (before the SKP is set), MONITORING (during the period), FOLLOW_UP (after an assessment) */
 export type DialogueKind =
   | 'PLANNING'
@@ -94,6 +100,13 @@ export type ReportRealizationInput = {
   /** Link to the evidence (bukti dukung), http or https; leave it out to upload a document afterwards (uploadEvidence) */
   evidenceUrl?: string | null | undefined;
   note?: string | null | undefined;
+};
+
+export type ResetPasswordInput = {
+  /** The token of the reset link HR issued (issuePasswordReset) */
+  token: string;
+  /** 10-200 characters */
+  newPassword: string;
 };
 
 /** Roles granted to an account; employee and supervisor follow from the reporting line */
@@ -227,7 +240,21 @@ export type SignInMutationVariables = Exact<{
 }>;
 
 
-export type SignInMutation = { login: { accessToken: string, expiresAt: string, viewer: { userId: string, roles: Array<{ role: Role }>, employee: { id: string, name: string } | null } } };
+export type SignInMutation = { login: { accessToken: string, expiresAt: string, passwordChangeRequired: boolean, viewer: { userId: string, roles: Array<{ role: Role }>, employee: { id: string, name: string } | null } } };
+
+export type ChangePasswordMutationVariables = Exact<{
+  input: ChangePasswordInput;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword: boolean };
+
+export type ResetPasswordMutationVariables = Exact<{
+  input: ResetPasswordInput;
+}>;
+
+
+export type ResetPasswordMutation = { resetPassword: boolean };
 
 export type MyPlansQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -415,6 +442,7 @@ export const SignInDocument = new TypedDocumentString(`
   login(input: $input) {
     accessToken
     expiresAt
+    passwordChangeRequired
     viewer {
       userId
       roles {
@@ -428,6 +456,16 @@ export const SignInDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
+export const ChangePasswordDocument = new TypedDocumentString(`
+    mutation ChangePassword($input: ChangePasswordInput!) {
+  changePassword(input: $input)
+}
+    `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const ResetPasswordDocument = new TypedDocumentString(`
+    mutation ResetPassword($input: ResetPasswordInput!) {
+  resetPassword(input: $input)
+}
+    `) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
 export const MyPlansDocument = new TypedDocumentString(`
     query MyPlans {
   me {
