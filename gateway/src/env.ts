@@ -29,7 +29,7 @@ export const gatewayEnvSchema = z.object({
    */
   GATEWAY_SIGNING_SECRET: z.string().min(32).optional(),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
-  /** Identical subgraph queries in flight at once (same subgraph, query, variables and Authorization) are sent once. */
+  /** Identical subgraph queries of one signed-in caller in flight at once (same subgraph, query, variables and Authorization) are sent once; anonymous ones never. */
   SUBGRAPH_DEDUPLICATION: booleanFromString(true),
   /** Kept-alive sockets per subgraph. */
   SUBGRAPH_MAX_SOCKETS: z.coerce.number().int().min(1).max(10_000).default(128),

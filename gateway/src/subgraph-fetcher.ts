@@ -38,7 +38,7 @@ const isQuery = (body: string) => body.startsWith('{"query":"query') || body.sta
  * same moment sent once. Two requests are identical only with the same subgraph URL, the same
  * body (query and variables) and the same Authorization header: a caller only ever shares an
  * answer that was computed for their own token, so nobody sees what they could not have asked for.
- * Mutations are never shared.
+ * Mutations and anonymous requests are never shared.
  */
 export function subgraphFetcher(options: SubgraphFetcherOptions): Fetcher {
   const agents = {
@@ -92,7 +92,11 @@ export function subgraphFetcher(options: SubgraphFetcherOptions): Fetcher {
 
   const fetcher = async (url: string, init: FetcherInit = {}) => {
     const body = typeof init.body === 'string' ? init.body : (init.body?.toString('utf8') ?? '');
-    const key = options.deduplicate && isQuery(body) ? `${url}\n${init.headers?.['authorization'] ?? ''}\n${body}` : undefined;
+    // Only a signed-in caller's queries are shared: anonymous public queries may have an effect per
+    // call (citizenSurveyToken issues a one-time token) and are limited per client address, so two
+    // citizens asking at the same moment must each get their own answer.
+    const authorization = init.headers?.['authorization'];
+    const key = options.deduplicate && authorization && isQuery(body) ? `${url}\n${authorization}\n${body}` : undefined;
     let answer = key === undefined ? undefined : inFlight.get(key);
     if (!answer) {
       answer = send(url, init, body);

@@ -54,6 +54,13 @@ describe("the gateway's subgraph fetcher", () => {
     expect((await b.json()).data.authorization).toBe('Bearer b');
   });
 
+  it('never shares an anonymous query: a public query may issue something per call (a one-time survey token)', async () => {
+    const fetch = subgraphFetcher({ timeoutMs: 5_000, deduplicate: true, maxSockets: 8 });
+    const anonymous = { method: 'POST', headers: { 'content-type': 'application/json' }, body: QUERY };
+    await Promise.all([fetch(subgraph.url, anonymous), fetch(subgraph.url, anonymous)]);
+    expect(subgraph.seen).toHaveLength(2);
+  });
+
   it('never shares a mutation, nor a query once its answer is in', async () => {
     const fetch = subgraphFetcher({ timeoutMs: 5_000, deduplicate: true, maxSockets: 8 });
     await Promise.all([fetch(subgraph.url, init(MUTATION, 'Bearer a')), fetch(subgraph.url, init(MUTATION, 'Bearer a'))]);
