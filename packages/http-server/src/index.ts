@@ -1,3 +1,4 @@
+export { assertDocumentId, attachmentDisposition, attachmentRoute, type AttachmentRouteOptions, type StoredAttachment } from './attachment-route';
 export { clientAddressOf } from './client-address';
 export {
   checkGatewaySignature,
