@@ -10,11 +10,27 @@ export type AssessmentKind =
   | 'ANNUAL'
   | 'PERIODIC';
 
+export type BehaviourValueRatingInput = {
+  value: CoreValue;
+  rating: ExpectationRating;
+  note?: string | null | undefined;
+};
+
 export type ChangePasswordInput = {
   oldPassword: string;
   /** 10-200 characters, different from the current one */
   newPassword: string;
 };
+
+/** The seven BerAKHLAK core values (perilaku kerja) */
+export type CoreValue =
+  | 'BERORIENTASI_PELAYANAN'
+  | 'AKUNTABEL'
+  | 'KOMPETEN'
+  | 'HARMONIS'
+  | 'LOYAL'
+  | 'ADAPTIF'
+  | 'KOLABORATIF';
 
 /** Dialog kinerja: PLANNING (before the SKP is set), MONITORING (during the period), FOLLOW_UP (after an assessment) */
 export type DialogueKind =
@@ -37,6 +53,29 @@ export type EmploymentType =
   | 'PNS'
   | 'PPPK'
   | 'CPNS';
+
+/** Di atas / sesuai / di bawah ekspektasi */
+export type ExpectationRating =
+  | 'ABOVE'
+  | 'MEETS'
+  | 'BELOW';
+
+export type FinalizeAssessmentInput = {
+  planId: string | number;
+  /** The plan’s year (annual assessment) or one of its sub-periods (periodic assessment) */
+  periodId: string | number;
+  workResultRating: ExpectationRating;
+  behaviourRating: ExpectationRating;
+  /** All seven BerAKHLAK values */
+  behaviourRatings: Array<BehaviourValueRatingInput>;
+  feedback: string;
+  /** Required when finalizing would break the unit’s distribution curve (agencies that WARN) */
+  justification?: string | null | undefined;
+  /** Required when workResultRating differs from the system’s proposal */
+  overrideReason?: string | null | undefined;
+  /** The work results the supervisor decides are BELOW expectation (the work-result gaps). Omitted: none when workResultRating is ABOVE, the MAIN results measured below otherwise (every MAIN result when BELOW and none measured) */
+  belowWorkResultIds?: Array<string | number> | null | undefined;
+};
 
 /** The nine elements of the citizen satisfaction survey (SKM): persyaratan, prosedur, waktu, biaya, produk, kompetensi and perilaku pelaksana, penanganan pengaduan, sarana prasarana */
 export type IkmElement =
@@ -180,6 +219,20 @@ export type WorkResultKind =
   | 'MAIN'
   | 'ADDITIONAL';
 
+export type AssessmentFormQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AssessmentFormQuery = { performancePlan: { id: string, status: PlanStatus, employee: { id: string, name: string, nip: string, orgUnit: { id: string, name: string } | null }, period: { id: string, year: number } | null, workResults: Array<{ id: string, kind: WorkResultKind, title: string }>, assessments: Array<{ id: string, kind: AssessmentKind, predikat: Predikat, workResultRating: ExpectationRating, behaviourRating: ExpectationRating, curveWarning: boolean, justification: string | null, period: { id: string } | null }>, feedbackAggregate: { completedAt: string, values: Array<{ value: CoreValue, average: number | null, responses: number }> } | null } };
+
+export type FinalizeAssessmentMutationVariables = Exact<{
+  input: FinalizeAssessmentInput;
+}>;
+
+
+export type FinalizeAssessmentMutation = { finalizeAssessment: { id: string, predikat: Predikat, workResultRating: ExpectationRating, behaviourRating: ExpectationRating, curveWarning: boolean, justification: string | null } };
+
 export type DistributionSetupQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -308,6 +361,64 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const AssessmentFormDocument = new TypedDocumentString(`
+    query AssessmentForm($id: ID!) {
+  performancePlan(id: $id) {
+    id
+    status
+    employee {
+      id
+      name
+      nip
+      orgUnit {
+        id
+        name
+      }
+    }
+    period {
+      id
+      year
+    }
+    workResults {
+      id
+      kind
+      title
+    }
+    assessments {
+      id
+      kind
+      predikat
+      workResultRating
+      behaviourRating
+      curveWarning
+      justification
+      period {
+        id
+      }
+    }
+    feedbackAggregate {
+      completedAt
+      values {
+        value
+        average
+        responses
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AssessmentFormQuery, AssessmentFormQueryVariables>;
+export const FinalizeAssessmentDocument = new TypedDocumentString(`
+    mutation FinalizeAssessment($input: FinalizeAssessmentInput!) {
+  finalizeAssessment(input: $input) {
+    id
+    predikat
+    workResultRating
+    behaviourRating
+    curveWarning
+    justification
+  }
+}
+    `) as unknown as TypedDocumentString<FinalizeAssessmentMutation, FinalizeAssessmentMutationVariables>;
 export const DistributionSetupDocument = new TypedDocumentString(`
     query DistributionSetup {
   me {
