@@ -297,4 +297,41 @@ describe('the web app in a real browser', () => {
     await screenshot('assessment-final');
     await page.getByRole('button', { name: /Keluar/ }).click();
   }, 240_000);
+  it('the reset link HR issued lets its holder choose a password without signing in, once', async () => {
+    const signedIn = await graphql<{ login: { viewer: { userId: string } } }>(GRAPHQL, LOGIN, {
+      input: { email: 'head.siulak@kinerja.demo', password: 'kinerja-demo' },
+    });
+    const hr = await login(GRAPHQL, { email: 'hr.siulak@kinerja.demo' });
+    const issued = await graphql<{ issuePasswordReset: { token: string } }>(
+      GRAPHQL,
+      'mutation ($id: ID!) { issuePasswordReset(userId: $id) { token } }',
+      { id: signedIn.data!.login.viewer.userId },
+      hr,
+    );
+    const link = `${APP}#/reset/${issued.data!.issuePasswordReset.token}`;
+
+    await page.goto(link);
+    await page.getByRole('heading', { name: 'Atur ulang kata sandi' }).waitFor();
+    await page.getByLabel('Kata sandi baru (paling sedikit 10 karakter)').fill('sandi-baru-kepala-dinas');
+    await page.getByLabel('Ulangi kata sandi baru').fill('sandi-baru-kepala-dinas');
+    await screenshot('reset-password');
+    await page.getByRole('button', { name: 'Simpan kata sandi' }).click();
+    await page.getByRole('status').getByText('Kata sandi baru Anda tersimpan; silakan masuk dengannya.').waitFor();
+
+    await signIn('head.siulak@kinerja.demo', 'sandi-baru-kepala-dinas');
+    const signOut = page.getByRole('button', { name: /^Keluar \(/ });
+    await signOut.waitFor();
+    await signOut.click();
+
+    // The link works once.
+    await page.goto(link);
+    await page.getByLabel('Kata sandi baru (paling sedikit 10 karakter)').fill('sandi-lain-kepala-dinas');
+    await page.getByLabel('Ulangi kata sandi baru').fill('sandi-lain-kepala-dinas');
+    await page.getByRole('button', { name: 'Simpan kata sandi' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(
+      /^Tautan ini sudah dipakai, kedaluwarsa, atau diganti yang lebih baru; minta tautan baru ke BKD\. \(UNAUTHENTICATED\)$/,
+    );
+  }, 240_000);
 });

@@ -129,6 +129,14 @@ const MESSAGES = {
   finalize: { id: 'Tetapkan penilaian', en: 'Finalize the assessment' },
   assessmentFinal: { id: 'Penilaian tahunan telah ditetapkan', en: 'The annual assessment is final' },
   assessNeedsApproval: { id: 'SKP ini belum disetujui; penilaian belum dapat ditetapkan.', en: 'This SKP is not approved; it cannot be assessed yet.' },
+  navReset: { id: 'Atur ulang kata sandi', en: 'Reset your password' },
+  resetTitle: { id: 'Atur ulang kata sandi', en: 'Reset your password' },
+  resetIntro: {
+    id: 'Tautan ini dari BKD dan hanya berlaku sekali, selama 24 jam. Pilih kata sandi baru Anda.',
+    en: 'This link comes from HR and works once, for 24 hours. Choose your new password.',
+  },
+  resetDoneTitle: { id: 'Kata sandi tersimpan', en: 'Password saved' },
+  resetDone: { id: 'Kata sandi baru Anda tersimpan; silakan masuk dengannya.', en: 'Your new password is saved; sign in with it.' },
   needsSignIn: { id: 'Silakan masuk untuk membuka halaman ini.', en: 'Please sign in to open this page.' },
 } as const satisfies Record<string, Record<Language, string>>;
 

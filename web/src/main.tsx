@@ -6,6 +6,7 @@ import { type Language, language, setLanguage, t } from './i18n';
 import { Assess } from './pages/assess';
 import { Certificate } from './pages/certificate';
 import { Distribution } from './pages/distribution';
+import { ResetPassword } from './pages/reset-password';
 import { SignIn } from './pages/sign-in';
 import { Skp } from './pages/skp';
 import { Survey } from './pages/survey';
@@ -19,6 +20,7 @@ const PAGES = {
   '#/skp': { title: 'navSkp', signedIn: true, render: () => <Skp /> },
   '#/distribution': { title: 'navDistribution', signedIn: true, roles: ['HR_ADMIN', 'PROVINCE_ADMIN', 'AUDITOR'], render: () => <Distribution /> },
   '#/assess': { title: 'navAssess', signedIn: true, hidden: true, render: () => <Assess planId={location.hash.split('/')[2] ?? ''} /> },
+  '#/reset': { title: 'navReset', signedIn: false, hidden: true, render: () => <ResetPassword token={location.hash.split('/')[2] ?? ''} /> },
   '#/vacancies': { title: 'navVacancies', signedIn: false, render: () => <Vacancies /> },
   '#/survey': { title: 'navSurvey', signedIn: false, render: () => <Survey unit={location.hash.split('/')[2] ?? ''} /> },
   '#/certificate': { title: 'navCertificate', signedIn: false, render: () => <Certificate /> },
@@ -26,7 +28,8 @@ const PAGES = {
 
 type Route = keyof typeof PAGES | '#/sign-in';
 
-/** `#/survey/<orgUnitId>` is the survey page with its unit (the QR code's link); `#/assess/<planId>` a subordinate's assessment. */
+/** `#/survey/<orgUnitId>` is the survey page with its unit (the QR code's link); `#/assess/<planId>` a subordinate's assessment;
+ * `#/reset/<token>` the reset link HR issued. */
 function currentRoute(): Route {
   const hash = (location.hash || '#/sign-in').split('/').slice(0, 2).join('/');
   return hash in PAGES || hash === '#/sign-in' ? (hash as Route) : '#/sign-in';
