@@ -13,8 +13,8 @@ import { createEmployeeWhenApplicantHired, IDENTITY_CONSUMER } from './applicati
 import { CreateOrgUnit } from './application/create-org-unit.command';
 import { CreatePosition } from './application/create-position.command';
 import { GrantRole } from './application/grant-role.command';
-import { EmployeeImports } from './application/import-employees.command';
 import { IdentityReader } from './application/identity.reader';
+import { EmployeeImports } from './application/import-employees.command';
 import { IssuePasswordReset } from './application/issue-password-reset.command';
 import { keepAuditTrailEntry } from './application/keep-audit-trail.handler';
 import { Login } from './application/login.command';
@@ -37,8 +37,8 @@ import { AuditTrailResolver } from './graphql/audit-trail.resolver';
 import { AuthResolver } from './graphql/auth.resolver';
 import { createLoaders, type IdentityContext } from './graphql/context';
 import { EmployeeResolver } from './graphql/employee.resolver';
-import { EmployeeImportResolver } from './graphql/employee-import.resolver';
 import { EmployeeConnectionResolver } from './graphql/employee-connection.resolver';
+import { EmployeeImportResolver } from './graphql/employee-import.resolver';
 import { OrgUnitResolver } from './graphql/org-unit.resolver';
 import { PositionResolver } from './graphql/position.resolver';
 import { ViewerResolver } from './graphql/viewer.resolver';
@@ -107,13 +107,7 @@ export const identityModule = defineService({
     const reader = new IdentityReader(organisation, employees);
     const trail = new PrismaAuditTrailRepository(prisma);
     const keepAudit = keepAuditTrailEntry({ trail });
-    const imports = new EmployeeImports(
-      new PrismaEmployeeImportRepository(prisma, database.sql, notifyOutbox),
-      readSpreadsheet,
-      ids,
-      clock,
-      logger,
-    );
+    const imports = new EmployeeImports(new PrismaEmployeeImportRepository(prisma, database.sql, notifyOutbox), readSpreadsheet, ids, clock, logger);
     return {
       resolvers: [
         new AgencyResolver(reader, new CreateAgency(organisation, ids)),

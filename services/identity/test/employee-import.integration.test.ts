@@ -45,7 +45,12 @@ describe('identity employee import', () => {
     throw new Error('the import did not settle');
   };
   const check = async (content: Buffer, fileName = 'pegawai.csv', token = hrToken) => {
-    const result = await graphql<{ startEmployeeImport: Job }>(identity.url, START, { input: { agencyId, fileName, contentBase64: content.toString('base64') } }, token);
+    const result = await graphql<{ startEmployeeImport: Job }>(
+      identity.url,
+      START,
+      { input: { agencyId, fileName, contentBase64: content.toString('base64') } },
+      token,
+    );
     if (!result.data?.startEmployeeImport) return { errors: result.errors };
     return { job: await settle(result.data.startEmployeeImport.id) };
   };
@@ -130,7 +135,10 @@ describe('identity employee import', () => {
       [12, 'supervisorPosition', 'REPORTING_CYCLE'],
       [13, 'supervisorPosition', 'SUPERVISOR_POSITION_UNKNOWN'],
     ]);
-    expect(job!.problems[1]).toMatchObject({ message: 'NIP 199202022016032002 juga ada pada baris 5', messageEnglish: 'NIP 199202022016032002 is also on row 5' });
+    expect(job!.problems[1]).toMatchObject({
+      message: 'NIP 199202022016032002 juga ada pada baris 5',
+      messageEnglish: 'NIP 199202022016032002 is also on row 5',
+    });
     expect(job!.problems[0]?.messageEnglish).toBe('The NIP is invalid: must be exactly 18 digits');
 
     const refused = await commit(job!.id);

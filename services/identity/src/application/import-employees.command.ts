@@ -173,7 +173,11 @@ function nipsOf(rows: readonly ImportRow[]): string[] {
 /** The events identity emits for these changes elsewhere: registered, transferred, or a snapshot. */
 export function importEvents(plan: ImportPlan): PendingEvent[] {
   const snapshot = (employee: Employee) => ({ ...employeeSnapshot(employee, null), supervisorEmployeeId: plan.supervisorAfter.get(employee.id) ?? null });
-  const events: PendingEvent[] = plan.created.map((employee) => ({ type: 'identity.employee.registered', agencyId: employee.agencyId, payload: snapshot(employee) }));
+  const events: PendingEvent[] = plan.created.map((employee) => ({
+    type: 'identity.employee.registered',
+    agencyId: employee.agencyId,
+    payload: snapshot(employee),
+  }));
   for (const { before, after, action } of plan.changed) {
     if (action === 'employee.transferred') {
       events.push({

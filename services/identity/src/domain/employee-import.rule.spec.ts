@@ -4,7 +4,13 @@ import { type AgencyState, checkImport, type ImportRow, planImport, positionsOnC
 const today = new Date('2026-12-01T00:00:00Z');
 const A = 'agency-a';
 const unit = (id: string, code: string, name = code) => ({ id, agencyId: A, parentId: null, code, name });
-const position = (id: string, orgUnitId: string, title: string, supervisorPositionId: string | null) => ({ id, agencyId: A, orgUnitId, title, supervisorPositionId });
+const position = (id: string, orgUnitId: string, title: string, supervisorPositionId: string | null) => ({
+  id,
+  agencyId: A,
+  orgUnitId,
+  title,
+  supervisorPositionId,
+});
 const person = (id: string, nip: string, positionId: string | null, extra: Partial<Employee> = {}): Employee => ({
   id,
   agencyId: A,
@@ -32,10 +38,7 @@ const state: AgencyState = {
     position('p-perawat-2', 'u-dinkes', 'Perawat', null),
     position('p-kadinkes', 'u-dinkes', 'Kepala Dinas Kesehatan', null),
   ],
-  employees: [
-    person('e-kabag', '198001012005011001', 'p-kabag'),
-    person('e-left', '198101012006011002', null, { status: 'LEFT' }),
-  ],
+  employees: [person('e-kabag', '198001012005011001', 'p-kabag'), person('e-left', '198101012006011002', null, { status: 'LEFT' })],
   nipsElsewhere: new Set(['198201012007011003']),
 };
 
@@ -66,7 +69,11 @@ describe('checkImport', () => {
     ['an unknown supervisor position', { supervisorPosition: 'Bupati' }, [['supervisorPosition', 'SUPERVISOR_POSITION_UNKNOWN']]],
     ['an ambiguous supervisor position', { supervisorPosition: 'Pelaksana' }, [['supervisorPosition', 'SUPERVISOR_POSITION_AMBIGUOUS']]],
     ['a supervisor without a position', { position: '', supervisorPosition: 'Sekretaris Daerah' }, [['supervisorPosition', 'SUPERVISOR_WITHOUT_POSITION']]],
-    ['the Sekda reporting to the Kabag below it', { position: 'Sekretaris Daerah', supervisorPosition: 'Kepala Bagian Umum' }, [['supervisorPosition', 'REPORTING_CYCLE']]],
+    [
+      'the Sekda reporting to the Kabag below it',
+      { position: 'Sekretaris Daerah', supervisorPosition: 'Kepala Bagian Umum' },
+      [['supervisorPosition', 'REPORTING_CYCLE']],
+    ],
     ['a held position', { position: 'Kepala Bagian Umum' }, [['position', 'POSITION_TAKEN']]],
   ])('%s', (_case, cells, expected) => {
     expect(codesOf([row(2, cells)])).toEqual(expected.map(([column, code]) => [2, column, code]));
@@ -104,7 +111,10 @@ describe('checkImport', () => {
 
   it('a loop made by two rows of the file, and a row falling out that takes a freed post back', () => {
     const loop = checkImport(
-      [row(2, { position: 'Sekretaris Daerah', supervisorPosition: 'Kepala Bagian Umum' }), row(3, { nip: '198001012005011001', position: 'Kepala Bagian Umum', supervisorPosition: 'Sekretaris Daerah' })],
+      [
+        row(2, { position: 'Sekretaris Daerah', supervisorPosition: 'Kepala Bagian Umum' }),
+        row(3, { nip: '198001012005011001', position: 'Kepala Bagian Umum', supervisorPosition: 'Sekretaris Daerah' }),
+      ],
       state,
       today,
       newId,
@@ -143,7 +153,14 @@ describe('rowsOfCells', () => {
   });
 
   it.each([
-    ['a missing required column', [['nip', 'name', 'unit'], ['1', 'a', 'b']], [[1, 'type', 'MISSING_COLUMN']]],
+    [
+      'a missing required column',
+      [
+        ['nip', 'name', 'unit'],
+        ['1', 'a', 'b'],
+      ],
+      [[1, 'type', 'MISSING_COLUMN']],
+    ],
     ['a header alone', [['nip', 'name', 'type', 'unit']], [[1, 'nip', 'EMPTY_FILE']]],
   ])('%s', (_case, cells, expected) => {
     expect(rowsOfCells(cells).problems.map((p) => [p.row, p.column, p.code])).toEqual(expected);
@@ -163,9 +180,12 @@ describe('planImport', () => {
     ['a new supervisor position', { supervisorPosition: 'Kepala Dinas Kesehatan' }, { created: 0, changed: [], unchanged: 1, positions: 1 }],
   ])('%s', (_case, cells, expected) => {
     const result = plan([kabagRow(cells)]);
-    expect({ created: result.created.length, changed: result.changed.map((c) => c.action), unchanged: result.unchanged, positions: result.positions.length }).toEqual(
-      expected,
-    );
+    expect({
+      created: result.created.length,
+      changed: result.changed.map((c) => c.action),
+      unchanged: result.unchanged,
+      positions: result.positions.length,
+    }).toEqual(expected);
   });
 
   it('a new NIP is registered; its supervisor is the holder up the line; reports of a re-pointed post get a new supervisor', () => {
@@ -179,9 +199,25 @@ describe('planImport', () => {
 
 describe('reporting line helpers', () => {
   it.each<[string, [string, string | null][], string[]]>([
-    ['a chain', [['a', 'b'], ['b', 'c'], ['c', null]], []],
+    [
+      'a chain',
+      [
+        ['a', 'b'],
+        ['b', 'c'],
+        ['c', null],
+      ],
+      [],
+    ],
     ['a self loop', [['a', 'a']], ['a']],
-    ['a loop below a tail', [['t', 'a'], ['a', 'b'], ['b', 'a']], ['a', 'b']],
+    [
+      'a loop below a tail',
+      [
+        ['t', 'a'],
+        ['a', 'b'],
+        ['b', 'a'],
+      ],
+      ['a', 'b'],
+    ],
   ])('positionsOnCycles: %s', (_case, edges, expected) => {
     expect([...positionsOnCycles(new Map(edges))].sort()).toEqual(expected);
   });
@@ -193,6 +229,11 @@ describe('reporting line helpers', () => {
       ['top', null],
     ]);
     const people = [person('x', NIP[0], 'low'), person('y', NIP[1], 'top')];
-    expect(supervisorsOf(people, edges)).toEqual(new Map([['x', 'y'], ['y', null]]));
+    expect(supervisorsOf(people, edges)).toEqual(
+      new Map([
+        ['x', 'y'],
+        ['y', null],
+      ]),
+    );
   });
 });

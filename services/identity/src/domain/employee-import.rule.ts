@@ -1,6 +1,6 @@
 import { ValidationError } from '@kinerja/errors';
 
-import { type Employee, EMPLOYMENT_TYPES, type EmploymentType, newEmployee } from './employee';
+import { type Employee, EMPLOYMENT_TYPES, newEmployee } from './employee';
 import type { OrgUnit, Position } from './organisation';
 
 /**
@@ -75,7 +75,10 @@ const MESSAGES: Record<ImportProblemCode, readonly [string, string]> = {
   NIP_INVALID: ['NIP tidak valid: {detail}', 'The NIP is invalid: {detail}'],
   NIP_DUPLICATE_IN_FILE: ['NIP {nip} juga ada pada baris {other}', 'NIP {nip} is also on row {other}'],
   NIP_IN_OTHER_AGENCY: ['NIP {nip} sudah terdaftar di instansi lain', 'NIP {nip} is registered in another agency'],
-  EMPLOYEE_LEFT: ['Pegawai dengan NIP {nip} sudah berhenti dan tidak dapat diubah lewat impor', 'The employee with NIP {nip} has left the service and cannot be changed by an import'],
+  EMPLOYEE_LEFT: [
+    'Pegawai dengan NIP {nip} sudah berhenti dan tidak dapat diubah lewat impor',
+    'The employee with NIP {nip} has left the service and cannot be changed by an import',
+  ],
   NAME_INVALID: ['Nama harus 2–200 karakter', 'The name must be 2-200 characters'],
   TYPE_INVALID: ['Jenis pegawai "{value}" tidak dikenal; gunakan {allowed}', 'Employment type "{value}" is unknown; use {allowed}'],
   RANK_INVALID: ['Golongan paling banyak 50 karakter', 'The rank (golongan) must be at most 50 characters'],
@@ -249,7 +252,8 @@ export function checkImport(rows: readonly ImportRow[], state: AgencyState, toda
     if (unitText !== '' && !unit) own.push(importProblem(row.row, 'unit', 'UNIT_UNKNOWN', { value: unitText }));
     const positionText = cell('position');
     const candidates = unit && positionText !== '' ? (positionsByUnitTitle.get(`${unit.id}\u0000${positionText.toLowerCase()}`) ?? []) : [];
-    if (unit && positionText !== '' && candidates.length === 0) own.push(importProblem(row.row, 'position', 'POSITION_UNKNOWN', { value: positionText, unit: unit.code }));
+    if (unit && positionText !== '' && candidates.length === 0)
+      own.push(importProblem(row.row, 'position', 'POSITION_UNKNOWN', { value: positionText, unit: unit.code }));
     const supervisorText = cell('supervisorPosition');
     let supervisorPositionId: string | undefined;
     if (supervisorText !== '') {
@@ -281,7 +285,8 @@ export function checkImport(rows: readonly ImportRow[], state: AgencyState, toda
     const fallen = new Map<Resolved, ImportProblem>();
     const inFile = new Set(resolved.map((r) => r.employee.id));
     const holderOf = new Map<string, string>();
-    for (const employee of state.employees) if (employee.positionId && employee.status !== 'LEFT' && !inFile.has(employee.id)) holderOf.set(employee.positionId, employee.id);
+    for (const employee of state.employees)
+      if (employee.positionId && employee.status !== 'LEFT' && !inFile.has(employee.id)) holderOf.set(employee.positionId, employee.id);
     const assigned = new Map<Resolved, string | null>();
     // Rows keeping the position their employee holds first, then the others in file order.
     for (const r of resolved) {

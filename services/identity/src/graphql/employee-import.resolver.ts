@@ -1,4 +1,19 @@
-import { Arg, Ctx, Field, FieldResolver, GraphQLISODateTime, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  GraphQLISODateTime,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  registerEnumType,
+  Resolver,
+  Root,
+} from 'type-graphql';
 
 import type { EmployeeImports } from '../application/import-employees.command';
 import { IMPORT_COLUMNS, IMPORT_PROBLEM_CODES, type ImportColumn, type ImportProblemCode } from '../domain/employee-import.rule';
@@ -17,7 +32,8 @@ registerEnumType(ImportStatusEnum, {
 });
 registerEnumType(ImportColumnEnum, {
   name: 'EmployeeImportColumn',
-  description: 'A column of the import file: nip, name (nama), type (jenis: PNS, PPPK, CPNS), rank (golongan), position (jabatan), unit (unit kerja: code or name), supervisorPosition (jabatan atasan), email',
+  description:
+    'A column of the import file: nip, name (nama), type (jenis: PNS, PPPK, CPNS), rank (golongan), position (jabatan), unit (unit kerja: code or name), supervisorPosition (jabatan atasan), email',
 });
 registerEnumType(ImportProblemCodeEnum, { name: 'EmployeeImportProblemCode', description: 'Why a row of an import file is invalid; stable for clients' });
 

@@ -101,19 +101,18 @@ export class PrismaEmployeeImportRepository implements EmployeeImportRepository 
 }
 
 async function stateOf(sql: SqlRunner, agencyId: string, nips: readonly string[]): Promise<AgencyState> {
-  const [units, positions, employees, elsewhere] = await Promise.all([
-    sql.query<OrgUnit>(
-      `SELECT id::text AS "id", agency_id::text AS "agencyId", parent_id::text AS "parentId", code, name FROM org_unit WHERE agency_id = $1::uuid`,
-      [agencyId],
-    ),
-    sql.query<Position>(
-      `SELECT id::text AS "id", agency_id::text AS "agencyId", org_unit_id::text AS "orgUnitId", title,
+  // One after another: inside a transaction they share one connection.
+  const units = await sql.query<OrgUnit>(
+    `SELECT id::text AS "id", agency_id::text AS "agencyId", parent_id::text AS "parentId", code, name FROM org_unit WHERE agency_id = $1::uuid`,
+    [agencyId],
+  );
+  const positions = await sql.query<Position>(
+    `SELECT id::text AS "id", agency_id::text AS "agencyId", org_unit_id::text AS "orgUnitId", title,
          supervisor_position_id::text AS "supervisorPositionId" FROM position WHERE agency_id = $1::uuid`,
-      [agencyId],
-    ),
-    sql.query<EmployeeRow>(`SELECT ${EMPLOYEE_COLUMNS} FROM employee e WHERE e.agency_id = $1::uuid`, [agencyId]),
-    sql.query<{ nip: string }>(`SELECT nip FROM employee WHERE nip = ANY($1::text[]) AND agency_id <> $2::uuid`, [nips, agencyId]),
-  ]);
+    [agencyId],
+  );
+  const employees = await sql.query<EmployeeRow>(`SELECT ${EMPLOYEE_COLUMNS} FROM employee e WHERE e.agency_id = $1::uuid`, [agencyId]);
+  const elsewhere = await sql.query<{ nip: string }>(`SELECT nip FROM employee WHERE nip = ANY($1::text[]) AND agency_id <> $2::uuid`, [nips, agencyId]);
   return { agencyId, units, positions, employees: employees.map(employeeOfRow), nipsElsewhere: new Set(elsewhere.map((row) => row.nip)) };
 }
 
@@ -165,7 +164,9 @@ async function writePlan(tx: SqlRunner, { plan, events }: ImportWrites, audit: A
     );
   }
   const auditRows = [
-    ...plan.created.map((e) => auditRow(audit, { action: 'employee.registered', entityType: 'Employee', entityId: e.id, agencyId: e.agencyId, before: null, after: e })),
+    ...plan.created.map((e) =>
+      auditRow(audit, { action: 'employee.registered', entityType: 'Employee', entityId: e.id, agencyId: e.agencyId, before: null, after: e }),
+    ),
     ...plan.changed.map((c) =>
       auditRow(audit, { action: c.action, entityType: 'Employee', entityId: c.after.id, agencyId: c.after.agencyId, before: c.before, after: c.after }),
     ),
