@@ -107,7 +107,14 @@ export const identityModule = defineService({
     const reader = new IdentityReader(organisation, employees);
     const trail = new PrismaAuditTrailRepository(prisma);
     const keepAudit = keepAuditTrailEntry({ trail });
-    const imports = new EmployeeImports(new PrismaEmployeeImportRepository(prisma, database.sql, notifyOutbox), readSpreadsheet, ids, clock, logger);
+    const imports = new EmployeeImports(
+      new PrismaEmployeeImportRepository(prisma, database.sql, notifyOutbox),
+      organisation,
+      readSpreadsheet,
+      ids,
+      clock,
+      logger,
+    );
     return {
       resolvers: [
         new AgencyResolver(reader, new CreateAgency(organisation, ids)),

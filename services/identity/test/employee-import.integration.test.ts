@@ -146,6 +146,18 @@ describe('identity employee import', () => {
     expect(await writes()).toEqual(before);
   });
 
+  it('reports a file without a required column on row 1 and has nothing to commit', async () => {
+    const { job } = await check(
+      csv([
+        ['NIP', 'Nama', 'Unit Kerja'],
+        ['198701012010011001', 'Rina', 'DINKES'],
+      ]),
+    );
+    expect(job).toMatchObject({ status: 'CHECKED', totalRows: 0, problems: [{ row: 1, column: 'type', code: 'MISSING_COLUMN' }] });
+    const refused = await commit(job!.id, true);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+  });
+
   const first = [
     HEADER,
     good('198701012010011001', 'Rina Perawati', { email: 'rina@tanjungpinang.go.id' }),

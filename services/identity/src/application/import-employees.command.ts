@@ -6,7 +6,7 @@ import type { Employee } from '../domain/employee';
 import { checkImport, type ImportPlan, type ImportRow, planImport, rowsOfCells } from '../domain/employee-import.rule';
 import type { EmployeeImportJob, ImportWrites } from '../domain/employee-import-job';
 import type { PendingEvent } from '../domain/events';
-import type { EmployeeImportRepository } from '../domain/repositories';
+import type { EmployeeImportRepository, OrganisationRepository } from '../domain/repositories';
 import type { Clock, IdGenerator } from '../domain/token-issuer';
 import { type Actor, auditContextOf } from './actor';
 import { employeeSnapshot } from './reporting-line';
@@ -36,6 +36,7 @@ export class EmployeeImports {
 
   constructor(
     private readonly imports: EmployeeImportRepository,
+    private readonly organisation: OrganisationRepository,
     private readonly readSpreadsheet: SpreadsheetReader,
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
@@ -51,6 +52,7 @@ export class EmployeeImports {
 
   async start(actor: Actor, input: StartEmployeeImportInput): Promise<EmployeeImportJob> {
     assertCanManageAgency(actor.viewer, input.agencyId);
+    if ((await this.organisation.agenciesByIds([input.agencyId])).length === 0) throw new NotFoundError('Agency', input.agencyId, 'input.agencyId');
     const fileName = input.fileName.trim();
     if (fileName.length === 0 || fileName.length > 200) throw new ValidationError({ field: 'input.fileName', message: 'must be 1-200 characters' });
     const base64 = input.contentBase64.replace(/\s+/g, '');
@@ -89,6 +91,7 @@ export class EmployeeImports {
   async commit(actor: Actor, id: string, skipInvalidRows: boolean): Promise<EmployeeImportJob> {
     const job = await this.job(actor, id);
     if (job.status !== 'CHECKED') throw new ConflictError(`The import is ${job.status}; only a checked import can be committed`, { field: 'id' });
+    if (job.totalRows === 0) throw new ValidationError({ field: 'id', message: 'the file has no rows to import; see the report' });
     if (job.invalidRows > 0 && !skipInvalidRows) {
       throw new ValidationError({
         field: 'input.skipInvalidRows',
