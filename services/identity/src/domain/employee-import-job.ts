@@ -1,4 +1,3 @@
-import type { Employee } from './employee';
 import type { ImportPlan, ImportProblem } from './employee-import.rule';
 import type { PendingEvent } from './events';
 
@@ -43,5 +42,3 @@ export interface ImportWrites {
   events: readonly PendingEvent[];
   job: ImportJobPatch;
 }
-
-export type { Employee };
