@@ -3,7 +3,7 @@ import { ConflictError, NotFoundError, ValidationError } from '@kinerja/errors';
 import type { Logger } from '@kinerja/logger';
 
 import type { Employee } from '../domain/employee';
-import { checkImport, type ImportPlan, type ImportRow, planImport, rowsOfCells } from '../domain/employee-import.rule';
+import { checkImport, checkImportSteps, type ImportPlan, type ImportRow, planImport, rowsOfCells } from '../domain/employee-import.rule';
 import type { EmployeeImportJob, ImportWrites } from '../domain/employee-import-job';
 import type { PendingEvent } from '../domain/events';
 import type { EmployeeImportRepository, OrganisationRepository } from '../domain/repositories';
@@ -146,7 +146,14 @@ export class EmployeeImports {
 
   private async check(job: EmployeeImportJob, rows: readonly ImportRow[]): Promise<void> {
     const state = await this.imports.agencyState(job.agencyId, nipsOf(rows));
-    const check = checkImport(rows, state, this.clock.now(), () => this.ids.newId());
+    const steps = checkImportSteps(rows, state, this.clock.now(), () => this.ids.newId());
+    let step = steps.next();
+    while (!step.done) {
+      // Between steps the uploader sees how far the dry run got (and other requests get a turn).
+      await this.imports.update(job.id, { processedRows: step.value }, 'CHECKING');
+      step = steps.next();
+    }
+    const check = step.value;
     await this.imports.update(job.id, {
       status: 'CHECKED',
       processedRows: rows.length,

@@ -1,5 +1,14 @@
 import type { Employee } from './employee';
-import { type AgencyState, checkImport, type ImportRow, planImport, positionsOnCycles, rowsOfCells, supervisorsOf } from './employee-import.rule';
+import {
+  type AgencyState,
+  checkImport,
+  checkImportSteps,
+  type ImportRow,
+  planImport,
+  positionsOnCycles,
+  rowsOfCells,
+  supervisorsOf,
+} from './employee-import.rule';
 
 const today = new Date('2026-12-01T00:00:00Z');
 const A = 'agency-a';
@@ -134,6 +143,21 @@ describe('checkImport', () => {
       [2, 'EMAIL_INVALID'],
       [3, 'POSITION_TAKEN'],
     ]);
+  });
+});
+
+describe('checkImportSteps', () => {
+  it('pauses every 1,000 rows with the count checked, and ends with the check checkImport gives', () => {
+    const rows = Array.from({ length: 2_500 }, (_, i) => row(i + 2, { unit: 'BAPPEDA' }));
+    const steps = checkImportSteps(rows, state, today, newId);
+    const seen: number[] = [];
+    let step = steps.next();
+    while (!step.done) {
+      seen.push(step.value);
+      step = steps.next();
+    }
+    expect(seen).toEqual([1_000, 2_000]);
+    expect(step.value.problems).toEqual(checkImport(rows, state, today, newId).problems);
   });
 });
 

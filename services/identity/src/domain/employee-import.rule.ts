@@ -180,6 +180,21 @@ interface Resolved {
  * `newId` names new employees; `today` bounds the NIP's dates.
  */
 export function checkImport(rows: readonly ImportRow[], state: AgencyState, today: Date, newId: () => string): ImportCheck {
+  const steps = checkImportSteps(rows, state, today, newId);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Rows checked before the check pauses to tell its progress. */
+export const CHECK_STEP_ROWS = 1_000;
+
+/**
+ * `checkImport` in steps: yields the number of rows checked every CHECK_STEP_ROWS rows, so that a
+ * caller can show the progress between them; returns the same check.
+ */
+export function* checkImportSteps(rows: readonly ImportRow[], state: AgencyState, today: Date, newId: () => string): Generator<number, ImportCheck, void> {
   const problems: ImportProblem[] = [];
   const byNip = new Map(state.employees.map((employee) => [employee.nip, employee]));
   const unitByKey = new Map<string, OrgUnit>();
@@ -202,7 +217,8 @@ export function checkImport(rows: readonly ImportRow[], state: AgencyState, toda
   }
 
   let resolved: Resolved[] = [];
-  for (const row of rows) {
+  for (const [index, row] of rows.entries()) {
+    if (index > 0 && index % CHECK_STEP_ROWS === 0) yield index;
     const own: ImportProblem[] = [];
     const cell = (column: ImportColumn) => row.cells[column] ?? '';
     for (const column of REQUIRED_COLUMNS) if (cell(column) === '') own.push(importProblem(row.row, column, 'VALUE_REQUIRED'));
