@@ -208,6 +208,22 @@ describe('identity employee import', () => {
     expect(await prisma.outboxEvent.count({ where: { type: 'identity.employee.transferred', key: dodi.id } })).toBe(1);
   });
 
+  it('checks again at the commit: a row the data made invalid since the dry run fails the commit, writing nothing', async () => {
+    const prisma = identity.service.prisma;
+    const unit = await prisma.orgUnit.findFirstOrThrow({ where: { agencyId, code: 'DINKES' } });
+    const post = await prisma.position.create({ data: { id: randomUUID(), agencyId, orgUnitId: unit.id, title: 'Apoteker' } });
+    const { job: checked } = await check(csv([HEADER, good('199101012016011011', 'Apt. Lina', { position: 'Apoteker', supervisor: '' })]));
+    expect(checked).toMatchObject({ status: 'CHECKED', validRows: 1 });
+    // Meanwhile someone else is put in the post.
+    await prisma.employee.create({
+      data: { id: randomUUID(), agencyId, nip: '199202022017012012', name: 'Apt. Other', employmentType: 'PNS', orgUnitId: unit.id, positionId: post.id },
+    });
+    const before = await writes();
+    const { job } = await commit(checked!.id);
+    expect(job).toMatchObject({ status: 'FAILED', validRows: 0, invalidRows: 1, problems: [{ row: 2, column: 'position', code: 'POSITION_TAKEN' }] });
+    expect(await writes()).toEqual(before);
+  });
+
   it("another agency's HR can neither import into this agency nor read its import", async () => {
     const refused = await check(csv(first), 'pegawai.csv', otherHrToken);
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
