@@ -334,4 +334,29 @@ describe('the web app in a real browser', () => {
       /^Tautan ini sudah dipakai, kedaluwarsa, atau diganti yang lebih baru; minta tautan baru ke BKD\. \(UNAUTHENTICATED\)$/,
     );
   }, 240_000);
+  it("HR imports employees from a CSV export: the dry run's report row by row, then only the valid rows saved", async () => {
+    const file = [
+      'NIP,Nama,Jenis,Golongan,Jabatan,Unit Kerja,Jabatan Atasan,E-mail',
+      '199204042019031004,Rina Marlina,PNS,III/a,,DISDIK,,',
+      '19920404201903100,Nip Pendek,PNS,III/a,,DISDIK,,',
+    ].join('\r\n');
+    await signIn('hr.siulak@kinerja.demo');
+    await page.waitForURL(/#\/team$/);
+    await page.getByRole('link', { name: 'Impor pegawai' }).click();
+    await page.getByLabel('Berkas (CSV atau XLSX)').setInputFiles({ name: 'ekspor-siasn.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+    await page.getByRole('button', { name: 'Periksa berkas' }).click();
+    const report = page.getByTestId('import-report');
+    await report.waitFor();
+    expect(await report.getByRole('row').allTextContents()).toEqual([expect.stringMatching(/^BarisKolomAlasan$/), expect.stringMatching(/^3nip.+\(\w+\)$/)]);
+    expect(await report.locator('caption').textContent()).toBe('1 dari 2 baris bermasalah');
+    await screenshot('employee-import-report');
+    await page.getByRole('button', { name: 'Simpan 1 baris yang valid saja' }).click();
+    const committed = page.getByTestId('import-committed');
+    await committed.waitFor();
+    expect(await committed.textContent()).toBe('Tersimpan: 1 pegawai baru, 0 diperbarui, 0 tidak berubah.');
+    const hr = await login(GRAPHQL, { email: 'hr.siulak@kinerja.demo' });
+    const found = await graphql<{ employeeByNip: { name: string } | null }>(GRAPHQL, '{ employeeByNip(nip: "199204042019031004") { name } }', {}, hr);
+    expect(found.data?.employeeByNip?.name).toBe('Rina Marlina');
+    await page.getByRole('button', { name: /Keluar/ }).click();
+  }, 240_000);
 });

@@ -137,6 +137,28 @@ const MESSAGES = {
   },
   resetDoneTitle: { id: 'Kata sandi tersimpan', en: 'Password saved' },
   resetDone: { id: 'Kata sandi baru Anda tersimpan; silakan masuk dengannya.', en: 'Your new password is saved; sign in with it.' },
+  navImport: { id: 'Impor pegawai', en: 'Import employees' },
+  importTitle: { id: 'Impor data pegawai', en: 'Import employees' },
+  importIntro: {
+    id: 'Unggah ekspor CSV atau XLSX dari SIASN (NIP, nama, jenis, golongan, jabatan, unit kerja, jabatan atasan, email). Setiap baris diperiksa dulu; tidak ada yang disimpan sebelum Anda menyetujuinya.',
+    en: 'Upload a CSV or XLSX export (NIP, name, type, rank, position, unit, supervisor’s position, e-mail). Every row is checked first; nothing is saved until you commit.',
+  },
+  importFile: { id: 'Berkas (CSV atau XLSX)', en: 'File (CSV or XLSX)' },
+  importCheck: { id: 'Periksa berkas', en: 'Check the file' },
+  importChecking: { id: 'Memeriksa baris {0} dari {1}…', en: 'Checking row {0} of {1}…' },
+  importCommitting: { id: 'Menyimpan baris {0} dari {1}…', en: 'Saving row {0} of {1}…' },
+  importAllValid: { id: 'Semua {0} baris valid.', en: 'All {0} rows are valid.' },
+  importReportCaption: { id: '{0} dari {1} baris bermasalah', en: '{0} of {1} rows have problems' },
+  importRow: { id: 'Baris', en: 'Row' },
+  importColumn: { id: 'Kolom', en: 'Column' },
+  importReason: { id: 'Alasan', en: 'Reason' },
+  importCommitValid: { id: 'Simpan {0} baris yang valid saja', en: 'Save only the {0} valid rows' },
+  importCommitAll: { id: 'Simpan {0} baris', en: 'Save {0} rows' },
+  importCommitted: {
+    id: 'Tersimpan: {0} pegawai baru, {1} diperbarui, {2} tidak berubah.',
+    en: 'Saved: {0} new employees, {1} updated, {2} unchanged.',
+  },
+  importFailed: { id: 'Impor gagal; tidak ada yang disimpan.', en: 'The import failed; nothing was saved.' },
   needsSignIn: { id: 'Silakan masuk untuk membuka halaman ini.', en: 'Please sign in to open this page.' },
 } as const satisfies Record<string, Record<Language, string>>;
 

@@ -6,6 +6,7 @@ import { type Language, language, setLanguage, t } from './i18n';
 import { Assess } from './pages/assess';
 import { Certificate } from './pages/certificate';
 import { Distribution } from './pages/distribution';
+import { EmployeeImport } from './pages/employee-import';
 import { ResetPassword } from './pages/reset-password';
 import { SignIn } from './pages/sign-in';
 import { Skp } from './pages/skp';
@@ -21,6 +22,7 @@ const PAGES = {
   '#/distribution': { title: 'navDistribution', signedIn: true, roles: ['HR_ADMIN', 'PROVINCE_ADMIN', 'AUDITOR'], render: () => <Distribution /> },
   '#/assess': { title: 'navAssess', signedIn: true, hidden: true, render: () => <Assess planId={location.hash.split('/')[2] ?? ''} /> },
   '#/reset': { title: 'navReset', signedIn: false, hidden: true, render: () => <ResetPassword token={location.hash.split('/')[2] ?? ''} /> },
+  '#/import': { title: 'navImport', signedIn: true, roles: ['HR_ADMIN', 'PROVINCE_ADMIN'], render: () => <EmployeeImport /> },
   '#/vacancies': { title: 'navVacancies', signedIn: false, render: () => <Vacancies /> },
   '#/survey': { title: 'navSurvey', signedIn: false, render: () => <Survey unit={location.hash.split('/')[2] ?? ''} /> },
   '#/certificate': { title: 'navCertificate', signedIn: false, render: () => <Certificate /> },

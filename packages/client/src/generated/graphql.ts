@@ -22,6 +22,12 @@ export type ChangePasswordInput = {
   newPassword: string;
 };
 
+export type CommitEmployeeImportInput = {
+  importId: string | number;
+  /** Apply the valid rows of a file that has invalid ones; without it a commit of such a file is refused and nothing is written */
+  skipInvalidRows?: boolean;
+};
+
 /** The seven BerAKHLAK core values (perilaku kerja) */
 export type CoreValue =
   | 'BERORIENTASI_PELAYANAN'
@@ -47,6 +53,46 @@ export type DialogueStatus =
 export type DistributionBound =
   | 'AT_MOST'
   | 'AT_LEAST';
+
+/** A column of the import file: nip, name (nama), type (jenis: PNS, PPPK, CPNS), rank (golongan), position (jabatan), unit (unit kerja: code or name), supervisorPosition (jabatan atasan), email */
+export type EmployeeImportColumn =
+  | 'nip'
+  | 'name'
+  | 'type'
+  | 'rank'
+  | 'position'
+  | 'unit'
+  | 'supervisorPosition'
+  | 'email';
+
+/** Why a row of an import file is invalid; stable for clients */
+export type EmployeeImportProblemCode =
+  | 'MISSING_COLUMN'
+  | 'EMPTY_FILE'
+  | 'VALUE_REQUIRED'
+  | 'NIP_INVALID'
+  | 'NIP_DUPLICATE_IN_FILE'
+  | 'NIP_IN_OTHER_AGENCY'
+  | 'EMPLOYEE_LEFT'
+  | 'NAME_INVALID'
+  | 'TYPE_INVALID'
+  | 'RANK_INVALID'
+  | 'EMAIL_INVALID'
+  | 'UNIT_UNKNOWN'
+  | 'POSITION_UNKNOWN'
+  | 'POSITION_TAKEN'
+  | 'SUPERVISOR_POSITION_UNKNOWN'
+  | 'SUPERVISOR_POSITION_AMBIGUOUS'
+  | 'SUPERVISOR_WITHOUT_POSITION'
+  | 'REPORTING_CYCLE';
+
+/** CHECKING (dry run under way), CHECKED (report ready), COMMITTING, COMMITTED, or FAILED (nothing written; see failure and problems) */
+export type EmployeeImportStatus =
+  | 'CHECKING'
+  | 'CHECKED'
+  | 'COMMITTING'
+  | 'COMMITTED'
+  | 'FAILED';
 
 /** PNS (career civil servant), PPPK (contract civil servant) or CPNS (PNS candidate in probation) */
 export type EmploymentType =
@@ -163,6 +209,14 @@ export type SelectionStage =
   | 'SKD'
   | 'FINAL';
 
+export type StartEmployeeImportInput = {
+  agencyId: string | number;
+  /** The uploaded file’s name, for the uploader’s list */
+  fileName: string;
+  /** The file in base64: CSV (RFC 4180, UTF-8, `,` or `;`) or XLSX (first sheet), header row first with the columns of EmployeeImportColumn (English or Indonesian names) */
+  contentBase64: string;
+};
+
 export type SubmitPublicFeedbackInput = {
   /** The one-time token from citizenSurveyToken */
   token: string;
@@ -252,6 +306,29 @@ export type UnitDistributionQueryVariables = Exact<{
 
 
 export type UnitDistributionQuery = { orgUnit: { id: string, name: string, predikatDistribution: { unitRating: UnitRating | null, headcount: number, assessed: number, satisfied: boolean | null, shares: Array<{ predikat: Predikat, count: number, percent: number }>, rules: Array<{ description: string, predikats: Array<Predikat>, bound: DistributionBound, percent: number | null, requiredCount: number, actualCount: number, satisfied: boolean, reachable: boolean }> } } };
+
+export type EmployeeImportStateFragment = { id: string, fileName: string, status: EmployeeImportStatus, totalRows: number, processedRows: number, validRows: number, invalidRows: number, createdCount: number, updatedCount: number, unchangedCount: number, failure: string | null, problems: Array<{ row: number, column: EmployeeImportColumn, code: EmployeeImportProblemCode, message: string, messageEnglish: string }> };
+
+export type StartEmployeeImportMutationVariables = Exact<{
+  input: StartEmployeeImportInput;
+}>;
+
+
+export type StartEmployeeImportMutation = { startEmployeeImport: { id: string, fileName: string, status: EmployeeImportStatus, totalRows: number, processedRows: number, validRows: number, invalidRows: number, createdCount: number, updatedCount: number, unchangedCount: number, failure: string | null, problems: Array<{ row: number, column: EmployeeImportColumn, code: EmployeeImportProblemCode, message: string, messageEnglish: string }> } };
+
+export type EmployeeImportQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EmployeeImportQuery = { employeeImport: { id: string, fileName: string, status: EmployeeImportStatus, totalRows: number, processedRows: number, validRows: number, invalidRows: number, createdCount: number, updatedCount: number, unchangedCount: number, failure: string | null, problems: Array<{ row: number, column: EmployeeImportColumn, code: EmployeeImportProblemCode, message: string, messageEnglish: string }> } };
+
+export type CommitEmployeeImportMutationVariables = Exact<{
+  input: CommitEmployeeImportInput;
+}>;
+
+
+export type CommitEmployeeImportMutation = { commitEmployeeImport: { id: string, fileName: string, status: EmployeeImportStatus, totalRows: number, processedRows: number, validRows: number, invalidRows: number, createdCount: number, updatedCount: number, unchangedCount: number, failure: string | null, problems: Array<{ row: number, column: EmployeeImportColumn, code: EmployeeImportProblemCode, message: string, messageEnglish: string }> } };
 
 export type PublicVacanciesQueryVariables = Exact<{
   first: number;
@@ -360,7 +437,28 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const EmployeeImportStateFragmentDoc = new TypedDocumentString(`
+    fragment EmployeeImportState on EmployeeImport {
+  id
+  fileName
+  status
+  totalRows
+  processedRows
+  validRows
+  invalidRows
+  problems {
+    row
+    column
+    code
+    message
+    messageEnglish
+  }
+  createdCount
+  updatedCount
+  unchangedCount
+  failure
+}
+    `, {"fragmentName":"EmployeeImportState"}) as unknown as TypedDocumentString<EmployeeImportStateFragment, unknown>;
 export const AssessmentFormDocument = new TypedDocumentString(`
     query AssessmentForm($id: ID!) {
   performancePlan(id: $id) {
@@ -480,6 +578,84 @@ export const UnitDistributionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UnitDistributionQuery, UnitDistributionQueryVariables>;
+export const StartEmployeeImportDocument = new TypedDocumentString(`
+    mutation StartEmployeeImport($input: StartEmployeeImportInput!) {
+  startEmployeeImport(input: $input) {
+    ...EmployeeImportState
+  }
+}
+    fragment EmployeeImportState on EmployeeImport {
+  id
+  fileName
+  status
+  totalRows
+  processedRows
+  validRows
+  invalidRows
+  problems {
+    row
+    column
+    code
+    message
+    messageEnglish
+  }
+  createdCount
+  updatedCount
+  unchangedCount
+  failure
+}`) as unknown as TypedDocumentString<StartEmployeeImportMutation, StartEmployeeImportMutationVariables>;
+export const EmployeeImportDocument = new TypedDocumentString(`
+    query EmployeeImport($id: ID!) {
+  employeeImport(id: $id) {
+    ...EmployeeImportState
+  }
+}
+    fragment EmployeeImportState on EmployeeImport {
+  id
+  fileName
+  status
+  totalRows
+  processedRows
+  validRows
+  invalidRows
+  problems {
+    row
+    column
+    code
+    message
+    messageEnglish
+  }
+  createdCount
+  updatedCount
+  unchangedCount
+  failure
+}`) as unknown as TypedDocumentString<EmployeeImportQuery, EmployeeImportQueryVariables>;
+export const CommitEmployeeImportDocument = new TypedDocumentString(`
+    mutation CommitEmployeeImport($input: CommitEmployeeImportInput!) {
+  commitEmployeeImport(input: $input) {
+    ...EmployeeImportState
+  }
+}
+    fragment EmployeeImportState on EmployeeImport {
+  id
+  fileName
+  status
+  totalRows
+  processedRows
+  validRows
+  invalidRows
+  problems {
+    row
+    column
+    code
+    message
+    messageEnglish
+  }
+  createdCount
+  updatedCount
+  unchangedCount
+  failure
+}`) as unknown as TypedDocumentString<CommitEmployeeImportMutation, CommitEmployeeImportMutationVariables>;
 export const PublicVacanciesDocument = new TypedDocumentString(`
     query PublicVacancies($first: Int!) {
   publicVacancies(first: $first) {
