@@ -88,6 +88,23 @@ describe('checkImport', () => {
     expect(codesOf([row(2, cells)])).toEqual(expected.map(([column, code]) => [2, column, code]));
   });
 
+  it.each([
+    ['19900101201503100', 'NIP tidak valid: harus tepat 18 angka', 'The NIP is invalid: must be exactly 18 digits'],
+    [
+      '199001012015033001',
+      'NIP tidak valid: angka ke-15 harus 1 (laki-laki) atau 2 (perempuan)',
+      'The NIP is invalid: digit 15 is "3"; it must be 1 (male) or 2 (female)',
+    ],
+    [
+      '199013012015031000',
+      'NIP tidak valid: angka 1–8 bukan tanggal lahir yang sah (YYYYMMDD); angka 16–18 harus nomor urut mulai 001',
+      'The NIP is invalid: digits 1-8 (19901301) are not a valid past birth date YYYYMMDD; digits 16-18 must be a sequence from 001',
+    ],
+  ])('says what is wrong with NIP %s in Indonesian and in English', (nip, indonesian, english) => {
+    const [problem] = checkImport([row(2, { nip })], state, today, newId).problems;
+    expect([problem?.message, problem?.messageEnglish]).toEqual([indonesian, english]);
+  });
+
   it('names both rows of a NIP that is twice in the file', () => {
     const check = checkImport([row(2, {}), row(3, { position: '' }), row(4, { nip: NIP[1] })], state, today, newId);
     expect(check.problems.map((p) => [p.row, p.code, p.messageEnglish])).toEqual([

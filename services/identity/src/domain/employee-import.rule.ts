@@ -1,4 +1,4 @@
-import { ValidationError } from '@kinerja/errors';
+import { type FieldProblem, ValidationError } from '@kinerja/errors';
 
 import { type Employee, EMPLOYMENT_TYPES, newEmployee } from './employee';
 import type { OrgUnit, Position } from './organisation';
@@ -72,7 +72,7 @@ const MESSAGES: Record<ImportProblemCode, readonly [string, string]> = {
   MISSING_COLUMN: ['Kolom {column} tidak ada pada baris judul', 'The header row has no {column} column'],
   EMPTY_FILE: ['Berkas tidak berisi baris data', 'The file has no data rows'],
   VALUE_REQUIRED: ['Kolom {column} wajib diisi', 'The {column} column must not be empty'],
-  NIP_INVALID: ['NIP tidak valid: {detail}', 'The NIP is invalid: {detail}'],
+  NIP_INVALID: ['NIP tidak valid: {detailId}', 'The NIP is invalid: {detail}'],
   NIP_DUPLICATE_IN_FILE: ['NIP {nip} juga ada pada baris {other}', 'NIP {nip} is also on row {other}'],
   NIP_IN_OTHER_AGENCY: ['NIP {nip} sudah terdaftar di instansi lain', 'NIP {nip} is registered in another agency'],
   EMPLOYEE_LEFT: [
@@ -100,6 +100,26 @@ const MESSAGES: Record<ImportProblemCode, readonly [string, string]> = {
     'Supervisor position "{value}" would make the reporting line loop back to this position',
   ],
 };
+
+/** The NIP rule's part-by-part problems (English in the graph's errors) as the report's Indonesian says them. */
+export function nipProblemInIndonesian(problem: FieldProblem): string {
+  switch (problem.field) {
+    case 'nip':
+      return 'harus tepat 18 angka';
+    case 'nip.birthDate':
+      return 'angka 1–8 bukan tanggal lahir yang sah (YYYYMMDD)';
+    case 'nip.appointmentDate':
+      return problem.message.startsWith('digits')
+        ? 'angka 9–14 bukan bulan pengangkatan yang sah (YYYYMM)'
+        : 'bulan pengangkatan (angka 9–14) sebelum pemegangnya berusia 18 tahun';
+    case 'nip.sex':
+      return 'angka ke-15 harus 1 (laki-laki) atau 2 (perempuan)';
+    case 'nip.sequence':
+      return 'angka 16–18 harus nomor urut mulai 001';
+    default:
+      return problem.message;
+  }
+}
 
 export function importProblem(row: number, column: ImportColumn, code: ImportProblemCode, args: Args = {}): ImportProblem {
   const [indonesian, english] = MESSAGES[code];
@@ -246,8 +266,11 @@ export function* checkImportSteps(rows: readonly ImportRow[], state: AgencyState
         );
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
-        const nipDetails = error.problems.filter((p) => p.field.startsWith('nip')).map((p) => p.message);
-        if (nipDetails.length > 0) own.push(importProblem(row.row, 'nip', 'NIP_INVALID', { detail: nipDetails.join('; ') }));
+        const nipProblems = error.problems.filter((p) => p.field.startsWith('nip'));
+        if (nipProblems.length > 0) {
+          const detail = nipProblems.map((p) => p.message).join('; ');
+          own.push(importProblem(row.row, 'nip', 'NIP_INVALID', { detail, detailId: nipProblems.map(nipProblemInIndonesian).join('; ') }));
+        }
         if (error.problems.some((p) => p.field === 'name')) own.push(importProblem(row.row, 'name', 'NAME_INVALID'));
         if (error.problems.some((p) => p.field === 'email')) own.push(importProblem(row.row, 'email', 'EMAIL_INVALID', { value: cell('email') }));
       }
