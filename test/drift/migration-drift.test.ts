@@ -8,8 +8,11 @@ import { catalogSnapshot } from '../support/catalog';
 import { createTestDatabase } from '../support/postgres';
 import { REPO_ROOT } from '../support/processes';
 import { runScriptFunction } from '../support/scripts';
+import { checkedServices } from '../support/services';
 
-const services = readdirSync(join(REPO_ROOT, 'services')).filter((name) => readdirSync(join(REPO_ROOT, 'services', name)).includes('prisma'));
+const services = readdirSync(join(REPO_ROOT, 'services'))
+  .filter((name) => readdirSync(join(REPO_ROOT, 'services', name)).includes('prisma'))
+  .filter(checkedServices());
 
 // Prisma migrations are applied by the project's migrator; this fails when the schema changed
 // without a migration (or a migration was edited): run `npm run migration:new -- <service> <name>`.
