@@ -168,7 +168,12 @@ describe('SKD ranking in the database and paged results', () => {
     const stored = await service.prisma.application.findMany({ where: { selectionId }, select: { id: true, status: true, skdRank: true } });
     const actual = new Map(stored.filter((row) => row.status !== 'NOT_QUALIFIED').map((row) => [row.id, [row.status, row.skdRank]]));
     expect(actual).toEqual(expected);
-    expect(await service.prisma.auditLog.count({ where: { action: 'application.skd-announced' } })).toBe(expected.size);
+    // Audited as summary rows on the selection, each with its applications' before and after.
+    const summaries = await service.prisma.auditLog.findMany({ where: { action: 'application.skd-announced', entityId: selectionId } });
+    expect(summaries.every((row) => row.entityType === 'Selection')).toBe(true);
+    const audited = summaries.flatMap((row) => (row.after as { applications: { id: string; status: string; skdRank: number | null }[] }).applications);
+    expect(new Map(audited.map((a) => [a.id, [a.status, a.skdRank]]))).toEqual(expected);
+    expect(summaries.flatMap((row) => (row.before as { applications: { status: string }[] }).applications).every((a) => a.status === 'QUALIFIED')).toBe(true);
 
     // The published SKD results of a vacancy, a page of 7 at a time, are the one big page, in order.
     const vacancyId = vacancies[1]!.id;

@@ -2,7 +2,8 @@ import { type AuditContext, auditRow, isUniqueViolation } from '@kinerja/databas
 import { ConflictError } from '@kinerja/errors';
 
 import type { Application, ApplicationStatus } from '../domain/application';
-import type { ApplicationRepository, PendingEvent, ResultRow, ResultsCursor, SkdRosterEntry, SkdScoreWrite } from '../domain/repositories';
+import type { ApplicationRepository, PendingEvent, ResultRow, ResultsCursor, SkdImportCheck, SkdScoreWrite } from '../domain/repositories';
+import { SKD_AUDIT_ROWS_PER_ENTRY } from '../domain/skd-import';
 import type { PassMarks } from '../domain/skd.rule';
 import type { Announcement, Objection, Stage } from '../domain/stage';
 import type { Contender } from '../domain/stage-outcome';
@@ -25,9 +26,6 @@ const RESULT_LISTS: Record<Stage, { rankColumn: 'skd_rank' | 'final_rank' | null
   SKD: { rankColumn: 'skd_rank', statuses: ['BELOW_PASS_MARK', 'OUTSIDE_SKB_CUT', 'SKB', 'SELECTED', 'NOT_SELECTED', 'HIRED'] },
   FINAL: { rankColumn: 'final_rank', statuses: ['SELECTED', 'NOT_SELECTED', 'HIRED'] },
 };
-
-/** Rows per bulk statement of an SKD import (bind parameters stay few: arrays). */
-const SKD_WRITE_CHUNK = 20_000;
 
 type Change = { before: Application; after: Application };
 
@@ -178,50 +176,68 @@ export class PrismaApplicationRepository implements ApplicationRepository {
     return this.prisma.application.count({ where: { selectionId, status } });
   }
 
-  async skdRoster(selectionId: string): Promise<SkdRosterEntry[]> {
-    const rows = await this.prisma.$queryRawUnsafe<{ id: string; registration_number: string; status: ApplicationStatus; updated_at: Date }[]>(
-      `SELECT id::text, registration_number, status, updated_at FROM application WHERE selection_id = $1::uuid`,
+  async skdImportCheck(selectionId: string, registrationNumbers: readonly string[], watched: readonly string[]): Promise<SkdImportCheck> {
+    // Only what is wrong comes back (and the watched few): not the selection's 100,000 rows.
+    const rows = await this.prisma.$queryRawUnsafe<{ registration_number: string; id: string | null; status: ApplicationStatus | null }[]>(
+      `SELECT i.registration_number, a.id::text AS id, a.status
+       FROM unnest($2::text[]) AS i(registration_number)
+       LEFT JOIN application a ON a.registration_number = i.registration_number AND a.selection_id = $1::uuid
+       WHERE a.id IS NULL OR a.status <> 'QUALIFIED' OR a.id = ANY($3::uuid[])`,
       selectionId,
+      registrationNumbers,
+      watched,
     );
-    return rows.map((row) => ({ id: row.id, registrationNumber: row.registration_number, status: row.status, updatedAt: new Date(row.updated_at) }));
+    const watchedIds = new Set(watched);
+    return {
+      unknown: rows.filter((row) => row.id === null).map((row) => row.registration_number),
+      refused: rows
+        .filter((row) => row.id !== null && row.status !== 'QUALIFIED')
+        .map((row) => ({ registrationNumber: row.registration_number, status: row.status as ApplicationStatus })),
+      watched: rows.filter((row) => row.id !== null && watchedIds.has(row.id)).map((row) => ({ id: row.id as string, registrationNumber: row.registration_number })),
+    };
   }
 
-  async saveSkdScores(rows: readonly SkdScoreWrite[], now: Date, audit: AuditContext): Promise<void> {
-    if (rows.length === 0) return;
-    await this.prisma.$transaction(
+  async saveSkdScores(selection: { id: string; agencyId: string }, rows: readonly SkdScoreWrite[], now: Date, audit: AuditContext): Promise<number> {
+    return this.prisma.$transaction(
       async (tx) => {
-        // One statement per chunk: the scores, each only over the version read, and their audit rows.
-        for (let from = 0; from < rows.length; from += SKD_WRITE_CHUNK) {
-          const chunk = rows.slice(from, from + SKD_WRITE_CHUNK);
-          const [written] = await tx.$queryRawUnsafe<{ written: number }[]>(
-            `WITH input AS (
-               SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::int[], $4::int[], $5::int[]) AS t(id, read_at, twk, tiu, tkp)
-             ), previous AS (
-               SELECT a.id, a.twk, a.tiu, a.tkp, a.updated_at FROM application a JOIN input i ON i.id = a.id AND a.updated_at = i.read_at FOR UPDATE OF a
-             ), written AS (
-               UPDATE application a SET twk = i.twk, tiu = i.tiu, tkp = i.tkp, updated_at = $6::timestamptz
-               FROM input i JOIN previous p ON p.id = i.id WHERE a.id = i.id
-               RETURNING a.id, a.agency_id, a.twk, a.tiu, a.tkp
-             ), audited AS (
-               INSERT INTO audit_log (id, actor_user_id, request_id, agency_id, action, entity_type, entity_id, before, after)
-               SELECT gen_random_uuid(), $7, $8, w.agency_id, 'application.skd-imported', 'Application', w.id::text,
-                      jsonb_build_object('skd', CASE WHEN p.twk IS NULL THEN NULL ELSE jsonb_build_object('twk', p.twk, 'tiu', p.tiu, 'tkp', p.tkp) END, 'updatedAt', p.updated_at),
-                      jsonb_build_object('skd', jsonb_build_object('twk', w.twk, 'tiu', w.tiu, 'tkp', w.tkp), 'updatedAt', $6::timestamptz)
-               FROM written w JOIN previous p ON p.id = w.id
-             )
-             SELECT count(*)::int AS written FROM written`,
-            chunk.map((row) => row.id),
-            chunk.map((row) => row.updatedAt),
-            chunk.map((row) => row.scores.twk),
-            chunk.map((row) => row.scores.tiu),
-            chunk.map((row) => row.scores.tkp),
-            now,
-            audit.actorUserId,
-            audit.requestId,
-          );
-          if ((written?.written ?? 0) !== chunk.length)
-            throw new ConflictError(`${chunk.length - (written?.written ?? 0)} application(s) changed meanwhile; import again`, { field: 'input.csv' });
-        }
+        // One statement: the scores, each only on an application still QUALIFIED (the update stays
+        // heap-only: no indexed column changes), and the summary audit rows, a group of
+        // SKD_AUDIT_ROWS_PER_ENTRY applications each, the previous scores read from the same snapshot.
+        const [written] = await tx.$queryRawUnsafe<{ written: number }[]>(
+          `WITH written AS (
+             UPDATE application a SET twk = i.twk, tiu = i.tiu, tkp = i.tkp, updated_at = $6::timestamptz
+             FROM unnest($2::text[], $3::int[], $4::int[], $5::int[]) WITH ORDINALITY AS i(registration_number, twk, tiu, tkp, n),
+                  application previous
+             WHERE a.registration_number = i.registration_number AND a.selection_id = $1::uuid AND a.status = 'QUALIFIED' AND previous.id = a.id
+             RETURNING a.id, a.registration_number, i.n, a.twk, a.tiu, a.tkp,
+                       previous.twk AS previous_twk, previous.tiu AS previous_tiu, previous.tkp AS previous_tkp, previous.updated_at AS previous_updated_at
+           ), audited AS (
+             INSERT INTO audit_log (id, actor_user_id, request_id, agency_id, action, entity_type, entity_id, before, after)
+             SELECT gen_random_uuid(), $7, $8, $9::uuid, 'application.skd-imported', 'Selection', $1::text,
+                    jsonb_build_object('applications', jsonb_agg(jsonb_build_object(
+                      'id', id, 'registrationNumber', registration_number,
+                      'skd', CASE WHEN previous_twk IS NULL THEN NULL ELSE jsonb_build_object('twk', previous_twk, 'tiu', previous_tiu, 'tkp', previous_tkp) END,
+                      'updatedAt', previous_updated_at) ORDER BY n)),
+                    jsonb_build_object('applications', jsonb_agg(jsonb_build_object(
+                      'id', id, 'registrationNumber', registration_number, 'skd', jsonb_build_object('twk', twk, 'tiu', tiu, 'tkp', tkp)) ORDER BY n),
+                      'updatedAt', $6::timestamptz)
+             FROM written GROUP BY (n - 1) / $10::int
+           )
+           SELECT count(*)::int AS written FROM written`,
+          selection.id,
+          rows.map((row) => row.registrationNumber),
+          rows.map((row) => row.scores.twk),
+          rows.map((row) => row.scores.tiu),
+          rows.map((row) => row.scores.tkp),
+          now,
+          audit.actorUserId,
+          audit.requestId,
+          selection.agencyId,
+          SKD_AUDIT_ROWS_PER_ENTRY,
+        );
+        const count = written?.written ?? 0;
+        if (count !== rows.length) throw new ConflictError(`${rows.length - count} application(s) changed meanwhile; import again`, { field: 'input.csv' });
+        return count;
       },
       { timeout: 60_000 },
     );
@@ -240,34 +256,42 @@ export class PrismaApplicationRepository implements ApplicationRepository {
       return await this.prisma.$transaction(
         async (tx) => {
           await tx.announcement.create({ data: announcement });
-          // compareTies in SQL: total, TKP, TIU, TWK descending, the older applicant, the registration number.
+          // The selection's qualified applications, locked first: nothing changes them between the
+          // ranking's read and its write. The sort of a whole selection fits in memory.
+          await tx.$queryRawUnsafe(
+            `SELECT set_config('work_mem', '64MB', true), (SELECT count(*) FROM (SELECT 1 FROM application WHERE selection_id = $1::uuid AND status = 'QUALIFIED' FOR UPDATE) locked)::int AS locked`,
+            announcement.selectionId,
+          );
+          // compareTies in SQL: total, TKP, TIU, TWK descending, the older applicant, the registration
+          // number; one window over the selection (no join between materialised sets, whatever the
+          // planner's estimates), one update (heap-only for those whose rank stays empty: no index
+          // holds the status), and the summary audit rows.
           const [changed] = await tx.$queryRawUnsafe<{ changed: number }[]>(
-            `WITH qualified AS (
-               SELECT a.id, a.agency_id, a.vacancy_id, a.status AS previous_status, a.skd_rank AS previous_rank, a.updated_at AS previous_updated_at,
-                      a.twk IS NOT NULL AND a.twk >= $2 AND a.tiu >= $3 AND a.tkp >= $4 AS passed
-               FROM application a WHERE a.selection_id = $1::uuid AND a.status = 'QUALIFIED'
-               FOR UPDATE OF a
-             ), ranked AS (
-               SELECT q.id, row_number() OVER (
-                        PARTITION BY a.vacancy_id
-                        ORDER BY a.twk + a.tiu + a.tkp DESC, a.tkp DESC, a.tiu DESC, a.twk DESC, p.birth_date COLLATE "C" ASC, a.registration_number COLLATE "C" ASC
-                      )::int AS rank
-               FROM qualified q JOIN application a ON a.id = q.id JOIN applicant p ON p.id = a.applicant_id
-               WHERE q.passed
-             ), outcome AS (
-               SELECT q.*, r.rank,
+            `WITH outcome AS (
+               SELECT r.id, r.registration_number, r.previous_rank, r.previous_updated_at, r.rank, row_number() OVER () AS n,
                       CASE WHEN r.rank IS NULL THEN 'BELOW_PASS_MARK' WHEN r.rank <= v.quota * $5 THEN 'SKB' ELSE 'OUTSIDE_SKB_CUT' END AS status
-               FROM qualified q JOIN vacancy v ON v.id = q.vacancy_id LEFT JOIN ranked r ON r.id = q.id
+               FROM (
+                 SELECT a.id, a.vacancy_id, a.registration_number, a.skd_rank AS previous_rank, a.updated_at AS previous_updated_at,
+                        CASE WHEN a.twk IS NOT NULL AND a.twk >= $2 AND a.tiu >= $3 AND a.tkp >= $4 THEN row_number() OVER (
+                          PARTITION BY a.vacancy_id, (a.twk IS NOT NULL AND a.twk >= $2 AND a.tiu >= $3 AND a.tkp >= $4)
+                          ORDER BY a.twk + a.tiu + a.tkp DESC, a.tkp DESC, a.tiu DESC, a.twk DESC, p.birth_date COLLATE "C" ASC, a.registration_number COLLATE "C" ASC
+                        )::int END AS rank
+                 FROM application a JOIN applicant p ON p.id = a.applicant_id
+                 WHERE a.selection_id = $1::uuid AND a.status = 'QUALIFIED'
+               ) r JOIN vacancy v ON v.id = r.vacancy_id
              ), written AS (
                UPDATE application a SET status = o.status, skd_rank = o.rank, updated_at = $6::timestamptz
-               FROM outcome o WHERE a.id = o.id
+               FROM outcome o WHERE a.id = o.id AND a.status = 'QUALIFIED'
                RETURNING o.*
              ), audited AS (
                INSERT INTO audit_log (id, actor_user_id, request_id, agency_id, action, entity_type, entity_id, before, after)
-               SELECT gen_random_uuid(), $7, $8, agency_id, 'application.skd-announced', 'Application', id::text,
-                      jsonb_build_object('status', previous_status, 'skdRank', previous_rank, 'updatedAt', previous_updated_at),
-                      jsonb_build_object('status', status, 'skdRank', rank, 'updatedAt', $6::timestamptz)
-               FROM written
+               SELECT gen_random_uuid(), $7, $8, $9::uuid, 'application.skd-announced', 'Selection', $1::text,
+                      jsonb_build_object('applications', jsonb_agg(jsonb_build_object(
+                        'id', id, 'registrationNumber', registration_number, 'status', 'QUALIFIED', 'skdRank', previous_rank, 'updatedAt', previous_updated_at) ORDER BY n)),
+                      jsonb_build_object('applications', jsonb_agg(jsonb_build_object(
+                        'id', id, 'registrationNumber', registration_number, 'status', status, 'skdRank', rank) ORDER BY n),
+                        'updatedAt', $6::timestamptz)
+               FROM written GROUP BY (n - 1) / $10::int
              )
              SELECT count(*)::int AS changed FROM written`,
             announcement.selectionId,
@@ -278,6 +302,8 @@ export class PrismaApplicationRepository implements ApplicationRepository {
             announcement.announcedAt,
             audit.actorUserId,
             audit.requestId,
+            announcement.agencyId,
+            SKD_AUDIT_ROWS_PER_ENTRY,
           );
           await tx.auditLog.create({
             data: auditRow(audit, {
