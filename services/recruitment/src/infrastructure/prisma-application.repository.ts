@@ -200,9 +200,11 @@ export class PrismaApplicationRepository implements ApplicationRepository {
   async saveSkdScores(selection: { id: string; agencyId: string }, rows: readonly SkdScoreWrite[], now: Date, audit: AuditContext): Promise<number> {
     return this.prisma.$transaction(
       async (tx) => {
+        await tx.$queryRawUnsafe(`SELECT set_config('work_mem', '64MB', true)`);
         // One statement: the scores, each only on an application still QUALIFIED (the update stays
         // heap-only: no indexed column changes), and the summary audit rows, a group of
-        // SKD_AUDIT_ROWS_PER_ENTRY applications each, the previous scores read from the same snapshot.
+        // SKD_AUDIT_ROWS_PER_ENTRY applications each (column arrays: lean to build, store and relay),
+        // with the scores an import overwrote (read from the same snapshot; usually none).
         const [written] = await tx.$queryRawUnsafe<{ written: number }[]>(
           `WITH written AS (
              UPDATE application a SET twk = i.twk, tiu = i.tiu, tkp = i.tkp, updated_at = $6::timestamptz
@@ -214,13 +216,11 @@ export class PrismaApplicationRepository implements ApplicationRepository {
            ), audited AS (
              INSERT INTO audit_log (id, actor_user_id, request_id, agency_id, action, entity_type, entity_id, before, after)
              SELECT gen_random_uuid(), $7, $8, $9::uuid, 'application.skd-imported', 'Selection', $1::text,
-                    jsonb_build_object('applications', jsonb_agg(jsonb_build_object(
-                      'id', id, 'registrationNumber', registration_number,
-                      'skd', CASE WHEN previous_twk IS NULL THEN NULL ELSE jsonb_build_object('twk', previous_twk, 'tiu', previous_tiu, 'tkp', previous_tkp) END,
-                      'updatedAt', previous_updated_at) ORDER BY n)),
-                    jsonb_build_object('applications', jsonb_agg(jsonb_build_object(
-                      'id', id, 'registrationNumber', registration_number, 'skd', jsonb_build_object('twk', twk, 'tiu', tiu, 'tkp', tkp)) ORDER BY n),
-                      'updatedAt', $6::timestamptz)
+                    jsonb_build_object('overwritten', coalesce(jsonb_agg(jsonb_build_object(
+                      'registrationNumber', registration_number, 'twk', previous_twk, 'tiu', previous_tiu, 'tkp', previous_tkp, 'updatedAt', previous_updated_at
+                    ) ORDER BY n) FILTER (WHERE previous_twk IS NOT NULL), '[]'::jsonb)),
+                    jsonb_build_object('registrationNumbers', to_jsonb(array_agg(registration_number ORDER BY n)), 'twk', to_jsonb(array_agg(twk ORDER BY n)),
+                      'tiu', to_jsonb(array_agg(tiu ORDER BY n)), 'tkp', to_jsonb(array_agg(tkp ORDER BY n)), 'updatedAt', $6::timestamptz)
              FROM written GROUP BY (n - 1) / $10::int
            )
            SELECT count(*)::int AS written FROM written`,
@@ -268,10 +268,10 @@ export class PrismaApplicationRepository implements ApplicationRepository {
           // holds the status), and the summary audit rows.
           const [changed] = await tx.$queryRawUnsafe<{ changed: number }[]>(
             `WITH outcome AS (
-               SELECT r.id, r.registration_number, r.previous_rank, r.previous_updated_at, r.rank, row_number() OVER () AS n,
+               SELECT r.id, r.registration_number, r.previous_rank, r.rank, row_number() OVER () AS n,
                       CASE WHEN r.rank IS NULL THEN 'BELOW_PASS_MARK' WHEN r.rank <= v.quota * $5 THEN 'SKB' ELSE 'OUTSIDE_SKB_CUT' END AS status
                FROM (
-                 SELECT a.id, a.vacancy_id, a.registration_number, a.skd_rank AS previous_rank, a.updated_at AS previous_updated_at,
+                 SELECT a.id, a.vacancy_id, a.registration_number, a.skd_rank AS previous_rank,
                         CASE WHEN a.twk IS NOT NULL AND a.twk >= $2 AND a.tiu >= $3 AND a.tkp >= $4 THEN row_number() OVER (
                           PARTITION BY a.vacancy_id, (a.twk IS NOT NULL AND a.twk >= $2 AND a.tiu >= $3 AND a.tkp >= $4)
                           ORDER BY a.twk + a.tiu + a.tkp DESC, a.tkp DESC, a.tiu DESC, a.twk DESC, p.birth_date COLLATE "C" ASC, a.registration_number COLLATE "C" ASC
@@ -286,11 +286,10 @@ export class PrismaApplicationRepository implements ApplicationRepository {
              ), audited AS (
                INSERT INTO audit_log (id, actor_user_id, request_id, agency_id, action, entity_type, entity_id, before, after)
                SELECT gen_random_uuid(), $7, $8, $9::uuid, 'application.skd-announced', 'Selection', $1::text,
-                      jsonb_build_object('applications', jsonb_agg(jsonb_build_object(
-                        'id', id, 'registrationNumber', registration_number, 'status', 'QUALIFIED', 'skdRank', previous_rank, 'updatedAt', previous_updated_at) ORDER BY n)),
-                      jsonb_build_object('applications', jsonb_agg(jsonb_build_object(
-                        'id', id, 'registrationNumber', registration_number, 'status', status, 'skdRank', rank) ORDER BY n),
-                        'updatedAt', $6::timestamptz)
+                      jsonb_build_object('status', 'QUALIFIED', 'registrationNumbers', to_jsonb(array_agg(registration_number ORDER BY n)),
+                        'skdRank', to_jsonb(array_agg(previous_rank ORDER BY n))),
+                      jsonb_build_object('registrationNumbers', to_jsonb(array_agg(registration_number ORDER BY n)), 'status', to_jsonb(array_agg(status ORDER BY n)),
+                        'skdRank', to_jsonb(array_agg(rank ORDER BY n)), 'updatedAt', $6::timestamptz)
                FROM written GROUP BY (n - 1) / $10::int
              )
              SELECT count(*)::int AS changed FROM written`,
