@@ -71,6 +71,14 @@ export interface SkdScoreWrite {
   scores: SkdScores;
 }
 
+/** What applying checks, read together: the account's applicant, the vacancy, its selection, the applicant's application there. */
+export interface ApplyContext {
+  applicant: Applicant | null;
+  vacancy: Vacancy | null;
+  selection: Selection | null;
+  existing: Application | null;
+}
+
 /** A line of a published stage as stored (the reader masks it). */
 export interface ResultRow {
   registrationNumber: string;
@@ -99,6 +107,8 @@ export interface ApplicationRepository {
   ofVacancy(vacancyId: string): Promise<Application[]>;
   /** Every application of the selection with its applicant's birth date (the last tie rule). */
   contenders(selectionId: string): Promise<Contender[]>;
+  /** Everything applying checks, in one round trip (the hot path of a selection's registration). */
+  applyContext(userId: string, vacancyId: string): Promise<ApplyContext>;
   /**
    * Stores a new application with the selection's next registration number. Answers null when
    * the applicant already has one in the selection (a concurrent submit won the race).

@@ -1,21 +1,31 @@
-import { type AuditContext, auditRow, isUniqueViolation } from '@kinerja/database';
+import { type AuditContext, auditRow, isUniqueViolation, type SqlRunner } from '@kinerja/database';
 import { ConflictError } from '@kinerja/errors';
 
 import type { Application, ApplicationStatus } from '../domain/application';
-import type { ApplicationRepository, PendingEvent, ResultRow, ResultsCursor, SkdImportCheck, SkdScoreWrite } from '../domain/repositories';
+import type { ApplicationRepository, ApplyContext, PendingEvent, ResultRow, ResultsCursor, SkdImportCheck, SkdScoreWrite } from '../domain/repositories';
 import { SKD_AUDIT_ROWS_PER_ENTRY } from '../domain/skd-import';
 import type { PassMarks } from '../domain/skd.rule';
 import type { Announcement, Objection, Stage } from '../domain/stage';
 import type { Contender } from '../domain/stage-outcome';
+import { APPLY_CONTEXT, applyContextOf, type ApplyContextRow, SUBMIT_APPLICATION } from './apply.sql';
 import { applicationData, toApplication, toObjection } from './mappers';
 import { outboxData } from './outbox';
 import type { RecruitmentPrisma, RecruitmentTransaction } from './prisma-client';
 
-/** A unique violation raised by a raw statement (Prisma reports those as P2010 with the SQLSTATE). */
+/** A unique violation raised by a raw statement: the driver's SQLSTATE (pg, PGlite), or Prisma's P2010 carrying it. */
 function isRawUniqueViolation(error: unknown): boolean {
   const candidate = error as { code?: string; meta?: Record<string, unknown>; message?: string } | null;
-  return JSON.stringify(candidate?.meta ?? {}).includes('23505') || (candidate?.message ?? '').includes('23505');
+  return candidate?.code === '23505' || JSON.stringify(candidate?.meta ?? {}).includes('23505') || (candidate?.message ?? '').includes('23505');
 }
+
+/** The driver runner over Prisma's raw queries, for a repository built without one (tests). */
+const prismaRunner = (prisma: RecruitmentPrisma): SqlRunner => ({
+  query: <Row>(text: string, params: unknown[] = []) => prisma.$queryRawUnsafe<Row[]>(text, ...params),
+  exec: async (script: string) => {
+    await prisma.$executeRawUnsafe(script);
+  },
+  transaction: () => Promise.reject(new Error('No transactions over the Prisma runner')),
+});
 
 /** What each published stage lists, and the rank it orders by (none: by registration number). */
 const RESULT_LISTS: Record<Stage, { rankColumn: 'skd_rank' | 'final_rank' | null; statuses: ApplicationStatus[] }> = {
@@ -48,10 +58,16 @@ async function saveChanges(tx: RecruitmentTransaction, changes: readonly Change[
 }
 
 export class PrismaApplicationRepository implements ApplicationRepository {
+  private readonly sql: SqlRunner;
+
   constructor(
     private readonly prisma: RecruitmentPrisma,
     private readonly afterOutboxCommit: () => void = () => undefined,
-  ) {}
+    /** The same database through its driver, for the hot path of applying (see apply.sql.ts). */
+    sql?: SqlRunner,
+  ) {
+    this.sql = sql ?? prismaRunner(prisma);
+  }
 
   async byIds(ids: readonly string[]): Promise<Application[]> {
     return (await this.prisma.application.findMany({ where: { id: { in: [...ids] } } })).map(toApplication);
@@ -75,40 +91,31 @@ export class PrismaApplicationRepository implements ApplicationRepository {
     return rows.map(({ applicant, ...row }) => ({ application: toApplication(row), birthDate: applicant.birthDate }));
   }
 
+  async applyContext(userId: string, vacancyId: string): Promise<ApplyContext> {
+    const [row] = await this.sql.query<ApplyContextRow>(APPLY_CONTEXT, [userId, vacancyId], { prepare: 'recruitment_apply_context' });
+    return applyContextOf(row);
+  }
+
   async submit(application: Omit<Application, 'registrationNumber'>, selectionCode: string, audit: AuditContext): Promise<Application | null> {
-    // One statement, so one round trip: the increment locks the selection's row only until this
-    // statement commits (numbers are handed out once, in order), and a unique violation (another
-    // submit of the same applicant in this selection committed first) undoes the increment too.
     try {
-      const rows = await this.prisma.$queryRawUnsafe<{ registration_number: string }[]>(
-        `WITH numbered AS (
-           UPDATE selection SET last_sequence = last_sequence + 1 WHERE id = $1::uuid
-           RETURNING $2::text || '-' || lpad(last_sequence::text, 6, '0') AS registration_number
-         ), created AS (
-           INSERT INTO application (id, agency_id, selection_id, vacancy_id, applicant_id, registration_number, idempotency_key, status, submitted_at, updated_at)
-           SELECT $3::uuid, $4::uuid, $1::uuid, $5::uuid, $6::uuid, registration_number, $7, $8, $9::timestamptz, $9::timestamptz FROM numbered
-           RETURNING registration_number
-         ), audited AS (
-           INSERT INTO audit_log (id, actor_user_id, request_id, agency_id, action, entity_type, entity_id, after)
-           SELECT gen_random_uuid(), $10, $11, $4::uuid, 'application.submitted', 'Application', $3::text,
-                  jsonb_set($12::jsonb, '{registrationNumber}', to_jsonb(registration_number))
-           FROM created
-         )
-         SELECT registration_number FROM created`,
-        application.selectionId,
-        selectionCode,
-        application.id,
-        application.agencyId,
-        application.vacancyId,
-        application.applicantId,
-        application.idempotencyKey,
-        application.status,
-        application.submittedAt,
-        audit.actorUserId,
-        audit.requestId,
-        JSON.stringify(application),
+      const [row] = await this.sql.query<{ registration_number: string }>(
+        SUBMIT_APPLICATION,
+        [
+          application.selectionId,
+          selectionCode,
+          application.id,
+          application.agencyId,
+          application.vacancyId,
+          application.applicantId,
+          application.idempotencyKey,
+          application.status,
+          application.submittedAt,
+          audit.actorUserId,
+          audit.requestId,
+          JSON.stringify(application),
+        ],
+        { prepare: 'recruitment_submit_application' },
       );
-      const [row] = rows;
       if (!row) throw new ConflictError('The selection of this vacancy is gone', { field: 'input.vacancyId' });
       return { ...application, registrationNumber: row.registration_number };
     } catch (error) {
