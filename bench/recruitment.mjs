@@ -266,7 +266,7 @@ try {
     'registration_number,twk,tiu,tkp',
     ...numbers.map((r) => `${r.registration_number},${step(150)},${step(175)},${45 + Math.floor(Math.random() * 181)}`),
   ].join('\n');
-  const rankStarted = performance.now(); process.stderr.write(`[bench] csv ${csv.length} bytes\n`);
+  const rankStarted = performance.now();
   const imported = ok(
     await gql(
       `mutation ($input: ImportSkdScoresInput!) { importSkdScores(input: $input) { imported } }`,

@@ -19,12 +19,12 @@ function isRawUniqueViolation(error: unknown): boolean {
 }
 
 /** The driver runner over Prisma's raw queries, for a repository built without one (tests). */
-const prismaRunner = (prisma: RecruitmentPrisma): SqlRunner => ({
+const prismaRunner = (prisma: RecruitmentPrisma | RecruitmentTransaction): SqlRunner => ({
   query: <Row>(text: string, params: unknown[] = []) => prisma.$queryRawUnsafe<Row[]>(text, ...params),
   exec: async (script: string) => {
     await prisma.$executeRawUnsafe(script);
   },
-  transaction: () => Promise.reject(new Error('No transactions over the Prisma runner')),
+  transaction: <T>(work: (tx: SqlRunner) => Promise<T>) => (prisma as RecruitmentPrisma).$transaction((tx) => work(prismaRunner(tx)), { timeout: 60_000 }),
 });
 
 /** What each published stage lists, and the rank it orders by (none: by registration number). */
@@ -185,14 +185,13 @@ export class PrismaApplicationRepository implements ApplicationRepository {
 
   async skdImportCheck(selectionId: string, registrationNumbers: readonly string[], watched: readonly string[]): Promise<SkdImportCheck> {
     // Only what is wrong comes back (and the watched few): not the selection's 100,000 rows.
-    const rows = await this.prisma.$queryRawUnsafe<{ registration_number: string; id: string | null; status: ApplicationStatus | null }[]>(
+    // Over the driver: a whole export's numbers travel as one array parameter.
+    const rows = await this.sql.query<{ registration_number: string; id: string | null; status: ApplicationStatus | null }>(
       `SELECT i.registration_number, a.id::text AS id, a.status
        FROM unnest($2::text[]) AS i(registration_number)
        LEFT JOIN application a ON a.registration_number = i.registration_number AND a.selection_id = $1::uuid
        WHERE a.id IS NULL OR a.status <> 'QUALIFIED' OR a.id = ANY($3::uuid[])`,
-      selectionId,
-      registrationNumbers,
-      watched,
+      [selectionId, registrationNumbers, watched],
     );
     const watchedIds = new Set(watched);
     return {
@@ -200,20 +199,22 @@ export class PrismaApplicationRepository implements ApplicationRepository {
       refused: rows
         .filter((row) => row.id !== null && row.status !== 'QUALIFIED')
         .map((row) => ({ registrationNumber: row.registration_number, status: row.status as ApplicationStatus })),
-      watched: rows.filter((row) => row.id !== null && watchedIds.has(row.id)).map((row) => ({ id: row.id as string, registrationNumber: row.registration_number })),
+      watched: rows
+        .filter((row) => row.id !== null && watchedIds.has(row.id))
+        .map((row) => ({ id: row.id as string, registrationNumber: row.registration_number })),
     };
   }
 
   async saveSkdScores(selection: { id: string; agencyId: string }, rows: readonly SkdScoreWrite[], now: Date, audit: AuditContext): Promise<number> {
-    return this.prisma.$transaction(
-      async (tx) => {
-        await tx.$queryRawUnsafe(`SELECT set_config('work_mem', '64MB', true)`);
-        // One statement: the scores, each only on an application still QUALIFIED (the update stays
-        // heap-only: no indexed column changes), and the summary audit rows, a group of
-        // SKD_AUDIT_ROWS_PER_ENTRY applications each (column arrays: lean to build, store and relay),
-        // with the scores an import overwrote (read from the same snapshot; usually none).
-        const [written] = await tx.$queryRawUnsafe<{ written: number }[]>(
-          `WITH written AS (
+    // Over the driver: the scores travel as four array parameters, not through the ORM's engine.
+    return this.sql.transaction(async (tx) => {
+      await tx.query(`SELECT set_config('work_mem', '64MB', true)`);
+      // One statement: the scores, each only on an application still QUALIFIED (the update stays
+      // heap-only: no indexed column changes), and the summary audit rows, a group of
+      // SKD_AUDIT_ROWS_PER_ENTRY applications each (column arrays: lean to build, store and relay),
+      // with the scores an import overwrote (read from the same snapshot; usually none).
+      const [written] = await tx.query<{ written: number }>(
+        `WITH written AS (
              UPDATE application a SET twk = i.twk, tiu = i.tiu, tkp = i.tkp, updated_at = $6::timestamptz
              FROM unnest($2::text[], $3::int[], $4::int[], $5::int[]) WITH ORDINALITY AS i(registration_number, twk, tiu, tkp, n),
                   application previous
@@ -231,6 +232,7 @@ export class PrismaApplicationRepository implements ApplicationRepository {
              FROM written GROUP BY (n - 1) / $10::int
            )
            SELECT count(*)::int AS written FROM written`,
+        [
           selection.id,
           rows.map((row) => row.registrationNumber),
           rows.map((row) => row.scores.twk),
@@ -241,13 +243,12 @@ export class PrismaApplicationRepository implements ApplicationRepository {
           audit.requestId,
           selection.agencyId,
           SKD_AUDIT_ROWS_PER_ENTRY,
-        );
-        const count = written?.written ?? 0;
-        if (count !== rows.length) throw new ConflictError(`${rows.length - count} application(s) changed meanwhile; import again`, { field: 'input.csv' });
-        return count;
-      },
-      { timeout: 60_000 },
-    );
+        ],
+      );
+      const count = written?.written ?? 0;
+      if (count !== rows.length) throw new ConflictError(`${rows.length - count} application(s) changed meanwhile; import again`, { field: 'input.csv' });
+      return count;
+    });
   }
 
   async announceSkd(announcement: Announcement, marks: PassMarks, multiplier: number, audit: AuditContext): Promise<number> {
