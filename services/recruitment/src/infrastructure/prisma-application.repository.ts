@@ -253,9 +253,10 @@ export class PrismaApplicationRepository implements ApplicationRepository {
 
   async announceSkd(announcement: Announcement, marks: PassMarks, multiplier: number, audit: AuditContext): Promise<number> {
     const changed = await this.rankSkd(announcement, marks, multiplier, audit);
-    // Every application of the selection has just changed: fresh statistics keep the result pages
-    // on the (vacancy, rank, number) index from the first read, not after autovacuum gets to it.
-    await this.prisma.$executeRawUnsafe('ANALYZE application');
+    // Every application of the selection has just changed: fresh statistics (of the columns the
+    // result pages filter and order by) keep their plans on the (vacancy, rank, number) index from
+    // the first read, not after autovacuum gets to it.
+    await this.sql.exec('ANALYZE application (vacancy_id, status, withdrawn_from, skd_rank, final_rank, registration_number)');
     return changed;
   }
 
