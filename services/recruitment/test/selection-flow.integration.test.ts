@@ -177,7 +177,9 @@ describe('a selection from application to hire (subgraph)', () => {
     const [imported] = await service.prisma.auditLog.findMany({ where: { entityId: selectionId, action: 'application.skd-imported' } });
     expect(imported).toMatchObject({ entityType: 'Selection', before: { overwritten: [] } });
     const importedAfter = imported!.after as { registrationNumbers: string[]; twk: number[]; tiu: number[]; tkp: number[] };
-    expect(importedAfter.registrationNumbers.map((number, i) => `${number},${importedAfter.twk[i]},${importedAfter.tiu[i]},${importedAfter.tkp[i]}`)).toEqual(rows);
+    expect(importedAfter.registrationNumbers.map((number, i) => `${number},${importedAfter.twk[i]},${importedAfter.tiu[i]},${importedAfter.tkp[i]}`)).toEqual(
+      rows,
+    );
     expect(await service.prisma.outboxEvent.count({ where: { type: 'recruitment.audit.recorded', key: `Selection:${selectionId}` } })).toBeGreaterThan(0);
 
     data(await announce('SKD'), 'announceResults');

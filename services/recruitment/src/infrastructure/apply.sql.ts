@@ -60,7 +60,9 @@ export interface ApplyContextRow {
 export function applyContextOf(row: ApplyContextRow | undefined): ApplyContext {
   return {
     applicant: row?.applicant ? toApplicant(rowOf<Rows.Applicant>(row.applicant, ['createdAt'])) : null,
-    vacancy: row?.vacancy ? toVacancy({ ...rowOf<Rows.Vacancy>(row.vacancy, ['publishedAt']), documents: (row.vacancy['documents'] as string[] | null) ?? [] }) : null,
+    vacancy: row?.vacancy
+      ? toVacancy({ ...rowOf<Rows.Vacancy>(row.vacancy, ['publishedAt']), documents: (row.vacancy['documents'] as string[] | null) ?? [] })
+      : null,
     selection: row?.selection ? toSelection(rowOf<Rows.Selection>(row.selection, ['registrationOpensAt', 'registrationClosesAt', 'createdAt'])) : null,
     existing: row?.existing ? toApplication(rowOf<Rows.Application>(row.existing, ['interviewAt', 'withdrawnAt', 'submittedAt', 'updatedAt'])) : null,
   };

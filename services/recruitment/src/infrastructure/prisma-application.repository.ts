@@ -3,8 +3,8 @@ import { ConflictError } from '@kinerja/errors';
 
 import type { Application, ApplicationStatus } from '../domain/application';
 import type { ApplicationRepository, ApplyContext, PendingEvent, ResultRow, ResultsCursor, SkdImportCheck, SkdScoreWrite } from '../domain/repositories';
-import { SKD_AUDIT_ROWS_PER_ENTRY } from '../domain/skd-import';
 import type { PassMarks } from '../domain/skd.rule';
+import { SKD_AUDIT_ROWS_PER_ENTRY } from '../domain/skd-import';
 import type { Announcement, Objection, Stage } from '../domain/stage';
 import type { Contender } from '../domain/stage-outcome';
 import { APPLY_CONTEXT, applyContextOf, type ApplyContextRow, SUBMIT_APPLICATION } from './apply.sql';
