@@ -13,6 +13,9 @@
 // gateway/src/edge-limits.plugin.ts; not measured here).
 // BENCH_APPLY_SECONDS (default 480) bounds the application phase: if the machine cannot take all
 // applicants in that time, the run goes on with those who applied and says so in `notes`.
+// BENCH_SMALL=1 runs a small configuration for checking work on a shared machine (10,000 applicants,
+// a 20 s application window, 40 result pages; each still overridable by its own variable) and
+// prints its figures without writing bench/results/recruitment.json, which holds full runs only.
 import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -34,13 +37,14 @@ const { recruitmentModule } = require(join(repoRoot, 'services/recruitment/dist/
 const { startGateway } = require(join(repoRoot, 'gateway/dist/gateway.js'));
 const { loadGatewayConfig } = require(join(repoRoot, 'gateway/dist/env.js'));
 
-const APPLICANTS = Number(process.env.BENCH_APPLICANTS ?? 100_000);
+const SMALL = process.env.BENCH_SMALL === '1';
+const APPLICANTS = Number(process.env.BENCH_APPLICANTS ?? (SMALL ? 10_000 : 100_000));
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 /** Share of submits the client sends twice with the same key (a retry after a lost response). */
 const RETRY_SHARE = 0.1;
-const RESULT_PAGES = Number(process.env.BENCH_RESULT_PAGES ?? 200);
+const RESULT_PAGES = Number(process.env.BENCH_RESULT_PAGES ?? (SMALL ? 40 : 200));
 const PAGE_SIZE = 50;
-const APPLY_SECONDS = Number(process.env.BENCH_APPLY_SECONDS ?? 480);
+const APPLY_SECONDS = Number(process.env.BENCH_APPLY_SECONDS ?? (SMALL ? 20 : 480));
 const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const run = randomUUID().slice(0, 8);
 const dbName = `kinerja_bench_recruitment_${run}`;
@@ -324,7 +328,8 @@ try {
         ? `; the application phase stopped after ${APPLY_SECONDS} s with ${attempted} of ${APPLICANTS} applicants through the gateway (the largest measured here; the per-second and latency figures are of those), ` +
           `the other ${filledIn} applications were inserted in SQL so that import, ranking and result pages ran over all ${APPLICANTS}`
         : '') +
-      (APPLICANTS < 100_000 ? `; a run of ${APPLICANTS}, not the 100,000 of the issue` : ''),
+      (APPLICANTS < 100_000 ? `; a run of ${APPLICANTS}, not the 100,000 of the issue` : '') +
+      (SMALL ? `; a small run (BENCH_SMALL=1, ${APPLY_SECONDS} s application window), not written to bench/results` : ''),
   };
 } finally {
   await db?.end().catch(() => undefined);
@@ -335,5 +340,5 @@ try {
   await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
   await admin.end();
 }
-writeFileSync(join(repoRoot, 'bench', 'results', 'recruitment.json'), `${JSON.stringify(result, null, 2)}\n`);
+if (!SMALL) writeFileSync(join(repoRoot, 'bench', 'results', 'recruitment.json'), `${JSON.stringify(result, null, 2)}\n`);
 process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -72,12 +72,12 @@ export const recruitmentModule = defineService({
   createPrisma: createPrismaClient,
 
   // Adapters, then use cases, then resolvers and handlers.
-  async wire({ prisma, ids, clock, notifyOutbox, config }): Promise<RecruitmentWiring> {
+  async wire({ prisma, database, ids, clock, notifyOutbox, config }): Promise<RecruitmentWiring> {
     const formations = new PrismaFormationRepository(prisma);
     const selections = new PrismaSelectionRepository(prisma);
     const vacancies = new PrismaVacancyRepository(prisma);
     const applicants = new PrismaApplicantRepository(prisma);
-    const applications = new PrismaApplicationRepository(prisma, notifyOutbox);
+    const applications = new PrismaApplicationRepository(prisma, notifyOutbox, database.sql);
     const committee = new PrismaCommitteeRepository(prisma);
     const surveys = new PrismaSurveyRepository(prisma);
     const funnels = new PrismaFunnelQueries(prisma);

@@ -290,4 +290,35 @@ describe('the selection committee (subgraph)', () => {
     );
     expect([report.imported, report.rejected.length]).toEqual([1, 40]);
   });
+
+  it('checks an SKD import in the database: a declared conflict bars the member, an applicant not qualified is a rejected row', async () => {
+    const { selectionId, applications } = await selectionWithApplicants(3);
+    const [related, fine, refused] = applications as [(typeof applications)[0], (typeof applications)[0], (typeof applications)[0]];
+    const rina = await employee(agency);
+    data(await as(hr)(APPOINT, { input: { selectionId, employeeId: rina } }), 'appointCommitteeMember');
+    await trainingCompleted(rina);
+    const rinaViewer = member(rina);
+    for (const application of [related, fine]) data(await as(hr)(Q.VERIFY, { input: { applicationId: application.id, qualified: true } }), 'verifyApplication');
+    data(await as(hr)(Q.VERIFY, { input: { applicationId: refused.id, qualified: false, reason: 'Ijazah tidak sesuai.' } }), 'verifyApplication');
+    data(await as(hr)(Q.ANNOUNCE, { input: { selectionId, stage: 'ADMINISTRATION' } }), 'announceResults');
+    data(await as(rinaViewer)(DECLARE, { input: { applicationId: related.id, reason: 'Saudara kandung' } }), 'declareConflictOfInterest');
+    const csvOf = (...numbers: string[]) => ['registration_number,twk,tiu,tkp', ...numbers.map((n) => `${n},100,120,180`)].join('\n');
+
+    const barred = await as(rinaViewer)(Q.IMPORT, {
+      input: { selectionId, csv: csvOf(fine.registrationNumber, related.registrationNumber), skipRejectedRows: false },
+    });
+    expect(errorOf(barred)).toMatchObject({ code: 'FORBIDDEN' });
+    expect(messageOf(barred)).toContain(related.registrationNumber);
+    const rejected = await as(rinaViewer)(Q.IMPORT, {
+      input: { selectionId, csv: csvOf(fine.registrationNumber, refused.registrationNumber), skipRejectedRows: false },
+    });
+    expect(errorOf(rejected)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.csv.row3.registration_number' });
+    expect(messageOf(rejected)).toContain('NOT_QUALIFIED');
+    expect(await service.prisma.application.count({ where: { selectionId, twk: { not: null } } })).toBe(0);
+    const report = data<{ imported: number; rejected: { row: number; registrationNumber: string }[] }>(
+      await as(rinaViewer)(Q.IMPORT, { input: { selectionId, csv: csvOf(fine.registrationNumber, refused.registrationNumber), skipRejectedRows: true } }),
+      'importSkdScores',
+    );
+    expect(report).toMatchObject({ imported: 1, rejected: [{ row: 3, registrationNumber: refused.registrationNumber }] });
+  });
 });

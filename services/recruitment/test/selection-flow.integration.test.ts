@@ -173,6 +173,14 @@ describe('a selection from application to hire (subgraph)', () => {
         'importSkdScores',
       ).imported,
     ).toBe(5);
+    // One summary audit row on the selection names every imported application with its scores (and the outbox relays it).
+    const [imported] = await service.prisma.auditLog.findMany({ where: { entityId: selectionId, action: 'application.skd-imported' } });
+    expect(imported).toMatchObject({ entityType: 'Selection', before: { overwritten: [] } });
+    const importedAfter = imported!.after as { registrationNumbers: string[]; twk: number[]; tiu: number[]; tkp: number[] };
+    expect(importedAfter.registrationNumbers.map((number, i) => `${number},${importedAfter.twk[i]},${importedAfter.tiu[i]},${importedAfter.tkp[i]}`)).toEqual(
+      rows,
+    );
+    expect(await service.prisma.outboxEvent.count({ where: { type: 'recruitment.audit.recorded', key: `Selection:${selectionId}` } })).toBeGreaterThan(0);
 
     data(await announce('SKD'), 'announceResults');
     const results = data<{ stages: { stage: string; entries: { nodes: { registrationNumber: string; outcome: string; rank: number | null }[] } }[] }>(

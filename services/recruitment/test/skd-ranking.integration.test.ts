@@ -168,7 +168,17 @@ describe('SKD ranking in the database and paged results', () => {
     const stored = await service.prisma.application.findMany({ where: { selectionId }, select: { id: true, status: true, skdRank: true } });
     const actual = new Map(stored.filter((row) => row.status !== 'NOT_QUALIFIED').map((row) => [row.id, [row.status, row.skdRank]]));
     expect(actual).toEqual(expected);
-    expect(await service.prisma.auditLog.count({ where: { action: 'application.skd-announced' } })).toBe(expected.size);
+    // Audited as summary rows on the selection, each with its applications' before and after (column arrays).
+    const summaries = await service.prisma.auditLog.findMany({ where: { action: 'application.skd-announced', entityId: selectionId } });
+    expect(summaries.every((row) => row.entityType === 'Selection')).toBe(true);
+    type Summary = { registrationNumbers: string[]; status: string[] | string; skdRank: (number | null)[] };
+    const idOf = new Map(contenders.map((c) => [c.application.registrationNumber, c.application.id]));
+    const audited = summaries.flatMap((row) => {
+      const after = row.after as Summary;
+      return after.registrationNumbers.map((number, i) => [idOf.get(number), [after.status[i], after.skdRank[i]]] as const);
+    });
+    expect(new Map(audited)).toEqual(expected);
+    expect(summaries.every((row) => (row.before as Summary).status === 'QUALIFIED')).toBe(true);
 
     // The published SKD results of a vacancy, a page of 7 at a time, are the one big page, in order.
     const vacancyId = vacancies[1]!.id;

@@ -3,7 +3,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@
 import { assertEntityId, calendarDateIn } from '@kinerja/kernel';
 
 import type { Application } from '../domain/application';
-import type { ApplicantRepository, ApplicationRepository, Clock, IdGenerator, SelectionRepository, VacancyRepository } from '../domain/repositories';
+import type { ApplicationRepository, Clock, IdGenerator } from '../domain/repositories';
 import { registrationState } from '../domain/selection';
 import { ageOn } from '../domain/vacancy';
 import { type Actor, auditContextOf } from './actor';
@@ -16,12 +16,7 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,100}$/;
  */
 export class ApplyToVacancy {
   constructor(
-    private readonly repositories: {
-      applicants: ApplicantRepository;
-      applications: ApplicationRepository;
-      selections: SelectionRepository;
-      vacancies: VacancyRepository;
-    },
+    private readonly repositories: { applications: ApplicationRepository },
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
   ) {}
@@ -31,15 +26,11 @@ export class ApplyToVacancy {
     assertEntityId(input.vacancyId, 'input.vacancyId');
     if (!IDEMPOTENCY_KEY.test(input.idempotencyKey))
       throw new ValidationError({ field: 'input.idempotencyKey', message: 'must be 8 to 100 letters, digits or ._:-' });
-    const applicant = await this.repositories.applicants.byUserId(actor.viewer.userId);
+    // One round trip for everything checked here: the hot path of a selection's registration.
+    const { applicant, vacancy, selection, existing } = await this.repositories.applications.applyContext(actor.viewer.userId, input.vacancyId);
     if (!applicant) throw new ForbiddenError('Register as an applicant (registerApplicant) before applying');
-    const [vacancy] = await this.repositories.vacancies.byIds([input.vacancyId]);
     if (!vacancy) throw new NotFoundError('Vacancy', input.vacancyId, 'input.vacancyId');
-
-    const existing = await this.repositories.applications.ofApplicantInSelection(applicant.id, vacancy.selectionId);
     if (existing) return this.retried(existing, input);
-
-    const [selection] = await this.repositories.selections.byIds([vacancy.selectionId]);
     if (!selection) throw new NotFoundError('Selection', vacancy.selectionId);
     const now = this.clock.now();
     const state = registrationState(selection, now);

@@ -56,18 +56,27 @@ export interface ApplicantRepository {
   create(applicant: Applicant, audit: AuditContext): Promise<void>;
 }
 
-export interface SkdRosterEntry {
-  id: string;
-  registrationNumber: string;
-  status: ApplicationStatus;
-  updatedAt: Date;
+/** What an SKD import finds wrong with its registration numbers, and the watched applications it names. */
+export interface SkdImportCheck {
+  /** Numbers that are not a participant of the selection. */
+  unknown: string[];
+  /** Participants that may not take SKD scores (not QUALIFIED), with their status. */
+  refused: { registrationNumber: string; status: ApplicationStatus }[];
+  /** Of the applications asked about (e.g. a member's declared conflicts), those the file names. */
+  watched: { id: string; registrationNumber: string }[];
 }
 
 export interface SkdScoreWrite {
-  id: string;
-  /** The row's `updatedAt` as read: written only over that version. */
-  updatedAt: Date;
+  registrationNumber: string;
   scores: SkdScores;
+}
+
+/** What applying checks, read together: the account's applicant, the vacancy, its selection, the applicant's application there. */
+export interface ApplyContext {
+  applicant: Applicant | null;
+  vacancy: Vacancy | null;
+  selection: Selection | null;
+  existing: Application | null;
 }
 
 /** A line of a published stage as stored (the reader masks it). */
@@ -98,6 +107,8 @@ export interface ApplicationRepository {
   ofVacancy(vacancyId: string): Promise<Application[]>;
   /** Every application of the selection with its applicant's birth date (the last tie rule). */
   contenders(selectionId: string): Promise<Contender[]>;
+  /** Everything applying checks, in one round trip (the hot path of a selection's registration). */
+  applyContext(userId: string, vacancyId: string): Promise<ApplyContext>;
   /**
    * Stores a new application with the selection's next registration number. Answers null when
    * the applicant already has one in the selection (a concurrent submit won the race).
@@ -110,18 +121,24 @@ export interface ApplicationRepository {
   resultPage(vacancyId: string, stage: Stage, limit: number, after: ResultsCursor | null): Promise<ResultRow[]>;
   /** How many applications of the selection have the status. */
   countWithStatus(selectionId: string, status: ApplicationStatus): Promise<number>;
-  /** What an SKD import checks its rows against: every application of the selection, lean. */
-  skdRoster(selectionId: string): Promise<SkdRosterEntry[]>;
   /**
-   * Stores imported SKD scores in bulk (all or none), each only over the row as it was read
-   * (CONFLICT otherwise), with one audit row each.
+   * Checks an SKD import's registration numbers against the selection in the database, set-based:
+   * answers only what is wrong (unknown, not qualified) and which of `watched` the file names.
    */
-  saveSkdScores(rows: readonly SkdScoreWrite[], now: Date, audit: AuditContext): Promise<void>;
+  skdImportCheck(selectionId: string, registrationNumbers: readonly string[], watched: readonly string[]): Promise<SkdImportCheck>;
+  /**
+   * Stores imported SKD scores in bulk, in one statement (all or none): each only on an application
+   * of the selection that is still QUALIFIED (CONFLICT otherwise), with one summary audit row per
+   * SKD_AUDIT_ROWS_PER_ENTRY applications (entity: the selection; before/after: each application's scores).
+   */
+  saveSkdScores(selection: { id: string; agencyId: string }, rows: readonly SkdScoreWrite[], now: Date, audit: AuditContext): Promise<number>;
   /**
    * The SKD announcement, set-based: ranks every formation's qualified applicants who passed the
    * marks by the tie rules (ranking.rule's compareTies), sends up to `multiplier` × the quota to SKB,
    * marks the others OUTSIDE_SKB_CUT and those below a mark (or absent) BELOW_PASS_MARK, with the
-   * announcement and one audit row each, in one transaction. Answers how many applications changed.
+   * announcement and one summary audit row per SKD_AUDIT_ROWS_PER_ENTRY applications (entity: the
+   * selection; before/after: each application's status and rank), in one transaction. Answers how
+   * many applications changed.
    */
   announceSkd(announcement: Announcement, marks: PassMarks, multiplier: number, audit: AuditContext): Promise<number>;
   /** Saves changed applications (all or none) with one audit row each. */

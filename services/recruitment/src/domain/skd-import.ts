@@ -19,6 +19,14 @@ export interface RejectedRow {
 export const SKD_CSV_HEADER = ['registration_number', 'twk', 'tiu', 'tkp'] as const;
 export const SKD_IMPORT_MAX_ROWS = 200_000;
 
+/**
+ * An SKD import or announcement changes a whole selection at once: it is audited as summary rows
+ * on the selection, each naming up to this many applications with their before and after (one row
+ * per application would mean 100,000 audit rows and relayed events for one import). At about 100
+ * bytes an application, a row and its relayed event stay near 100 KB.
+ */
+export const SKD_AUDIT_ROWS_PER_ENTRY = 1000;
+
 const toScore = (value: string | undefined) => (value !== undefined && /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : Number.NaN);
 
 /**

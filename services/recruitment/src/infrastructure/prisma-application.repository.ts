@@ -1,20 +1,31 @@
-import { type AuditContext, auditRow, isUniqueViolation } from '@kinerja/database';
+import { type AuditContext, auditRow, isUniqueViolation, type SqlRunner } from '@kinerja/database';
 import { ConflictError } from '@kinerja/errors';
 
 import type { Application, ApplicationStatus } from '../domain/application';
-import type { ApplicationRepository, PendingEvent, ResultRow, ResultsCursor, SkdRosterEntry, SkdScoreWrite } from '../domain/repositories';
+import type { ApplicationRepository, ApplyContext, PendingEvent, ResultRow, ResultsCursor, SkdImportCheck, SkdScoreWrite } from '../domain/repositories';
 import type { PassMarks } from '../domain/skd.rule';
+import { SKD_AUDIT_ROWS_PER_ENTRY } from '../domain/skd-import';
 import type { Announcement, Objection, Stage } from '../domain/stage';
 import type { Contender } from '../domain/stage-outcome';
+import { APPLY_CONTEXT, applyContextOf, type ApplyContextRow, SUBMIT_APPLICATION } from './apply.sql';
 import { applicationData, toApplication, toObjection } from './mappers';
 import { outboxData } from './outbox';
 import type { RecruitmentPrisma, RecruitmentTransaction } from './prisma-client';
 
-/** A unique violation raised by a raw statement (Prisma reports those as P2010 with the SQLSTATE). */
+/** A unique violation raised by a raw statement: the driver's SQLSTATE (pg, PGlite), or Prisma's P2010 carrying it. */
 function isRawUniqueViolation(error: unknown): boolean {
   const candidate = error as { code?: string; meta?: Record<string, unknown>; message?: string } | null;
-  return JSON.stringify(candidate?.meta ?? {}).includes('23505') || (candidate?.message ?? '').includes('23505');
+  return candidate?.code === '23505' || JSON.stringify(candidate?.meta ?? {}).includes('23505') || (candidate?.message ?? '').includes('23505');
 }
+
+/** The driver runner over Prisma's raw queries, for a repository built without one (tests). */
+const prismaRunner = (prisma: RecruitmentPrisma | RecruitmentTransaction): SqlRunner => ({
+  query: <Row>(text: string, params: unknown[] = []) => prisma.$queryRawUnsafe<Row[]>(text, ...params),
+  exec: async (script: string) => {
+    await prisma.$executeRawUnsafe(script);
+  },
+  transaction: <T>(work: (tx: SqlRunner) => Promise<T>) => (prisma as RecruitmentPrisma).$transaction((tx) => work(prismaRunner(tx)), { timeout: 60_000 }),
+});
 
 /** What each published stage lists, and the rank it orders by (none: by registration number). */
 const RESULT_LISTS: Record<Stage, { rankColumn: 'skd_rank' | 'final_rank' | null; statuses: ApplicationStatus[] }> = {
@@ -25,9 +36,6 @@ const RESULT_LISTS: Record<Stage, { rankColumn: 'skd_rank' | 'final_rank' | null
   SKD: { rankColumn: 'skd_rank', statuses: ['BELOW_PASS_MARK', 'OUTSIDE_SKB_CUT', 'SKB', 'SELECTED', 'NOT_SELECTED', 'HIRED'] },
   FINAL: { rankColumn: 'final_rank', statuses: ['SELECTED', 'NOT_SELECTED', 'HIRED'] },
 };
-
-/** Rows per bulk statement of an SKD import (bind parameters stay few: arrays). */
-const SKD_WRITE_CHUNK = 20_000;
 
 type Change = { before: Application; after: Application };
 
@@ -50,10 +58,16 @@ async function saveChanges(tx: RecruitmentTransaction, changes: readonly Change[
 }
 
 export class PrismaApplicationRepository implements ApplicationRepository {
+  private readonly sql: SqlRunner;
+
   constructor(
     private readonly prisma: RecruitmentPrisma,
     private readonly afterOutboxCommit: () => void = () => undefined,
-  ) {}
+    /** The same database through its driver, for the hot path of applying (see apply.sql.ts). */
+    sql?: SqlRunner,
+  ) {
+    this.sql = sql ?? prismaRunner(prisma);
+  }
 
   async byIds(ids: readonly string[]): Promise<Application[]> {
     return (await this.prisma.application.findMany({ where: { id: { in: [...ids] } } })).map(toApplication);
@@ -77,40 +91,31 @@ export class PrismaApplicationRepository implements ApplicationRepository {
     return rows.map(({ applicant, ...row }) => ({ application: toApplication(row), birthDate: applicant.birthDate }));
   }
 
+  async applyContext(userId: string, vacancyId: string): Promise<ApplyContext> {
+    const [row] = await this.sql.query<ApplyContextRow>(APPLY_CONTEXT, [userId, vacancyId], { prepare: 'recruitment_apply_context' });
+    return applyContextOf(row);
+  }
+
   async submit(application: Omit<Application, 'registrationNumber'>, selectionCode: string, audit: AuditContext): Promise<Application | null> {
-    // One statement, so one round trip: the increment locks the selection's row only until this
-    // statement commits (numbers are handed out once, in order), and a unique violation (another
-    // submit of the same applicant in this selection committed first) undoes the increment too.
     try {
-      const rows = await this.prisma.$queryRawUnsafe<{ registration_number: string }[]>(
-        `WITH numbered AS (
-           UPDATE selection SET last_sequence = last_sequence + 1 WHERE id = $1::uuid
-           RETURNING $2::text || '-' || lpad(last_sequence::text, 6, '0') AS registration_number
-         ), created AS (
-           INSERT INTO application (id, agency_id, selection_id, vacancy_id, applicant_id, registration_number, idempotency_key, status, submitted_at, updated_at)
-           SELECT $3::uuid, $4::uuid, $1::uuid, $5::uuid, $6::uuid, registration_number, $7, $8, $9::timestamptz, $9::timestamptz FROM numbered
-           RETURNING registration_number
-         ), audited AS (
-           INSERT INTO audit_log (id, actor_user_id, request_id, agency_id, action, entity_type, entity_id, after)
-           SELECT gen_random_uuid(), $10, $11, $4::uuid, 'application.submitted', 'Application', $3::text,
-                  jsonb_set($12::jsonb, '{registrationNumber}', to_jsonb(registration_number))
-           FROM created
-         )
-         SELECT registration_number FROM created`,
-        application.selectionId,
-        selectionCode,
-        application.id,
-        application.agencyId,
-        application.vacancyId,
-        application.applicantId,
-        application.idempotencyKey,
-        application.status,
-        application.submittedAt,
-        audit.actorUserId,
-        audit.requestId,
-        JSON.stringify(application),
+      const [row] = await this.sql.query<{ registration_number: string }>(
+        SUBMIT_APPLICATION,
+        [
+          application.selectionId,
+          selectionCode,
+          application.id,
+          application.agencyId,
+          application.vacancyId,
+          application.applicantId,
+          application.idempotencyKey,
+          application.status,
+          application.submittedAt,
+          audit.actorUserId,
+          audit.requestId,
+          JSON.stringify(application),
+        ],
+        { prepare: 'recruitment_submit_application' },
       );
-      const [row] = rows;
       if (!row) throw new ConflictError('The selection of this vacancy is gone', { field: 'input.vacancyId' });
       return { ...application, registrationNumber: row.registration_number };
     } catch (error) {
@@ -178,60 +183,80 @@ export class PrismaApplicationRepository implements ApplicationRepository {
     return this.prisma.application.count({ where: { selectionId, status } });
   }
 
-  async skdRoster(selectionId: string): Promise<SkdRosterEntry[]> {
-    const rows = await this.prisma.$queryRawUnsafe<{ id: string; registration_number: string; status: ApplicationStatus; updated_at: Date }[]>(
-      `SELECT id::text, registration_number, status, updated_at FROM application WHERE selection_id = $1::uuid`,
-      selectionId,
+  async skdImportCheck(selectionId: string, registrationNumbers: readonly string[], watched: readonly string[]): Promise<SkdImportCheck> {
+    // Only what is wrong comes back (and the watched few): not the selection's 100,000 rows.
+    // Over the driver: a whole export's numbers travel as one array parameter.
+    const rows = await this.sql.query<{ registration_number: string; id: string | null; status: ApplicationStatus | null }>(
+      `SELECT i.registration_number, a.id::text AS id, a.status
+       FROM unnest($2::text[]) AS i(registration_number)
+       LEFT JOIN application a ON a.registration_number = i.registration_number AND a.selection_id = $1::uuid
+       WHERE a.id IS NULL OR a.status <> 'QUALIFIED' OR a.id = ANY($3::uuid[])`,
+      [selectionId, registrationNumbers, watched],
     );
-    return rows.map((row) => ({ id: row.id, registrationNumber: row.registration_number, status: row.status, updatedAt: new Date(row.updated_at) }));
+    const watchedIds = new Set(watched);
+    return {
+      unknown: rows.filter((row) => row.id === null).map((row) => row.registration_number),
+      refused: rows
+        .filter((row) => row.id !== null && row.status !== 'QUALIFIED')
+        .map((row) => ({ registrationNumber: row.registration_number, status: row.status as ApplicationStatus })),
+      watched: rows
+        .filter((row) => row.id !== null && watchedIds.has(row.id))
+        .map((row) => ({ id: row.id as string, registrationNumber: row.registration_number })),
+    };
   }
 
-  async saveSkdScores(rows: readonly SkdScoreWrite[], now: Date, audit: AuditContext): Promise<void> {
-    if (rows.length === 0) return;
-    await this.prisma.$transaction(
-      async (tx) => {
-        // One statement per chunk: the scores, each only over the version read, and their audit rows.
-        for (let from = 0; from < rows.length; from += SKD_WRITE_CHUNK) {
-          const chunk = rows.slice(from, from + SKD_WRITE_CHUNK);
-          const [written] = await tx.$queryRawUnsafe<{ written: number }[]>(
-            `WITH input AS (
-               SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::int[], $4::int[], $5::int[]) AS t(id, read_at, twk, tiu, tkp)
-             ), previous AS (
-               SELECT a.id, a.twk, a.tiu, a.tkp, a.updated_at FROM application a JOIN input i ON i.id = a.id AND a.updated_at = i.read_at FOR UPDATE OF a
-             ), written AS (
-               UPDATE application a SET twk = i.twk, tiu = i.tiu, tkp = i.tkp, updated_at = $6::timestamptz
-               FROM input i JOIN previous p ON p.id = i.id WHERE a.id = i.id
-               RETURNING a.id, a.agency_id, a.twk, a.tiu, a.tkp
-             ), audited AS (
-               INSERT INTO audit_log (id, actor_user_id, request_id, agency_id, action, entity_type, entity_id, before, after)
-               SELECT gen_random_uuid(), $7, $8, w.agency_id, 'application.skd-imported', 'Application', w.id::text,
-                      jsonb_build_object('skd', CASE WHEN p.twk IS NULL THEN NULL ELSE jsonb_build_object('twk', p.twk, 'tiu', p.tiu, 'tkp', p.tkp) END, 'updatedAt', p.updated_at),
-                      jsonb_build_object('skd', jsonb_build_object('twk', w.twk, 'tiu', w.tiu, 'tkp', w.tkp), 'updatedAt', $6::timestamptz)
-               FROM written w JOIN previous p ON p.id = w.id
-             )
-             SELECT count(*)::int AS written FROM written`,
-            chunk.map((row) => row.id),
-            chunk.map((row) => row.updatedAt),
-            chunk.map((row) => row.scores.twk),
-            chunk.map((row) => row.scores.tiu),
-            chunk.map((row) => row.scores.tkp),
-            now,
-            audit.actorUserId,
-            audit.requestId,
-          );
-          if ((written?.written ?? 0) !== chunk.length)
-            throw new ConflictError(`${chunk.length - (written?.written ?? 0)} application(s) changed meanwhile; import again`, { field: 'input.csv' });
-        }
-      },
-      { timeout: 60_000 },
-    );
+  async saveSkdScores(selection: { id: string; agencyId: string }, rows: readonly SkdScoreWrite[], now: Date, audit: AuditContext): Promise<number> {
+    // Over the driver: the scores travel as four array parameters, not through the ORM's engine.
+    return this.sql.transaction(async (tx) => {
+      await tx.query(`SELECT set_config('work_mem', '64MB', true)`);
+      // One statement: the scores, each only on an application still QUALIFIED (the update stays
+      // heap-only: no indexed column changes), and the summary audit rows, a group of
+      // SKD_AUDIT_ROWS_PER_ENTRY applications each (column arrays: lean to build, store and relay),
+      // with the scores an import overwrote (read from the same snapshot; usually none).
+      const [written] = await tx.query<{ written: number }>(
+        `WITH written AS (
+             UPDATE application a SET twk = i.twk, tiu = i.tiu, tkp = i.tkp, updated_at = $6::timestamptz
+             FROM unnest($2::text[], $3::int[], $4::int[], $5::int[]) WITH ORDINALITY AS i(registration_number, twk, tiu, tkp, n),
+                  application previous
+             WHERE a.registration_number = i.registration_number AND a.selection_id = $1::uuid AND a.status = 'QUALIFIED' AND previous.id = a.id
+             RETURNING a.id, a.registration_number, i.n, a.twk, a.tiu, a.tkp,
+                       previous.twk AS previous_twk, previous.tiu AS previous_tiu, previous.tkp AS previous_tkp, previous.updated_at AS previous_updated_at
+           ), audited AS (
+             INSERT INTO audit_log (id, actor_user_id, request_id, agency_id, action, entity_type, entity_id, before, after)
+             SELECT gen_random_uuid(), $7, $8, $9::uuid, 'application.skd-imported', 'Selection', $1::text,
+                    jsonb_build_object('overwritten', coalesce(jsonb_agg(jsonb_build_object(
+                      'registrationNumber', registration_number, 'twk', previous_twk, 'tiu', previous_tiu, 'tkp', previous_tkp, 'updatedAt', previous_updated_at
+                    ) ORDER BY n) FILTER (WHERE previous_twk IS NOT NULL), '[]'::jsonb)),
+                    jsonb_build_object('registrationNumbers', to_jsonb(array_agg(registration_number ORDER BY n)), 'twk', to_jsonb(array_agg(twk ORDER BY n)),
+                      'tiu', to_jsonb(array_agg(tiu ORDER BY n)), 'tkp', to_jsonb(array_agg(tkp ORDER BY n)), 'updatedAt', $6::timestamptz)
+             FROM written GROUP BY (n - 1) / $10::int
+           )
+           SELECT count(*)::int AS written FROM written`,
+        [
+          selection.id,
+          rows.map((row) => row.registrationNumber),
+          rows.map((row) => row.scores.twk),
+          rows.map((row) => row.scores.tiu),
+          rows.map((row) => row.scores.tkp),
+          now,
+          audit.actorUserId,
+          audit.requestId,
+          selection.agencyId,
+          SKD_AUDIT_ROWS_PER_ENTRY,
+        ],
+      );
+      const count = written?.written ?? 0;
+      if (count !== rows.length) throw new ConflictError(`${rows.length - count} application(s) changed meanwhile; import again`, { field: 'input.csv' });
+      return count;
+    });
   }
 
   async announceSkd(announcement: Announcement, marks: PassMarks, multiplier: number, audit: AuditContext): Promise<number> {
     const changed = await this.rankSkd(announcement, marks, multiplier, audit);
-    // Every application of the selection has just changed: fresh statistics keep the result pages
-    // on the (vacancy, rank, number) index from the first read, not after autovacuum gets to it.
-    await this.prisma.$executeRawUnsafe('ANALYZE application');
+    // Every application of the selection has just changed: fresh statistics (of the columns the
+    // result pages filter and order by) keep their plans on the (vacancy, rank, number) index from
+    // the first read, not after autovacuum gets to it.
+    await this.sql.exec('ANALYZE application (vacancy_id, status, withdrawn_from, skd_rank, final_rank, registration_number)');
     return changed;
   }
 
@@ -240,34 +265,41 @@ export class PrismaApplicationRepository implements ApplicationRepository {
       return await this.prisma.$transaction(
         async (tx) => {
           await tx.announcement.create({ data: announcement });
-          // compareTies in SQL: total, TKP, TIU, TWK descending, the older applicant, the registration number.
+          // The selection's qualified applications, locked first: nothing changes them between the
+          // ranking's read and its write. The sort of a whole selection fits in memory.
+          await tx.$queryRawUnsafe(
+            `SELECT set_config('work_mem', '64MB', true), (SELECT count(*) FROM (SELECT 1 FROM application WHERE selection_id = $1::uuid AND status = 'QUALIFIED' FOR UPDATE) locked)::int AS locked`,
+            announcement.selectionId,
+          );
+          // compareTies in SQL: total, TKP, TIU, TWK descending, the older applicant, the registration
+          // number; one window over the selection (no join between materialised sets, whatever the
+          // planner's estimates), one update (heap-only for those whose rank stays empty: no index
+          // holds the status), and the summary audit rows.
           const [changed] = await tx.$queryRawUnsafe<{ changed: number }[]>(
-            `WITH qualified AS (
-               SELECT a.id, a.agency_id, a.vacancy_id, a.status AS previous_status, a.skd_rank AS previous_rank, a.updated_at AS previous_updated_at,
-                      a.twk IS NOT NULL AND a.twk >= $2 AND a.tiu >= $3 AND a.tkp >= $4 AS passed
-               FROM application a WHERE a.selection_id = $1::uuid AND a.status = 'QUALIFIED'
-               FOR UPDATE OF a
-             ), ranked AS (
-               SELECT q.id, row_number() OVER (
-                        PARTITION BY a.vacancy_id
-                        ORDER BY a.twk + a.tiu + a.tkp DESC, a.tkp DESC, a.tiu DESC, a.twk DESC, p.birth_date COLLATE "C" ASC, a.registration_number COLLATE "C" ASC
-                      )::int AS rank
-               FROM qualified q JOIN application a ON a.id = q.id JOIN applicant p ON p.id = a.applicant_id
-               WHERE q.passed
-             ), outcome AS (
-               SELECT q.*, r.rank,
+            `WITH outcome AS (
+               SELECT r.id, r.registration_number, r.previous_rank, r.rank, row_number() OVER () AS n,
                       CASE WHEN r.rank IS NULL THEN 'BELOW_PASS_MARK' WHEN r.rank <= v.quota * $5 THEN 'SKB' ELSE 'OUTSIDE_SKB_CUT' END AS status
-               FROM qualified q JOIN vacancy v ON v.id = q.vacancy_id LEFT JOIN ranked r ON r.id = q.id
+               FROM (
+                 SELECT a.id, a.vacancy_id, a.registration_number, a.skd_rank AS previous_rank,
+                        CASE WHEN a.twk IS NOT NULL AND a.twk >= $2 AND a.tiu >= $3 AND a.tkp >= $4 THEN row_number() OVER (
+                          PARTITION BY a.vacancy_id, (a.twk IS NOT NULL AND a.twk >= $2 AND a.tiu >= $3 AND a.tkp >= $4)
+                          ORDER BY a.twk + a.tiu + a.tkp DESC, a.tkp DESC, a.tiu DESC, a.twk DESC, p.birth_date COLLATE "C" ASC, a.registration_number COLLATE "C" ASC
+                        )::int END AS rank
+                 FROM application a JOIN applicant p ON p.id = a.applicant_id
+                 WHERE a.selection_id = $1::uuid AND a.status = 'QUALIFIED'
+               ) r JOIN vacancy v ON v.id = r.vacancy_id
              ), written AS (
                UPDATE application a SET status = o.status, skd_rank = o.rank, updated_at = $6::timestamptz
-               FROM outcome o WHERE a.id = o.id
+               FROM outcome o WHERE a.id = o.id AND a.status = 'QUALIFIED'
                RETURNING o.*
              ), audited AS (
                INSERT INTO audit_log (id, actor_user_id, request_id, agency_id, action, entity_type, entity_id, before, after)
-               SELECT gen_random_uuid(), $7, $8, agency_id, 'application.skd-announced', 'Application', id::text,
-                      jsonb_build_object('status', previous_status, 'skdRank', previous_rank, 'updatedAt', previous_updated_at),
-                      jsonb_build_object('status', status, 'skdRank', rank, 'updatedAt', $6::timestamptz)
-               FROM written
+               SELECT gen_random_uuid(), $7, $8, $9::uuid, 'application.skd-announced', 'Selection', $1::text,
+                      jsonb_build_object('status', 'QUALIFIED', 'registrationNumbers', to_jsonb(array_agg(registration_number ORDER BY n)),
+                        'skdRank', to_jsonb(array_agg(previous_rank ORDER BY n))),
+                      jsonb_build_object('registrationNumbers', to_jsonb(array_agg(registration_number ORDER BY n)), 'status', to_jsonb(array_agg(status ORDER BY n)),
+                        'skdRank', to_jsonb(array_agg(rank ORDER BY n)), 'updatedAt', $6::timestamptz)
+               FROM written GROUP BY (n - 1) / $10::int
              )
              SELECT count(*)::int AS changed FROM written`,
             announcement.selectionId,
@@ -278,6 +310,8 @@ export class PrismaApplicationRepository implements ApplicationRepository {
             announcement.announcedAt,
             audit.actorUserId,
             audit.requestId,
+            announcement.agencyId,
+            SKD_AUDIT_ROWS_PER_ENTRY,
           );
           await tx.auditLog.create({
             data: auditRow(audit, {
