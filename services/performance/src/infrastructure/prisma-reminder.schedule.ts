@@ -1,0 +1,101 @@
+import { outboxRow } from '@kinerja/messaging';
+
+import type { ClaimedReminder, ReminderSchedule } from '../application/schedule-deadline-reminders.command';
+import type { ReminderFacts } from '../domain/reminder.rule';
+import type { PerformancePrisma } from './prisma-client';
+
+/** Reminders claimed per transaction: a large agency's day does not hold one long transaction. */
+const CLAIM_CHUNK = 500;
+
+const keyOf = (r: ClaimedReminder): string => `${r.recipientEmployeeId}|${r.step}|${r.subjectId}|${r.deadline}|${r.daysBefore}`;
+
+export class PrismaReminderSchedule implements ReminderSchedule {
+  constructor(
+    private readonly prisma: PerformancePrisma,
+    private readonly afterOutboxCommit: () => void = () => undefined,
+  ) {}
+
+  async agenciesWithOpenYears(): Promise<string[]> {
+    const rows = await this.prisma.performancePeriod.findMany({ where: { parentId: null, status: 'OPEN' }, distinct: ['agencyId'], select: { agencyId: true } });
+    return rows.map((row) => row.agencyId);
+  }
+
+  async factsOf(agencyId: string): Promise<ReminderFacts> {
+    // Open periods only: a sub-period is closed when it or its year is.
+    const periods = await this.prisma.$queryRaw<{ id: string; parentId: string | null; fillInDeadline: string }[]>`
+      SELECT p.id::text AS id, p.parent_id::text AS "parentId", p.fill_in_deadline::text AS "fillInDeadline"
+      FROM performance_period p LEFT JOIN performance_period y ON y.id = p.parent_id
+      WHERE p.agency_id = ${agencyId}::uuid AND p.status = 'OPEN' AND (y.id IS NULL OR y.status = 'OPEN')
+      ORDER BY p.fill_in_deadline, p.id`;
+    const annualIds = periods.filter((period) => period.parentId === null).map((period) => period.id);
+    const periodIds = periods.map((period) => period.id);
+    const employees = await this.prisma.employeeCopy.findMany({
+      where: { agencyId, status: 'ACTIVE' },
+      select: { employeeId: true, supervisorEmployeeId: true },
+      orderBy: { employeeId: 'asc' },
+    });
+    const plans = await this.prisma.$queryRaw<ReminderFacts['plans'][number][]>`
+      SELECT pl.id::text AS id, pl.period_id::text AS "periodId", pl.employee_id::text AS "employeeId", pl.status::text AS status,
+             count(i.id)::int AS indicators
+      FROM performance_plan pl
+      LEFT JOIN work_result w ON w.plan_id = pl.id
+      LEFT JOIN indicator i ON i.work_result_id = w.id
+      WHERE pl.agency_id = ${agencyId}::uuid AND pl.period_id = ANY(${annualIds}::uuid[])
+      GROUP BY pl.id ORDER BY pl.employee_id`;
+    const planIds = plans.map((plan) => plan.id);
+    const realized = await this.prisma.$queryRaw<ReminderFacts['realized'][number][]>`
+      SELECT plan_id::text AS "planId", sub_period_id::text AS "subPeriodId", count(*)::int AS count
+      FROM realization WHERE plan_id = ANY(${planIds}::uuid[]) AND sub_period_id = ANY(${periodIds}::uuid[])
+      GROUP BY plan_id, sub_period_id`;
+    const assessed = await this.prisma.assessment.findMany({
+      where: { agencyId, periodId: { in: periodIds } },
+      select: { planId: true, periodId: true },
+    });
+    return { periods, employees, plans, realized, assessed };
+  }
+
+  async claim(agencyId: string, reminders: readonly ClaimedReminder[], now: Date): Promise<number> {
+    // One order on every replica: two transactions claiming the same keys wait for each other, never deadlock.
+    const ordered = [...reminders].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
+    let claimed = 0;
+    for (let start = 0; start < ordered.length; start += CLAIM_CHUNK) {
+      const chunk = ordered.slice(start, start + CLAIM_CHUNK);
+      claimed += await this.prisma.$transaction(
+        async (tx) => {
+          let count = 0;
+          for (const r of chunk) {
+            // A second replica's insert of the same key waits for the first's commit, then does nothing.
+            const inserted = await tx.$executeRaw`
+              INSERT INTO reminder (id, agency_id, recipient_employee_id, step, subject_id, pending, deadline, days_before, created_at)
+              VALUES (${r.id}::uuid, ${agencyId}::uuid, ${r.recipientEmployeeId}::uuid, ${r.step}, ${r.subjectId}::uuid, ${r.pending},
+                      ${r.deadline}::date, ${r.daysBefore}, ${now})
+              ON CONFLICT DO NOTHING`;
+            if (inserted !== 1) continue;
+            count += 1;
+            await tx.outboxEvent.create({
+              data: outboxRow({
+                type: 'performance.reminder.due',
+                agencyId,
+                producer: 'performance',
+                occurredAt: now,
+                payload: {
+                  reminderId: r.id,
+                  recipientEmployeeId: r.recipientEmployeeId,
+                  step: r.step,
+                  subjectId: r.subjectId,
+                  deadline: r.deadline,
+                  daysBefore: r.daysBefore,
+                  pending: r.pending,
+                },
+              }),
+            });
+          }
+          return count;
+        },
+        { timeout: 60_000 },
+      );
+    }
+    if (claimed > 0) this.afterOutboxCommit();
+    return claimed;
+  }
+}
