@@ -29,6 +29,7 @@ import { SessionIssuer } from './application/session-issuer';
 import { SetAccountDisabled } from './application/set-account-disabled.command';
 import { SetPositionSupervisor } from './application/set-position-supervisor.command';
 import { TransferEmployee } from './application/transfer-employee.command';
+import { REMINDER_EVENT_TYPES } from './application/notify-when-reminder-due.handler';
 import type { EmployeeRepository, OrganisationRepository } from './domain/repositories';
 import { type IdentityConfig, identityEnvSchema } from './env';
 import { AgencyResolver } from './graphql/agency.resolver';
@@ -39,6 +40,7 @@ import { EmployeeResolver } from './graphql/employee.resolver';
 import { EmployeeConnectionResolver } from './graphql/employee-connection.resolver';
 import { OrgUnitResolver } from './graphql/org-unit.resolver';
 import { PositionResolver } from './graphql/position.resolver';
+import { EmployeeNotificationsResolver, NotificationResolver } from './graphql/notification.resolver';
 import { ViewerResolver } from './graphql/viewer.resolver';
 import { JoseTokenIssuer } from './infrastructure/jose-token-issuer';
 import { PrismaAccountRepository } from './infrastructure/prisma-account.repository';
@@ -48,6 +50,7 @@ import { PrismaEmployeeRepository } from './infrastructure/prisma-employee.repos
 import { PrismaOrganisationRepository } from './infrastructure/prisma-organisation.repository';
 import { ScryptPasswordHasher } from './infrastructure/scrypt-password-hasher';
 import { loadSigningKeys } from './infrastructure/signing-key.store';
+import { wireReminders } from './reminders.wiring';
 import { seedDemoData } from './seed/seed-demo-data';
 
 export const JWKS_PATH = '/.well-known/jwks.json';
@@ -65,7 +68,7 @@ export const identityModule = defineService({
   envSchema: identityEnvSchema,
   migrationsDir: join(__dirname, '..', 'prisma', 'migrations'),
   consumerGroup: IDENTITY_CONSUMER,
-  consumes: ['recruitment.applicant.hired', ...AUDIT_EVENT_TYPES],
+  consumes: ['recruitment.applicant.hired', ...AUDIT_EVENT_TYPES, ...REMINDER_EVENT_TYPES],
   resolvers: [
     AgencyResolver,
     OrgUnitResolver,
@@ -75,6 +78,8 @@ export const identityModule = defineService({
     AuthResolver,
     ViewerResolver,
     AuditTrailResolver,
+    NotificationResolver,
+    EmployeeNotificationsResolver,
   ],
   createPrisma: createPrismaClient,
 
@@ -94,6 +99,7 @@ export const identityModule = defineService({
     const reader = new IdentityReader(organisation, employees);
     const trail = new PrismaAuditTrailRepository(prisma);
     const keepAudit = keepAuditTrailEntry({ trail });
+    const reminders = wireReminders({ config, prisma, ids, clock, logger });
     return {
       resolvers: [
         new AgencyResolver(reader, new CreateAgency(organisation, ids)),
@@ -119,6 +125,7 @@ export const identityModule = defineService({
         new EmployeeConnectionResolver(),
         new ViewerResolver(reader),
         new AuditTrailResolver(new ReadAuditTrail(trail)),
+        ...reminders.resolvers,
       ],
       references: {
         Agency: (ref, context) => context.loaders.agency.load(ref.id),
@@ -129,7 +136,9 @@ export const identityModule = defineService({
       handlers: {
         'recruitment.applicant.hired': createEmployeeWhenApplicantHired({ organisation, employees, ids, clock, logger }),
         ...Object.fromEntries(AUDIT_EVENT_TYPES.map((type) => [type, keepAudit])),
+        ...reminders.handlers,
       },
+      jobs: reminders.jobs,
       extendContext: (base) => ({ ...base, loaders: createLoaders(reader, base) }),
       // identity verifies with its own keys, no round trip to its own JWKS.
       verifierKeys: createLocalJWKSet(tokens.jwks()),
