@@ -51,8 +51,7 @@ export function parseMessage(raw: string): { subject: string; text: string } {
     if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
   }
   const encoding = (headers.get('content-transfer-encoding') ?? '7bit').toLowerCase();
-  const text =
-    encoding === 'base64' ? Buffer.from(body, 'base64').toString('utf8') : encoding === 'quoted-printable' ? decodeQuotedPrintable(body) : body;
+  const text = encoding === 'base64' ? Buffer.from(body, 'base64').toString('utf8') : encoding === 'quoted-printable' ? decodeQuotedPrintable(body) : body;
   return { subject: decodeHeader(headers.get('subject') ?? ''), text: text.replace(/\r\n/g, '\n').trimEnd() };
 }
 
@@ -90,7 +89,13 @@ export async function startMailCatcher(options: { host?: string; port?: number; 
   if (options.httpPort !== undefined) {
     const server = createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(JSON.stringify(caught.map(({ raw: _raw, ...mail }) => mail), null, 2));
+      res.end(
+        JSON.stringify(
+          caught.map(({ raw: _raw, ...mail }) => mail),
+          null,
+          2,
+        ),
+      );
     });
     await new Promise<void>((resolve) => server.listen(options.httpPort, host, () => resolve()));
     http = server;

@@ -22,7 +22,11 @@ export function wireReminders(deps: { config: IdentityConfig; prisma: IdentityPr
   const notify = notifyWhenReminderDue({ notifications, ids, clock, mailEnabled });
   const jobs: PeriodicJob[] = [];
   if (config.SMTP_HOST !== undefined) {
-    const relay = new RelayMail(new PrismaMailQueue(prisma), new SmtpMailSender({ host: config.SMTP_HOST, port: config.SMTP_PORT, from: config.MAIL_FROM }), () => clock.now());
+    const relay = new RelayMail(
+      new PrismaMailQueue(prisma),
+      new SmtpMailSender({ host: config.SMTP_HOST, port: config.SMTP_PORT, from: config.MAIL_FROM }),
+      () => clock.now(),
+    );
     const jobLogger = logger.child({ component: 'mail-relay' });
     jobs.push(
       new PeriodicJob(
@@ -37,7 +41,10 @@ export function wireReminders(deps: { config: IdentityConfig; prisma: IdentityPr
     );
   }
   return {
-    resolvers: [new NotificationResolver(new MarkNotificationsRead(notifications, clock)), new EmployeeNotificationsResolver(new ReadNotifications(notifications))],
+    resolvers: [
+      new NotificationResolver(new MarkNotificationsRead(notifications, clock)),
+      new EmployeeNotificationsResolver(new ReadNotifications(notifications)),
+    ],
     handlers: Object.fromEntries(REMINDER_EVENT_TYPES.map((type) => [type, notify])),
     jobs,
   };

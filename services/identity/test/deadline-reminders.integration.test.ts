@@ -11,10 +11,10 @@ import { graphql, LOGIN } from '../../../test/support/graphql-client';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/postgres';
 import { RelayMail } from '../src/application/mail-relay';
 import { identityEnvSchema } from '../src/env';
-import { type IdentityService, identityModule } from '../src/identity.module';
+import { identityModule, type IdentityService } from '../src/identity.module';
 import { PrismaMailQueue } from '../src/infrastructure/prisma-notification.repository';
-import { SmtpMailSender } from '../src/infrastructure/smtp-mail.sender';
 import { ScryptPasswordHasher } from '../src/infrastructure/scrypt-password-hasher';
+import { SmtpMailSender } from '../src/infrastructure/smtp-mail.sender';
 import { seedDemoData } from '../src/seed/seed-demo-data';
 
 // A reminder event (as performance publishes it) becomes one notification and one mail per
@@ -69,7 +69,13 @@ describe('deadline reminders in identity: notification, mail, me.notifications',
     expect(await service.prisma.mailOutbox.count()).toBe(2);
 
     const relays = [0, 1].map(
-      () => new RelayMail(new PrismaMailQueue(service.prisma), new SmtpMailSender({ host: catcher.host, port: catcher.port, from: 'Kinerja <noreply@kinerja.invalid>' }), () => new Date(), 1),
+      () =>
+        new RelayMail(
+          new PrismaMailQueue(service.prisma),
+          new SmtpMailSender({ host: catcher.host, port: catcher.port, from: 'Kinerja <noreply@kinerja.invalid>' }),
+          () => new Date(),
+          1,
+        ),
     );
     const sent = await Promise.all(relays.map((relay) => relay.execute()));
     expect(sent[0]! + sent[1]!).toBe(2);

@@ -91,7 +91,11 @@ export interface NotificationRepository {
    * notification for its employee and, when `mailTo` has an address, the mail. Resolves false for a
    * redelivery (nothing written).
    */
-  recordReminder(claim: { eventId: string; consumer: string }, notification: Notification, mail: (recipient: { name: string; email: string | null }) => OutgoingMail | null): Promise<boolean>;
+  recordReminder(
+    claim: { eventId: string; consumer: string },
+    notification: Notification,
+    mail: (recipient: { name: string; email: string | null }) => OutgoingMail | null,
+  ): Promise<boolean>;
   /** Newest first; `after` is the id of the last notification of the previous page. */
   page(employeeId: string, options: { unreadOnly: boolean; first: number; after: string | null }): Promise<NotificationPage>;
   /** Marks the employee's notifications among `ids` read (others' are left alone); resolves those now read. */

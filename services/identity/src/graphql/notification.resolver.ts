@@ -69,7 +69,9 @@ export class NotificationResolver {
 export class EmployeeNotificationsResolver {
   constructor(private readonly readNotifications: ReadNotifications) {}
 
-  @FieldResolver(() => NotificationConnectionType, { description: 'The employee’s reminders, newest first (only the employee themself: `me { notifications }`)' })
+  @FieldResolver(() => NotificationConnectionType, {
+    description: 'The employee’s reminders, newest first (only the employee themself: `me { notifications }`)',
+  })
   async notifications(
     @Root() employee: Employee,
     @Ctx() context: IdentityContext,

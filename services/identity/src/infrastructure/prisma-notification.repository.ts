@@ -42,7 +42,9 @@ export class PrismaNotificationRepository implements NotificationRepository {
       await tx.notification.create({ data: { ...notification, deadline: new Date(`${notification.deadline}T00:00:00Z`) } });
       const outgoing = mail({ name: employee.name, email: employee.email ?? employee.account?.email ?? null });
       if (outgoing) {
-        await tx.mailOutbox.create({ data: { id: outgoing.id, toAddress: outgoing.to, subject: outgoing.subject, body: outgoing.text, createdAt: notification.createdAt } });
+        await tx.mailOutbox.create({
+          data: { id: outgoing.id, toAddress: outgoing.to, subject: outgoing.subject, body: outgoing.text, createdAt: notification.createdAt },
+        });
         queued = true;
       }
       return { wroteOutbox: false };
@@ -53,7 +55,9 @@ export class PrismaNotificationRepository implements NotificationRepository {
 
   async page(employeeId: string, options: { unreadOnly: boolean; first: number; after: string | null }): Promise<NotificationPage> {
     const where = { employeeId, ...(options.unreadOnly ? { readAt: null } : {}) };
-    const cursor = options.after ? await this.prisma.notification.findFirst({ where: { id: options.after, employeeId }, select: { id: true, createdAt: true } }) : null;
+    const cursor = options.after
+      ? await this.prisma.notification.findFirst({ where: { id: options.after, employeeId }, select: { id: true, createdAt: true } })
+      : null;
     const [rows, unreadCount] = await Promise.all([
       this.prisma.notification.findMany({
         where: cursor ? { AND: [where, { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] }] } : where,

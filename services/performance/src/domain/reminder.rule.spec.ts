@@ -72,6 +72,8 @@ describe('remindersDue', () => {
       ['boss', '2027-01-10'],
       ['dedi', '2027-01-10'],
     ]);
-    expect(due.filter((r) => r.step !== 'PLAN_SUBMISSION')).toEqual([{ recipientEmployeeId: 'boss', step: 'ASSESSMENT_FINALIZATION', subjectId: 'Y', deadline: '2027-01-10', daysBefore: 1, pending: 2 }]);
+    expect(due.filter((r) => r.step !== 'PLAN_SUBMISSION')).toEqual([
+      { recipientEmployeeId: 'boss', step: 'ASSESSMENT_FINALIZATION', subjectId: 'Y', deadline: '2027-01-10', daysBefore: 1, pending: 2 },
+    ]);
   });
 });

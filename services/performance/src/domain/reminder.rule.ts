@@ -88,7 +88,8 @@ export function remindersDue(today: string, daysBefore: readonly number[], facts
       if (plan.status !== 'APPROVED' || !supervisorOf.has(plan.employeeId)) continue;
       for (const sub of subPeriods) {
         const missing = plan.indicators - (realized.get(`${plan.id}/${sub.id}`) ?? 0);
-        if (missing > 0) push({ recipientEmployeeId: plan.employeeId, step: 'REALIZATION_REPORT', subjectId: sub.id, deadline: sub.fillInDeadline, pending: missing });
+        if (missing > 0)
+          push({ recipientEmployeeId: plan.employeeId, step: 'REALIZATION_REPORT', subjectId: sub.id, deadline: sub.fillInDeadline, pending: missing });
       }
       const supervisor = supervisorOf.get(plan.employeeId);
       if (!supervisor) continue;
@@ -97,7 +98,15 @@ export function remindersDue(today: string, daysBefore: readonly number[], facts
         const key = `${supervisor}/${period.id}`;
         const known = assessments.get(key);
         if (known) known.pending += 1;
-        else assessments.set(key, { recipientEmployeeId: supervisor, step: 'ASSESSMENT_FINALIZATION', subjectId: period.id, deadline: byId.get(period.id)?.fillInDeadline ?? annual.fillInDeadline, daysBefore: 0, pending: 1 });
+        else
+          assessments.set(key, {
+            recipientEmployeeId: supervisor,
+            step: 'ASSESSMENT_FINALIZATION',
+            subjectId: period.id,
+            deadline: byId.get(period.id)?.fillInDeadline ?? annual.fillInDeadline,
+            daysBefore: 0,
+            pending: 1,
+          });
       }
     }
   }

@@ -16,7 +16,11 @@ export class PrismaReminderSchedule implements ReminderSchedule {
   ) {}
 
   async agenciesWithOpenYears(): Promise<string[]> {
-    const rows = await this.prisma.performancePeriod.findMany({ where: { parentId: null, status: 'OPEN' }, distinct: ['agencyId'], select: { agencyId: true } });
+    const rows = await this.prisma.performancePeriod.findMany({
+      where: { parentId: null, status: 'OPEN' },
+      distinct: ['agencyId'],
+      select: { agencyId: true },
+    });
     return rows.map((row) => row.agencyId);
   }
 
