@@ -54,7 +54,8 @@ describe('deadline reminders in identity: notification, mail, me.notifications',
       producer: 'performance',
       payload: { reminderId: randomUUID(), recipientEmployeeId: employee.id, step, subjectId: randomUUID(), deadline: '2026-04-10', daysBefore: 7, pending },
     });
-  const handle = (event: EventEnvelope<'performance.reminder.due'>) => service.wiring.handlers['performance.reminder.due']!(event as EventEnvelope);
+  const handle = (event: EventEnvelope<'performance.reminder.due'>) =>
+    (service.wiring.handlers['performance.reminder.due'] as (e: typeof event) => Promise<void>)(event);
 
   it('writes one notification and one mail per reminder; two relays at once send each mail once', async () => {
     const employee = await employeeOf('employee.siulak@kinerja.demo');

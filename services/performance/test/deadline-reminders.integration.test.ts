@@ -56,7 +56,7 @@ describe('deadline reminders: two schedulers at once over one PostgreSQL', () =>
   it('claims each reminder once: plans not submitted, the missing realization, the supervisor’s assessment', async () => {
     const [a, b] = await Promise.all(schedulers.map((scheduler) => scheduler.execute()));
     const events = await reminderEvents();
-    expect(a + b).toBe(events.length);
+    expect(a! + b!).toBe(events.length);
     const summary = events.map((e) => `${String(e['recipientEmployeeId'])}:${String(e['step'])}:${String(e['daysBefore'])}:${String(e['pending'])}`).sort();
     const agencyA = [org.head, org.supervisor, ...org.staff, org.otherSupervisor];
     const expected = [
