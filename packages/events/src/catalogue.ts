@@ -264,6 +264,15 @@ export const EVENT_CATALOGUE = {
     payload: reminderDue,
     key: (p) => p.recipientEmployeeId,
   }),
+  'feedback.reminder.due': define({
+    version: 1,
+    producer: 'feedback',
+    consumers: ['identity'],
+    description:
+      'A 360° due date is near and the rater has not answered: one reminder per rater and due date for all their open requests (subjectId: the first of those cycles).',
+    payload: reminderDue,
+    key: (p) => p.recipientEmployeeId,
+  }),
   'identity.audit.recorded': auditRecorded('identity'),
   'performance.audit.recorded': auditRecorded('performance'),
   'feedback.audit.recorded': auditRecorded('feedback'),

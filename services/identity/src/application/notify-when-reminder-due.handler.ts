@@ -5,7 +5,7 @@ import { type NotificationRepository, reminderMail } from '../domain/notificatio
 import { IDENTITY_CONSUMER } from './create-employee-when-applicant-hired.handler';
 
 /** The reminder events identity turns into notifications and mails. */
-export const REMINDER_EVENT_TYPES = ['performance.reminder.due'] as const;
+export const REMINDER_EVENT_TYPES = ['performance.reminder.due', 'feedback.reminder.due'] as const;
 
 type ReminderDue = EventEnvelope<(typeof REMINDER_EVENT_TYPES)[number]>;
 

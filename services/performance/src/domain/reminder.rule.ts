@@ -1,3 +1,5 @@
+import { dueThreshold } from '@kinerja/kernel';
+
 /** What a deadline reminder asks of its recipient (issue 17); feedback sends FEEDBACK_RESPONSE. */
 export type ReminderStep = 'PLAN_SUBMISSION' | 'REALIZATION_REPORT' | 'ASSESSMENT_FINALIZATION';
 
@@ -27,21 +29,8 @@ export interface ReminderFacts {
   assessed: readonly { planId: string; periodId: string }[];
 }
 
-const DAY_MS = 86_400_000;
-const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-
-/**
- * The reminder threshold due today for a deadline, or null: the smallest of the agency's
- * `daysBefore` that is at least the days left. A day the schedule did not run (downtime) is caught
- * up the next day with the same threshold, and a threshold already sent is claimed again in vain,
- * so each threshold goes out once. Nothing after the deadline has passed.
- */
-export function dueThreshold(today: string, deadline: string, daysBefore: readonly number[]): number | null {
-  const left = daysBetween(today, deadline);
-  if (left < 0) return null;
-  const candidates = daysBefore.filter((days) => days >= left);
-  return candidates.length > 0 ? Math.min(...candidates) : null;
-}
+/** The days-before rule shared with feedback's 360° reminders (`@kinerja/kernel`). */
+export { dueThreshold };
 
 /**
  * A year's plan is due by the first fill-in deadline of its sub-periods: the first realizations

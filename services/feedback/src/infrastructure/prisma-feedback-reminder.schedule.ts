@@ -1,0 +1,78 @@
+import { outboxRow } from '@kinerja/messaging';
+
+import type { ClaimedFeedbackReminder, FeedbackReminderSchedule } from '../application/schedule-feedback-reminders.command';
+import type { OpenRequest } from '../domain/reminder.rule';
+import type { FeedbackPrisma } from './prisma-client';
+
+const DEFAULT_DAYS_BEFORE = [7, 1];
+const CLAIM_CHUNK = 500;
+const keyOf = (r: ClaimedFeedbackReminder): string => `${r.recipientEmployeeId}|${r.deadline}|${r.daysBefore}`;
+
+export class PrismaFeedbackReminderSchedule implements FeedbackReminderSchedule {
+  constructor(
+    private readonly prisma: FeedbackPrisma,
+    private readonly afterOutboxCommit: () => void = () => undefined,
+  ) {}
+
+  async agencies(): Promise<{ agencyId: string; daysBefore: number[] }[]> {
+    const rows = await this.prisma.$queryRaw<{ agencyId: string; daysBefore: number[] | null }[]>`
+      SELECT DISTINCT c.agency_id::text AS "agencyId", s.reminder_days_before AS "daysBefore"
+      FROM feedback_cycle c LEFT JOIN agency_setting s ON s.agency_id = c.agency_id
+      WHERE c.status = 'OPEN'`;
+    return rows.map((row) => ({ agencyId: row.agencyId, daysBefore: row.daysBefore ?? DEFAULT_DAYS_BEFORE }));
+  }
+
+  openRequests(agencyId: string, today: string): Promise<OpenRequest[]> {
+    return this.prisma.$queryRaw<OpenRequest[]>`
+      SELECT r.rater_employee_id::text AS "raterEmployeeId", c.id::text AS "cycleId", c.due_date::text AS "dueDate"
+      FROM feedback_request r
+      JOIN feedback_cycle c ON c.id = r.cycle_id
+      JOIN employee_copy e ON e.employee_id = r.rater_employee_id AND e.status = 'ACTIVE'
+      WHERE c.agency_id = ${agencyId}::uuid AND c.status = 'OPEN' AND r.answered_at IS NULL AND c.due_date >= ${today}::date
+      ORDER BY r.rater_employee_id, c.due_date, c.id`;
+  }
+
+  async claim(agencyId: string, reminders: readonly ClaimedFeedbackReminder[], now: Date): Promise<number> {
+    // One order on every replica: transactions claiming the same keys wait for each other, never deadlock.
+    const ordered = [...reminders].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
+    let claimed = 0;
+    for (let start = 0; start < ordered.length; start += CLAIM_CHUNK) {
+      const chunk = ordered.slice(start, start + CLAIM_CHUNK);
+      claimed += await this.prisma.$transaction(
+        async (tx) => {
+          let count = 0;
+          for (const r of chunk) {
+            const inserted = await tx.$executeRaw`
+              INSERT INTO reminder (id, agency_id, recipient_employee_id, step, subject_id, pending, deadline, days_before, created_at)
+              VALUES (${r.id}::uuid, ${agencyId}::uuid, ${r.recipientEmployeeId}::uuid, ${r.step}, ${r.subjectId}::uuid, ${r.pending},
+                      ${r.deadline}::date, ${r.daysBefore}, ${now})
+              ON CONFLICT DO NOTHING`;
+            if (inserted !== 1) continue;
+            count += 1;
+            await tx.outboxEvent.create({
+              data: outboxRow({
+                type: 'feedback.reminder.due',
+                agencyId,
+                producer: 'feedback',
+                occurredAt: now,
+                payload: {
+                  reminderId: r.id,
+                  recipientEmployeeId: r.recipientEmployeeId,
+                  step: r.step,
+                  subjectId: r.subjectId,
+                  deadline: r.deadline,
+                  daysBefore: r.daysBefore,
+                  pending: r.pending,
+                },
+              }),
+            });
+          }
+          return count;
+        },
+        { timeout: 60_000 },
+      );
+    }
+    if (claimed > 0) this.afterOutboxCommit();
+    return claimed;
+  }
+}
