@@ -29,6 +29,11 @@ describe('deadline reminders: two schedulers at once over one PostgreSQL', () =>
       'createPerformancePeriod',
     );
     await approvedPlan(h, org.staff[0], org.supervisor.viewer, period.id);
+    // The agency's choice (here the default, said out loud): a week before and the day before.
+    const SET = `mutation ($input: SetPerformanceSettingsInput!) { setPerformanceSettings(input: $input) { reminderDaysBefore } }`;
+    expect(ok(await h.gql(SET, { input: { agencyId: org.agencyA, reminderDaysBefore: [1, 7] } }, org.hrA), 'setPerformanceSettings')).toEqual({
+      reminderDaysBefore: [1, 7],
+    });
     // A second replica: its own connection pool and Prisma client, its own scheduler, the same clock.
     const second = await openDatabase({ url: h.database.url, dataDir: '', poolSize: 4 });
     const secondPrisma = createPrismaClient(second);
