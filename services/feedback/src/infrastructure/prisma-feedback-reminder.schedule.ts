@@ -54,7 +54,6 @@ export class PrismaFeedbackReminderSchedule implements FeedbackReminderSchedule 
                 type: 'feedback.reminder.due',
                 agencyId,
                 producer: 'feedback',
-                occurredAt: now,
                 payload: {
                   reminderId: r.id,
                   recipientEmployeeId: r.recipientEmployeeId,

@@ -81,7 +81,6 @@ export class PrismaReminderSchedule implements ReminderSchedule {
                 type: 'performance.reminder.due',
                 agencyId,
                 producer: 'performance',
-                occurredAt: now,
                 payload: {
                   reminderId: r.id,
                   recipientEmployeeId: r.recipientEmployeeId,
