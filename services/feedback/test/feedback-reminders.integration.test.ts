@@ -5,11 +5,14 @@ import { randomIds } from '@kinerja/kernel';
 
 import { createTestDatabase, type TestDatabase } from '../../../test/support/postgres';
 import { ScheduleFeedbackReminders } from '../src/application/schedule-feedback-reminders.command';
+import { SetFeedbackSettings } from '../src/application/set-feedback-settings.command';
 import { DEFAULT_QUESTIONNAIRE } from '../src/domain/questionnaire';
 import { feedbackModule } from '../src/feedback.module';
 import { dateColumn } from '../src/infrastructure/mappers';
+import { PrismaAgencySettingsRepository } from '../src/infrastructure/prisma-agency-settings.repository';
 import { createPrismaClient, type FeedbackPrisma } from '../src/infrastructure/prisma-client';
 import { PrismaFeedbackReminderSchedule } from '../src/infrastructure/prisma-feedback-reminder.schedule';
+import { viewers } from './feedback-harness';
 
 // Two replicas' schedulers at the same moment over one database: each rater gets one reminder per
 // due date and number of days before, for all their unanswered requests.
@@ -68,6 +71,15 @@ describe('360° reminders: two schedulers at once', () => {
       });
     };
     const [a, b, c] = raters as [string, string, string];
+    // HR's choice for the agency (a week and a day before, the default said out loud); a bad one names the field.
+    const settings = new SetFeedbackSettings(new PrismaAgencySettingsRepository(prisma));
+    const hr = { viewer: viewers.hrOf(agencyId), requestId: 'test' };
+    await expect(settings.execute(hr, { agencyId, followUpDays: 14, reminderDaysBefore: [3, 3] })).rejects.toMatchObject({ field: 'input.reminderDaysBefore' });
+    expect(await settings.execute(hr, { agencyId, followUpDays: 14, reminderDaysBefore: [1, 7] })).toEqual({
+      agencyId,
+      followUpDays: 14,
+      reminderDaysBefore: [1, 7],
+    });
     await cycle('2026-06-30', 'OPEN', [
       { rater: a, answered: false },
       { rater: b, answered: true },

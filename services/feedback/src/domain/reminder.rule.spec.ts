@@ -1,4 +1,21 @@
-import { feedbackRemindersDue } from './reminder.rule';
+import { feedbackRemindersDue, reminderDaysProblem } from './reminder.rule';
+
+describe('reminderDaysProblem', () => {
+  it.each([
+    [[], null],
+    [[7, 1], null],
+    [[0], null],
+    [[-1], 'must'],
+    [[2, 2], 'must'],
+    [[61], 'must'],
+    [[1.5], 'must'],
+    [[1, 2, 3, 4, 5, 6], 'must'],
+  ])('%j', (days, expected) => {
+    const problem = reminderDaysProblem(days);
+    if (expected === null) expect(problem).toBeNull();
+    else expect(problem).toContain(expected);
+  });
+});
 
 describe('feedbackRemindersDue', () => {
   const requests = [

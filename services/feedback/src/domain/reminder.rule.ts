@@ -1,5 +1,14 @@
 import { dueThreshold } from '@kinerja/kernel';
 
+/** Until HR chooses: a week before a cycle's due date and the day before. */
+export const DEFAULT_REMINDER_DAYS_BEFORE: readonly number[] = [7, 1];
+
+/** What is wrong with a choice of reminder days, or null: at most 5 different whole numbers from 0 to 60 (none = no reminders). */
+export function reminderDaysProblem(days: readonly number[]): string | null {
+  const valid = days.length <= 5 && days.every((day) => Number.isInteger(day) && day >= 0 && day <= 60) && new Set(days).size === days.length;
+  return valid ? null : 'must be at most 5 different whole numbers of days from 0 to 60';
+}
+
 /** An unanswered 360° request of an open cycle, with the cycle's due date. */
 export interface OpenRequest {
   raterEmployeeId: string;

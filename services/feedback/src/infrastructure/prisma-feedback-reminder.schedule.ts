@@ -1,10 +1,9 @@
 import { outboxRow } from '@kinerja/messaging';
 
 import type { ClaimedFeedbackReminder, FeedbackReminderSchedule } from '../application/schedule-feedback-reminders.command';
-import type { OpenRequest } from '../domain/reminder.rule';
+import { DEFAULT_REMINDER_DAYS_BEFORE, type OpenRequest } from '../domain/reminder.rule';
 import type { FeedbackPrisma } from './prisma-client';
 
-const DEFAULT_DAYS_BEFORE = [7, 1];
 const CLAIM_CHUNK = 500;
 const keyOf = (r: ClaimedFeedbackReminder): string => `${r.recipientEmployeeId}|${r.deadline}|${r.daysBefore}`;
 
@@ -19,7 +18,7 @@ export class PrismaFeedbackReminderSchedule implements FeedbackReminderSchedule 
       SELECT DISTINCT c.agency_id::text AS "agencyId", s.reminder_days_before AS "daysBefore"
       FROM feedback_cycle c LEFT JOIN agency_setting s ON s.agency_id = c.agency_id
       WHERE c.status = 'OPEN'`;
-    return rows.map((row) => ({ agencyId: row.agencyId, daysBefore: row.daysBefore ?? DEFAULT_DAYS_BEFORE }));
+    return rows.map((row) => ({ agencyId: row.agencyId, daysBefore: row.daysBefore ?? [...DEFAULT_REMINDER_DAYS_BEFORE] }));
   }
 
   openRequests(agencyId: string, today: string): Promise<OpenRequest[]> {
