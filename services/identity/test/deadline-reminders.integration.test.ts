@@ -89,6 +89,10 @@ describe('deadline reminders in identity: notification, mail, me.notifications',
     expect(mail.text).toContain('The deadline to submit your SKP (performance plan) is 2026-04-10 (in 7 days).');
     expect(await relays[0]!.execute()).toBe(0);
     expect(await service.prisma.mailOutbox.count({ where: { sentAt: null } })).toBe(0);
+    // Sent mails are kept 30 days, then the relay deletes them.
+    await service.prisma.mailOutbox.updateMany({ data: { sentAt: new Date(Date.now() - 31 * 86_400_000) } });
+    await relays[0]!.execute();
+    expect(await service.prisma.mailOutbox.count()).toBe(0);
   });
 
   it('shows them in me.notifications to their employee only; read/unread by markNotificationsRead', async () => {

@@ -5,7 +5,13 @@ export interface MailSender {
   send(mail: OutgoingMail): Promise<void>;
 }
 
-/** One round of the mail relay: sends what is queued, in batches, until nothing is left or a batch sent nothing. */
+/** A sent mail is kept this long (for an operator's questions), then deleted. */
+export const SENT_MAIL_RETENTION_DAYS = 30;
+
+/**
+ * One round of the mail relay: sends what is queued, in batches, until a batch is not full, then
+ * deletes a chunk of the mails sent longer ago than the retention.
+ */
 export class RelayMail {
   constructor(
     private readonly queue: MailQueue,
@@ -19,7 +25,9 @@ export class RelayMail {
     for (;;) {
       const sent = await this.queue.sendBatch(this.batchSize, (mail) => this.sender.send(mail), this.now);
       total += sent;
-      if (sent < this.batchSize) return total;
+      if (sent < this.batchSize) break;
     }
+    await this.queue.pruneSent(new Date(this.now().getTime() - SENT_MAIL_RETENTION_DAYS * 86_400_000), 1_000);
+    return total;
   }
 }

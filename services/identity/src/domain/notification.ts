@@ -109,4 +109,6 @@ export interface MailQueue {
    * to `send`, and marks those sent (a failure is counted and retried at the next round). Resolves how many were sent.
    */
   sendBatch(limit: number, send: (mail: OutgoingMail) => Promise<void>, at: () => Date): Promise<number>;
+  /** Deletes up to `limit` mails sent before `before` (replicas take different rows); resolves how many. */
+  pruneSent(before: Date, limit: number): Promise<number>;
 }

@@ -82,6 +82,12 @@ export const MAX_MAIL_ATTEMPTS = 10;
 export class PrismaMailQueue implements MailQueue {
   constructor(private readonly prisma: IdentityPrisma) {}
 
+  pruneSent(before: Date, limit: number): Promise<number> {
+    return this.prisma.$executeRaw`
+      DELETE FROM mail_outbox WHERE id IN (
+        SELECT id FROM mail_outbox WHERE sent_at < ${before} ORDER BY sent_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)`;
+  }
+
   async sendBatch(limit: number, send: (mail: OutgoingMail) => Promise<void>, at: () => Date): Promise<number> {
     return this.prisma.$transaction(
       async (tx) => {
