@@ -39,17 +39,22 @@ export class PrismaFeedbackReminderSchedule implements FeedbackReminderSchedule 
       const chunk = ordered.slice(start, start + CLAIM_CHUNK);
       claimed += await this.prisma.$transaction(
         async (tx) => {
-          let count = 0;
-          for (const r of chunk) {
-            const inserted = await tx.$executeRaw`
-              INSERT INTO reminder (id, agency_id, recipient_employee_id, step, subject_id, pending, deadline, days_before, created_at)
-              VALUES (${r.id}::uuid, ${agencyId}::uuid, ${r.recipientEmployeeId}::uuid, ${r.step}, ${r.subjectId}::uuid, ${r.pending},
-                      ${r.deadline}::date, ${r.daysBefore}, ${now})
-              ON CONFLICT DO NOTHING`;
-            if (inserted !== 1) continue;
-            count += 1;
-            await tx.outboxEvent.create({
-              data: outboxRow({
+          // One statement per chunk, in the one order: a second replica inserting the same keys
+          // waits for the first's commit, then inserts nothing; RETURNING names those claimed now.
+          const inserted = await tx.$queryRaw<{ id: string }[]>`
+            INSERT INTO reminder (id, agency_id, recipient_employee_id, step, subject_id, pending, deadline, days_before, created_at)
+            SELECT r.id, ${agencyId}::uuid, r.recipient, r.step, r.subject, r.pending, r.deadline, r.days, ${now}
+            FROM unnest(${chunk.map((r) => r.id)}::uuid[], ${chunk.map((r) => r.recipientEmployeeId)}::uuid[], ${chunk.map((r) => r.step)}::text[],
+                        ${chunk.map((r) => r.subjectId)}::uuid[], ${chunk.map((r) => r.pending)}::int[], ${chunk.map((r) => r.deadline)}::date[],
+                        ${chunk.map((r) => r.daysBefore)}::int[]) AS r(id, recipient, step, subject, pending, deadline, days)
+            ORDER BY r.recipient, r.deadline, r.days
+            ON CONFLICT DO NOTHING
+            RETURNING id::text AS id`;
+          const fresh = new Set(inserted.map((row) => row.id));
+          const rows = chunk
+            .filter((r) => fresh.has(r.id))
+            .map((r) =>
+              outboxRow({
                 type: 'feedback.reminder.due',
                 agencyId,
                 producer: 'feedback',
@@ -63,9 +68,9 @@ export class PrismaFeedbackReminderSchedule implements FeedbackReminderSchedule 
                   pending: r.pending,
                 },
               }),
-            });
-          }
-          return count;
+            );
+          if (rows.length > 0) await tx.outboxEvent.createMany({ data: rows });
+          return rows.length;
         },
         { timeout: 60_000 },
       );
