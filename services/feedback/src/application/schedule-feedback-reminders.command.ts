@@ -10,8 +10,8 @@ export interface ClaimedFeedbackReminder extends DueFeedbackReminder {
 export interface FeedbackReminderSchedule {
   /** Agencies with open cycles, with their `reminderDaysBefore` (the default [7, 1] without a setting). */
   agencies(): Promise<{ agencyId: string; daysBefore: number[] }[]>;
-  /** The agency's unanswered requests of open cycles due today or later, of active raters. */
-  openRequests(agencyId: string, today: string): Promise<OpenRequest[]>;
+  /** The agency's unanswered requests of open cycles due from today to `withinDays` later, of active raters. */
+  openRequests(agencyId: string, today: string, withinDays: number): Promise<OpenRequest[]>;
   /** Claims each reminder and writes its `feedback.reminder.due` in the same transaction; one claimed before is skipped. */
   claim(agencyId: string, reminders: readonly ClaimedFeedbackReminder[], now: Date): Promise<number>;
 }
@@ -29,7 +29,7 @@ export class ScheduleFeedbackReminders {
     let claimed = 0;
     for (const { agencyId, daysBefore } of await this.schedule.agencies()) {
       if (daysBefore.length === 0) continue;
-      const due = feedbackRemindersDue(today, daysBefore, await this.schedule.openRequests(agencyId, today));
+      const due = feedbackRemindersDue(today, daysBefore, await this.schedule.openRequests(agencyId, today, Math.max(...daysBefore)));
       if (due.length > 0)
         claimed += await this.schedule.claim(
           agencyId,

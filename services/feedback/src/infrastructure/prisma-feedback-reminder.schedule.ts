@@ -21,13 +21,13 @@ export class PrismaFeedbackReminderSchedule implements FeedbackReminderSchedule 
     return rows.map((row) => ({ agencyId: row.agencyId, daysBefore: row.daysBefore ?? [...DEFAULT_REMINDER_DAYS_BEFORE] }));
   }
 
-  openRequests(agencyId: string, today: string): Promise<OpenRequest[]> {
+  openRequests(agencyId: string, today: string, withinDays: number): Promise<OpenRequest[]> {
     return this.prisma.$queryRaw<OpenRequest[]>`
       SELECT r.rater_employee_id::text AS "raterEmployeeId", c.id::text AS "cycleId", c.due_date::text AS "dueDate"
       FROM feedback_request r
       JOIN feedback_cycle c ON c.id = r.cycle_id
       JOIN employee_copy e ON e.employee_id = r.rater_employee_id AND e.status = 'ACTIVE'
-      WHERE c.agency_id = ${agencyId}::uuid AND c.status = 'OPEN' AND r.answered_at IS NULL AND c.due_date >= ${today}::date
+      WHERE c.agency_id = ${agencyId}::uuid AND c.status = 'OPEN' AND r.answered_at IS NULL AND c.due_date BETWEEN ${today}::date AND ${today}::date + ${withinDays}::int
       ORDER BY r.rater_employee_id, c.due_date, c.id`;
   }
 

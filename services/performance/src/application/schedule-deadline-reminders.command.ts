@@ -1,4 +1,4 @@
-import { type Clock, type IdGenerator, todayIn } from '@kinerja/kernel';
+import { type Clock, dueThreshold, type IdGenerator, todayIn } from '@kinerja/kernel';
 
 import { type DueReminder, type ReminderFacts, remindersDue } from '../domain/reminder.rule';
 import type { SettingsRepository } from '../domain/repositories';
@@ -12,7 +12,10 @@ export interface ClaimedReminder extends DueReminder {
 export interface ReminderSchedule {
   /** The agencies with an open year. */
   agenciesWithOpenYears(): Promise<string[]>;
-  factsOf(agencyId: string): Promise<ReminderFacts>;
+  /** The agency's open periods (a sub-period is closed when it or its year is). */
+  openPeriods(agencyId: string): Promise<ReminderFacts['periods']>;
+  /** The rest of what the rule needs, for those periods. */
+  factsOf(agencyId: string, periods: ReminderFacts['periods']): Promise<ReminderFacts>;
   /**
    * Claims each reminder (recipient, step, subject, deadline, days before) and writes its
    * `performance.reminder.due` to the outbox in the same transaction; one already claimed, by this
@@ -39,7 +42,10 @@ export class ScheduleDeadlineReminders {
       const settings = await this.settings.ofAgency(agencyId);
       if (settings.reminderDaysBefore.length === 0) continue;
       const today = todayIn(this.clock, settings.utcOffsetHours);
-      const due = remindersDue(today, settings.reminderDaysBefore, await this.schedule.factsOf(agencyId));
+      const periods = await this.schedule.openPeriods(agencyId);
+      // Most runs of most days: no deadline near, nothing more to read (every deadline the rule uses is a period's).
+      if (!periods.some((period) => dueThreshold(today, period.fillInDeadline, settings.reminderDaysBefore) !== null)) continue;
+      const due = remindersDue(today, settings.reminderDaysBefore, await this.schedule.factsOf(agencyId, periods));
       if (due.length === 0) continue;
       claimed += await this.schedule.claim(
         agencyId,

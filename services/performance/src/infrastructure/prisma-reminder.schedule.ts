@@ -24,13 +24,15 @@ export class PrismaReminderSchedule implements ReminderSchedule {
     return rows.map((row) => row.agencyId);
   }
 
-  async factsOf(agencyId: string): Promise<ReminderFacts> {
-    // Open periods only: a sub-period is closed when it or its year is.
-    const periods = await this.prisma.$queryRaw<{ id: string; parentId: string | null; fillInDeadline: string }[]>`
+  openPeriods(agencyId: string): Promise<ReminderFacts['periods']> {
+    return this.prisma.$queryRaw<ReminderFacts['periods'][number][]>`
       SELECT p.id::text AS id, p.parent_id::text AS "parentId", p.fill_in_deadline::text AS "fillInDeadline"
       FROM performance_period p LEFT JOIN performance_period y ON y.id = p.parent_id
       WHERE p.agency_id = ${agencyId}::uuid AND p.status = 'OPEN' AND (y.id IS NULL OR y.status = 'OPEN')
       ORDER BY p.fill_in_deadline, p.id`;
+  }
+
+  async factsOf(agencyId: string, periods: ReminderFacts['periods']): Promise<ReminderFacts> {
     const annualIds = periods.filter((period) => period.parentId === null).map((period) => period.id);
     const periodIds = periods.map((period) => period.id);
     const employees = await this.prisma.employeeCopy.findMany({
