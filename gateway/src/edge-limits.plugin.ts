@@ -6,10 +6,11 @@ import type { TokenBuckets } from './token-bucket';
 
 /**
  * The only operations that may send a large body (up to MAX_BODY_BYTES, signed in): uploads of
- * documents in base64 (performance's evidence, an applicant's documents) and the test centre's
- * SKD export (CSV, about 40 bytes a participant). Each subgraph holds its own field to its limit.
+ * documents in base64 (performance's evidence, an applicant's documents), the test centre's
+ * SKD export (CSV, about 40 bytes a participant) and HR's employee file (identity's import, CSV or
+ * XLSX in base64, about 200 bytes an employee). Each subgraph holds its own field to its limit.
  */
-export const UPLOAD_FIELDS: ReadonlySet<string> = new Set(['uploadEvidence', 'uploadApplicationDocument', 'importSkdScores']);
+export const UPLOAD_FIELDS: ReadonlySet<string> = new Set(['uploadEvidence', 'uploadApplicationDocument', 'importSkdScores', 'startEmployeeImport']);
 
 /** Root fields anyone may call without a token; they are rate limited with or without one. */
 export const PUBLIC_FIELDS: ReadonlySet<string> = new Set(['verifyCertificate', 'login', 'refreshToken', 'logout', 'viewer', 'resetPassword']);

@@ -233,4 +233,130 @@ describe('the web app in a real browser', () => {
     await page.getByText('Nomor ini tidak terdaftar sebagai sertifikat yang sah.').waitFor();
     await screenshot('certificate-check');
   });
+  it('the supervisor finalizes an assessment: the 360° aggregate beside the behaviour rating, the curve warning, then a justification', async () => {
+    // HR rates the demo employee's unit SANGAT_KURANG for this year: its curve allows no SANGAT_BAIK.
+    const employee = await login(GRAPHQL, { email: 'employee.siulak@kinerja.demo' });
+    const own = await graphql<{ me: { name: string; orgUnit: { id: string }; agency: { id: string } } }>(
+      GRAPHQL,
+      '{ me { name orgUnit { id } agency { id } } }',
+      {},
+      employee,
+    );
+    const { name, orgUnit, agency } = own.data!.me;
+    const hr = await login(GRAPHQL, { email: 'hr.siulak@kinerja.demo' });
+    const periods = await graphql<{ performancePeriods: { id: string; kind: string; year: number }[] }>(
+      GRAPHQL,
+      'query ($agencyId: ID!) { performancePeriods(agencyId: $agencyId) { id kind year } }',
+      { agencyId: agency.id },
+      hr,
+    );
+    const thisYear = periods.data!.performancePeriods.filter((period) => period.kind === 'ANNUAL').sort((a, b) => b.year - a.year)[0]!;
+    const rated = await graphql(
+      GRAPHQL,
+      'mutation ($input: SetUnitRatingInput!) { setUnitRating(input: $input) { rating } }',
+      { input: { orgUnitId: orgUnit.id, periodId: thisYear.id, rating: 'SANGAT_KURANG' } },
+      hr,
+    );
+    expect(rated.errors).toBeUndefined();
+
+    await signIn('supervisor.siulak@kinerja.demo');
+    await page.waitForURL(/#\/team$/);
+    await page.getByRole('link', { name: `Nilai ${name}` }).click();
+    const form = page.getByTestId('finalize-form');
+    await form.waitFor();
+    expect(await form.getByTestId('aggregate-360-source').textContent()).toMatch(/siklus 360°/);
+    await form.getByLabel('Rating hasil kerja').selectOption('ABOVE');
+    await form.getByLabel('Rating perilaku kerja').selectOption('ABOVE');
+    await form.getByLabel('Umpan balik atasan').fill('Capaian melampaui target pada semua RHK utama; pertahankan.');
+
+    // The graph asks for what is missing, one field at a time: the override's reason (the proposal
+    // rests on the realizations), and the justification of a broken curve, shown with the curve.
+    const finalize = form.getByRole('button', { name: 'Tetapkan penilaian' });
+    await finalize.click();
+    await form.getByRole('alert').waitFor();
+    if (await form.getByLabel('Alasan rating hasil kerja berbeda dari usulan sistem').count()) {
+      await form.getByLabel('Alasan rating hasil kerja berbeda dari usulan sistem').fill('Realisasi triwulan IV belum dilaporkan saat usulan dihitung.');
+      await finalize.click();
+      await form.getByTestId('curve-warning').waitFor();
+    }
+    const warning = form.getByTestId('curve-warning');
+    expect(await warning.getByTestId('curve-warning-text').textContent()).toBe(
+      'Penetapan ini melanggar kurva distribusi unit. Tuliskan justifikasi, atau ubah rating.',
+    );
+    expect(await form.getByRole('alert').textContent()).toMatch(/\(BAD_USER_INPUT\)$/);
+    // The unit's curve itself is for its head, HR and leadership: a supervisor who is neither sees the warning only.
+    await page.waitForLoadState('networkidle');
+    expect(await form.getByRole('alert').count()).toBe(1);
+    await screenshot('assessment-curve-warning');
+
+    await warning.getByLabel('Justifikasi').fill('Capaian individu terukur melampaui target; rating unit turun karena anggaran unit terlambat.');
+    await finalize.click();
+    const final = page.getByTestId('assessment-final');
+    await final.waitFor();
+    expect(await final.textContent()).toBe('Penilaian tahunan telah ditetapkan: Sangat Baik (melanggar kurva distribusi)');
+    await screenshot('assessment-final');
+    await page.getByRole('button', { name: /Keluar/ }).click();
+  }, 240_000);
+  it('the reset link HR issued lets its holder choose a password without signing in, once', async () => {
+    const signedIn = await graphql<{ login: { viewer: { userId: string } } }>(GRAPHQL, LOGIN, {
+      input: { email: 'head.siulak@kinerja.demo', password: 'kinerja-demo' },
+    });
+    const hr = await login(GRAPHQL, { email: 'hr.siulak@kinerja.demo' });
+    const issued = await graphql<{ issuePasswordReset: { token: string } }>(
+      GRAPHQL,
+      'mutation ($id: ID!) { issuePasswordReset(userId: $id) { token } }',
+      { id: signedIn.data!.login.viewer.userId },
+      hr,
+    );
+    const link = `${APP}#/reset/${issued.data!.issuePasswordReset.token}`;
+
+    await page.goto(link);
+    await page.getByRole('heading', { name: 'Atur ulang kata sandi' }).waitFor();
+    await page.getByLabel('Kata sandi baru (paling sedikit 10 karakter)').fill('sandi-baru-kepala-dinas');
+    await page.getByLabel('Ulangi kata sandi baru').fill('sandi-baru-kepala-dinas');
+    await screenshot('reset-password');
+    await page.getByRole('button', { name: 'Simpan kata sandi' }).click();
+    await page.getByRole('status').getByText('Kata sandi baru Anda tersimpan; silakan masuk dengannya.').waitFor();
+
+    await signIn('head.siulak@kinerja.demo', 'sandi-baru-kepala-dinas');
+    const signOut = page.getByRole('button', { name: /^Keluar \(/ });
+    await signOut.waitFor();
+    await signOut.click();
+
+    // The link works once.
+    await page.goto(link);
+    await page.getByLabel('Kata sandi baru (paling sedikit 10 karakter)').fill('sandi-lain-kepala-dinas');
+    await page.getByLabel('Ulangi kata sandi baru').fill('sandi-lain-kepala-dinas');
+    await page.getByRole('button', { name: 'Simpan kata sandi' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(
+      /^Tautan ini sudah dipakai, kedaluwarsa, atau diganti yang lebih baru; minta tautan baru ke BKD\. \(UNAUTHENTICATED\)$/,
+    );
+  }, 240_000);
+  it("HR imports employees from a CSV export: the dry run's report row by row, then only the valid rows saved", async () => {
+    const file = [
+      'NIP,Nama,Jenis,Golongan,Jabatan,Unit Kerja,Jabatan Atasan,E-mail',
+      '199204042019031004,Rina Marlina,PNS,III/a,,DISDIK,,',
+      '19920404201903100,Nip Pendek,PNS,III/a,,DISDIK,,',
+    ].join('\r\n');
+    await signIn('hr.siulak@kinerja.demo');
+    await page.waitForURL(/#\/team$/);
+    await page.getByRole('link', { name: 'Impor pegawai' }).click();
+    await page.getByLabel('Berkas (CSV atau XLSX)').setInputFiles({ name: 'ekspor-siasn.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+    await page.getByRole('button', { name: 'Periksa berkas' }).click();
+    const report = page.getByTestId('import-report');
+    await report.waitFor();
+    expect(await report.getByRole('row').allTextContents()).toEqual([expect.stringMatching(/^BarisKolomAlasan$/), expect.stringMatching(/^3nip.+\(\w+\)$/)]);
+    expect(await report.locator('caption').textContent()).toBe('1 dari 2 baris bermasalah');
+    await screenshot('employee-import-report');
+    await page.getByRole('button', { name: 'Simpan 1 baris yang valid saja' }).click();
+    const committed = page.getByTestId('import-committed');
+    await committed.waitFor();
+    expect(await committed.textContent()).toBe('Tersimpan: 1 pegawai baru, 0 diperbarui, 0 tidak berubah.');
+    const hr = await login(GRAPHQL, { email: 'hr.siulak@kinerja.demo' });
+    const found = await graphql<{ employeeByNip: { name: string } | null }>(GRAPHQL, '{ employeeByNip(nip: "199204042019031004") { name } }', {}, hr);
+    expect(found.data?.employeeByNip?.name).toBe('Rina Marlina');
+    await page.getByRole('button', { name: /Keluar/ }).click();
+  }, 240_000);
 });

@@ -99,6 +99,66 @@ const MESSAGES = {
   noAgency: { id: 'Akun ini tidak terhubung dengan instansi.', en: 'This account belongs to no agency.' },
   noPeriods: { id: 'Belum ada periode penilaian.', en: 'No assessment periods yet.' },
   notFoundPage: { id: 'Halaman tidak ditemukan.', en: 'Page not found.' },
+  navAssess: { id: 'Penilaian', en: 'Assessment' },
+  assessTitle: { id: 'Penilaian kinerja tahunan', en: 'Annual performance assessment' },
+  assessLink: { id: 'Nilai', en: 'Assess' },
+  finalizeTitle: { id: 'Penetapan penilaian tahun {0}', en: 'Finalizing the assessment of {0}' },
+  workResultRating: { id: 'Rating hasil kerja', en: 'Work result rating' },
+  behaviourTitle: { id: 'Perilaku kerja (BerAKHLAK)', en: 'Work behaviour (BerAKHLAK)' },
+  coreValue: { id: 'Nilai dasar', en: 'Core value' },
+  yourRating: { id: 'Penilaian Anda', en: 'Your rating' },
+  feedback360Average: { id: 'Umpan balik 360° (rata-rata 1–5)', en: '360° feedback (average 1–5)' },
+  average360: { id: '{0} dari {1} jawaban', en: '{0} from {1} answers' },
+  tooFewRaters: { id: 'terlalu sedikit penilai untuk ditampilkan', en: 'too few raters to show' },
+  aggregate360From: {
+    id: 'Hasil siklus 360° yang ditutup {0}: masukan bagi penilaian Anda, bukan keputusannya.',
+    en: 'From the 360° cycle closed on {0}: input to your rating, never the decision.',
+  },
+  noAggregate360: { id: 'Belum ada siklus 360° yang ditutup untuk periode ini.', en: 'No closed 360° cycle for this period yet.' },
+  behaviourRating: { id: 'Rating perilaku kerja', en: 'Work behaviour rating' },
+  supervisorFeedback: { id: 'Umpan balik atasan', en: "Supervisor's feedback" },
+  overrideReason: {
+    id: 'Alasan rating hasil kerja berbeda dari usulan sistem',
+    en: "Why the work result rating differs from the system's proposal",
+  },
+  curveWouldBreak: {
+    id: 'Penetapan ini melanggar kurva distribusi unit. Tuliskan justifikasi, atau ubah rating.',
+    en: "This finalization breaks the unit's distribution curve. Write a justification, or change the ratings.",
+  },
+  justification: { id: 'Justifikasi', en: 'Justification' },
+  finalize: { id: 'Tetapkan penilaian', en: 'Finalize the assessment' },
+  assessmentFinal: { id: 'Penilaian tahunan telah ditetapkan', en: 'The annual assessment is final' },
+  assessNeedsApproval: { id: 'SKP ini belum disetujui; penilaian belum dapat ditetapkan.', en: 'This SKP is not approved; it cannot be assessed yet.' },
+  navReset: { id: 'Atur ulang kata sandi', en: 'Reset your password' },
+  resetTitle: { id: 'Atur ulang kata sandi', en: 'Reset your password' },
+  resetIntro: {
+    id: 'Tautan ini dari BKD dan hanya berlaku sekali, selama 24 jam. Pilih kata sandi baru Anda.',
+    en: 'This link comes from HR and works once, for 24 hours. Choose your new password.',
+  },
+  resetDoneTitle: { id: 'Kata sandi tersimpan', en: 'Password saved' },
+  resetDone: { id: 'Kata sandi baru Anda tersimpan; silakan masuk dengannya.', en: 'Your new password is saved; sign in with it.' },
+  navImport: { id: 'Impor pegawai', en: 'Import employees' },
+  importTitle: { id: 'Impor data pegawai', en: 'Import employees' },
+  importIntro: {
+    id: 'Unggah ekspor CSV atau XLSX dari SIASN (NIP, nama, jenis, golongan, jabatan, unit kerja, jabatan atasan, email). Setiap baris diperiksa dulu; tidak ada yang disimpan sebelum Anda menyetujuinya.',
+    en: 'Upload a CSV or XLSX export (NIP, name, type, rank, position, unit, supervisor’s position, e-mail). Every row is checked first; nothing is saved until you commit.',
+  },
+  importFile: { id: 'Berkas (CSV atau XLSX)', en: 'File (CSV or XLSX)' },
+  importCheck: { id: 'Periksa berkas', en: 'Check the file' },
+  importChecking: { id: 'Memeriksa baris {0} dari {1}…', en: 'Checking row {0} of {1}…' },
+  importCommitting: { id: 'Menyimpan baris {0} dari {1}…', en: 'Saving row {0} of {1}…' },
+  importAllValid: { id: 'Semua {0} baris valid.', en: 'All {0} rows are valid.' },
+  importReportCaption: { id: '{0} dari {1} baris bermasalah', en: '{0} of {1} rows have problems' },
+  importRow: { id: 'Baris', en: 'Row' },
+  importColumn: { id: 'Kolom', en: 'Column' },
+  importReason: { id: 'Alasan', en: 'Reason' },
+  importCommitValid: { id: 'Simpan {0} baris yang valid saja', en: 'Save only the {0} valid rows' },
+  importCommitAll: { id: 'Simpan {0} baris', en: 'Save {0} rows' },
+  importCommitted: {
+    id: 'Tersimpan: {0} pegawai baru, {1} diperbarui, {2} tidak berubah.',
+    en: 'Saved: {0} new employees, {1} updated, {2} unchanged.',
+  },
+  importFailed: { id: 'Impor gagal; tidak ada yang disimpan.', en: 'The import failed; nothing was saved.' },
   needsSignIn: { id: 'Silakan masuk untuk membuka halaman ini.', en: 'Please sign in to open this page.' },
 } as const satisfies Record<string, Record<Language, string>>;
 
@@ -137,6 +197,16 @@ const ENUM_LABELS: Record<string, Record<Language, string>> = {
   ISTIMEWA: { id: 'Istimewa', en: 'Outstanding' },
   ANNUAL: { id: 'Tahunan', en: 'Annual' },
   PERIODIC: { id: 'Periodik', en: 'Periodic' },
+  ABOVE: { id: 'Di atas ekspektasi', en: 'Above expectations' },
+  MEETS: { id: 'Sesuai ekspektasi', en: 'Meets expectations' },
+  BELOW: { id: 'Di bawah ekspektasi', en: 'Below expectations' },
+  BERORIENTASI_PELAYANAN: { id: 'Berorientasi Pelayanan', en: 'Service-oriented' },
+  AKUNTABEL: { id: 'Akuntabel', en: 'Accountable' },
+  KOMPETEN: { id: 'Kompeten', en: 'Competent' },
+  HARMONIS: { id: 'Harmonis', en: 'Harmonious' },
+  LOYAL: { id: 'Loyal', en: 'Loyal' },
+  ADAPTIF: { id: 'Adaptif', en: 'Adaptive' },
+  KOLABORATIF: { id: 'Kolaboratif', en: 'Collaborative' },
 };
 
 /**
@@ -188,5 +258,7 @@ export function label(enumValue: string): string {
 export function errorSentence(error: { code: string; reason?: string; field?: string; message: string }): string {
   const sentence = (error.reason && ERROR_SENTENCES[error.reason]) || ERROR_SENTENCES[error.code];
   const text = sentence?.[language.get()] ?? error.message;
-  return error.code === 'BAD_USER_INPUT' && error.message ? `${text} ${error.message}` : text;
+  if (error.code !== 'BAD_USER_INPUT' || !error.message) return text;
+  // The graph's own sentence may already be the generic one ("Isian tidak valid (input.x)"): say it once.
+  return error.message.startsWith(text.replace(/\.$/, '')) ? error.message : `${text} ${error.message}`;
 }

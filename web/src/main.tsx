@@ -3,8 +3,11 @@ import { useEffect, useState } from 'preact/hooks';
 
 import { session, setSession } from './api';
 import { type Language, language, setLanguage, t } from './i18n';
+import { Assess } from './pages/assess';
 import { Certificate } from './pages/certificate';
 import { Distribution } from './pages/distribution';
+import { EmployeeImport } from './pages/employee-import';
+import { ResetPassword } from './pages/reset-password';
 import { SignIn } from './pages/sign-in';
 import { Skp } from './pages/skp';
 import { Survey } from './pages/survey';
@@ -17,6 +20,9 @@ const PAGES = {
   '#/team': { title: 'navTeam', signedIn: true, render: () => <TeamDashboard /> },
   '#/skp': { title: 'navSkp', signedIn: true, render: () => <Skp /> },
   '#/distribution': { title: 'navDistribution', signedIn: true, roles: ['HR_ADMIN', 'PROVINCE_ADMIN', 'AUDITOR'], render: () => <Distribution /> },
+  '#/assess': { title: 'navAssess', signedIn: true, hidden: true, render: () => <Assess planId={location.hash.split('/')[2] ?? ''} /> },
+  '#/reset': { title: 'navReset', signedIn: false, hidden: true, render: () => <ResetPassword token={location.hash.split('/')[2] ?? ''} /> },
+  '#/import': { title: 'navImport', signedIn: true, roles: ['HR_ADMIN', 'PROVINCE_ADMIN'], render: () => <EmployeeImport /> },
   '#/vacancies': { title: 'navVacancies', signedIn: false, render: () => <Vacancies /> },
   '#/survey': { title: 'navSurvey', signedIn: false, render: () => <Survey unit={location.hash.split('/')[2] ?? ''} /> },
   '#/certificate': { title: 'navCertificate', signedIn: false, render: () => <Certificate /> },
@@ -24,7 +30,8 @@ const PAGES = {
 
 type Route = keyof typeof PAGES | '#/sign-in';
 
-/** `#/survey/<orgUnitId>` is the survey page with its unit (the QR code's link). */
+/** `#/survey/<orgUnitId>` is the survey page with its unit (the QR code's link); `#/assess/<planId>` a subordinate's assessment;
+ * `#/reset/<token>` the reset link HR issued. */
 function currentRoute(): Route {
   const hash = (location.hash || '#/sign-in').split('/').slice(0, 2).join('/');
   return hash in PAGES || hash === '#/sign-in' ? (hash as Route) : '#/sign-in';
@@ -61,7 +68,7 @@ function App() {
         <nav aria-label="Kinerja">
           <ul>
             {(Object.keys(PAGES) as (keyof typeof PAGES)[])
-              .filter((key) => !PAGES[key].signedIn || user)
+              .filter((key) => !('hidden' in PAGES[key]) && (!PAGES[key].signedIn || user))
               .filter((key) => {
                 const page = PAGES[key];
                 return !('roles' in page) || page.roles.some((role) => user?.roles.includes(role));

@@ -14,6 +14,7 @@ import { CreateOrgUnit } from './application/create-org-unit.command';
 import { CreatePosition } from './application/create-position.command';
 import { GrantRole } from './application/grant-role.command';
 import { IdentityReader } from './application/identity.reader';
+import { EmployeeImports } from './application/import-employees.command';
 import { IssuePasswordReset } from './application/issue-password-reset.command';
 import { keepAuditTrailEntry } from './application/keep-audit-trail.handler';
 import { Login } from './application/login.command';
@@ -38,6 +39,7 @@ import { AuthResolver } from './graphql/auth.resolver';
 import { createLoaders, type IdentityContext } from './graphql/context';
 import { EmployeeResolver } from './graphql/employee.resolver';
 import { EmployeeConnectionResolver } from './graphql/employee-connection.resolver';
+import { EmployeeImportResolver } from './graphql/employee-import.resolver';
 import { EmployeeNotificationsResolver, NotificationResolver } from './graphql/notification.resolver';
 import { OrgUnitResolver } from './graphql/org-unit.resolver';
 import { PositionResolver } from './graphql/position.resolver';
@@ -47,19 +49,26 @@ import { PrismaAccountRepository } from './infrastructure/prisma-account.reposit
 import { PrismaAuditTrailRepository } from './infrastructure/prisma-audit-trail.repository';
 import { createPrismaClient, type IdentityPrisma } from './infrastructure/prisma-client';
 import { PrismaEmployeeRepository } from './infrastructure/prisma-employee.repository';
+import { PrismaEmployeeImportRepository } from './infrastructure/prisma-employee-import.repository';
 import { PrismaOrganisationRepository } from './infrastructure/prisma-organisation.repository';
 import { ScryptPasswordHasher } from './infrastructure/scrypt-password-hasher';
 import { loadSigningKeys } from './infrastructure/signing-key.store';
+import { readSpreadsheet } from './infrastructure/spreadsheet/read-spreadsheet';
 import { wireReminders } from './reminders.wiring';
 import { seedDemoData } from './seed/seed-demo-data';
 
 export const JWKS_PATH = '/.well-known/jwks.json';
+
+/** The largest employee file an import takes (a national export of ~10,000 employees is ~1.5 MB as CSV). */
+export const EMPLOYEE_IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+const EMPLOYEE_IMPORT_MAX_BASE64 = Math.ceil((EMPLOYEE_IMPORT_MAX_BYTES * 4) / 3) + 4;
 
 export interface IdentityWiring extends ServiceWiring<IdentityContext> {
   reader: IdentityReader;
   tokens: JoseTokenIssuer;
   organisation: OrganisationRepository;
   employees: EmployeeRepository;
+  imports: EmployeeImports;
 }
 
 export const identityModule = defineService({
@@ -80,7 +89,11 @@ export const identityModule = defineService({
     AuditTrailResolver,
     NotificationResolver,
     EmployeeNotificationsResolver,
+    EmployeeImportResolver,
   ],
+  // An employee file travels base64-encoded (4/3 of its size) inside the JSON body.
+  maxBodyBytes: () => EMPLOYEE_IMPORT_MAX_BASE64 + 64 * 1024,
+  longTextInputs: () => ({ 'StartEmployeeImportInput.contentBase64': EMPLOYEE_IMPORT_MAX_BASE64 }),
   createPrisma: createPrismaClient,
 
   async wire({ config, prisma, database, clock, ids, logger, notifyOutbox }): Promise<IdentityWiring> {
@@ -100,6 +113,14 @@ export const identityModule = defineService({
     const trail = new PrismaAuditTrailRepository(prisma);
     const keepAudit = keepAuditTrailEntry({ trail });
     const reminders = wireReminders({ config, prisma, ids, clock, logger });
+    const imports = new EmployeeImports(
+      new PrismaEmployeeImportRepository(prisma, database.sql, notifyOutbox),
+      organisation,
+      readSpreadsheet,
+      ids,
+      clock,
+      logger,
+    );
     return {
       resolvers: [
         new AgencyResolver(reader, new CreateAgency(organisation, ids)),
@@ -126,6 +147,7 @@ export const identityModule = defineService({
         new ViewerResolver(reader),
         new AuditTrailResolver(new ReadAuditTrail(trail)),
         ...reminders.resolvers,
+        new EmployeeImportResolver(imports),
       ],
       references: {
         Agency: (ref, context) => context.loaders.agency.load(ref.id),
@@ -147,6 +169,7 @@ export const identityModule = defineService({
       tokens,
       organisation,
       employees,
+      imports,
     };
   },
 

@@ -1,4 +1,4 @@
-import { AgencyYearsDocument, DistributionSetupDocument, UnitDistributionDocument } from '@kinerja/client';
+import { AgencyYearsDocument, DistributionSetupDocument, GraphQLRequestError, UnitDistributionDocument } from '@kinerja/client';
 import { useState } from 'preact/hooks';
 
 import { request } from '../api';
@@ -14,9 +14,15 @@ function ruleText(rule: { bound: string; percent?: number | null; predikats: rea
   return t(rule.bound === 'AT_MOST' ? 'ruleAtMost' : 'ruleAtLeast', rule.percent, predikats);
 }
 
-/** One unit's predikat for a year against the rule of the unit's rating (rule 3). */
-function UnitCurve({ unitId, periodId }: { unitId: string; periodId: string }) {
+/**
+ * One unit's predikat for a year against the rule of the unit's rating (rule 3). `optional`: shown
+ * only to those who may read the unit's curve (its head, HR, leadership, auditors); nothing for others.
+ */
+export function UnitCurve({ unitId, periodId, optional = false }: { unitId: string; periodId: string; optional?: boolean }) {
   const [distribution] = useLoad(() => request(UnitDistributionDocument, { unitId, periodId }), [unitId, periodId]);
+  // Optional: no loading line beside the warning it accompanies, and nothing for who may not read it.
+  if (optional && distribution.state === 'loading') return null;
+  if (optional && distribution.state === 'failed' && distribution.error instanceof GraphQLRequestError && distribution.error.code === 'FORBIDDEN') return null;
   return (
     <div aria-live="polite" data-testid="distribution">
       <Show value={distribution}>

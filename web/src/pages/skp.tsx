@@ -3,16 +3,8 @@ import { useState } from 'preact/hooks';
 
 import { request } from '../api';
 import { ErrorMessage, PageTitle, Show, useLoad } from '../components';
+import { base64Of } from '../files';
 import { label, t } from '../i18n';
-
-function base64Of(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('unreadable file'));
-    reader.readAsDataURL(file);
-  });
-}
 
 type Plan = PlanQuery['performancePlan'];
 type Indicator = Plan['workResults'][number]['indicators'][number];

@@ -54,7 +54,17 @@ export function TeamDashboard() {
                             t('noPredikat')
                           )}
                         </td>
-                        <td>{plan ? `${plan.period?.year ?? ''} ${label(plan.status)}` : '—'}</td>
+                        <td>
+                          {plan ? `${plan.period?.year ?? ''} ${label(plan.status)}` : '—'}
+                          {plan?.status === 'APPROVED' && (
+                            <>
+                              {' '}
+                              <a href={`#/assess/${plan.id}`} aria-label={`${t('assessLink')} ${member.name}`}>
+                                {t('assessLink')}
+                              </a>
+                            </>
+                          )}
+                        </td>
                         <td>
                           {member.trainingAssignments?.length ? (
                             <ul>

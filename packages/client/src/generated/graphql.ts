@@ -10,11 +10,33 @@ export type AssessmentKind =
   | 'ANNUAL'
   | 'PERIODIC';
 
+export type BehaviourValueRatingInput = {
+  value: CoreValue;
+  rating: ExpectationRating;
+  note?: string | null | undefined;
+};
+
 export type ChangePasswordInput = {
   oldPassword: string;
   /** 10-200 characters, different from the current one */
   newPassword: string;
 };
+
+export type CommitEmployeeImportInput = {
+  importId: string | number;
+  /** Apply the valid rows of a file that has invalid ones; without it a commit of such a file is refused and nothing is written */
+  skipInvalidRows?: boolean;
+};
+
+/** The seven BerAKHLAK core values (perilaku kerja) */
+export type CoreValue =
+  | 'BERORIENTASI_PELAYANAN'
+  | 'AKUNTABEL'
+  | 'KOMPETEN'
+  | 'HARMONIS'
+  | 'LOYAL'
+  | 'ADAPTIF'
+  | 'KOLABORATIF';
 
 /** Dialog kinerja: PLANNING (before the SKP is set), MONITORING (during the period), FOLLOW_UP (after an assessment) */
 export type DialogueKind =
@@ -32,11 +54,74 @@ export type DistributionBound =
   | 'AT_MOST'
   | 'AT_LEAST';
 
+/** A column of the import file: nip, name (nama), type (jenis: PNS, PPPK, CPNS), rank (golongan), position (jabatan), unit (unit kerja: code or name), supervisorPosition (jabatan atasan), email */
+export type EmployeeImportColumn =
+  | 'nip'
+  | 'name'
+  | 'type'
+  | 'rank'
+  | 'position'
+  | 'unit'
+  | 'supervisorPosition'
+  | 'email';
+
+/** Why a row of an import file is invalid; stable for clients */
+export type EmployeeImportProblemCode =
+  | 'MISSING_COLUMN'
+  | 'EMPTY_FILE'
+  | 'VALUE_REQUIRED'
+  | 'NIP_INVALID'
+  | 'NIP_DUPLICATE_IN_FILE'
+  | 'NIP_IN_OTHER_AGENCY'
+  | 'EMPLOYEE_LEFT'
+  | 'NAME_INVALID'
+  | 'TYPE_INVALID'
+  | 'RANK_INVALID'
+  | 'EMAIL_INVALID'
+  | 'UNIT_UNKNOWN'
+  | 'POSITION_UNKNOWN'
+  | 'POSITION_TAKEN'
+  | 'SUPERVISOR_POSITION_UNKNOWN'
+  | 'SUPERVISOR_POSITION_AMBIGUOUS'
+  | 'SUPERVISOR_WITHOUT_POSITION'
+  | 'REPORTING_CYCLE';
+
+/** CHECKING (dry run under way), CHECKED (report ready), COMMITTING, COMMITTED, or FAILED (nothing written; see failure and problems) */
+export type EmployeeImportStatus =
+  | 'CHECKING'
+  | 'CHECKED'
+  | 'COMMITTING'
+  | 'COMMITTED'
+  | 'FAILED';
+
 /** PNS (career civil servant), PPPK (contract civil servant) or CPNS (PNS candidate in probation) */
 export type EmploymentType =
   | 'PNS'
   | 'PPPK'
   | 'CPNS';
+
+/** Di atas / sesuai / di bawah ekspektasi */
+export type ExpectationRating =
+  | 'ABOVE'
+  | 'MEETS'
+  | 'BELOW';
+
+export type FinalizeAssessmentInput = {
+  planId: string | number;
+  /** The plan’s year (annual assessment) or one of its sub-periods (periodic assessment) */
+  periodId: string | number;
+  workResultRating: ExpectationRating;
+  behaviourRating: ExpectationRating;
+  /** All seven BerAKHLAK values */
+  behaviourRatings: Array<BehaviourValueRatingInput>;
+  feedback: string;
+  /** Required when finalizing would break the unit’s distribution curve (agencies that WARN) */
+  justification?: string | null | undefined;
+  /** Required when workResultRating differs from the system’s proposal */
+  overrideReason?: string | null | undefined;
+  /** The work results the supervisor decides are BELOW expectation (the work-result gaps). Omitted: none when workResultRating is ABOVE, the MAIN results measured below otherwise (every MAIN result when BELOW and none measured) */
+  belowWorkResultIds?: Array<string | number> | null | undefined;
+};
 
 /** The nine elements of the citizen satisfaction survey (SKM): persyaratan, prosedur, waktu, biaya, produk, kompetensi and perilaku pelaksana, penanganan pengaduan, sarana prasarana */
 export type IkmElement =
@@ -124,6 +209,14 @@ export type SelectionStage =
   | 'SKD'
   | 'FINAL';
 
+export type StartEmployeeImportInput = {
+  agencyId: string | number;
+  /** The uploaded file’s name, for the uploader’s list */
+  fileName: string;
+  /** The file in base64: CSV (RFC 4180, UTF-8, `,` or `;`) or XLSX (first sheet), header row first with the columns of EmployeeImportColumn (English or Indonesian names) */
+  contentBase64: string;
+};
+
 export type SubmitPublicFeedbackInput = {
   /** The one-time token from citizenSurveyToken */
   token: string;
@@ -180,6 +273,20 @@ export type WorkResultKind =
   | 'MAIN'
   | 'ADDITIONAL';
 
+export type AssessmentFormQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AssessmentFormQuery = { performancePlan: { id: string, status: PlanStatus, employee: { id: string, name: string, nip: string, orgUnit: { id: string, name: string } | null }, period: { id: string, year: number } | null, workResults: Array<{ id: string, kind: WorkResultKind, title: string }>, assessments: Array<{ id: string, kind: AssessmentKind, predikat: Predikat, workResultRating: ExpectationRating, behaviourRating: ExpectationRating, curveWarning: boolean, justification: string | null, period: { id: string } | null }>, feedbackAggregate: { completedAt: string, values: Array<{ value: CoreValue, average: number | null, responses: number }> } | null } };
+
+export type FinalizeAssessmentMutationVariables = Exact<{
+  input: FinalizeAssessmentInput;
+}>;
+
+
+export type FinalizeAssessmentMutation = { finalizeAssessment: { id: string, predikat: Predikat, workResultRating: ExpectationRating, behaviourRating: ExpectationRating, curveWarning: boolean, justification: string | null } };
+
 export type DistributionSetupQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -199,6 +306,29 @@ export type UnitDistributionQueryVariables = Exact<{
 
 
 export type UnitDistributionQuery = { orgUnit: { id: string, name: string, predikatDistribution: { unitRating: UnitRating | null, headcount: number, assessed: number, satisfied: boolean | null, shares: Array<{ predikat: Predikat, count: number, percent: number }>, rules: Array<{ description: string, predikats: Array<Predikat>, bound: DistributionBound, percent: number | null, requiredCount: number, actualCount: number, satisfied: boolean, reachable: boolean }> } } };
+
+export type EmployeeImportStateFragment = { id: string, fileName: string, status: EmployeeImportStatus, totalRows: number, processedRows: number, validRows: number, invalidRows: number, createdCount: number, updatedCount: number, unchangedCount: number, failure: string | null, problems: Array<{ row: number, column: EmployeeImportColumn, code: EmployeeImportProblemCode, message: string, messageEnglish: string }> };
+
+export type StartEmployeeImportMutationVariables = Exact<{
+  input: StartEmployeeImportInput;
+}>;
+
+
+export type StartEmployeeImportMutation = { startEmployeeImport: { id: string, fileName: string, status: EmployeeImportStatus, totalRows: number, processedRows: number, validRows: number, invalidRows: number, createdCount: number, updatedCount: number, unchangedCount: number, failure: string | null, problems: Array<{ row: number, column: EmployeeImportColumn, code: EmployeeImportProblemCode, message: string, messageEnglish: string }> } };
+
+export type EmployeeImportQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EmployeeImportQuery = { employeeImport: { id: string, fileName: string, status: EmployeeImportStatus, totalRows: number, processedRows: number, validRows: number, invalidRows: number, createdCount: number, updatedCount: number, unchangedCount: number, failure: string | null, problems: Array<{ row: number, column: EmployeeImportColumn, code: EmployeeImportProblemCode, message: string, messageEnglish: string }> } };
+
+export type CommitEmployeeImportMutationVariables = Exact<{
+  input: CommitEmployeeImportInput;
+}>;
+
+
+export type CommitEmployeeImportMutation = { commitEmployeeImport: { id: string, fileName: string, status: EmployeeImportStatus, totalRows: number, processedRows: number, validRows: number, invalidRows: number, createdCount: number, updatedCount: number, unchangedCount: number, failure: string | null, problems: Array<{ row: number, column: EmployeeImportColumn, code: EmployeeImportProblemCode, message: string, messageEnglish: string }> } };
 
 export type PublicVacanciesQueryVariables = Exact<{
   first: number;
@@ -307,7 +437,86 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const EmployeeImportStateFragmentDoc = new TypedDocumentString(`
+    fragment EmployeeImportState on EmployeeImport {
+  id
+  fileName
+  status
+  totalRows
+  processedRows
+  validRows
+  invalidRows
+  problems {
+    row
+    column
+    code
+    message
+    messageEnglish
+  }
+  createdCount
+  updatedCount
+  unchangedCount
+  failure
+}
+    `, {"fragmentName":"EmployeeImportState"}) as unknown as TypedDocumentString<EmployeeImportStateFragment, unknown>;
+export const AssessmentFormDocument = new TypedDocumentString(`
+    query AssessmentForm($id: ID!) {
+  performancePlan(id: $id) {
+    id
+    status
+    employee {
+      id
+      name
+      nip
+      orgUnit {
+        id
+        name
+      }
+    }
+    period {
+      id
+      year
+    }
+    workResults {
+      id
+      kind
+      title
+    }
+    assessments {
+      id
+      kind
+      predikat
+      workResultRating
+      behaviourRating
+      curveWarning
+      justification
+      period {
+        id
+      }
+    }
+    feedbackAggregate {
+      completedAt
+      values {
+        value
+        average
+        responses
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AssessmentFormQuery, AssessmentFormQueryVariables>;
+export const FinalizeAssessmentDocument = new TypedDocumentString(`
+    mutation FinalizeAssessment($input: FinalizeAssessmentInput!) {
+  finalizeAssessment(input: $input) {
+    id
+    predikat
+    workResultRating
+    behaviourRating
+    curveWarning
+    justification
+  }
+}
+    `) as unknown as TypedDocumentString<FinalizeAssessmentMutation, FinalizeAssessmentMutationVariables>;
 export const DistributionSetupDocument = new TypedDocumentString(`
     query DistributionSetup {
   me {
@@ -369,6 +578,84 @@ export const UnitDistributionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UnitDistributionQuery, UnitDistributionQueryVariables>;
+export const StartEmployeeImportDocument = new TypedDocumentString(`
+    mutation StartEmployeeImport($input: StartEmployeeImportInput!) {
+  startEmployeeImport(input: $input) {
+    ...EmployeeImportState
+  }
+}
+    fragment EmployeeImportState on EmployeeImport {
+  id
+  fileName
+  status
+  totalRows
+  processedRows
+  validRows
+  invalidRows
+  problems {
+    row
+    column
+    code
+    message
+    messageEnglish
+  }
+  createdCount
+  updatedCount
+  unchangedCount
+  failure
+}`) as unknown as TypedDocumentString<StartEmployeeImportMutation, StartEmployeeImportMutationVariables>;
+export const EmployeeImportDocument = new TypedDocumentString(`
+    query EmployeeImport($id: ID!) {
+  employeeImport(id: $id) {
+    ...EmployeeImportState
+  }
+}
+    fragment EmployeeImportState on EmployeeImport {
+  id
+  fileName
+  status
+  totalRows
+  processedRows
+  validRows
+  invalidRows
+  problems {
+    row
+    column
+    code
+    message
+    messageEnglish
+  }
+  createdCount
+  updatedCount
+  unchangedCount
+  failure
+}`) as unknown as TypedDocumentString<EmployeeImportQuery, EmployeeImportQueryVariables>;
+export const CommitEmployeeImportDocument = new TypedDocumentString(`
+    mutation CommitEmployeeImport($input: CommitEmployeeImportInput!) {
+  commitEmployeeImport(input: $input) {
+    ...EmployeeImportState
+  }
+}
+    fragment EmployeeImportState on EmployeeImport {
+  id
+  fileName
+  status
+  totalRows
+  processedRows
+  validRows
+  invalidRows
+  problems {
+    row
+    column
+    code
+    message
+    messageEnglish
+  }
+  createdCount
+  updatedCount
+  unchangedCount
+  failure
+}`) as unknown as TypedDocumentString<CommitEmployeeImportMutation, CommitEmployeeImportMutationVariables>;
 export const PublicVacanciesDocument = new TypedDocumentString(`
     query PublicVacancies($first: Int!) {
   publicVacancies(first: $first) {

@@ -3,6 +3,8 @@ import type { AuditContext, AuditEntry } from '@kinerja/database';
 
 import type { AccountWithAccess, ManagedAccount, UserAccount } from './account';
 import type { Employee } from './employee';
+import type { AgencyState, ImportRow } from './employee-import.rule';
+import type { EmployeeImportJob, ImportJobPatch, ImportWrites } from './employee-import-job';
 import type { PendingEvent } from './events';
 import type { Admission, ThrottleCounter } from './login-throttle.rule';
 import type { Agency, OrgUnit, Position } from './organisation';
@@ -139,4 +141,28 @@ export interface AccountRepository {
     grantId: string,
     audit: AuditContext,
   ): Promise<boolean>;
+}
+
+export interface EmployeeImportRepository {
+  /** Stores a new job with the rows read from its file. */
+  create(job: EmployeeImportJob, rows: readonly ImportRow[]): Promise<void>;
+  byId(id: string): Promise<EmployeeImportJob | null>;
+  rowsOf(id: string): Promise<ImportRow[]>;
+  /** Applies the patch; with `expected`, only while the job is in that status (false when it was not). */
+  update(id: string, patch: ImportJobPatch, expected?: EmployeeImportJob['status']): Promise<boolean>;
+  /** What an import of these NIPs into the agency meets: its units, positions and employees, and the NIPs registered elsewhere. */
+  agencyState(agencyId: string, nips: readonly string[]): Promise<AgencyState>;
+  /**
+   * In one transaction holding the agency's import lock: reads the agency's state, lets `decide`
+   * check and plan against it, and writes what it returns (employees, positions, audit rows,
+   * outbox events and the job) with set-based statements; `decide` returning only a job patch writes just that.
+   */
+  commit(
+    jobId: string,
+    agencyId: string,
+    nips: readonly string[],
+    audit: AuditContext,
+    decide: (state: AgencyState) => ImportWrites | { job: ImportJobPatch },
+    onProgress?: (writtenRows: number) => void,
+  ): Promise<void>;
 }
