@@ -68,6 +68,14 @@ describe('deadline reminders in identity: notification, mail, me.notifications',
     await handle(assess);
     expect(await service.prisma.notification.count()).toBe(2);
     expect(await service.prisma.mailOutbox.count()).toBe(2);
+    // A reminder naming another agency than the employee's contradicts identity: rejected, nothing written.
+    await expect(
+      handle(reminder({ id: employee.id, agencyId: other.agencyId === employee.agencyId ? randomUUID() : other.agencyId }, 'PLAN_SUBMISSION')),
+    ).rejects.toMatchObject({
+      code: 'AGENCY_MISMATCH',
+    });
+    await expect(handle(reminder({ id: randomUUID(), agencyId: employee.agencyId }, 'PLAN_SUBMISSION'))).rejects.toMatchObject({ code: 'UNKNOWN_EMPLOYEE' });
+    expect(await service.prisma.notification.count()).toBe(2);
 
     const relays = [0, 1].map(
       () =>

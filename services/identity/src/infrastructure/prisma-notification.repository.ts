@@ -1,4 +1,4 @@
-import { handleEventOnce } from '@kinerja/messaging';
+import { handleEventOnce, rejectIfDoubted } from '@kinerja/messaging';
 
 import type { MailQueue, Notification, NotificationPage, NotificationRepository, OutgoingMail, ReminderStep } from '../domain/notification';
 import type { IdentityPrisma } from './prisma-client';
@@ -37,8 +37,16 @@ export class PrismaNotificationRepository implements NotificationRepository {
     let queued = false;
     const claimed = await handleEventOnce(this.prisma, claim.consumer, claim.eventId, async (tx) => {
       const employee = await tx.employee.findUnique({ where: { id: notification.employeeId }, include: { account: true } });
-      // An employee identity does not know (or of another agency) gets nothing; the claim stays.
-      if (!employee || employee.agencyId !== notification.agencyId) return { wroteOutbox: false };
+      // identity owns the employees: a reminder for one it does not know, or naming another agency,
+      // contradicts it and is dead-lettered with the reason (nothing written, the claim rolled back).
+      rejectIfDoubted(
+        !employee
+          ? { code: 'UNKNOWN_EMPLOYEE', detail: `employee ${notification.employeeId} does not exist` }
+          : employee.agencyId !== notification.agencyId
+            ? { code: 'AGENCY_MISMATCH', detail: `employee ${employee.id} belongs to agency ${employee.agencyId}, the event names ${notification.agencyId}` }
+            : null,
+      );
+      if (!employee) return { wroteOutbox: false };
       await tx.notification.create({ data: { ...notification, deadline: new Date(`${notification.deadline}T00:00:00Z`) } });
       const outgoing = mail({ name: employee.name, email: employee.email ?? employee.account?.email ?? null });
       if (outgoing) {
