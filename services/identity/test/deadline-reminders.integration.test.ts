@@ -97,6 +97,16 @@ describe('deadline reminders in identity: notification, mail, me.notifications',
     expect(mail.text).toContain('The deadline to submit your SKP (performance plan) is 2026-04-10 (in 7 days).');
     expect(await relays[0]!.execute()).toBe(0);
     expect(await service.prisma.mailOutbox.count({ where: { sentAt: null } })).toBe(0);
+    // The SMTP server refusing: the mail is counted with its error and sent at a later round.
+    await handle(reminder(other, 'PLAN_SUBMISSION'));
+    const refused = { send: () => Promise.reject(new Error('421 service not available')) };
+    expect(await new RelayMail(new PrismaMailQueue(service.prisma), refused, () => new Date()).execute()).toBe(0);
+    expect(await service.prisma.mailOutbox.findFirstOrThrow({ where: { sentAt: null } })).toMatchObject({
+      attempts: 1,
+      lastError: '421 service not available',
+    });
+    expect(await relays[0]!.execute()).toBe(1);
+    await catcher.waitFor(3);
     // Sent mails are kept 30 days, then the relay deletes them.
     await service.prisma.mailOutbox.updateMany({ data: { sentAt: new Date(Date.now() - 31 * 86_400_000) } });
     await relays[0]!.execute();

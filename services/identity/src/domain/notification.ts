@@ -106,7 +106,8 @@ export interface NotificationRepository {
 export interface MailQueue {
   /**
    * Takes up to `limit` unsent mails no other replica holds (`FOR UPDATE SKIP LOCKED`), hands each
-   * to `send`, and marks those sent (a failure is counted and retried at the next round). Resolves how many were sent.
+   * to `send`, and marks those sent; a failure is counted on its mail and ends the batch (the rest
+   * waits for the next round). Resolves how many were sent.
    */
   sendBatch(limit: number, send: (mail: OutgoingMail) => Promise<void>, at: () => Date): Promise<number>;
   /** Deletes up to `limit` mails sent before `before` (replicas take different rows); resolves how many. */

@@ -113,6 +113,9 @@ export class PrismaMailQueue implements MailQueue {
           } catch (error) {
             const message = error instanceof Error ? error.message : String(error);
             await tx.mailOutbox.update({ where: { id: row.id }, data: { attempts: { increment: 1 }, lastError: message.slice(0, 500) } });
+            // The server is likely down or refusing: the rest waits for the next round rather than
+            // each timing out in turn inside this transaction.
+            break;
           }
         }
         return sent;

@@ -8,7 +8,10 @@ export class SmtpMailSender implements MailSender {
   private readonly transporter: Transporter;
 
   constructor(options: { host: string; port: number; from: string }) {
-    this.transporter = createTransport({ host: options.host, port: options.port, secure: false, connectionTimeout: 10_000 }, { from: options.from });
+    this.transporter = createTransport(
+      { host: options.host, port: options.port, secure: false, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 },
+      { from: options.from },
+    );
   }
 
   async send(mail: OutgoingMail): Promise<void> {
