@@ -90,7 +90,7 @@ describe('deadline reminders end to end: two schedulers, one mail each', () => {
     const [hr] = await identity.prisma.employee.findMany({ where: { email: 'hr.siulak@kinerja.demo' } });
     const agencyId = hr!.agencyId;
     const staff = await identity.prisma.employee.findMany({ where: { agencyId, status: 'ACTIVE' }, include: { account: true } });
-    const copies = () => performance[0]!.prisma.employeeCopy.count({ where: { agencyId } });
+    const copies = () => performance[0]!.prisma.employeeCopy.count({ where: { agencyId, status: 'ACTIVE' } });
     await until(async () => (await copies()) === staff.length, "performance's copy of the agency's employees");
 
     const token = await login(identity.subgraph.graphqlUrl, { email: 'hr.siulak@kinerja.demo' });
