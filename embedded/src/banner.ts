@@ -16,6 +16,7 @@ export function printBanner(info: {
   dataDir: string;
   logFile: string;
   transport: string;
+  extraLines?: string[];
 }): void {
   process.stdout.write(
     [
@@ -23,6 +24,7 @@ export function printBanner(info: {
       `Kinerja is up in ${info.seconds.toFixed(1)} s — GraphiQL and the graph at ${info.gatewayUrl.replace('127.0.0.1', 'localhost')}/`,
       `  web app (reference)    ${info.gatewayUrl.replace('127.0.0.1', 'localhost')}/app/`,
       ...info.subgraphs.map(([name, url]) => `  subgraph ${name.padEnd(12)} ${url}`),
+      ...(info.extraLines ?? []),
       `  events over the ${info.transport} transport; data in ${info.dataDir}; log in ${info.logFile}`,
       '',
       'Demo accounts (password "kinerja-demo"; employees also log in by NIP).',

@@ -13,6 +13,7 @@ import { loadServiceModule, readRegistry, type RunningService, type SeedOutcome,
 import { printBanner } from './banner';
 import { loadEmbeddedConfig } from './env';
 import { deleteEmbeddedData } from './fresh-start';
+import { startEmbeddedMail } from './mail';
 import { seedDemoActivityOnFirstStart } from './seed-demo-activity';
 
 const REPO_ROOT = join(__dirname, '..', '..');
@@ -99,12 +100,19 @@ async function main(): Promise<void> {
   }
 
   try {
+    const mail = await startEmbeddedMail();
+    running.push({ name: 'mail catcher', stop: mail.catcher.close });
     const modules = registry.map((entry) => loadServiceModule(REPO_ROOT, entry));
     // They open their databases together (the others fetch identity's keys only at the first request).
     const services = await startedTogether(
       running,
       modules.map((module) => {
-        const env = { ...common, PORT: port(module.defaultPort), DATABASE_URL: config.databaseUrls[module.name] };
+        const env = {
+          ...common,
+          ...(module.name === 'identity' ? mail.identityEnv : {}),
+          PORT: port(module.defaultPort),
+          DATABASE_URL: config.databaseUrls[module.name],
+        };
         return [module.name, () => startService(module, loadConfig(module.envSchema, env), logger.child({ service: module.name }), { transport })] as const;
       }),
     );
@@ -134,6 +142,7 @@ async function main(): Promise<void> {
       dataDir: config.KINERJA_DATA_DIR,
       logFile,
       transport: transport.kind,
+      extraLines: [mail.bannerLine],
     });
     // First start only: last year and this year's work, made through the graph as its users would.
     // The graph already answers meanwhile; the line after the banner says when it is complete.

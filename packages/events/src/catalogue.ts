@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { coreValue, employmentType, expectationRating, id, isoDateTime, predikat } from './vocabulary';
+import { coreValue, employmentType, expectationRating, id, isoDate, isoDateTime, predikat, REMINDER_STEPS } from './vocabulary';
 
 export type Service = 'identity' | 'performance' | 'feedback' | 'development' | 'recruitment';
 
@@ -53,6 +53,26 @@ export const auditRecordedPayload = z.object({
 
 /** The envelope's agency of an audit row that belongs to no agency (province-wide records). */
 export const NO_AGENCY = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * A deadline is near and its recipient still has something to do (issue 17): identity, which holds
+ * people's e-mail addresses, turns it into a notification and a mail. The producer claims the
+ * reminder (recipient, step, subject, deadline, days before) in the transaction that writes it to
+ * the outbox, so replicas running the schedule at once publish it once. No free text: identity
+ * words the message from the step and the dates.
+ */
+const reminderDue = z.object({
+  /** The producer's claim row: one per recipient, step, subject, deadline and days before. */
+  reminderId: id,
+  recipientEmployeeId: id,
+  step: z.enum(REMINDER_STEPS),
+  /** The performance period (plan, realization, assessment) or the 360° cycle whose deadline it is. */
+  subjectId: id,
+  /** How much is outstanding: 1 for a plan, the indicators without a realization, the assessments (of all the recipient's direct reports) not finalized, the 360° requests not answered. */
+  pending: z.number().int().min(1),
+  deadline: isoDate,
+  daysBefore: z.number().int().min(0).max(366),
+});
 
 const auditRecorded = (producer: Service) =>
   define({
@@ -235,6 +255,23 @@ export const EVENT_CATALOGUE = {
       promotedApplicationId: id.nullable(),
     }),
     key: (p) => p.applicantId,
+  }),
+  'performance.reminder.due': define({
+    version: 1,
+    producer: 'performance',
+    consumers: ['identity'],
+    description: 'A plan, realization or assessment deadline is near and the recipient has not done their part yet.',
+    payload: reminderDue,
+    key: (p) => p.recipientEmployeeId,
+  }),
+  'feedback.reminder.due': define({
+    version: 1,
+    producer: 'feedback',
+    consumers: ['identity'],
+    description:
+      'A 360° due date is near and the rater has not answered: one reminder per rater and due date for all their open requests (subjectId: the first of those cycles).',
+    payload: reminderDue,
+    key: (p) => p.recipientEmployeeId,
   }),
   'identity.audit.recorded': auditRecorded('identity'),
   'performance.audit.recorded': auditRecorded('performance'),

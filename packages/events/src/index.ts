@@ -33,4 +33,4 @@ export {
   parseEnvelope,
   topicOf,
 } from './envelope';
-export { CORE_VALUES, EMPLOYMENT_TYPES, EXPECTATION_RATINGS, PREDIKAT } from './vocabulary';
+export { CORE_VALUES, EMPLOYMENT_TYPES, EXPECTATION_RATINGS, PREDIKAT, REMINDER_STEPS, type ReminderStep } from './vocabulary';

@@ -12,4 +12,9 @@ export const expectationRating = z.enum(EXPECTATION_RATINGS);
 export const coreValue = z.enum(CORE_VALUES);
 export const employmentType = z.enum(EMPLOYMENT_TYPES);
 export const id = z.uuid();
+/** What a deadline reminder asks of its recipient (issue 17). */
+export const REMINDER_STEPS = ['PLAN_SUBMISSION', 'REALIZATION_REPORT', 'ASSESSMENT_FINALIZATION', 'FEEDBACK_RESPONSE'] as const;
+export type ReminderStep = (typeof REMINDER_STEPS)[number];
+/** A calendar date, YYYY-MM-DD. */
+export const isoDate = z.iso.date();
 export const isoDateTime = z.iso.datetime({ offset: true });

@@ -22,6 +22,8 @@ export const feedbackEnvSchema = z.object({
   SURVEY_TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).default(60),
   /** How often each replica closes the open 360° cycles whose due date has passed (0 = never; closing by hand still works). */
   CYCLE_CLOSE_INTERVAL_SECONDS: z.coerce.number().min(0).default(60),
+  /** How often each replica looks for 360° reminders due (0 = never); each goes out once however many replicas look. */
+  REMINDER_INTERVAL_SECONDS: z.coerce.number().min(0).default(300),
 });
 
 export type FeedbackConfig = z.output<typeof feedbackEnvSchema>;

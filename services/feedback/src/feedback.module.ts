@@ -21,6 +21,7 @@ import { RecordDialogue } from './application/record-dialogue.command';
 import { RecordFeedbackNote } from './application/record-feedback-note.command';
 import { ReplyToFeedbackNote } from './application/reply-to-feedback-note.command';
 import { SatisfactionReader } from './application/satisfaction.reader';
+import { ScheduleFeedbackReminders } from './application/schedule-feedback-reminders.command';
 import { SetFeedbackSettings } from './application/set-feedback-settings.command';
 import { StartFeedbackCycle } from './application/start-feedback-cycle.command';
 import { SubmitFeedback } from './application/submit-feedback.command';
@@ -42,6 +43,7 @@ import { PrismaEmployeeCopyRepository } from './infrastructure/prisma-employee-c
 import { CONSUMER, PrismaEventStore } from './infrastructure/prisma-event.store';
 import { PrismaFeedbackCycleRepository } from './infrastructure/prisma-feedback-cycle.repository';
 import { PrismaFeedbackNoteRepository } from './infrastructure/prisma-feedback-note.repository';
+import { PrismaFeedbackReminderSchedule } from './infrastructure/prisma-feedback-reminder.schedule';
 import { PrismaQuestionnaireRepository } from './infrastructure/prisma-questionnaire.repository';
 import { cryptoSurveyTokens } from './infrastructure/survey-tokens';
 import { seedDemoSatisfaction } from './seed/seed-demo-satisfaction';
@@ -142,7 +144,14 @@ export const feedbackModule = defineService({
         FeedbackCycle: (ref, context) => context.loaders.feedbackCycle.load(ref.id),
       },
       handlers: feedbackEventHandlers(prisma, { ids, clock, notifyOutbox }),
-      jobs: [closeDueCyclesJob(new CloseDueFeedbackCycles(cycles, clock), config.CYCLE_CLOSE_INTERVAL_SECONDS, logger)],
+      jobs: [
+        closeDueCyclesJob(new CloseDueFeedbackCycles(cycles, clock), config.CYCLE_CLOSE_INTERVAL_SECONDS, logger),
+        feedbackRemindersJob(
+          new ScheduleFeedbackReminders(new PrismaFeedbackReminderSchedule(prisma, notifyOutbox), clock, ids),
+          config.REMINDER_INTERVAL_SECONDS,
+          logger,
+        ),
+      ],
       extendContext: (base) => ({ ...base, loaders: createLoaders(readers, base) }),
     };
   },
@@ -167,6 +176,20 @@ function closeDueCyclesJob(closeDue: CloseDueFeedbackCycles, intervalSeconds: nu
     async () => {
       const closed = await closeDue.execute();
       if (closed.length > 0) jobLogger.info({ closed: closed.length }, 'closed 360° cycles past their due date');
+    },
+    jobLogger,
+  );
+}
+
+/** Looks for the 360° reminders due every `intervalSeconds` while the service runs (every replica; each claimed once). */
+function feedbackRemindersJob(reminders: ScheduleFeedbackReminders, intervalSeconds: number, logger: Logger): PeriodicJob {
+  const jobLogger = logger.child({ component: 'feedback-reminders' });
+  return new PeriodicJob(
+    'feedback-reminders',
+    intervalSeconds * 1000,
+    async () => {
+      const claimed = await reminders.execute();
+      if (claimed > 0) jobLogger.info({ claimed }, '360° reminders sent');
     },
     jobLogger,
   );

@@ -1,6 +1,17 @@
 import { commonServiceEnv, loadConfigOrExit, port } from '@kinerja/config';
 import { z } from 'zod';
 
+/** Deadline reminders by e-mail (issue 17): off unless an SMTP server is named. */
+const mailEnv = {
+  /** The SMTP server reminders are mailed through (no authentication; STARTTLS when offered). Unset: no mail, reminders only in the app. */
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: port(25),
+  /** The sender of the reminder mails. */
+  MAIL_FROM: z.string().min(3).default('Kinerja <noreply@kinerja.invalid>'),
+  /** How often each replica sends the queued mails (0 = never). */
+  MAIL_RELAY_INTERVAL_SECONDS: z.coerce.number().min(0).default(10),
+};
+
 export const identityEnvSchema = z.object({
   ...commonServiceEnv,
   PORT: port(4001),
@@ -22,6 +33,7 @@ export const identityEnvSchema = z.object({
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   /** The demo province on an empty database: only where asked for (npm start sets `auto`), never in production. */
   SEED_DEMO_DATA: z.enum(['auto', 'never']).default('never'),
+  ...mailEnv,
 });
 
 export type IdentityConfig = z.output<typeof identityEnvSchema>;

@@ -19,6 +19,7 @@ import { IssuePasswordReset } from './application/issue-password-reset.command';
 import { keepAuditTrailEntry } from './application/keep-audit-trail.handler';
 import { Login } from './application/login.command';
 import { Logout } from './application/logout.command';
+import { REMINDER_EVENT_TYPES } from './application/notify-when-reminder-due.handler';
 import { publishEmployeeSnapshots } from './application/publish-employee-snapshots.command';
 import { ReadAuditTrail } from './application/read-audit-trail.query';
 import { RecordEmployeeLeft } from './application/record-employee-left.command';
@@ -39,6 +40,7 @@ import { createLoaders, type IdentityContext } from './graphql/context';
 import { EmployeeResolver } from './graphql/employee.resolver';
 import { EmployeeConnectionResolver } from './graphql/employee-connection.resolver';
 import { EmployeeImportResolver } from './graphql/employee-import.resolver';
+import { EmployeeNotificationsResolver, NotificationResolver } from './graphql/notification.resolver';
 import { OrgUnitResolver } from './graphql/org-unit.resolver';
 import { PositionResolver } from './graphql/position.resolver';
 import { ViewerResolver } from './graphql/viewer.resolver';
@@ -52,6 +54,7 @@ import { PrismaOrganisationRepository } from './infrastructure/prisma-organisati
 import { ScryptPasswordHasher } from './infrastructure/scrypt-password-hasher';
 import { loadSigningKeys } from './infrastructure/signing-key.store';
 import { readSpreadsheet } from './infrastructure/spreadsheet/read-spreadsheet';
+import { wireReminders } from './reminders.wiring';
 import { seedDemoData } from './seed/seed-demo-data';
 
 export const JWKS_PATH = '/.well-known/jwks.json';
@@ -74,7 +77,7 @@ export const identityModule = defineService({
   envSchema: identityEnvSchema,
   migrationsDir: join(__dirname, '..', 'prisma', 'migrations'),
   consumerGroup: IDENTITY_CONSUMER,
-  consumes: ['recruitment.applicant.hired', ...AUDIT_EVENT_TYPES],
+  consumes: ['recruitment.applicant.hired', ...AUDIT_EVENT_TYPES, ...REMINDER_EVENT_TYPES],
   resolvers: [
     AgencyResolver,
     OrgUnitResolver,
@@ -84,6 +87,8 @@ export const identityModule = defineService({
     AuthResolver,
     ViewerResolver,
     AuditTrailResolver,
+    NotificationResolver,
+    EmployeeNotificationsResolver,
     EmployeeImportResolver,
   ],
   // An employee file travels base64-encoded (4/3 of its size) inside the JSON body.
@@ -107,6 +112,7 @@ export const identityModule = defineService({
     const reader = new IdentityReader(organisation, employees);
     const trail = new PrismaAuditTrailRepository(prisma);
     const keepAudit = keepAuditTrailEntry({ trail });
+    const reminders = wireReminders({ config, prisma, ids, clock, logger });
     const imports = new EmployeeImports(
       new PrismaEmployeeImportRepository(prisma, database.sql, notifyOutbox),
       organisation,
@@ -140,6 +146,7 @@ export const identityModule = defineService({
         new EmployeeConnectionResolver(),
         new ViewerResolver(reader),
         new AuditTrailResolver(new ReadAuditTrail(trail)),
+        ...reminders.resolvers,
         new EmployeeImportResolver(imports),
       ],
       references: {
@@ -151,7 +158,9 @@ export const identityModule = defineService({
       handlers: {
         'recruitment.applicant.hired': createEmployeeWhenApplicantHired({ organisation, employees, ids, clock, logger }),
         ...Object.fromEntries(AUDIT_EVENT_TYPES.map((type) => [type, keepAudit])),
+        ...reminders.handlers,
       },
+      jobs: reminders.jobs,
       extendContext: (base) => ({ ...base, loaders: createLoaders(reader, base) }),
       // identity verifies with its own keys, no round trip to its own JWKS.
       verifierKeys: createLocalJWKSet(tokens.jwks()),

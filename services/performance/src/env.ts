@@ -22,6 +22,8 @@ export const performanceEnvSchema = z
      * one per process is used when unset.
      */
     DOCUMENT_LINK_SECRET: z.string().min(32).optional(),
+    /** How often each replica looks for deadline reminders due (0 = never); each goes out once however many replicas look. */
+    REMINDER_INTERVAL_SECONDS: z.coerce.number().min(0).default(300),
   })
   .superRefine((env, context) => {
     if (env.NODE_ENV === 'production' && env.DOCUMENT_LINK_SECRET === undefined) {

@@ -4,8 +4,9 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 
 import type { Clock, IdGenerator } from '@kinerja/kernel';
+import type { Logger } from '@kinerja/logger';
 import type { HandlerMap } from '@kinerja/messaging';
-import { defineService, type RunningService, type ServiceWiring } from '@kinerja/service-kit';
+import { defineService, PeriodicJob, type RunningService, type ServiceWiring } from '@kinerja/service-kit';
 
 import { AddIndicator } from './application/add-indicator.command';
 import { AddWorkResult } from './application/add-work-result.command';
@@ -29,6 +30,7 @@ import { RemoveIndicator } from './application/remove-indicator.command';
 import { RemoveWorkResult } from './application/remove-work-result.command';
 import { ReportRealization } from './application/report-realization.command';
 import { RevisePerformancePlan } from './application/revise-performance-plan.command';
+import { ScheduleDeadlineReminders } from './application/schedule-deadline-reminders.command';
 import { SetPerformanceSettings } from './application/set-performance-settings.command';
 import { SetUnitRating } from './application/set-unit-rating.command';
 import { SubmitSelfAssessment } from './application/submit-self-assessment.command';
@@ -55,6 +57,7 @@ import { evidenceDownloadRoute } from './infrastructure/evidence-download.route'
 import { officialDocumentRoute } from './infrastructure/official-document.route';
 import { createPrismaClient, type PerformancePrisma } from './infrastructure/prisma-client';
 import { CONSUMER } from './infrastructure/prisma-employee-copy.repository';
+import { PrismaReminderSchedule } from './infrastructure/prisma-reminder.schedule';
 import { createRepositories, type Repositories } from './infrastructure/repositories';
 
 /** The per-message handlers of the consumer, exported so they are tested without a broker. */
@@ -180,12 +183,30 @@ export const performanceModule = defineService({
   // Free text (notes, justifications) and the evidence document's base64 are longer than names.
   longTextInputs: (config) => longTextInputs(config.EVIDENCE_MAX_BYTES),
   createPrisma: createPrismaClient,
-  wire: async ({ config, prisma, clock, ids, notifyOutbox }) =>
-    wirePerformance(
-      createRepositories(prisma, notifyOutbox),
+  wire: async ({ config, prisma, clock, ids, logger, notifyOutbox }) => {
+    const repositories = createRepositories(prisma, notifyOutbox);
+    const wiring = wirePerformance(
+      repositories,
       { evidenceMaxBytes: config.EVIDENCE_MAX_BYTES, documentLinkSecret: documentLinkSecretOf(config) },
       { clock, ids },
-    ),
+    );
+    const reminders = new ScheduleDeadlineReminders(new PrismaReminderSchedule(prisma, notifyOutbox), repositories.settings, clock, ids);
+    return { ...wiring, jobs: [deadlineRemindersJob(reminders, config.REMINDER_INTERVAL_SECONDS, logger)] };
+  },
 });
+
+/** Looks for the deadline reminders due every `intervalSeconds` while the service runs (every replica; claimed once). */
+function deadlineRemindersJob(reminders: ScheduleDeadlineReminders, intervalSeconds: number, logger: Logger): PeriodicJob {
+  const jobLogger = logger.child({ component: 'deadline-reminders' });
+  return new PeriodicJob(
+    'deadline-reminders',
+    intervalSeconds * 1000,
+    async () => {
+      const claimed = await reminders.execute();
+      if (claimed > 0) jobLogger.info({ claimed }, 'deadline reminders sent');
+    },
+    jobLogger,
+  );
+}
 
 export type PerformanceService = RunningService<PerformanceConfig, PerformancePrisma, PerformanceWiring>;

@@ -118,7 +118,10 @@ export interface QuestionnaireRepository {
 export interface AgencySettingsRepository {
   /** The agency's follow-up window in days, or null when it keeps the default. */
   followUpDays(agencyId: string): Promise<number | null>;
-  setFollowUpDays(agencyId: string, days: number, audit: AuditContext): Promise<void>;
+  /** Sets the follow-up window and, when given, the 360° reminder days (issue 17), with the audit row. */
+  setFollowUpDays(agencyId: string, days: number, audit: AuditContext, reminderDaysBefore?: number[]): Promise<void>;
+  /** The days before a due date that 360° reminders go out ([7, 1] until HR changes them). */
+  reminderDaysBefore(agencyId: string): Promise<number[]>;
 }
 
 /** What an event handler may read and write, all inside the transaction that claimed the event. */

@@ -31,6 +31,11 @@ export class RecordDialogueInput {
 export class SetFeedbackSettingsInput {
   @Field(() => ID) agencyId!: string;
   @Field(() => Int) followUpDays!: number;
+  @Field(() => [Int], {
+    nullable: true,
+    description: 'Days before a 360° due date that raters who have not answered are reminded (0 = on the day); unchanged when not given',
+  })
+  reminderDaysBefore?: number[] | null;
 }
 
 @InputType()

@@ -55,6 +55,7 @@ export class PerformanceDialogueType {
 export class FeedbackSettingsType {
   @Field(() => ID) agencyId!: string;
   @Field(() => Int, { description: 'Days after a finalized assessment within which the follow-up dialogue is due' }) followUpDays!: number;
+  @Field(() => [Int], { description: 'Days before a 360° due date that raters who have not answered are reminded' }) reminderDaysBefore!: number[];
 }
 
 @ObjectType('FeedbackQuestion', { description: 'A statement of the 360° questionnaire, answered 1 (sangat tidak setuju) to 5 (sangat setuju)' })

@@ -1,5 +1,6 @@
 import { type AuditContext, auditRow } from '@kinerja/database';
 
+import { DEFAULT_REMINDER_DAYS_BEFORE } from '../domain/reminder.rule';
 import type { AgencySettingsRepository } from '../domain/repositories';
 import type { FeedbackPrisma } from './prisma-client';
 
@@ -10,10 +11,19 @@ export class PrismaAgencySettingsRepository implements AgencySettingsRepository 
     return (await this.prisma.agencySetting.findUnique({ where: { agencyId } }))?.followUpDays ?? null;
   }
 
-  async setFollowUpDays(agencyId: string, days: number, audit: AuditContext): Promise<void> {
+  async reminderDaysBefore(agencyId: string): Promise<number[]> {
+    return (await this.prisma.agencySetting.findUnique({ where: { agencyId } }))?.reminderDaysBefore ?? [...DEFAULT_REMINDER_DAYS_BEFORE];
+  }
+
+  async setFollowUpDays(agencyId: string, days: number, audit: AuditContext, reminderDaysBefore?: number[]): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
       const before = await tx.agencySetting.findUnique({ where: { agencyId } });
-      const after = await tx.agencySetting.upsert({ where: { agencyId }, create: { agencyId, followUpDays: days }, update: { followUpDays: days } });
+      const reminders = reminderDaysBefore ? { reminderDaysBefore } : {};
+      const after = await tx.agencySetting.upsert({
+        where: { agencyId },
+        create: { agencyId, followUpDays: days, ...reminders },
+        update: { followUpDays: days, ...reminders },
+      });
       await tx.auditLog.create({
         data: auditRow(audit, { agencyId, action: 'agency-setting.changed', entityType: 'AgencySetting', entityId: agencyId, before, after }),
       });

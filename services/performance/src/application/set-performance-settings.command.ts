@@ -17,6 +17,7 @@ export interface SetPerformanceSettingsInput {
   distributionEnforcement?: DistributionEnforcement | undefined;
   minJustificationLength?: number | undefined;
   workResultPolicy?: Partial<WorkResultPolicy> | undefined;
+  reminderDaysBefore?: number[] | undefined;
 }
 
 const defined = <T extends object>(value: T): Partial<T> =>

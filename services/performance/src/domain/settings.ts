@@ -14,7 +14,11 @@ export interface PerformanceSettings {
   distributionEnforcement: DistributionEnforcement;
   minJustificationLength: number;
   workResultPolicy: WorkResultPolicy;
+  /** Deadline reminders go out this many days before each deadline (issue 17); 0 = on the day. */
+  reminderDaysBefore: number[];
 }
+
+export const DEFAULT_REMINDER_DAYS_BEFORE = [7, 1];
 
 export function defaultSettings(agencyId: string): PerformanceSettings {
   return {
@@ -25,6 +29,7 @@ export function defaultSettings(agencyId: string): PerformanceSettings {
     distributionEnforcement: 'WARN',
     minJustificationLength: 30,
     workResultPolicy: { ...DEFAULT_WORK_RESULT_POLICY },
+    reminderDaysBefore: [...DEFAULT_REMINDER_DAYS_BEFORE],
   };
 }
 
@@ -36,6 +41,10 @@ export function validateSettings(settings: PerformanceSettings): PerformanceSett
   if (![7, 8, 9].includes(settings.utcOffsetHours)) problems.push({ field: 'utcOffsetHours', message: 'must be 7 (WIB), 8 (WITA) or 9 (WIT)' });
   if (!Number.isInteger(settings.minJustificationLength) || settings.minJustificationLength < 1 || settings.minJustificationLength > 2000) {
     problems.push({ field: 'minJustificationLength', message: 'must be from 1 to 2000 characters' });
+  }
+  const days = settings.reminderDaysBefore;
+  if (days.length > 5 || days.some((day) => !Number.isInteger(day) || day < 0 || day > 60) || new Set(days).size !== days.length) {
+    problems.push({ field: 'reminderDaysBefore', message: 'must be at most 5 different whole numbers of days from 0 to 60' });
   }
   try {
     validateWorkResultPolicy(settings.workResultPolicy);

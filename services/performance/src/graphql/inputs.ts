@@ -36,6 +36,8 @@ export class SetPerformanceSettingsInput {
   @Field(() => Float, { nullable: true }) meetsFromPercent?: number | null;
   @Field(() => Float, { nullable: true }) achievementCapPercent?: number | null;
   @Field(() => Float, { nullable: true }) mainBelowMaxPercentForMeets?: number | null;
+  @Field(() => [Int], { nullable: true, description: 'Days before each deadline a reminder goes out (0 = on the day), at most 5' })
+  reminderDaysBefore?: number[] | null;
 }
 
 @InputType()

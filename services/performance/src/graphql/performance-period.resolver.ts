@@ -50,6 +50,7 @@ export class PerformancePeriodResolver {
       utcOffsetHours: rest.utcOffsetHours ?? undefined,
       distributionEnforcement: rest.distributionEnforcement ?? undefined,
       minJustificationLength: rest.minJustificationLength ?? undefined,
+      reminderDaysBefore: rest.reminderDaysBefore ?? undefined,
       workResultPolicy: {
         aboveFromPercent: aboveFromPercent ?? undefined,
         meetsFromPercent: meetsFromPercent ?? undefined,

@@ -92,4 +92,5 @@ export class PerformanceSettingsType {
   @Field(() => DistributionEnforcementEnum) distributionEnforcement!: DistributionEnforcement;
   @Field(() => Int) minJustificationLength!: number;
   @Field(() => WorkResultPolicyType) workResultPolicy!: WorkResultPolicyType;
+  @Field(() => [Int], { description: 'Days before each deadline a reminder goes out (0 = on the day)' }) reminderDaysBefore!: number[];
 }

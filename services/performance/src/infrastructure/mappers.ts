@@ -78,6 +78,7 @@ export const toSettings = (row: SettingsRow): PerformanceSettings => ({
     achievementCapPercent: row.achievementCapPercent,
     mainBelowMaxPercentForMeets: row.mainBelowMaxPercentForMeets,
   },
+  reminderDaysBefore: row.reminderDaysBefore,
 });
 
 export const settingsData = ({ workResultPolicy, ...settings }: PerformanceSettings) => ({ ...settings, ...workResultPolicy });
