@@ -68,43 +68,72 @@ export class PrismaCitizenSurveyRepository implements CitizenSurveyRepository {
     });
   }
 
-  async issueToken(tokenHash: string, orgUnitId: string, issuedAt: Date, expiresAt: Date): Promise<void> {
-    await this.prisma.surveyToken.create({ data: { tokenHash, orgUnitId, issuedAt, expiresAt } });
+  async issueToken(tokenHash: string, orgUnitId: string, issuedAt: Date, expiresAt: Date): Promise<boolean> {
+    // One statement: the unit's check and the token's row (a hot path: every citizen asks for one).
+    const issued = await this.prisma.$executeRaw`
+      INSERT INTO survey_token (token_hash, org_unit_id, issued_at, expires_at)
+      SELECT ${tokenHash}, org_unit_id, ${issuedAt}::timestamptz, ${expiresAt}::timestamptz
+      FROM service_unit WHERE org_unit_id = ${orgUnitId}::uuid AND serves_public`;
+    return issued === 1;
   }
 
   async token(tokenHash: string): Promise<{ orgUnitId: string; spentAt: Date | null; expiresAt: Date; answerDigest: string | null } | null> {
-    return this.prisma.surveyToken.findUnique({ where: { tokenHash }, select: { orgUnitId: true, spentAt: true, expiresAt: true, answerDigest: true } });
+    const rows = await this.prisma.$queryRaw<{ orgUnitId: string; spentAt: Date | null; expiresAt: Date; answerDigest: string | null }[]>`
+      SELECT org_unit_id::text AS "orgUnitId", spent_at AS "spentAt", expires_at AS "expiresAt", answer_digest AS "answerDigest"
+      FROM survey_token WHERE token_hash = ${tokenHash}`;
+    const [row] = rows;
+    return row ? { ...row, spentAt: row.spentAt === null ? null : new Date(row.spentAt), expiresAt: new Date(row.expiresAt) } : null;
   }
 
+  /**
+   * One statement, so one implicit transaction and one round trip: spends the token (only while the
+   * unit serves the public), adds the scores to the unit's month and stores the comment. The row
+   * locks it takes (the token's, the unit-month's) are held for that statement alone, not across
+   * round trips. Of two submissions with one token, the second waits on the token's row, then finds
+   * it spent and writes nothing.
+   */
   async recordAnswer(answer: Parameters<CitizenSurveyRepository['recordAnswer']>[0]): ReturnType<CitizenSurveyRepository['recordAnswer']> {
-    const columns = columnsOf(answer.scores);
-    const increments = Object.fromEntries(Object.entries(columns).map(([column, score]) => [column, { increment: score }]));
-    return this.prisma.$transaction(async (tx) => {
-      // The first statement spends the token: of two submissions with one token, one waits here and then finds it spent.
-      const spent = await tx.surveyToken.updateMany({
-        where: { tokenHash: answer.tokenHash, spentAt: null, expiresAt: { gt: answer.at } },
-        data: { spentAt: answer.at, answerDigest: answer.answerDigest },
-      });
-      if (spent.count !== 1) {
-        // A new statement sees what the other submission committed.
-        const token = await tx.surveyToken.findUnique({ where: { tokenHash: answer.tokenHash }, select: { spentAt: true, answerDigest: true } });
-        if (token?.spentAt) return { spentBefore: token };
-        throw new ConflictError('This survey token has expired', { field: 'input.token', reason: 'TOKEN_EXPIRED' });
-      }
-      const unit = await tx.serviceUnit.findUnique({ where: { orgUnitId: answer.orgUnitId } });
-      if (!unit?.servesPublic) throw new ForbiddenError('This unit does not take citizen surveys');
-      await tx.satisfactionAggregate.upsert({
-        where: { orgUnitId_month: { orgUnitId: answer.orgUnitId, month: answer.month } },
-        create: { orgUnitId: answer.orgUnitId, month: answer.month, agencyId: answer.agencyId, responses: 1, ...columns },
-        update: { responses: { increment: 1 }, ...increments },
-      });
-      if (answer.comment) {
-        await tx.citizenComment.create({
-          data: { id: answer.comment.id, orgUnitId: answer.orgUnitId, month: answer.month, text: answer.comment.text, createdAt: answer.at },
-        });
-      }
-      return { spentBefore: null };
-    });
+    const c = columnsOf(answer.scores);
+    const text = answer.comment?.text ?? null;
+    const commentId = answer.comment?.id ?? null;
+    const [outcome] = await this.prisma.$queryRaw<{ spent: number; serves: boolean }[]>`
+      WITH unit AS (
+        SELECT org_unit_id, agency_id FROM service_unit WHERE org_unit_id = ${answer.orgUnitId}::uuid AND serves_public
+      ), spent AS (
+        UPDATE survey_token SET spent_at = ${answer.at}::timestamptz, answer_digest = ${answer.answerDigest}
+        WHERE token_hash = ${answer.tokenHash} AND org_unit_id = ${answer.orgUnitId}::uuid AND spent_at IS NULL
+          AND expires_at > ${answer.at}::timestamptz AND EXISTS (SELECT 1 FROM unit)
+        RETURNING org_unit_id
+      ), counted AS (
+        INSERT INTO satisfaction_aggregate AS a (org_unit_id, month, agency_id, responses, requirements, procedure, service_time, cost, product,
+          staff_competence, staff_behaviour, complaint_handling, facilities)
+        SELECT unit.org_unit_id, ${answer.month}, unit.agency_id, 1, ${c.requirements}::int, ${c.procedure}::int, ${c.serviceTime}::int, ${c.cost}::int,
+          ${c.product}::int, ${c.staffCompetence}::int, ${c.staffBehaviour}::int, ${c.complaintHandling}::int, ${c.facilities}::int
+        FROM spent, unit
+        ON CONFLICT (org_unit_id, month) DO UPDATE SET
+          responses = a.responses + 1,
+          requirements = a.requirements + EXCLUDED.requirements,
+          procedure = a.procedure + EXCLUDED.procedure,
+          service_time = a.service_time + EXCLUDED.service_time,
+          cost = a.cost + EXCLUDED.cost,
+          product = a.product + EXCLUDED.product,
+          staff_competence = a.staff_competence + EXCLUDED.staff_competence,
+          staff_behaviour = a.staff_behaviour + EXCLUDED.staff_behaviour,
+          complaint_handling = a.complaint_handling + EXCLUDED.complaint_handling,
+          facilities = a.facilities + EXCLUDED.facilities
+        RETURNING 1
+      ), commented AS (
+        INSERT INTO citizen_comment (id, org_unit_id, month, text, created_at)
+        SELECT ${commentId}::uuid, spent.org_unit_id, ${answer.month}, ${text}::text, ${answer.at}::timestamptz FROM spent WHERE ${text}::text IS NOT NULL
+        RETURNING 1
+      )
+      SELECT (SELECT count(*) FROM spent)::int AS spent, EXISTS (SELECT 1 FROM unit) AS serves`;
+    if (outcome?.spent === 1) return { spentBefore: null };
+    if (!outcome?.serves) throw new ForbiddenError('This unit does not take citizen surveys');
+    // Not spent here: a new statement sees what another submission committed meanwhile.
+    const token = await this.token(answer.tokenHash);
+    if (token?.spentAt) return { spentBefore: { spentAt: token.spentAt, answerDigest: token.answerDigest } };
+    throw new ConflictError('This survey token has expired', { field: 'input.token', reason: 'TOKEN_EXPIRED' });
   }
 
   async sumsOf(orgUnitIds: readonly string[], from: string, to: string): Promise<Map<string, SatisfactionSums>> {
