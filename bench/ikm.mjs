@@ -19,12 +19,14 @@
 // citizens/s for 5 s, a flood of 300, 20,000 seeded answers, 100 reads; each still overridable by
 // its BENCH_* variable); its figures are printed, never written to bench/results/ikm.json.
 // BENCH_CPU_PROF_DIR=dir: identity, feedback and the gateway run with `node --cpu-prof` into dir.
+// BENCH_FEEDBACK_MAIN=path: another build of feedback (e.g. /work/main/services/feedback/dist/main.js),
+// to compare two builds back to back in the same conditions.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 import pg from 'pg';
 
@@ -74,10 +76,21 @@ const urlOf = (/** @type {string} */ name) => {
 
 /** @type {import('node:child_process').ChildProcess[]} */
 const children = [];
+/** @type {Record<string, import('node:child_process').ChildProcess>} */
+const processes = {};
+/** CPU seconds a child has used so far (Linux /proc; null elsewhere): the load phase's cost per citizen, whatever else runs on the machine. */
+const cpuSecondsOf = (/** @type {import('node:child_process').ChildProcess} */ child) => {
+  try {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+};
 /** Starts `node <main>` with env and waits for its /readyz. */
 async function startProcess(/** @type {string} */ name, /** @type {string} */ main, /** @type {Record<string, string>} */ env, /** @type {number} */ port) {
   const profile = CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF_DIR, '--cpu-prof-name', `${name}.cpuprofile`] : [];
-  const child = spawn(process.execPath, [...profile, join(repoRoot, main)], {
+  const child = spawn(process.execPath, [...profile, resolve(repoRoot, main)], {
     cwd: repoRoot,
     env: {
       PATH: process.env.PATH ?? '',
@@ -91,6 +104,7 @@ async function startProcess(/** @type {string} */ name, /** @type {string} */ ma
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   children.push(child);
+  processes[name] = child;
   let errors = '';
   child.stderr?.on('data', (chunk) => (errors = (errors + String(chunk)).slice(-4000)));
   const deadline = Date.now() + 120_000;
@@ -125,7 +139,7 @@ try {
   const jwksUrl = `http://127.0.0.1:${identityPort}/.well-known/jwks.json`;
   await startProcess(
     'feedback',
-    'services/feedback/dist/main.js',
+    process.env.BENCH_FEEDBACK_MAIN ?? 'services/feedback/dist/main.js',
     { DATABASE_URL: urlOf(feedbackDb), JWKS_URL: jwksUrl, SEED_DEMO_DATA: 'never' },
     feedbackPort,
   );
@@ -244,6 +258,7 @@ try {
   const inFlight = [];
   let waiting = 0;
   let notOffered = 0;
+  const cpuBefore = Object.fromEntries(Object.entries(processes).map(([name, child]) => [name, cpuSecondsOf(child)]));
   measuring = true;
   for (let i = 0; i < total; i++) {
     const due = started + (i * 1000) / RATE;
@@ -279,6 +294,12 @@ try {
   await Promise.all(inFlight);
   const loadSeconds = (performance.now() - started) / 1000;
   measuring = false;
+  const cpuPerCitizen = Object.entries(processes)
+    .map(([name, child]) => {
+      const [before, after] = [cpuBefore[name], cpuSecondsOf(child)];
+      return before === null || after === null ? `${name} ?` : `${name} ${(((after - before) * 1000) / Math.max(1, accepted)).toFixed(1)} ms`;
+    })
+    .join(', ');
   progress(`load done: ${accepted} accepted`);
 
   // 2. A flood from one address.
@@ -366,7 +387,7 @@ try {
       `and its default anonymous limit (burst 120, 10/s per address), feedback's default survey limits (per address: 10 at once, 10/min; per unit: 600, 6000/min); ` +
       `offered ${RATE} citizens/s open loop for ${SECONDS} s (${total} citizens; ${notOffered} not offered because ${MAX_IN_FLIGHT} were already waiting or the window had passed; offering took ${offeredSeconds.toFixed(1)} s, all answered after ${loadSeconds.toFixed(1)} s), ` +
       `each its own X-Forwarded-For address, spread over ${SURVEY_UNITS} service units; a citizen = citizenSurveyToken + submitPublicFeedback through the gateway, ` +
-      `latency from its scheduled start to the submit's answer (each step's own answer: token p50 ${quantile(tokenTimes, 0.5)} ms, p95 ${quantile(tokenTimes, 0.95)} ms; submit p50 ${quantile(submitTimes, 0.5)} ms, p95 ${quantile(submitTimes, 0.95)} ms); ${accepted} accepted, refused or failed: ${refused}; ` +
+      `latency from its scheduled start to the submit's answer (each step's own answer: token p50 ${quantile(tokenTimes, 0.5)} ms, p95 ${quantile(tokenTimes, 0.95)} ms; submit p50 ${quantile(submitTimes, 0.5)} ms, p95 ${quantile(submitTimes, 0.95)} ms; CPU per accepted citizen: ${cpuPerCitizen}); ${accepted} accepted, refused or failed: ${refused}; ` +
       `flood: ${FLOOD} citizens from one address, ${FLOOD_CONCURRENCY} at a time, ${floodAccepted} accepted; ` +
       `afterwards the aggregates hold ${storedNew} new responses for ${expected} accepted (50 warm-up), ${spent[0].n} tokens spent; ` +
       `satisfaction: ${UNITS} service units, ${seeded} answers seeded with SQL into month aggregates of ${year} (setup, not measured), ` +
