@@ -79,7 +79,7 @@ const children = [];
 /** @type {Record<string, import('node:child_process').ChildProcess>} */
 const processes = {};
 /** CPU seconds a child has used so far (Linux /proc; null elsewhere): the load phase's cost per citizen, whatever else runs on the machine. */
-const cpuSecondsOf = (/** @type {import('node:child_process').ChildProcess} */ child) => {
+const cpuSecondsOf = (/** @type {{ pid?: number | undefined }} */ child) => {
   try {
     const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100;
@@ -259,6 +259,15 @@ try {
   let waiting = 0;
   let notOffered = 0;
   const cpuBefore = Object.fromEntries(Object.entries(processes).map(([name, child]) => [name, cpuSecondsOf(child)]));
+  // PostgreSQL's backends serving feedback (when it runs on this machine): a backend that ends during the load is not counted.
+  const feedbackBackends = async () =>
+    new Map(
+      (await admin.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1`, [feedbackDb])).rows.map((/** @type {{ pid: number }} */ row) => [
+        row.pid,
+        cpuSecondsOf({ pid: row.pid }),
+      ]),
+    );
+  const backendsBefore = await feedbackBackends();
   measuring = true;
   for (let i = 0; i < total; i++) {
     const due = started + (i * 1000) / RATE;
@@ -300,6 +309,9 @@ try {
       return before === null || after === null ? `${name} ?` : `${name} ${(((after - before) * 1000) / Math.max(1, accepted)).toFixed(1)} ms`;
     })
     .join(', ');
+  const backendsAfter = await feedbackBackends();
+  const backendSeconds = [...backendsAfter].reduce((total, [pid, after]) => total + (after === null ? Number.NaN : after - (backendsBefore.get(pid) ?? 0)), 0);
+  const postgresPerCitizen = Number.isNaN(backendSeconds) ? '?' : `${((backendSeconds * 1000) / Math.max(1, accepted)).toFixed(1)} ms`;
   progress(`load done: ${accepted} accepted`);
 
   // 2. A flood from one address.
@@ -387,7 +399,7 @@ try {
       `and its default anonymous limit (burst 120, 10/s per address), feedback's default survey limits (per address: 10 at once, 10/min; per unit: 600, 6000/min); ` +
       `offered ${RATE} citizens/s open loop for ${SECONDS} s (${total} citizens; ${notOffered} not offered because ${MAX_IN_FLIGHT} were already waiting or the window had passed; offering took ${offeredSeconds.toFixed(1)} s, all answered after ${loadSeconds.toFixed(1)} s), ` +
       `each its own X-Forwarded-For address, spread over ${SURVEY_UNITS} service units; a citizen = citizenSurveyToken + submitPublicFeedback through the gateway, ` +
-      `latency from its scheduled start to the submit's answer (each step's own answer: token p50 ${quantile(tokenTimes, 0.5)} ms, p95 ${quantile(tokenTimes, 0.95)} ms; submit p50 ${quantile(submitTimes, 0.5)} ms, p95 ${quantile(submitTimes, 0.95)} ms; CPU per accepted citizen: ${cpuPerCitizen}); ${accepted} accepted, refused or failed: ${refused}; ` +
+      `latency from its scheduled start to the submit's answer (each step's own answer: token p50 ${quantile(tokenTimes, 0.5)} ms, p95 ${quantile(tokenTimes, 0.95)} ms; submit p50 ${quantile(submitTimes, 0.5)} ms, p95 ${quantile(submitTimes, 0.95)} ms; CPU per accepted citizen: ${cpuPerCitizen}, feedback's PostgreSQL backends ${postgresPerCitizen}); ${accepted} accepted, refused or failed: ${refused}; ` +
       `flood: ${FLOOD} citizens from one address, ${FLOOD_CONCURRENCY} at a time, ${floodAccepted} accepted; ` +
       `afterwards the aggregates hold ${storedNew} new responses for ${expected} accepted (50 warm-up), ${spent[0].n} tokens spent; ` +
       `satisfaction: ${UNITS} service units, ${seeded} answers seeded with SQL into month aggregates of ${year} (setup, not measured), ` +
