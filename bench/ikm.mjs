@@ -14,27 +14,36 @@
 //    month aggregates, seeded with SQL (the setup, not what is measured); then `orgUnit(id) {
 //    satisfaction }` through the gateway for random units, p50/p95, and the 500 in one query.
 // Writes bench/results/ikm.json.
+//
+// BENCH_IKM_SMALL=1: a small, short configuration for checking work on a shared machine (150
+// citizens/s for 5 s, a flood of 300, 20,000 seeded answers, 100 reads; each still overridable by
+// its BENCH_* variable); its figures are printed, never written to bench/results/ikm.json.
+// BENCH_CPU_PROF_DIR=dir: identity, feedback and the gateway run with `node --cpu-prof` into dir.
+// BENCH_FEEDBACK_MAIN=path: another build of feedback (e.g. /work/main/services/feedback/dist/main.js),
+// to compare two builds back to back in the same conditions.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 import pg from 'pg';
 
 import { repoRoot } from '../scripts/lib/paths.mjs';
 
-const RATE = Number(process.env.BENCH_RATE ?? 750);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SMALL = process.env.BENCH_IKM_SMALL === '1';
+const CPU_PROF_DIR = process.env.BENCH_CPU_PROF_DIR;
+const RATE = Number(process.env.BENCH_RATE ?? (SMALL ? 150 : 750));
+const SECONDS = Number(process.env.BENCH_SECONDS ?? (SMALL ? 5 : 10));
 /** Citizens waiting for an answer at most; an arrival beyond it is not offered (counted in the notes), so an overloaded stack is measured, not the client's queue. */
 const MAX_IN_FLIGHT = Number(process.env.BENCH_MAX_IN_FLIGHT ?? 256);
 const SURVEY_UNITS = Number(process.env.BENCH_SURVEY_UNITS ?? 100);
-const FLOOD = Number(process.env.BENCH_FLOOD ?? 2000);
+const FLOOD = Number(process.env.BENCH_FLOOD ?? (SMALL ? 300 : 2000));
 const FLOOD_CONCURRENCY = 16;
 const UNITS = 500;
-const ANSWERS = Number(process.env.BENCH_ANSWERS ?? 1_000_000);
-const READS = Number(process.env.BENCH_READS ?? 1000);
+const ANSWERS = Number(process.env.BENCH_ANSWERS ?? (SMALL ? 20_000 : 1_000_000));
+const READS = Number(process.env.BENCH_READS ?? (SMALL ? 100 : 1000));
 const WHOLE_AGENCY_READS = 20;
 const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const run = randomUUID().slice(0, 8);
@@ -67,9 +76,21 @@ const urlOf = (/** @type {string} */ name) => {
 
 /** @type {import('node:child_process').ChildProcess[]} */
 const children = [];
+/** @type {Record<string, import('node:child_process').ChildProcess>} */
+const processes = {};
+/** CPU seconds a child has used so far (Linux /proc; null elsewhere): the load phase's cost per citizen, whatever else runs on the machine. */
+const cpuSecondsOf = (/** @type {{ pid?: number | undefined }} */ child) => {
+  try {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+};
 /** Starts `node <main>` with env and waits for its /readyz. */
 async function startProcess(/** @type {string} */ name, /** @type {string} */ main, /** @type {Record<string, string>} */ env, /** @type {number} */ port) {
-  const child = spawn(process.execPath, [join(repoRoot, main)], {
+  const profile = CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF_DIR, '--cpu-prof-name', `${name}.cpuprofile`] : [];
+  const child = spawn(process.execPath, [...profile, resolve(repoRoot, main)], {
     cwd: repoRoot,
     env: {
       PATH: process.env.PATH ?? '',
@@ -83,6 +104,7 @@ async function startProcess(/** @type {string} */ name, /** @type {string} */ ma
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   children.push(child);
+  processes[name] = child;
   let errors = '';
   child.stderr?.on('data', (chunk) => (errors = (errors + String(chunk)).slice(-4000)));
   const deadline = Date.now() + 120_000;
@@ -117,7 +139,7 @@ try {
   const jwksUrl = `http://127.0.0.1:${identityPort}/.well-known/jwks.json`;
   await startProcess(
     'feedback',
-    'services/feedback/dist/main.js',
+    process.env.BENCH_FEEDBACK_MAIN ?? 'services/feedback/dist/main.js',
     { DATABASE_URL: urlOf(feedbackDb), JWKS_URL: jwksUrl, SEED_DEMO_DATA: 'never' },
     feedbackPort,
   );
@@ -202,11 +224,21 @@ try {
     const code = first?.extensions?.reason ?? first?.extensions?.code ?? '';
     return code === 'INTERNAL_SERVER_ERROR' || code === '' ? `${code} ${first?.message.replace(/\(request id [^)]*\)/, '').slice(0, 80)}` : code;
   };
+  /** Each step's own time (the token's answer, the submit's answer) of the measured citizens: where the latency goes. */
+  /** @type {number[]} */
+  const tokenTimes = [];
+  /** @type {number[]} */
+  const submitTimes = [];
+  let measuring = false;
   /** One citizen: a token, then the answers. What failed, or null when accepted. */
   async function citizen(/** @type {string} */ address, /** @type {string} */ unitId) {
+    const t0 = performance.now();
     const issued = await gql(TOKEN, { u: unitId }, { address });
+    const t1 = performance.now();
+    if (measuring) tokenTimes.push(t1 - t0);
     if (issued.errors) return { step: 'token', code: why(issued.errors) };
     const submitted = await gql(SUBMIT, { input: { token: issued.data.citizenSurveyToken.token, answers: answers() } }, { address });
+    if (measuring) submitTimes.push(performance.now() - t1);
     if (submitted.errors) return { step: 'submit', code: why(submitted.errors) };
     return null;
   }
@@ -226,6 +258,17 @@ try {
   const inFlight = [];
   let waiting = 0;
   let notOffered = 0;
+  const cpuBefore = Object.fromEntries(Object.entries(processes).map(([name, child]) => [name, cpuSecondsOf(child)]));
+  // PostgreSQL's backends serving feedback (when it runs on this machine): a backend that ends during the load is not counted.
+  const feedbackBackends = async () =>
+    new Map(
+      (await admin.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1`, [feedbackDb])).rows.map((/** @type {{ pid: number }} */ row) => [
+        row.pid,
+        cpuSecondsOf({ pid: row.pid }),
+      ]),
+    );
+  const backendsBefore = await feedbackBackends();
+  measuring = true;
   for (let i = 0; i < total; i++) {
     const due = started + (i * 1000) / RATE;
     const wait = due - performance.now();
@@ -259,6 +302,16 @@ try {
   const offeredSeconds = (performance.now() - started) / 1000;
   await Promise.all(inFlight);
   const loadSeconds = (performance.now() - started) / 1000;
+  measuring = false;
+  const cpuPerCitizen = Object.entries(processes)
+    .map(([name, child]) => {
+      const [before, after] = [cpuBefore[name], cpuSecondsOf(child)];
+      return before === null || after === null ? `${name} ?` : `${name} ${(((after - before) * 1000) / Math.max(1, accepted)).toFixed(1)} ms`;
+    })
+    .join(', ');
+  const backendsAfter = await feedbackBackends();
+  const backendSeconds = [...backendsAfter].reduce((total, [pid, after]) => total + (after === null ? Number.NaN : after - (backendsBefore.get(pid) ?? 0)), 0);
+  const postgresPerCitizen = Number.isNaN(backendSeconds) ? '?' : `${((backendSeconds * 1000) / Math.max(1, accepted)).toFixed(1)} ms`;
   progress(`load done: ${accepted} accepted`);
 
   // 2. A flood from one address.
@@ -346,7 +399,7 @@ try {
       `and its default anonymous limit (burst 120, 10/s per address), feedback's default survey limits (per address: 10 at once, 10/min; per unit: 600, 6000/min); ` +
       `offered ${RATE} citizens/s open loop for ${SECONDS} s (${total} citizens; ${notOffered} not offered because ${MAX_IN_FLIGHT} were already waiting or the window had passed; offering took ${offeredSeconds.toFixed(1)} s, all answered after ${loadSeconds.toFixed(1)} s), ` +
       `each its own X-Forwarded-For address, spread over ${SURVEY_UNITS} service units; a citizen = citizenSurveyToken + submitPublicFeedback through the gateway, ` +
-      `latency from its scheduled start to the submit's answer; ${accepted} accepted, refused or failed: ${refused}; ` +
+      `latency from its scheduled start to the submit's answer (each step's own answer: token p50 ${quantile(tokenTimes, 0.5)} ms, p95 ${quantile(tokenTimes, 0.95)} ms; submit p50 ${quantile(submitTimes, 0.5)} ms, p95 ${quantile(submitTimes, 0.95)} ms; CPU per accepted citizen: ${cpuPerCitizen}, feedback's PostgreSQL backends ${postgresPerCitizen}); ${accepted} accepted, refused or failed: ${refused}; ` +
       `flood: ${FLOOD} citizens from one address, ${FLOOD_CONCURRENCY} at a time, ${floodAccepted} accepted; ` +
       `afterwards the aggregates hold ${storedNew} new responses for ${expected} accepted (50 warm-up), ${spent[0].n} tokens spent; ` +
       `satisfaction: ${UNITS} service units, ${seeded} answers seeded with SQL into month aggregates of ${year} (setup, not measured), ` +
@@ -364,5 +417,7 @@ try {
   await admin.query(`DROP DATABASE IF EXISTS "${feedbackDb}" WITH (FORCE)`);
   await admin.end();
 }
-writeFileSync(join(repoRoot, 'bench', 'results', 'ikm.json'), `${JSON.stringify(result, null, 2)}\n`);
+// A small run checks work in progress; only the full configuration is the benchmark's result.
+if (SMALL) progress('BENCH_IKM_SMALL=1: bench/results/ikm.json left as it was');
+else writeFileSync(join(repoRoot, 'bench', 'results', 'ikm.json'), `${JSON.stringify(result, null, 2)}\n`);
 process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -84,13 +84,13 @@ export const feedbackModule = defineService({
   createPrisma: createPrismaClient,
 
   // Adapters, then use cases, then resolvers and handlers.
-  async wire({ config, prisma, ids, clock, logger, notifyOutbox }): Promise<FeedbackWiring> {
+  async wire({ config, prisma, database, ids, clock, logger, notifyOutbox }): Promise<FeedbackWiring> {
     const employees = new PrismaEmployeeCopyRepository(prisma);
     const notes = new PrismaFeedbackNoteRepository(prisma);
     const dialogues = new PrismaDialogueRepository(prisma, notifyOutbox);
     const settings = new PrismaAgencySettingsRepository(prisma);
     const cycles = new PrismaFeedbackCycleRepository(prisma, notifyOutbox);
-    const survey = new PrismaCitizenSurveyRepository(prisma);
+    const survey = new PrismaCitizenSurveyRepository(prisma, database.sql);
     const questionnaires = new PrismaQuestionnaireRepository(prisma);
     const limits: SurveyLimits = {
       perAddress: { capacity: config.SURVEY_ADDRESS_BURST, perMinute: config.SURVEY_ADDRESS_PER_MINUTE },

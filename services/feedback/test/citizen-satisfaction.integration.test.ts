@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
 
+import { randomIds, systemClock } from '@kinerja/kernel';
 import { createLogger } from '@kinerja/logger';
 
+import { IssueSurveyToken, RateLimiter, SubmitPublicFeedback, type SurveyLimits } from '../src/application/citizen-survey';
 import { IKM_ELEMENTS } from '../src/domain/ikm.rule';
 import { feedbackModule } from '../src/feedback.module';
+import { PrismaCitizenSurveyRepository } from '../src/infrastructure/prisma-citizen-survey.repository';
+import { cryptoSurveyTokens } from '../src/infrastructure/survey-tokens';
 import { type FeedbackHarness, startFeedbackOnPostgres, viewers } from './feedback-harness';
 import { employeeRegistered, testEmployee } from './support/events';
 
@@ -167,6 +171,49 @@ describe('citizen satisfaction (rule 7)', () => {
     // Nothing in the database reads back the answers without the token.
     const row = await harness.service.prisma.surveyToken.findFirst({ where: { spentAt: { not: null }, orgUnitId: unit }, select: { answerDigest: true } });
     expect(row?.answerDigest).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('counts each of many concurrent answers to one unit once, and spends a token raced by many different answers once', async () => {
+    // The use cases over the service's own database, with limits that let the whole burst through.
+    const generous: SurveyLimits = {
+      perAddress: { capacity: 1000, perMinute: 0 },
+      perUnit: { capacity: 1000, perMinute: 0 },
+      commentMaxLength: 200,
+      tokenTtlMinutes: 60,
+    };
+    const repository = new PrismaCitizenSurveyRepository(harness.service.prisma, harness.service.database.sql);
+    const limiter = () => new RateLimiter(generous.perAddress, systemClock);
+    const issue = new IssueSurveyToken(repository, cryptoSurveyTokens, limiter(), generous, systemClock);
+    const submit = new SubmitPublicFeedback(repository, cryptoSurveyTokens, limiter(), limiter(), generous, randomIds, systemClock);
+    const unit = await freshServiceUnit();
+    const count = 40;
+    const tokens = await Promise.all(Array.from({ length: count }, (_, i) => issue.execute(`192.0.2.${i}`, unit)));
+    const before = await stored();
+    // Every answer to the same unit-month row at once: none lost, none counted twice.
+    const receipts = await Promise.allSettled(
+      tokens.map(({ token }, i) => submit.execute(`192.0.2.${i}`, { token, answers: answers(1 + (i % 4)), comment: i % 10 === 0 ? `Komentar ${i}` : null })),
+    );
+    expect(receipts.filter((receipt) => receipt.status === 'rejected')).toEqual([]);
+    const rows = await harness.service.prisma.satisfactionAggregate.findMany({ where: { orgUnitId: unit } });
+    const sum = (column: 'responses' | 'cost') => rows.reduce((total, row) => total + row[column], 0);
+    expect(sum('responses')).toBe(count);
+    expect(sum('cost')).toBe(Array.from({ length: count }, (_, i) => 1 + (i % 4)).reduce((a, b) => a + b, 0));
+    const afterAll = await stored();
+    expect(afterAll.spent - before.spent).toBe(count);
+    expect(afterAll.comments - before.comments).toBe(count / 10);
+
+    // One token, eight different answers at once: one accepted, the others TOKEN_SPENT, one response counted.
+    const { token } = await issue.execute('192.0.2.200', unit);
+    const raced = await Promise.allSettled(
+      [1, 2, 3, 4, 1, 2, 3, 4].map((score, i) => submit.execute(`192.0.2.${201 + i}`, { token, answers: answers(score), comment: `${i}` })),
+    );
+    expect(raced.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    for (const result of raced.filter((each): each is PromiseRejectedResult => each.status === 'rejected'))
+      expect(result.reason).toMatchObject({ code: 'CONFLICT', details: { reason: 'TOKEN_SPENT' } });
+    const afterRace = await stored();
+    expect(afterRace.spent - afterAll.spent).toBe(1);
+    expect(afterRace.comments - afterAll.comments).toBe(1);
+    expect((afterRace.aggregates._sum.responses ?? 0) - (afterAll.aggregates._sum.responses ?? 0)).toBe(1);
   });
 
   it('refuses a flood from one client address, storing nothing', async () => {

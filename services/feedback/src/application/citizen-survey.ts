@@ -102,12 +102,11 @@ export class IssueSurveyToken {
     assertEntityId(orgUnitId, 'orgUnitId');
     const allowed = this.perAddress.take(`issue:${clientAddress}`);
     if (!allowed.allowed) throw new RateLimitedError('CLIENT_ADDRESS', allowed.retryAfterMs);
-    const [unit] = await this.survey.serviceUnits([orgUnitId]);
-    if (!unit?.servesPublic) throw unitRefused();
     const issuedAt = this.clock.now();
     const expiresAt = new Date(issuedAt.getTime() + this.limits.tokenTtlMinutes * 60_000);
     const { token, hash } = this.tokens.issue();
-    await this.survey.issueToken(hash, orgUnitId, issuedAt, expiresAt);
+    // Stored only for a unit that serves the public, checked in the same statement.
+    if (!(await this.survey.issueToken(hash, orgUnitId, issuedAt, expiresAt))) throw unitRefused();
     return { token, orgUnitId, expiresAt };
   }
 }
@@ -155,13 +154,11 @@ export class SubmitPublicFeedback {
     if (token.expiresAt.getTime() <= now.getTime()) throw new ConflictError('This survey token has expired', { field: 'input.token', reason: 'TOKEN_EXPIRED' });
     const byUnit = this.perUnit.take(`unit:${token.orgUnitId}`);
     if (!byUnit.allowed) throw new RateLimitedError('ORG_UNIT', byUnit.retryAfterMs);
-    const [unit] = await this.survey.serviceUnits([token.orgUnitId]);
-    if (!unit?.servesPublic) throw unitRefused();
+    // One statement checks that the unit still serves the public, spends the token and counts the answers.
     const recorded = await this.survey.recordAnswer({
       tokenHash,
       answerDigest,
-      orgUnitId: unit.orgUnitId,
-      agencyId: unit.agencyId,
+      orgUnitId: token.orgUnitId,
       month: monthOf(todayIn(this.clock)),
       scores: parsed.scores,
       comment: parsed.comment === null ? null : { id: this.ids.newId(), text: parsed.comment },
@@ -169,7 +166,7 @@ export class SubmitPublicFeedback {
     });
     // Spent meanwhile: by this same submission sent twice at once (the same receipt), or by another.
     if (recorded.spentBefore) return replayOf({ ...token, ...recorded.spentBefore }, answerDigest);
-    return { orgUnitId: unit.orgUnitId, acceptedAt: now };
+    return { orgUnitId: token.orgUnitId, acceptedAt: now };
   }
 }
 

@@ -157,19 +157,20 @@ export interface CitizenSurveyRepository {
   serviceUnits(orgUnitIds: readonly string[]): Promise<ServiceUnit[]>;
   /** Marks or unmarks the unit with its audit row, in one transaction. */
   setServiceUnit(unit: ServiceUnit, at: Date, audit: AuditContext): Promise<void>;
-  issueToken(tokenHash: string, orgUnitId: string, issuedAt: Date, expiresAt: Date): Promise<void>;
+  /** Stores the token's hash for the unit, in one statement with the check that the unit serves the public; false (nothing stored) when it does not. */
+  issueToken(tokenHash: string, orgUnitId: string, issuedAt: Date, expiresAt: Date): Promise<boolean>;
   /** The unit a token was issued for, and whether it is spent or expired; null for a token never issued. */
   token(tokenHash: string): Promise<{ orgUnitId: string; spentAt: Date | null; expiresAt: Date; answerDigest: string | null } | null>;
   /**
    * In one transaction: spends the token with the answers' digest, refuses when the unit stopped
-   * serving the public (FORBIDDEN), adds the scores to the unit's month and stores the comment.
-   * When the token was spent meanwhile nothing is written and `spentBefore` tells when and on what.
+   * serving the public (FORBIDDEN), adds the scores to the unit's month (under the unit's agency)
+   * and stores the comment. When the token was spent meanwhile nothing is written and `spentBefore`
+   * tells when and on what; an expired token is refused (CONFLICT, TOKEN_EXPIRED).
    */
   recordAnswer(answer: {
     tokenHash: string;
     answerDigest: string;
     orgUnitId: string;
-    agencyId: string;
     month: string;
     scores: SurveyScores;
     comment: { id: string; text: string } | null;

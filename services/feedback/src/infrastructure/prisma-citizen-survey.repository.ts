@@ -1,4 +1,4 @@
-import { type AuditContext, auditRow } from '@kinerja/database';
+import { type AuditContext, auditRow, type SqlRunner } from '@kinerja/database';
 import { ConflictError, ForbiddenError } from '@kinerja/errors';
 
 import type { SurveyScores } from '../domain/citizen-survey';
@@ -38,8 +38,79 @@ const columnsOf = (scores: SurveyScores): SurveyColumns =>
 
 const toCopy = (row: EmployeeRow): EmployeeCopy => ({ ...row });
 
+/** The aggregate's score columns in the order RECORD_ANSWER takes them ($6–$14). */
+const SCORE_COLUMNS = [
+  'requirements',
+  'procedure',
+  'serviceTime',
+  'cost',
+  'product',
+  'staffCompetence',
+  'staffBehaviour',
+  'complaintHandling',
+  'facilities',
+] as const satisfies readonly (keyof SurveyColumns)[];
+
+interface TokenRow {
+  org_unit_id: string;
+  spent_at: Date | string | null;
+  expires_at: Date | string;
+  answer_digest: string | null;
+}
+
+/** The token's row, stored only for a unit that serves the public: the check and the write in one statement. */
+const ISSUE_TOKEN = `
+  INSERT INTO survey_token (token_hash, org_unit_id, issued_at, expires_at)
+  SELECT $1, org_unit_id, $3::timestamptz, $4::timestamptz FROM service_unit WHERE org_unit_id = $2::uuid AND serves_public
+  RETURNING 1 AS issued`;
+
+const TOKEN_BY_HASH = `SELECT org_unit_id::text AS org_unit_id, spent_at, expires_at, answer_digest FROM survey_token WHERE token_hash = $1`;
+
+/**
+ * A citizen's answer in one statement, so one implicit transaction and one round trip: spends the
+ * token (only while its unit serves the public), adds the scores to the unit's month and stores the
+ * comment; each part writes only when the token was spent here. The row locks it takes (the token's,
+ * the unit-month's) are held for this statement alone, never across round trips. Of two
+ * submissions with one token, the second waits on the token's row, then finds it spent (READ
+ * COMMITTED re-checks `spent_at IS NULL` on the committed row) and writes nothing.
+ */
+const RECORD_ANSWER = `
+  WITH unit AS (
+    SELECT org_unit_id, agency_id FROM service_unit WHERE org_unit_id = $2::uuid AND serves_public
+  ), spent AS (
+    UPDATE survey_token SET spent_at = $3::timestamptz, answer_digest = $4
+    WHERE token_hash = $1 AND org_unit_id = $2::uuid AND spent_at IS NULL AND expires_at > $3::timestamptz AND EXISTS (SELECT 1 FROM unit)
+    RETURNING org_unit_id
+  ), counted AS (
+    INSERT INTO satisfaction_aggregate AS a (org_unit_id, month, agency_id, responses, requirements, procedure, service_time, cost, product,
+      staff_competence, staff_behaviour, complaint_handling, facilities)
+    SELECT unit.org_unit_id, $5, unit.agency_id, 1, $6::int, $7::int, $8::int, $9::int, $10::int, $11::int, $12::int, $13::int, $14::int
+    FROM spent, unit
+    ON CONFLICT (org_unit_id, month) DO UPDATE SET
+      responses = a.responses + 1,
+      requirements = a.requirements + EXCLUDED.requirements,
+      procedure = a.procedure + EXCLUDED.procedure,
+      service_time = a.service_time + EXCLUDED.service_time,
+      cost = a.cost + EXCLUDED.cost,
+      product = a.product + EXCLUDED.product,
+      staff_competence = a.staff_competence + EXCLUDED.staff_competence,
+      staff_behaviour = a.staff_behaviour + EXCLUDED.staff_behaviour,
+      complaint_handling = a.complaint_handling + EXCLUDED.complaint_handling,
+      facilities = a.facilities + EXCLUDED.facilities
+    RETURNING 1
+  ), commented AS (
+    INSERT INTO citizen_comment (id, org_unit_id, month, text, created_at)
+    SELECT $15::uuid, spent.org_unit_id, $5, $16::text, $3::timestamptz FROM spent WHERE $16::text IS NOT NULL
+    RETURNING 1
+  )
+  SELECT (SELECT count(*) FROM spent)::int AS spent, EXISTS (SELECT 1 FROM unit) AS serves`;
+
 export class PrismaCitizenSurveyRepository implements CitizenSurveyRepository {
-  constructor(private readonly prisma: FeedbackPrisma) {}
+  constructor(
+    private readonly prisma: FeedbackPrisma,
+    /** The hot path of every citizen (a token, an answer) in plain prepared statements, one round trip each. */
+    private readonly sql: SqlRunner,
+  ) {}
 
   async agencyOfUnit(orgUnitId: string): Promise<string | null> {
     return (await this.prisma.employeeCopy.findFirst({ where: { orgUnitId }, select: { agencyId: true } }))?.agencyId ?? null;
@@ -68,43 +139,44 @@ export class PrismaCitizenSurveyRepository implements CitizenSurveyRepository {
     });
   }
 
-  async issueToken(tokenHash: string, orgUnitId: string, issuedAt: Date, expiresAt: Date): Promise<void> {
-    await this.prisma.surveyToken.create({ data: { tokenHash, orgUnitId, issuedAt, expiresAt } });
+  async issueToken(tokenHash: string, orgUnitId: string, issuedAt: Date, expiresAt: Date): Promise<boolean> {
+    const rows = await this.sql.query(ISSUE_TOKEN, [tokenHash, orgUnitId, issuedAt, expiresAt], { prepare: 'feedback_issue_survey_token' });
+    return rows.length === 1;
   }
 
   async token(tokenHash: string): Promise<{ orgUnitId: string; spentAt: Date | null; expiresAt: Date; answerDigest: string | null } | null> {
-    return this.prisma.surveyToken.findUnique({ where: { tokenHash }, select: { orgUnitId: true, spentAt: true, expiresAt: true, answerDigest: true } });
+    const [row] = await this.sql.query<TokenRow>(TOKEN_BY_HASH, [tokenHash], { prepare: 'feedback_survey_token_by_hash' });
+    if (!row) return null;
+    return {
+      orgUnitId: row.org_unit_id,
+      spentAt: row.spent_at === null ? null : new Date(row.spent_at),
+      expiresAt: new Date(row.expires_at),
+      answerDigest: row.answer_digest,
+    };
   }
 
   async recordAnswer(answer: Parameters<CitizenSurveyRepository['recordAnswer']>[0]): ReturnType<CitizenSurveyRepository['recordAnswer']> {
     const columns = columnsOf(answer.scores);
-    const increments = Object.fromEntries(Object.entries(columns).map(([column, score]) => [column, { increment: score }]));
-    return this.prisma.$transaction(async (tx) => {
-      // The first statement spends the token: of two submissions with one token, one waits here and then finds it spent.
-      const spent = await tx.surveyToken.updateMany({
-        where: { tokenHash: answer.tokenHash, spentAt: null, expiresAt: { gt: answer.at } },
-        data: { spentAt: answer.at, answerDigest: answer.answerDigest },
-      });
-      if (spent.count !== 1) {
-        // A new statement sees what the other submission committed.
-        const token = await tx.surveyToken.findUnique({ where: { tokenHash: answer.tokenHash }, select: { spentAt: true, answerDigest: true } });
-        if (token?.spentAt) return { spentBefore: token };
-        throw new ConflictError('This survey token has expired', { field: 'input.token', reason: 'TOKEN_EXPIRED' });
-      }
-      const unit = await tx.serviceUnit.findUnique({ where: { orgUnitId: answer.orgUnitId } });
-      if (!unit?.servesPublic) throw new ForbiddenError('This unit does not take citizen surveys');
-      await tx.satisfactionAggregate.upsert({
-        where: { orgUnitId_month: { orgUnitId: answer.orgUnitId, month: answer.month } },
-        create: { orgUnitId: answer.orgUnitId, month: answer.month, agencyId: answer.agencyId, responses: 1, ...columns },
-        update: { responses: { increment: 1 }, ...increments },
-      });
-      if (answer.comment) {
-        await tx.citizenComment.create({
-          data: { id: answer.comment.id, orgUnitId: answer.orgUnitId, month: answer.month, text: answer.comment.text, createdAt: answer.at },
-        });
-      }
-      return { spentBefore: null };
-    });
+    const [outcome] = await this.sql.query<{ spent: number; serves: boolean }>(
+      RECORD_ANSWER,
+      [
+        answer.tokenHash,
+        answer.orgUnitId,
+        answer.at,
+        answer.answerDigest,
+        answer.month,
+        ...SCORE_COLUMNS.map((column) => columns[column]),
+        answer.comment?.id ?? null,
+        answer.comment?.text ?? null,
+      ],
+      { prepare: 'feedback_record_survey_answer' },
+    );
+    if (outcome?.spent === 1) return { spentBefore: null };
+    if (!outcome?.serves) throw new ForbiddenError('This unit does not take citizen surveys');
+    // Not spent here: a new statement sees what another submission committed meanwhile.
+    const token = await this.token(answer.tokenHash);
+    if (token?.spentAt) return { spentBefore: { spentAt: token.spentAt, answerDigest: token.answerDigest } };
+    throw new ConflictError('This survey token has expired', { field: 'input.token', reason: 'TOKEN_EXPIRED' });
   }
 
   async sumsOf(orgUnitIds: readonly string[], from: string, to: string): Promise<Map<string, SatisfactionSums>> {
