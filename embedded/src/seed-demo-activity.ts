@@ -11,27 +11,27 @@ import { ACTIVITY, AgencyActivity, closeYear, Counters, openYears } from './demo
  * (nothing is written to a database directly).
  *
  * In every agency (ACTIVITY in demo-agency.script.ts), HR opens the previous and the current year,
- * quarterly, and the demo supervisor's team of Dinas Pendidikan — `employee.<agency>` and three
- * colleagues — goes through the year:
+ * quarterly, and the four staff of its Dinas Pendidikan go through the year: the demo
+ * supervisor's two (`employee.<agency>` and a colleague) and the two of the other head of division:
  *
- * - the supervisor records a planning dialogue with each for both years (the demo employee
+ * - each head of division records a planning dialogue with their staff for both years (the demo employee
  *   acknowledges theirs); each writes an SKP of 2 MAIN results and 1 ADDITIONAL (one indicator
- *   each) and submits it; the demo supervisor approves them;
+ *   each) and submits it; their head of division approves them;
  * - each reports the four quarters with a link to the evidence (marked late: reported today);
- * - a colleague's 360° of last year is answered by the supervisor, three peers and themselves and
- *   closed; this year's 360° of the supervisor is opened by HR, two of the team have answered and
- *   the demo employee's request waits;
- * - HR rates the unit; the supervisor finalizes the annual assessments, the five predikat spread
+ * - the demo employee's colleague's 360° of last year (HR adds the other team as peers) is answered
+ *   by the supervisor, three peers and themselves and closed; this year's 360° of the demo
+ *   supervisor is opened by HR, two raters have answered and the demo employee's request waits;
+ * - HR rates the unit; the heads of division finalize the annual assessments, the five predikat spread
  *   over the agencies so that each unit's curve matches its rating, except one justified break
  *   (Sawahlunto, as the agency's WARN setting asks); HR grants a bonus recommendation for each
  *   SANGAT_BAIK, coaching for BUTUH_PERBAIKAN, a discipline referral for KURANG and SANGAT_KURANG,
  *   and closes the year;
  * - development assigns a programme per gap from performance's event; HR records Komunikasi
- *   Efektif as passed (certificate) and starts the others; the supervisor records the follow-up
+ *   Efektif as passed (certificate) and starts the others; the heads of division record the follow-up
  *   dialogue each poor rating made due;
  * - the current year: the demo supervisor drafts their SKP (a DRAFT with two RHKs), the staff's
- *   RHKs cascade from it; the demo employee's SKP and a colleague's are APPROVED, the others
- *   SUBMITTED, waiting for the demo supervisor.
+ *   RHKs cascade from it; the demo employee's SKP is APPROVED, their colleague's SUBMITTED,
+ *   waiting for the demo supervisor (in the other team, one of each).
  *
  * The citizen answers (IKM) and the selections with their hire are the services' own seeds
  * (feedback's seed-demo-satisfaction.ts, recruitment's seed-demo-selections.ts).
