@@ -5,8 +5,9 @@
 
 type Aspect = 'QUANTITY' | 'QUALITY' | 'TIME' | 'COST';
 export type Rating = 'ABOVE' | 'MEETS' | 'BELOW';
-type Predikat = 'SANGAT_BAIK' | 'BAIK' | 'BUTUH_PERBAIKAN';
-export type UnitRating = 'ISTIMEWA' | 'BAIK' | 'BUTUH_PERBAIKAN';
+export type Predikat = 'SANGAT_BAIK' | 'BAIK' | 'BUTUH_PERBAIKAN' | 'KURANG' | 'SANGAT_KURANG';
+export const PREDIKATS: readonly Predikat[] = ['SANGAT_BAIK', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG', 'SANGAT_KURANG'];
+export type UnitRating = 'ISTIMEWA' | 'BAIK' | 'BUTUH_PERBAIKAN' | 'KURANG' | 'SANGAT_KURANG';
 
 export interface IndicatorTemplate {
   aspect: Aspect;
@@ -85,7 +86,7 @@ export const FALLBACK_PLAN: WorkResultTemplate[] = [
 ];
 
 const CORE_VALUES = ['BERORIENTASI_PELAYANAN', 'AKUNTABEL', 'KOMPETEN', 'HARMONIS', 'LOYAL', 'ADAPTIF', 'KOLABORATIF'] as const;
-type CoreValue = (typeof CORE_VALUES)[number];
+export type CoreValue = (typeof CORE_VALUES)[number];
 
 /** What an employee achieved last year and how their supervisor saw it. */
 export interface Outcome {
@@ -128,16 +129,38 @@ export const OUTCOMES = {
     feedback:
       'Rekomendasi mutu sekolah binaan jauh di bawah target dan koordinasi dengan tim kurang. Perlu pelatihan komunikasi efektif dan pendampingan perencanaan kinerja.',
   },
+  kurang: {
+    results: ['MEETS', 'MEETS', 'MEETS'],
+    workResultRating: 'MEETS',
+    behaviourRating: 'BELOW',
+    above: [],
+    below: ['AKUNTABEL', 'HARMONIS', 'LOYAL', 'KOLABORATIF'],
+    predikat: 'KURANG',
+    feedback:
+      'Target kerja tercapai, tetapi berulang kali tidak hadir tanpa keterangan, laporan tidak dapat dipertanggungjawabkan dan menolak penugasan tim. Dirujuk ke pembinaan disiplin dan pelatihan nilai dasar ASN.',
+  },
+  sangatKurang: {
+    results: ['BELOW', 'BELOW', 'MEETS'],
+    workResultRating: 'BELOW',
+    behaviourRating: 'BELOW',
+    above: [],
+    below: ['BERORIENTASI_PELAYANAN', 'AKUNTABEL', 'LOYAL', 'KOLABORATIF'],
+    predikat: 'SANGAT_KURANG',
+    feedback:
+      'Sebagian besar target tidak tercapai dan perilaku kerja jauh di bawah ekspektasi: keluhan layanan berulang dan laporan terlambat. Dirujuk ke pembinaan disiplin dengan rencana perbaikan kinerja.',
+  },
 } satisfies Record<string, Outcome>;
 
 const VALUE_NOTES: Partial<Record<CoreValue, Partial<Record<Rating, string>>>> = {
+  AKUNTABEL: { ABOVE: 'Bukti dukung selalu lengkap dan tepat waktu.', BELOW: 'Laporan kegiatan tidak didukung bukti dan sering terlambat.' },
+  HARMONIS: { BELOW: 'Beberapa kali berselisih dengan rekan kerja di depan pengguna layanan.' },
+  LOYAL: { BELOW: 'Tidak hadir tanpa keterangan pada beberapa hari kerja.' },
   KOLABORATIF: {
     BELOW: 'Jarang berbagi informasi dengan tim dan sulit diajak bekerja sama lintas bidang.',
     ABOVE: 'Aktif menggerakkan kerja sama lintas bidang.',
   },
-  BERORIENTASI_PELAYANAN: { ABOVE: 'Cepat dan ramah menanggapi permintaan sekolah.' },
+  BERORIENTASI_PELAYANAN: { ABOVE: 'Cepat dan ramah menanggapi permintaan sekolah.', BELOW: 'Keluhan pengguna layanan berulang dan lambat ditanggapi.' },
   KOMPETEN: { ABOVE: 'Menguasai regulasi dan membimbing rekan kerja.' },
-  AKUNTABEL: { ABOVE: 'Bukti dukung selalu lengkap dan tepat waktu.' },
   ADAPTIF: { ABOVE: 'Cepat menyesuaikan diri dengan kebijakan kurikulum baru.' },
 };
 

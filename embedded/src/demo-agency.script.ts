@@ -45,39 +45,67 @@ interface Person {
 /** A staff member's two years: how the last one went, and where this year's SKP stands. */
 interface Member {
   person: Person;
+  /** Their direct supervisor, who approves their SKP and assesses them. */
+  lead: Person;
   outcome: Outcome;
   currentPlan: 'SUBMITTED' | 'APPROVED';
+  demo: boolean;
 }
 
 /** What an agency with activity gets. */
 export interface AgencyScript {
   slug: string;
   unitRating: UnitRating;
-  demoEmployee: Outcome;
+  /**
+   * Last year's outcomes of the four staff of Dinas Pendidikan — the demo supervisor's two, then
+   * the two of the other head of division — in the order they are finalized (each finalization
+   * checks the unit's curve against the ones before it).
+   */
+  outcomes: Outcome[];
+  /** Which of them is the demo employee's (`employee.<agency>`); the others go to the demo supervisor's other staff member first, then to the other team by position title. */
+  demoAt: number;
 }
 
+const { sangatBaik: SB, baik: B, butuhPerbaikan: BP, kurang: K, sangatKurang: SK } = OUTCOMES;
+
 /**
- * The agencies whose demo team goes through the previous year, in order of priority. Only Siulak:
- * each further agency adds about 1.5 s to the first start (see the note at the top).
+ * Every agency's demo team goes through the previous year. Together they give the province all
+ * five predikat. Each unit's curve is met with 4 of DISDIK's 7 holders assessed (units rated
+ * ISTIMEWA or BAIK: the minimums of the poorer ratings need more than 4 of 7), except
+ * Sawahlunto's: a unit rated BUTUH_PERBAIKAN allows one SANGAT_BAIK (10%, at least one), and its
+ * demo employee is the second, finalized with a justification (the agency's WARN setting).
  */
-export const ACTIVITY: AgencyScript[] = [{ slug: 'siulak', unitRating: 'BAIK', demoEmployee: OUTCOMES.baik }];
+export const ACTIVITY: AgencyScript[] = [
+  { slug: 'siulak', unitRating: 'BAIK', outcomes: [BP, B, B, SB], demoAt: 1 },
+  { slug: 'muaratebo', unitRating: 'ISTIMEWA', outcomes: [SB, SB, B, B], demoAt: 2 },
+  { slug: 'tanjungpinang', unitRating: 'BAIK', outcomes: [K, SK, B, SB], demoAt: 2 },
+  { slug: 'sawahlunto', unitRating: 'BUTUH_PERBAIKAN', outcomes: [BP, BP, SB, SB], demoAt: 3 },
+  { slug: 'kotalama', unitRating: 'BAIK', outcomes: [K, K, BP, B], demoAt: 3 },
+  { slug: 'demo', unitRating: 'BAIK', outcomes: [BP, B, B, SB], demoAt: 1 },
+];
+
+const POOR: readonly string[] = ['BUTUH_PERBAIKAN', 'KURANG', 'SANGAT_KURANG'];
 
 const PERIOD_FIELDS = 'id year subPeriods { id index }';
 const HOLDER = 'id nip email position { title }';
-const TEAM_QUERY = `{ me { id nip position { title } orgUnit { id positions { holder { id } } } subordinates { ${HOLDER} } } }`;
+const TEAM_QUERY = `{ me { id nip position { title } orgUnit { id positions { holder { ${HOLDER} subordinates { ${HOLDER} } } } } subordinates { ${HOLDER} } } }`;
 const JUSTIFICATION =
-  'Capaian individu sesuai target SKP yang disepakati; kendala unit berasal dari anggaran yang terlambat cair, bukan dari kinerja pegawai ini.';
+  'Capaian individu melampaui target SKP yang disepakati dengan bukti dukung lengkap; rendahnya predikat unit berasal dari anggaran yang terlambat cair, bukan dari kinerja pegawai ini.';
 
 interface TeamView {
   id: string;
   nip: string;
   position: { title: string };
-  orgUnit: { id: string; positions: { holder: { id: string } | null }[] };
+  orgUnit: { id: string; positions: { holder: (Holder & { subordinates: Holder[] }) | null }[] };
   subordinates: Holder[];
 }
 
 export class Counters {
   plans = 0;
+  dialogues = 0;
+  feedbackCycles = { closed: 0, open: 0 };
+  rewards = 0;
+  sanctions = 0;
   realizations = 0;
   justified = 0;
   assignments = 0;
@@ -115,9 +143,8 @@ export class AgencyActivity {
   readonly loggedIn = new Promise<void>((resolve) => (this.markLoggedIn = resolve));
 
   async run(): Promise<void> {
-    const { gateway } = this;
-    const { slug } = this.script;
-    // The demo employee logs in by e-mail; their colleague by NIP, once the supervisor's team names them.
+    const { gateway, script } = this;
+    const { slug } = script;
     const [hr, supervisorSession, demoSession] = await Promise.all(
       ['hr', 'supervisor', 'employee'].map((role) => login(gateway, { email: `${role}.${slug}@kinerja.demo` })),
     );
@@ -127,40 +154,82 @@ export class AgencyActivity {
       gateway.request<{ me: TeamView }>(TEAM_QUERY, {}, supervisorSession.token).then((data) => data.me),
     ]);
     if (!previous || !current) throw new DemoActivityError('the periods were not opened');
+    // The demo employee logs in by e-mail; their colleagues and the other head of division by NIP.
     const demoEmployee = view.subordinates.find((holder) => holder.email === `employee.${slug}@kinerja.demo`);
     const colleague = view.subordinates.find((holder) => holder !== demoEmployee);
-    if (!demoEmployee || !colleague) throw new DemoActivityError(`the ${slug} demo supervisor does not have the two staff expected`);
+    const otherLead = view.orgUnit.positions
+      .map((position) => position.holder)
+      .find((holder) => holder && holder.id !== view.id && holder.subordinates.length > 0 && !holder.subordinates.some((s) => s.id === view.id));
+    const otherStaff = [...(otherLead?.subordinates ?? [])].sort((a, b) => a.position.title.localeCompare(b.position.title));
+    if (!demoEmployee || !colleague || !otherLead || otherStaff.length + 2 < script.outcomes.length) {
+      throw new DemoActivityError(`the ${slug} demo unit does not have the ${script.outcomes.length} staff expected`);
+    }
     const holders = view.orgUnit.positions.filter((position) => position.holder).length;
-    const [other] = await Promise.all([this.person(colleague), this.copiesArrived(hr, view.orgUnit.id, holders, previous.id)]);
+    const [[other, otherLeadPerson, ...otherTeam]] = await Promise.all([
+      Promise.all([colleague, otherLead, ...otherStaff.slice(0, script.outcomes.length - 2)].map((holder) => this.person(holder))),
+      this.copiesArrived(hr, view.orgUnit.id, holders, previous.id),
+    ]);
+    if (!other || !otherLeadPerson) throw new DemoActivityError(`the ${slug} demo staff did not log in`);
     this.markLoggedIn();
     const demo: Person = { id: demoEmployee.id, nip: demoEmployee.nip, title: demoEmployee.position.title, session: demoSession };
     const supervisor: Person = { id: view.id, nip: view.nip, title: view.position.title, session: supervisorSession };
-    // First the poor rating: a unit rated BAIK wants one, so no later finalization breaks its curve.
-    const members: Member[] = [
-      { person: other, outcome: OUTCOMES.butuhPerbaikan, currentPlan: 'SUBMITTED' },
-      { person: demo, outcome: this.script.demoEmployee, currentPlan: 'APPROVED' },
-    ];
-
-    // SKPs: the supervisor's draft of this year first, since the staff's RHKs cascade from it.
+    // In the order of finalization.
+    const queue: [Person, Person][] = [[other, supervisor], ...otherTeam.map((person): [Person, Person] => [person, otherLeadPerson])];
+    const members: Member[] = script.outcomes.map((outcome, i) => {
+      const isDemo = i === script.demoAt;
+      const [person, lead] = isDemo ? [demo, supervisor] : (queue.shift() ?? []);
+      if (!person || !lead) throw new DemoActivityError(`no colleague left for outcome ${i} in ${slug}`);
+      // This year: the demo employee's SKP and the other team's first are approved; their colleagues' wait for approval.
+      return { person, lead, outcome, demo: isDemo, currentPlan: isDemo || person === otherTeam[0] ? 'APPROVED' : 'SUBMITTED' };
+    });
+    // SKPs: the supervisor's draft of this year first, since their staff's RHKs cascade from it.
     const [leadDraft] = await this.draftPlans(supervisor, [current], [], false);
-    const plans = await Promise.all(members.map((member) => this.draftPlans(member.person, [previous, current], [undefined, leadDraft], true)));
-    await this.approve(
-      supervisorSession,
-      members.flatMap((member, m) => (member.currentPlan === 'APPROVED' ? (plans[m] ?? []) : (plans[m] ?? []).slice(0, 1))),
+    // The planning dialogues of both years come before the SKPs are approved (performance shows them at approval).
+    await Promise.all(
+      [supervisor, otherLeadPerson].map((lead) =>
+        this.planningDialogues(
+          lead,
+          members.filter((member) => member.lead === lead),
+          [previous.year, current.year],
+        ),
+      ),
+    );
+    const plans = await Promise.all(
+      members.map((member) => this.draftPlans(member.person, [previous, current], [undefined, member.lead === supervisor ? leadDraft : undefined], true)),
+    );
+    await Promise.all(
+      [supervisor, otherLeadPerson].map((lead) =>
+        this.approve(
+          lead.session,
+          members.flatMap((member, m) => (member.lead !== lead ? [] : member.currentPlan === 'APPROVED' ? (plans[m] ?? []) : (plans[m] ?? []).slice(0, 1))),
+        ),
+      ),
     );
 
     await Promise.all([
       this.rateUnit(hr, view.orgUnit.id, previous.id),
       ...members.map((member, m) => this.report(member.person, plans[m]?.[0], previous.subPeriods, member.outcome)),
+      // Last year's 360° of the demo supervisor's other staff member, closed before they are assessed: its aggregate shows beside the behaviour rating.
+      this.closedFeedbackCycle(hr, supervisor, members, previous.id),
+      // This year's 360° of the demo supervisor, opened by HR: their colleague and the other head of division answered, the demo employee's request waits.
+      this.openFeedbackCycle(hr, supervisor, [other, otherLeadPerson], current.id),
     ]);
     // One after the other: each finalization checks the unit's curve against the ones before it.
-    for (const [m, member] of members.entries()) await this.finalize(supervisorSession, plans[m]?.[0], previous.id, member.outcome);
+    const assessments: string[] = [];
+    for (const [m, member] of members.entries()) assessments.push(await this.finalize(member.lead.session, plans[m]?.[0], previous.id, member.outcome));
+    await this.followUps(hr, members, assessments);
     await closeYear(gateway, hr, previous);
 
-    await this.followUpTrainings(
-      hr,
-      members.filter((member) => member.outcome.predikat === 'BUTUH_PERBAIKAN').map((member) => member.person.id),
-    );
+    const poor = members.filter((member) => POOR.includes(member.outcome.predikat));
+    await Promise.all([
+      this.followUpTrainings(hr, poor),
+      ...[supervisor, otherLeadPerson].map((lead) =>
+        this.followUpDialogues(
+          lead,
+          poor.filter((member) => member.lead === lead),
+        ),
+      ),
+    ]);
   }
 
   private async person(holder: Holder): Promise<Person> {
@@ -260,8 +329,8 @@ export class AgencyActivity {
   }
 
   /** The direct supervisor finalizes; when the unit's curve would break, they justify it, as the agency's WARN setting asks. */
-  private async finalize(assessor: Session, plan: PlanDraft | undefined, periodId: string, outcome: Outcome): Promise<void> {
-    if (!plan) return;
+  private async finalize(assessor: Session, plan: PlanDraft | undefined, periodId: string, outcome: Outcome): Promise<string> {
+    if (!plan) throw new DemoActivityError('no plan to assess');
     const input = {
       planId: plan.planId,
       periodId,
@@ -271,7 +340,7 @@ export class AgencyActivity {
       feedback: outcome.feedback,
     };
     const finalize = (justification: string | null) =>
-      this.gateway.request<{ finalizeAssessment: { predikat: string } }>(
+      this.gateway.request<{ finalizeAssessment: { id: string; predikat: string } }>(
         'mutation ($input: FinalizeAssessmentInput!) { finalizeAssessment(input: $input) { id predikat curveWarning } }',
         { input: { ...input, justification } },
         assessor.token,
@@ -284,14 +353,194 @@ export class AgencyActivity {
       result = await finalize(JUSTIFICATION);
       this.counters.justified += 1;
     }
-    const { predikat } = result.finalizeAssessment;
+    const { id, predikat } = result.finalizeAssessment;
     if (predikat !== outcome.predikat) throw new DemoActivityError(`expected ${outcome.predikat}, the matrix gave ${predikat}`);
     this.counters.assessments[predikat] = (this.counters.assessments[predikat] ?? 0) + 1;
+    return id;
   }
 
-  /** Development assigns the poor ratings' programmes from performance's event; HR passes one and starts the other. */
-  private async followUpTrainings(hr: Session, employeeIds: readonly string[]): Promise<void> {
+  /**
+   * HR's follow-up that rests on the finalized assessments: a bonus recommendation for SANGAT_BAIK,
+   * coaching for BUTUH_PERBAIKAN, a referral to the discipline procedure for KURANG and SANGAT_KURANG.
+   */
+  private async followUps(hr: Session, members: readonly Member[], assessments: readonly string[]): Promise<void> {
+    const ops = members.flatMap((member, m) => {
+      const base = { employeeId: member.person.id, assessmentId: assessments[m] ?? null };
+      switch (member.outcome.predikat) {
+        case 'SANGAT_BAIK':
+          return [
+            op(
+              'grantReward',
+              {
+                input: [
+                  'GrantRewardInput!',
+                  {
+                    ...base,
+                    kind: 'PERFORMANCE_BONUS_RECOMMENDATION',
+                    note: `Predikat SANGAT BAIK tahun ${this.years.previous}: direkomendasikan untuk tunjangan kinerja tambahan.`,
+                  },
+                ],
+              },
+              'id',
+            ),
+          ];
+        case 'BUTUH_PERBAIKAN':
+          return [
+            op(
+              'issueSanction',
+              {
+                input: [
+                  'IssueSanctionInput!',
+                  { ...base, kind: 'COACHING', note: 'Pembinaan oleh atasan langsung: coaching kinerja bulanan selama satu semester.' },
+                ],
+              },
+              'id',
+            ),
+          ];
+        case 'KURANG':
+        case 'SANGAT_KURANG':
+          return [
+            op(
+              'issueSanction',
+              {
+                input: [
+                  'IssueSanctionInput!',
+                  {
+                    ...base,
+                    kind: 'DISCIPLINE_REFERRAL',
+                    note: `Predikat ${member.outcome.predikat.replace('_', ' ')}: dirujuk ke proses hukuman disiplin sesuai PP 94/2021.`,
+                  },
+                ],
+              },
+              'id',
+            ),
+          ];
+        default:
+          return [];
+      }
+    });
+    await this.gateway.mutate(hr.token, ops);
+    this.counters.rewards += ops.filter((entry) => entry.field === 'grantReward').length;
+    this.counters.sanctions += ops.filter((entry) => entry.field === 'issueSanction').length;
+  }
+
+  /** The supervisor's planning dialogue with each of the team, for each year; the demo employee acknowledges theirs. */
+  private async planningDialogues(supervisor: Person, members: readonly Member[], years: readonly number[]): Promise<void> {
+    const recorded = await this.gateway.mutate<{ id: string }>(
+      supervisor.session.token,
+      years.flatMap((year) =>
+        members.map((member) =>
+          op(
+            'recordDialogue',
+            {
+              input: [
+                'RecordDialogueInput!',
+                {
+                  employeeId: member.person.id,
+                  kind: 'PLANNING',
+                  date: `${year}-01-${String(10 + members.indexOf(member)).padStart(2, '0')}`,
+                  summary: `Dialog perencanaan SKP ${year}: rencana hasil kerja diselaraskan dengan sasaran bidang.`,
+                  agreements: 'Target dan indikator disepakati; realisasi dilaporkan setiap triwulan dengan bukti dukung.',
+                },
+              ],
+            },
+            'id',
+          ),
+        ),
+      ),
+    );
+    this.counters.dialogues += recorded.length;
+    const demoIndex = members.findIndex((member) => member.demo);
+    const demo = members[demoIndex];
+    const own = years.map((_, y) => recorded[y * members.length + demoIndex]?.id).filter((id): id is string => Boolean(id));
+    if (demo)
+      await this.gateway.mutate(
+        demo.person.session.token,
+        own.map((id) => op('acknowledgeDialogue', { dialogueId: ['ID!', id] }, 'id status')),
+      );
+  }
+
+  /** The follow-up dialogue each poor rating made due, recorded today. */
+  private async followUpDialogues(supervisor: Person, poor: readonly Member[]): Promise<void> {
+    const recorded = await this.gateway.mutate(
+      supervisor.session.token,
+      poor.map((member) =>
+        op(
+          'recordDialogue',
+          {
+            input: [
+              'RecordDialogueInput!',
+              {
+                employeeId: member.person.id,
+                kind: 'FOLLOW_UP',
+                date: this.today,
+                summary: `Tindak lanjut predikat ${member.outcome.predikat.replace('_', ' ')} tahun ${this.years.previous}: hasil penilaian dan umpan balik dibahas bersama.`,
+                agreements: 'Mengikuti pelatihan yang ditugaskan dan pendampingan bulanan oleh atasan langsung.',
+              },
+            ],
+          },
+          'id',
+        ),
+      ),
+    );
+    this.counters.dialogues += recorded.length;
+  }
+
+  /** A 360° cycle started by `starter` (HR) for `subject`, with more peers added, opened: its id and a full answer sheet per score. */
+  private async startCycle(starter: Session, subjectId: string, periodId: string, extraPeers: readonly string[]) {
+    const [started] = await this.gateway.mutate<{ id: string }>(starter.token, [
+      op('startFeedbackCycle', { input: ['StartFeedbackCycleInput!', { subjectId, periodId }] }, 'id'),
+    ]);
+    if (!started) throw new DemoActivityError('the 360° cycle did not start');
+    const opened = await this.gateway.mutate<{ questionnaire?: { code: string; value: string }[] }>(starter.token, [
+      ...extraPeers.map((raterId) => op('addFeedbackRater', { input: ['AddFeedbackRaterInput!', { cycleId: started.id, raterId, group: 'PEER' }] }, 'id')),
+      op('openFeedbackCycle', { input: ['OpenFeedbackCycleInput!', { cycleId: started.id }] }, 'id questionnaire { code value }'),
+    ]);
+    const items = opened[opened.length - 1]?.questionnaire ?? [];
+    const answers = (score: number, low: readonly string[] = []) =>
+      items.map((item) => ({ itemCode: item.code, score: low.includes(item.value) ? Math.max(1, score - 2) : score }));
+    return { cycleId: started.id, answers };
+  }
+
+  private submit(session: Session, cycleId: string, answers: { itemCode: string; score: number }[]) {
+    return this.gateway.mutate(session.token, [op('submitFeedback', { input: ['SubmitFeedbackInput!', { cycleId, answers }] }, 'cycleId')]);
+  }
+
+  /**
+   * Last year's 360° of the demo supervisor's other staff member, started by HR, who adds the other
+   * team of the unit as peers (three peers, so their aggregate shows); everyone answers, HR closes it.
+   */
+  private async closedFeedbackCycle(hr: Session, supervisor: Person, members: readonly Member[], periodId: string): Promise<void> {
+    const subject = members.find((member) => !member.demo && member.lead === supervisor);
+    if (!subject) return;
+    const peers = members.filter((member) => member.lead !== supervisor);
+    const { cycleId, answers } = await this.startCycle(
+      hr,
+      subject.person.id,
+      periodId,
+      peers.map((member) => member.person.id),
+    );
+    const low = subject.outcome.below;
+    await Promise.all([
+      this.submit(supervisor.session, cycleId, answers(4, low)),
+      ...members.map((member, m) => this.submit(member.person.session, cycleId, answers(member === subject ? 5 : 3 + (m % 2), low))),
+    ]);
+    await this.gateway.request('mutation ($id: ID!) { closeFeedbackCycle(cycleId: $id) { id status } }', { id: cycleId }, hr.token);
+    this.counters.feedbackCycles.closed += 1;
+  }
+
+  /** This year's 360° of the demo supervisor, opened by HR: some have answered, the demo employee's request waits. */
+  private async openFeedbackCycle(hr: Session, supervisor: Person, answering: readonly Person[], periodId: string): Promise<void> {
+    const { cycleId, answers } = await this.startCycle(hr, supervisor.id, periodId, []);
+    await Promise.all(answering.map((person) => this.submit(person.session, cycleId, answers(4))));
+    this.counters.feedbackCycles.open += 1;
+  }
+
+  /** Development assigns the poor ratings' programmes (one per gap) from performance's event; HR passes Komunikasi Efektif and starts the others. */
+  private async followUpTrainings(hr: Session, poor: readonly Member[]): Promise<void> {
     const { gateway } = this;
+    // One programme per value rated BELOW (the work results rated BELOW wait for HR's choice of a programme; the coaching sanction brings its own).
+    const expected = new Map(poor.map((member) => [member.person.id, member.outcome.below.length]));
     const assigned = await waitUntil(`development's assignments in ${this.script.slug}`, async () => {
       // One page is enough: the demo agency's first start has only these few assignments.
       const data = await gateway.request<{
@@ -301,11 +550,9 @@ export class AgencyActivity {
         { a: hr.agencyId },
         hr.token,
       );
-      const caused = data.agencyTrainingAssignments.edges
-        .map((edge) => edge.node)
-        .filter((a) => employeeIds.includes(a.employee.id) && a.reason === 'PERFORMANCE_GAP');
-      // One programme per gap: Kolaboratif and the MAIN result rated BELOW.
-      return caused.length >= 2 * employeeIds.length ? caused : null;
+      const caused = data.agencyTrainingAssignments.edges.map((edge) => edge.node).filter((a) => expected.has(a.employee.id) && a.reason === 'PERFORMANCE_GAP');
+      const complete = [...expected].every(([id, count]) => caused.filter((a) => a.employee.id === id).length >= count);
+      return complete ? caused : null;
     });
     this.counters.assignments += assigned.length;
     const results = await gateway.mutate<{ certificate?: { number: string } | null }>(

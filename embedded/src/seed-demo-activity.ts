@@ -1,6 +1,7 @@
 import type { Logger } from '@kinerja/logger';
 
 import { Gateway, login } from './demo-activity.client';
+import { PREDIKATS } from './demo-activity.templates';
 import { ACTIVITY, AgencyActivity, closeYear, Counters, openYears } from './demo-agency.script';
 
 /**
@@ -9,25 +10,32 @@ import { ACTIVITY, AgencyActivity, closeYear, Counters, openYears } from './demo
  * gateway's public GraphQL API — so every rule, audit row and event of the services runs for real
  * (nothing is written to a database directly).
  *
- * Every agency: HR opens the previous and the current year, quarterly. In the agencies of
- * ACTIVITY (Siulak, the README's example), the demo supervisor's team of Dinas Pendidikan —
- * `employee.<agency>` (Analis Kurikulum) and a colleague (Pengawas Sekolah) — goes through the year:
+ * In every agency (ACTIVITY in demo-agency.script.ts), HR opens the previous and the current year,
+ * quarterly, and the four staff of its Dinas Pendidikan go through the year: the demo
+ * supervisor's two (`employee.<agency>` and a colleague) and the two of the other head of division:
  *
- * - each writes an SKP of 2 MAIN results and 1 ADDITIONAL (one indicator each) and submits it;
- *   the demo supervisor approves both;
+ * - each head of division records a planning dialogue with their staff for both years (the demo employee
+ *   acknowledges theirs); each writes an SKP of 2 MAIN results and 1 ADDITIONAL (one indicator
+ *   each) and submits it; their head of division approves them;
  * - each reports the four quarters with a link to the evidence (marked late: reported today);
- * - HR rates the unit BAIK; the demo supervisor finalizes the annual assessments: the colleague
- *   BUTUH_PERBAIKAN (a MAIN result and Kolaboratif BELOW), the demo employee BAIK; the unit's
- *   curve holds (at most 70% BAIK, at least one BUTUH_PERBAIKAN), and a finalization that would
- *   break it is justified, as the agency's WARN setting asks; HR closes the year;
- * - development assigns a programme per gap from performance's event (Komunikasi Efektif,
- *   Perencanaan Kinerja); HR records the first as passed (certificate) and starts the second;
+ * - the demo employee's colleague's 360° of last year (HR adds the other team as peers) is answered
+ *   by the supervisor, three peers and themselves and closed; this year's 360° of the demo
+ *   supervisor is opened by HR, two raters have answered and the demo employee's request waits;
+ * - HR rates the unit; the heads of division finalize the annual assessments, the five predikat spread
+ *   over the agencies so that each unit's curve matches its rating, except one justified break
+ *   (Sawahlunto, as the agency's WARN setting asks); HR grants a bonus recommendation for each
+ *   SANGAT_BAIK, coaching for BUTUH_PERBAIKAN, a discipline referral for KURANG and SANGAT_KURANG,
+ *   and closes the year;
+ * - development assigns a programme per gap from performance's event; HR records Komunikasi
+ *   Efektif as passed (certificate) and starts the others; the heads of division record the follow-up
+ *   dialogue each poor rating made due;
  * - the current year: the demo supervisor drafts their SKP (a DRAFT with two RHKs), the staff's
- *   RHKs cascade from it; the demo employee's SKP is APPROVED, the colleague's SUBMITTED, waiting
- *   for the demo supervisor.
+ *   RHKs cascade from it; the demo employee's SKP is APPROVED, their colleague's SUBMITTED,
+ *   waiting for the demo supervisor (in the other team, one of each).
  *
- * It is kept this small because each mutation costs the embedded databases 15–25 ms and the whole
- * seeding, including the wait for identity's first employee snapshots, must stay within about 4 s.
+ * The citizen answers (IKM) and the selections with their hire are the services' own seeds
+ * (feedback's seed-demo-satisfaction.ts, recruitment's seed-demo-selections.ts).
+ * Agencies run concurrently; within one, requests are batched (aliases) where the order allows.
  */
 
 const WIB_OFFSET_MS = 7 * 3_600_000;
@@ -46,8 +54,13 @@ export interface DemoActivitySummary {
   currentYear: number;
   plans: number;
   realizations: number;
+  /** Employees with a predikat of the previous year, per predikat. */
   assessments: Record<string, number>;
   justified: number;
+  rewards: number;
+  sanctions: number;
+  dialogues: number;
+  feedbackCycles: { closed: number; open: number };
   assignments: number;
   certificates: number;
   milliseconds: number;
@@ -102,6 +115,10 @@ export async function seedDemoActivity(
     realizations: counters.realizations,
     assessments: counters.assessments,
     justified: counters.justified,
+    rewards: counters.rewards,
+    sanctions: counters.sanctions,
+    dialogues: counters.dialogues,
+    feedbackCycles: counters.feedbackCycles,
     assignments: counters.assignments,
     certificates: counters.certificates,
     milliseconds: Date.now() - startedAt,
@@ -117,9 +134,13 @@ export async function seedDemoActivity(
 export async function seedDemoActivityOnFirstStart(gatewayUrl: string, accounts: readonly DemoAccountRef[], logger: Logger): Promise<void> {
   try {
     const summary = await seedDemoActivity(gatewayUrl, accounts, { logger });
+    const assessed = PREDIKATS.map((predikat) => `${summary.assessments[predikat] ?? 0} ${predikat}`).join(', ');
     process.stdout.write(
       `Demo activity (${(summary.milliseconds / 1000).toFixed(1)} s): ${summary.previousYear} closed and ${summary.currentYear} open in every agency; ` +
-        `${summary.previousYear} assessed in ${summary.activity.join(', ')}\n`,
+        `${summary.previousYear} assessed in ${summary.activity.join(', ')}\n` +
+        `  employees with a ${summary.previousYear} predikat: ${assessed} (${summary.justified} curve break justified); ` +
+        `${summary.rewards} rewards, ${summary.sanctions} sanctions, ${summary.assignments} trainings assigned, ${summary.certificates} certificates; ` +
+        `${summary.feedbackCycles.closed} closed and ${summary.feedbackCycles.open} open 360° cycles, ${summary.dialogues} dialogues\n`,
     );
   } catch (error) {
     logger.error({ err: error }, 'demo activity not seeded');

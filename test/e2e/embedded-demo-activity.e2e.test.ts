@@ -85,12 +85,98 @@ describe('npm start seeds demo activity through the graph on its first start', (
     rmSync(dataDir, { recursive: true, force: true });
   }, 30_000);
 
-  it('says so in one line after the banner', () => {
+  it('says so after the banner, with the employees per predikat', () => {
     expect(started?.output()).toMatch(
       new RegExp(
-        `Kinerja is up[\\s\\S]*Demo activity \\([0-9.]+ s\\): ${PREVIOUS_YEAR} closed and ${CURRENT_YEAR} open in every agency; ${PREVIOUS_YEAR} assessed in siulak\\n`,
+        `Kinerja is up[\\s\\S]*Demo activity \\([0-9.]+ s\\): ${PREVIOUS_YEAR} closed and ${CURRENT_YEAR} open in every agency; ` +
+          `${PREVIOUS_YEAR} assessed in siulak, muaratebo, tanjungpinang, sawahlunto, kotalama, demo\\n` +
+          `  employees with a ${PREVIOUS_YEAR} predikat: 7 SANGAT_BAIK, 8 BAIK, 5 BUTUH_PERBAIKAN, 3 KURANG, 1 SANGAT_KURANG \\(1 curve break justified\\); ` +
+          `7 rewards, 9 sanctions, [0-9]+ trainings assigned, [1-9][0-9]* certificates; 6 closed and 6 open 360° cycles, [0-9]+ dialogues\\n`,
       ),
     );
+  });
+
+  it('assessed every agency, all five predikat across the province, each curve matching its unit rating but one justified break', async () => {
+    const slugs = ['siulak', 'muaratebo', 'tanjungpinang', 'sawahlunto', 'kotalama', 'demo'];
+    const auditor = await login(URL, { email: 'auditor@kinerja.demo' });
+    const seen = new Map<string, number>();
+    const satisfied: Record<string, boolean> = {};
+    for (const slug of slugs) {
+      const supervisor = await login(URL, { email: `supervisor.${slug}@kinerja.demo` });
+      const me = await graphql<{ me: { agency: { id: string }; orgUnit: { id: string } } }>(URL, '{ me { agency { id } orgUnit { id } } }', {}, supervisor);
+      const { agency, orgUnit } = me.data!.me;
+      const periods = await graphql<{ performancePeriods: { id: string; year: number; status: string }[] }>(
+        URL,
+        'query ($a: ID!) { performancePeriods(agencyId: $a) { id year status } }',
+        { a: agency.id },
+        auditor,
+      );
+      const previous = periods.data?.performancePeriods.find((period) => period.year === PREVIOUS_YEAR);
+      expect(previous?.status).toBe('CLOSED');
+      const distribution = await graphql<{
+        orgUnit: { predikatDistribution: { assessed: number; satisfied: boolean; shares: { predikat: string; count: number }[] } };
+      }>(
+        URL,
+        'query ($u: ID!, $p: ID!) { orgUnit(id: $u) { predikatDistribution(periodId: $p) { assessed satisfied shares { predikat count } } } }',
+        { u: orgUnit.id, p: previous?.id },
+        auditor,
+      );
+      expect(distribution.errors).toBeUndefined();
+      const { predikatDistribution } = distribution.data!.orgUnit;
+      expect(predikatDistribution.assessed).toBe(4);
+      satisfied[slug] = predikatDistribution.satisfied;
+      for (const share of predikatDistribution.shares) seen.set(share.predikat, (seen.get(share.predikat) ?? 0) + share.count);
+    }
+    expect(Object.fromEntries(seen)).toEqual({ SANGAT_BAIK: 7, BAIK: 8, BUTUH_PERBAIKAN: 5, KURANG: 3, SANGAT_KURANG: 1 });
+    // Sawahlunto's unit is rated BUTUH_PERBAIKAN and its second SANGAT_BAIK was finalized with a justification.
+    expect(satisfied).toEqual({ siulak: true, muaratebo: true, tanjungpinang: true, sawahlunto: false, kotalama: true, demo: true });
+  });
+
+  it('has a closed 360° with its aggregate, a request waiting for the demo employee, dialogues, and a hired CPNS with Latsar', async () => {
+    const [supervisor, employee, hr] = await Promise.all(
+      ['supervisor.siulak', 'employee.siulak', 'hr.siulak'].map((name) => login(URL, { email: `${name}@kinerja.demo` })),
+    );
+    const team = await graphql<{
+      me: {
+        subordinates: {
+          id: string;
+          dialogues: { kind: string; status: string }[];
+          performancePlans: { period: { year: number }; feedbackAggregate: { cycleId: string } | null }[];
+        }[];
+      };
+    }>(URL, '{ me { subordinates { id dialogues { kind status } performancePlans { period { year } feedbackAggregate { cycleId } } } } }', {}, supervisor);
+    expect(team.errors).toBeUndefined();
+    const subordinates = team.data!.me.subordinates;
+    const cycleId = subordinates.flatMap((member) => member.performancePlans).find((plan) => plan.period.year === PREVIOUS_YEAR && plan.feedbackAggregate)
+      ?.feedbackAggregate?.cycleId;
+    const cycle = await graphql<{ feedbackCycle: { status: string; aggregate: { group: string }[] } }>(
+      URL,
+      'query ($id: ID!) { feedbackCycle(id: $id) { status aggregate { group value average } } }',
+      { id: cycleId },
+      supervisor,
+    );
+    expect(cycle.data?.feedbackCycle.status).toBe('CLOSED');
+    expect(new Set(cycle.data?.feedbackCycle.aggregate.map((average) => average.group))).toEqual(new Set(['SUPERVISOR', 'PEER', 'SELF']));
+    for (const member of subordinates) {
+      expect(member.dialogues.filter((dialogue) => dialogue.kind === 'PLANNING')).toHaveLength(2);
+    }
+    expect(subordinates.flatMap((member) => member.dialogues).some((dialogue) => dialogue.kind === 'FOLLOW_UP' && dialogue.status !== 'DUE')).toBe(true);
+
+    const requests = await graphql<{ me: { feedbackRequests: { group: string }[] } }>(URL, '{ me { feedbackRequests { group } } }', {}, employee);
+    expect(requests.data?.me.feedbackRequests).toEqual([{ group: 'SUBORDINATE' }]);
+
+    const hrMe = await graphql<{ me: { agency: { id: string } } }>(URL, '{ me { agency { id } } }', {}, hr);
+    const latsar = await graphql<{ agencyTrainingAssignments: { edges: { node: { reason: string; employee: { employmentType: string } } }[] } }>(
+      URL,
+      'query ($a: ID!) { agencyTrainingAssignments(agencyId: $a, first: 200) { edges { node { reason employee { employmentType } } } } }',
+      { a: hrMe.data?.me.agency.id },
+      hr,
+    );
+    expect(latsar.errors).toBeUndefined();
+    expect(latsar.data?.agencyTrainingAssignments.edges.map((edge) => edge.node)).toContainEqual({
+      reason: 'LATSAR_CPNS',
+      employee: { employmentType: 'CPNS' },
+    });
   });
 
   it("shows the Siulak supervisor's team with last year's predikat, its trainings and certificate", async () => {

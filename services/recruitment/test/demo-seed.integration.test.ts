@@ -77,9 +77,9 @@ describe('the recruitment demo seed', () => {
         where: { agencyId_code: { agencyId, code: demoSelectionCode(year - 1, agencyId) } },
         include: { announcements: true },
       });
-      expect(finished.announcements.map((a) => a.stage).sort()).toEqual(['ADMINISTRATION', 'SKD']);
+      expect(finished.announcements.map((a) => a.stage).sort()).toEqual(['ADMINISTRATION', 'FINAL', 'SKD']);
       const statuses = (await service.prisma.application.findMany({ where: { selectionId: finished.id } })).map((a) => a.status).sort();
-      expect(statuses).toEqual(['BELOW_PASS_MARK', 'NOT_QUALIFIED', 'SKB', 'SKB']);
+      expect(statuses).toEqual(['BELOW_PASS_MARK', 'HIRED', 'NOT_QUALIFIED', 'NOT_SELECTED']);
     }
 
     // The published results are public and masked; the open vacancy takes the demo applicant.
@@ -92,6 +92,7 @@ describe('the recruitment demo seed', () => {
     expect(results.data.selectionResults.stages.map((s) => [s.stage, s.entries.nodes.length])).toEqual([
       ['ADMINISTRATION', 4],
       ['SKD', 3],
+      ['FINAL', 2],
     ]);
     const pelamar = Q.applicantAccount();
     const as = (query: string, variables: Record<string, unknown>) => graphql(service.subgraph.graphqlUrl, query, variables, tokens.tokenFor(pelamar));

@@ -7,6 +7,7 @@ import type { Actor } from '../application/actor';
 import { AnnounceResults } from '../application/announce-results.command';
 import { ApplyToVacancy } from '../application/apply-to-vacancy.command';
 import { CreateSelection } from '../application/create-selection.command';
+import { HireApplicant } from '../application/hire-applicant.command';
 import { ProposeFormation } from '../application/propose-formation.command';
 import { PublishVacancy } from '../application/publish-vacancy.command';
 import { RecordTestScores } from '../application/record-test-scores.command';
@@ -60,8 +61,9 @@ export interface DemoAgency {
 /**
  * The demo selections of one agency, through the use cases (so every rule holds), each on a
  * clock set to the day it happened:
- *  - `DEMO-CPNS{year-1}-{agency}`: registration and verification two months ago, the administrative
- *    results and then the SKD results announced with their objection windows long closed;
+ *  - `DEMO-CPNS{year-1}-{agency}`: registration and verification two months ago, the administrative,
+ *    SKD and final results announced with their objection windows long closed, and the selected
+ *    applicant hired five days ago (identity makes them a CPNS employee, development assigns Latsar);
  *  - `DEMO-CPNS{year}-{agency}`: registration open for a month, one vacancy the demo applicant
  *    (pelamar@kinerja.demo, after registerApplicant) can apply to.
  * Idempotent: a selection whose code exists is left as it is. Answers how many selections it added.
@@ -157,6 +159,20 @@ export async function seedDemoSelectionsOf(prisma: RecruitmentPrisma, agency: De
         });
     }
     await new AnnounceResults(all, ids, at(-25)).execute(SEED_ACTOR, { selectionId: selection.id, stage: 'SKD' });
+    // SKB for those the SKD ranking sent there, the final results, and the hire of the one selected:
+    // recruitment.applicant.hired makes them a CPNS employee in identity and Latsar CPNS is assigned in development.
+    for (const application of await applications.ofVacancy(vacancy.id)) {
+      if (application.status === 'SKB')
+        await new RecordTestScores(all, at(-20)).execute(SEED_ACTOR, {
+          applicationId: application.id,
+          skd: null,
+          skbScore: 80 - applied.findIndex((a) => a.applicationId === application.id) * 5,
+        });
+    }
+    await new AnnounceResults(all, ids, at(-15)).execute(SEED_ACTOR, { selectionId: selection.id, stage: 'FINAL' });
+    for (const application of await applications.ofVacancy(vacancy.id)) {
+      if (application.status === 'SELECTED') await new HireApplicant(all, at(-5)).execute(SEED_ACTOR, { applicationId: application.id });
+    }
     added += 1;
   }
   const open = demoSelectionCode(year, agency.agencyId);
