@@ -10,6 +10,11 @@ const schema = z.object({
   KINERJA_DATA_DIR: z.string().default(join(__dirname, '..', '..', '.data')),
   /** Added to every port (4000 gateway, 4001… subgraphs), to run a second copy beside the first. */
   KINERJA_PORT_OFFSET: z.coerce.number().int().min(0).max(50_000).default(0),
+  /**
+   * The agencies (slugs: siulak, muaratebo, …, demo) whose demo team goes through last year on the
+   * first start; every agency by default. The others only get their years opened and closed.
+   */
+  KINERJA_DEMO_AGENCIES: csvList.optional(),
   /** Set it to run the embedded mode against a Kafka broker (e.g. `npm run kafka:start` → 127.0.0.1:9092). */
   KAFKA_BROKERS: csvList.optional(),
   /** KAFKA_SSL, KAFKA_SSL_CA, KAFKA_SASL_*: a secured broker (as for the services). */

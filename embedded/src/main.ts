@@ -148,7 +148,7 @@ async function main(): Promise<void> {
     // The graph already answers meanwhile; the line after the banner says when it is complete.
     if (demoAccounts) {
       process.stdout.write('Recording the demo activity through the graph (last year assessed, this year begun) ...\n');
-      await seedDemoActivityOnFirstStart(gateway.url, demoAccounts, logger.child({ service: 'demo-activity' }));
+      await seedDemoActivityOnFirstStart(gateway.url, demoAccounts, logger.child({ service: 'demo-activity' }), config.KINERJA_DEMO_AGENCIES);
     }
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);

@@ -80,7 +80,7 @@ function agencySlugs(accounts: readonly DemoAccountRef[]): string[] {
 export async function seedDemoActivity(
   gatewayUrl: string,
   accounts: readonly DemoAccountRef[],
-  options: { logger?: Logger; now?: Date } = {},
+  options: { logger?: Logger; now?: Date; agencies?: readonly string[] } = {},
 ): Promise<DemoActivitySummary> {
   const startedAt = Date.now();
   const now = options.now ?? new Date();
@@ -91,7 +91,7 @@ export async function seedDemoActivity(
   const gateway = new Gateway(gatewayUrl);
   const counters = new Counters();
   const slugs = agencySlugs(accounts);
-  const activity = ACTIVITY.filter((script) => slugs.includes(script.slug));
+  const activity = ACTIVITY.filter((script) => slugs.includes(script.slug) && (!options.agencies || options.agencies.includes(script.slug)));
   const periodsOnly = slugs.filter((slug) => !activity.some((script) => script.slug === slug));
   const runs = activity.map((script) => new AgencyActivity(gateway, counters, script, years, today));
   // The other agencies' HR log in after the activity's people: a login takes ~0.1 s of a core (scrypt).
@@ -131,9 +131,14 @@ export async function seedDemoActivity(
  * main.ts's call on the first start: seeds and says so in one line. The demo activity is a
  * convenience, so a failure is logged and named but does not stop the start.
  */
-export async function seedDemoActivityOnFirstStart(gatewayUrl: string, accounts: readonly DemoAccountRef[], logger: Logger): Promise<void> {
+export async function seedDemoActivityOnFirstStart(
+  gatewayUrl: string,
+  accounts: readonly DemoAccountRef[],
+  logger: Logger,
+  agencies?: readonly string[],
+): Promise<void> {
   try {
-    const summary = await seedDemoActivity(gatewayUrl, accounts, { logger });
+    const summary = await seedDemoActivity(gatewayUrl, accounts, { logger, ...(agencies ? { agencies } : {}) });
     const assessed = PREDIKATS.map((predikat) => `${summary.assessments[predikat] ?? 0} ${predikat}`).join(', ');
     process.stdout.write(
       `Demo activity (${(summary.milliseconds / 1000).toFixed(1)} s): ${summary.previousYear} closed and ${summary.currentYear} open in every agency; ` +

@@ -18,7 +18,7 @@ describeFeedback360(
   '360° feedback in the embedded npm start',
   async () => {
     // Once the demo activity is recorded the years are open and nothing seeds beside the test.
-    started = await startEmbedded(dataDir, { portOffset: PORT_OFFSET, until: 'Demo activity (' });
+    started = await startEmbedded(dataDir, { portOffset: PORT_OFFSET, until: 'Demo activity (', env: { KINERJA_DEMO_AGENCIES: 'siulak' } });
     return {
       gql: (query, variables, token) => graphql(URL, query, variables, token),
       login: (input) => login(URL, input),

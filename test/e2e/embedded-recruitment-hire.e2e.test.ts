@@ -25,7 +25,11 @@ describe('npm start (embedded): from formation to a hired CPNS with Latsar assig
   beforeAll(async () => {
     database = await createTestDatabase('embedded_recruitment');
     // Once the demo activity is recorded, so that the scenario does not race the first start's seeding.
-    started = await startEmbedded(dataDir, { portOffset: PORT_OFFSET, until: 'Demo activity (', env: { RECRUITMENT_DATABASE_URL: database.url } });
+    started = await startEmbedded(dataDir, {
+      portOffset: PORT_OFFSET,
+      until: 'Demo activity (',
+      env: { RECRUITMENT_DATABASE_URL: database.url, KINERJA_DEMO_AGENCIES: 'siulak' },
+    });
   }, 300_000);
 
   afterAll(async () => {

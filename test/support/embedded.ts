@@ -26,6 +26,11 @@ export function startEmbedded(dataDir: string, { portOffset, args = [], until = 
     env: { PATH: process.env['PATH'] ?? '', KINERJA_DATA_DIR: dataDir, KINERJA_PORT_OFFSET: String(portOffset), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // A start that outlives its test (a beforeAll that timed out never gets to stop it) must not keep
+  // its ports: it goes when the test worker does.
+  const orphaned = () => child.kill('SIGKILL');
+  process.once('exit', orphaned);
+  child.once('exit', () => process.off('exit', orphaned));
   child.stdout?.on('data', (chunk) => (output += String(chunk)));
   child.stderr?.on('data', (chunk) => (output += String(chunk)));
   return new Promise((resolve, reject) => {
