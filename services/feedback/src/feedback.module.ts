@@ -82,12 +82,12 @@ export const feedbackModule = defineService({
   createPrisma: createPrismaClient,
 
   // Adapters, then use cases, then resolvers and handlers.
-  async wire({ config, prisma, ids, clock, logger, notifyOutbox }): Promise<FeedbackWiring> {
-    const employees = new PrismaEmployeeCopyRepository(prisma);
+  async wire({ config, prisma, database, ids, clock, logger, notifyOutbox }): Promise<FeedbackWiring> {
+    const employees = new PrismaEmployeeCopyRepository(prisma, database.sql);
     const notes = new PrismaFeedbackNoteRepository(prisma);
-    const dialogues = new PrismaDialogueRepository(prisma, notifyOutbox);
+    const dialogues = new PrismaDialogueRepository(prisma, notifyOutbox, database.sql);
     const settings = new PrismaAgencySettingsRepository(prisma);
-    const cycles = new PrismaFeedbackCycleRepository(prisma, notifyOutbox);
+    const cycles = new PrismaFeedbackCycleRepository(prisma, notifyOutbox, database.sql);
     const survey = new PrismaCitizenSurveyRepository(prisma);
     const questionnaires = new PrismaQuestionnaireRepository(prisma);
     const limits: SurveyLimits = {

@@ -180,9 +180,9 @@ export const performanceModule = defineService({
   // Free text (notes, justifications) and the evidence document's base64 are longer than names.
   longTextInputs: (config) => longTextInputs(config.EVIDENCE_MAX_BYTES),
   createPrisma: createPrismaClient,
-  wire: async ({ config, prisma, clock, ids, notifyOutbox }) =>
+  wire: async ({ config, prisma, database, clock, ids, notifyOutbox }) =>
     wirePerformance(
-      createRepositories(prisma, notifyOutbox),
+      createRepositories(prisma, notifyOutbox, database.sql),
       { evidenceMaxBytes: config.EVIDENCE_MAX_BYTES, documentLinkSecret: documentLinkSecretOf(config) },
       { clock, ids },
     ),
