@@ -21,6 +21,8 @@ SELECT start_id::text AS "employeeId", array_remove(array_agg(supervisor_id::tex
 FROM line GROUP BY start_id`;
 
 export class PrismaEmployeeCopyRepository implements EmployeeCopyRepository {
+  private readonly linesInFlight = new Map<string, Promise<ReportingLine[]>>();
+
   /** `sql`: the driver, for the hot reads (the team dashboard's access checks). */
   constructor(
     private readonly prisma: FeedbackPrisma,
@@ -35,7 +37,20 @@ export class PrismaEmployeeCopyRepository implements EmployeeCopyRepository {
   async reportingLines(ids: readonly string[]): Promise<ReportingLine[]> {
     if (ids.length === 0) return [];
     if (this.sql) {
-      return (await this.sql.query<ReportingLineRow>(REPORTING_LINES_SQL, [[...ids]], { prepare: 'feedback_reporting_lines' })).map(reportingLineOfRow);
+      // `Employee.lastDialogue` and `Employee.feedbackRequests` of one dashboard ask for the same
+      // batch in the same tick: identical reads in flight at once share one statement.
+      const sql = this.sql;
+      const key = [...ids].sort().join(',');
+      let lines = this.linesInFlight.get(key);
+      if (!lines) {
+        lines = sql
+          .query<ReportingLineRow>(REPORTING_LINES_SQL, [[...ids]], { prepare: 'feedback_reporting_lines' })
+          .then((rows) => rows.map(reportingLineOfRow));
+        this.linesInFlight.set(key, lines);
+        const forget = () => this.linesInFlight.delete(key);
+        lines.then(forget, forget);
+      }
+      return lines;
     }
     const [copies, chains] = await Promise.all([
       this.byIds(ids),
