@@ -72,7 +72,18 @@ function cpuMs(/** @type {number} */ pid) {
     return 0;
   }
 }
-const cpuSnapshot = () => Object.fromEntries(Object.entries(processPids).map(([name, pid]) => [name, cpuMs(pid)]));
+/** Plus the PostgreSQL backends serving this run's databases (pg_stat_activity), as `postgres`. */
+const cpuSnapshot = async () => {
+  /** @type {Record<string, number>} */
+  const snapshot = Object.fromEntries(Object.entries(processPids).map(([name, pid]) => [name, cpuMs(pid)]));
+  try {
+    const backends = await admin.query(`SELECT pid FROM pg_stat_activity WHERE datname LIKE $1`, [`kinerja_bench_gw_${run}_%`]);
+    for (const { pid } of backends.rows) snapshot[`postgres ${pid}`] = cpuMs(Number(pid));
+  } catch {
+    // another machine's PostgreSQL: its processes are not ours to read
+  }
+  return snapshot;
+};
 const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const run = randomUUID().slice(0, 8);
 const loadBefore = loadavg();
@@ -520,10 +531,14 @@ async function measureMode(mode, subgraphUrls, supervisorNips) {
         if (name === 'hive' && !WITH_HIVE) continue;
         await freshTokens();
         await load({ url: gateways[name].url, connections: CONNECTIONS, seconds: WARMUP_SECONDS, next });
-        const before = cpuSnapshot();
+        const before = await cpuSnapshot();
         segments[mix]?.[name]?.push(await load({ url: gateways[name].url, connections: CONNECTIONS, seconds: SECONDS, next }));
         if (mix === 'distinct' && name === 'ours') {
-          for (const [process, ms] of Object.entries(cpuSnapshot())) distinctCpuMs[process] = (distinctCpuMs[process] ?? 0) + ms - (before[process] ?? 0);
+          for (const [process, ms] of Object.entries(await cpuSnapshot())) {
+            // A backend that started during the segment counts from zero; one that ended is not seen.
+            const name = process.startsWith('postgres ') ? 'postgres' : process;
+            distinctCpuMs[name] = (distinctCpuMs[name] ?? 0) + ms - (before[process] ?? 0);
+          }
         }
       }
     }
