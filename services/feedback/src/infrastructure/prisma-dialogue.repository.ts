@@ -3,8 +3,8 @@ import { ConflictError } from '@kinerja/errors';
 
 import type { PerformanceDialogue } from '../domain/dialogue';
 import type { DialogueRepository, PendingEvent } from '../domain/repositories';
+import { dialogueOfRow, DIALOGUES_OF_EMPLOYEES_SQL } from './dashboard-reads.sql';
 import { dialogueData, toDialogue } from './mappers';
-import { DIALOGUES_OF_EMPLOYEES_SQL, dialogueOfRow } from './dashboard-reads.sql';
 import { outboxData } from './outbox';
 import type { FeedbackPrisma } from './prisma-client';
 

@@ -6,8 +6,8 @@ import type { QuestionnaireItem } from '../domain/questionnaire';
 import type { CycleTally, FeedbackCycleRepository, OpenRequest, PendingEvent } from '../domain/repositories';
 import type { CycleStatus, RaterGroup } from '../domain/vocabulary';
 import type { FeedbackCycle as CycleRow, Prisma } from '../generated/prisma/client';
-import { calendarDateOf, dateColumn } from './mappers';
 import { OPEN_REQUESTS_SQL, openRequestOfRow, type OpenRequestRow } from './dashboard-reads.sql';
+import { calendarDateOf, dateColumn } from './mappers';
 import { outboxData } from './outbox';
 import type { FeedbackPrisma, FeedbackTransaction } from './prisma-client';
 

@@ -3,7 +3,7 @@ import { ConflictError, NotFoundError } from '@kinerja/errors';
 
 import type { PerformancePeriod } from '../domain/period';
 import type { PeriodRepository } from '../domain/repositories';
-import { PERIODS_BY_IDS_SQL, periodOfRow } from './dashboard-reads.sql';
+import { periodOfRow, PERIODS_BY_IDS_SQL } from './dashboard-reads.sql';
 import { periodData, toPeriod } from './mappers';
 import type { PerformancePrisma } from './prisma-client';
 import { isUuid, onlyUuids } from './uuid';

@@ -4,7 +4,7 @@ import { ConflictError } from '@kinerja/errors';
 import type { Indicator, PerformancePlan, WorkResult } from '../domain/plan';
 import type { PlanRevision } from '../domain/plan-revision';
 import type { PlanRepository } from '../domain/repositories';
-import { PLANS_OF_EMPLOYEES_SQL, planOfRow, type PlanRow } from './dashboard-reads.sql';
+import { planOfRow, type PlanRow, PLANS_OF_EMPLOYEES_SQL } from './dashboard-reads.sql';
 import { planData, planRevisionData, toIndicator, toPlan, toPlanRevision, toWorkResult } from './mappers';
 import type { PerformancePrisma } from './prisma-client';
 import { onlyUuids } from './uuid';

@@ -1,3 +1,5 @@
+import type { SqlRunner } from '@kinerja/database';
+
 import type {
   AssessmentRepository,
   DevelopmentEvidenceRepository,
@@ -11,8 +13,6 @@ import type {
   SettingsRepository,
   UnitRatingRepository,
 } from '../domain/repositories';
-import type { SqlRunner } from '@kinerja/database';
-
 import { PrismaAssessmentRepository } from './prisma-assessment.repository';
 import type { PerformancePrisma } from './prisma-client';
 import { PrismaDevelopmentEvidenceRepository } from './prisma-development-evidence.repository';
