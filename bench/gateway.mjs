@@ -76,6 +76,8 @@ function cpuMs(/** @type {number} */ pid) {
 const cpuSnapshot = async () => {
   /** @type {Record<string, number>} */
   const snapshot = Object.fromEntries(Object.entries(processPids).map(([name, pid]) => [name, cpuMs(pid)]));
+  const own = process.cpuUsage();
+  snapshot['load generator'] = (own.user + own.system) / 1000;
   try {
     const backends = await admin.query(`SELECT pid FROM pg_stat_activity WHERE datname LIKE $1`, [`kinerja_bench_gw_${run}_%`]);
     for (const { pid } of backends.rows) snapshot[`postgres ${pid}`] = cpuMs(Number(pid));
