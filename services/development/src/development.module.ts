@@ -85,7 +85,7 @@ export const developmentModule = defineService({
   createPrisma: createPrismaClient,
 
   async wire({ prisma, database, ids, clock, notifyOutbox }) {
-    const catalogue = new PrismaCatalogueRepository(prisma);
+    const catalogue = new PrismaCatalogueRepository(prisma, database.sql);
     const employees = new PrismaEmployeeCopyRepository(prisma);
     const assignments = new PrismaAssignmentRepository(prisma, notifyOutbox);
     const records = new PrismaTrainingRecordRepository(prisma, database.sql);
