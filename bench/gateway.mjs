@@ -733,6 +733,9 @@ async function embeddedProcess(supervisorNips) {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   cleanup.push(() => stopChild(child));
+  // From here on the CPU per dashboard counts the embedded process, not the separate ones (idle now).
+  for (const name of Object.keys(processPids)) if (name !== 'our gateway') delete processPids[name];
+  if (child.pid) processPids['embedded (five subgraphs)'] = child.pid;
   let output = '';
   child.stdout?.on('data', (chunk) => (output += String(chunk)));
   await waitFor(async () => /Demo activity/.test(output) || child.exitCode !== null, 180_000, 'the embedded start and its demo activity');
