@@ -46,6 +46,46 @@ const SINGLE_SECONDS = Number(process.env.BENCH_SINGLE_SECONDS ?? 4);
 const MODES = (process.env.BENCH_MODES ?? 'separate,embedded').split(',');
 /** Extra environment for our gateway (e.g. GATEWAY_WORKERS), to compare variants. */
 const OURS_ENV = JSON.parse(process.env.BENCH_OURS_ENV ?? '{}');
+/**
+ * Profiling knobs (a small run that writes nothing): BENCH_HIVE=0 leaves Hive Gateway out (no parity
+ * check, no Hive load), BENCH_MIXES=distinct picks the mixes, BENCH_ONE_CONNECTION=0 skips the
+ * federation overhead, BENCH_WRITE=0 does not write bench/results/gateway.json, BENCH_CPU_PROF_DIR
+ * starts every subgraph and our gateway with `node --cpu-prof` into that directory. Every run prints
+ * the CPU milliseconds per dashboard of each process over our gateway's distinct-mix segments.
+ */
+const WITH_HIVE = process.env.BENCH_HIVE !== '0';
+const MIXES = (process.env.BENCH_MIXES ?? 'identical,distinct').split(',');
+const ONE_CONNECTION = process.env.BENCH_ONE_CONNECTION !== '0';
+const WRITE = process.env.BENCH_WRITE !== '0';
+const CPU_PROF_DIR = process.env.BENCH_CPU_PROF_DIR;
+const profiled = () => (CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF_DIR] : []);
+/** @type {Record<string, number>} pid of each process started with startProcess, by name */
+const processPids = {};
+/** User + system CPU time of a process, in ms (Linux /proc; clock ticks of 10 ms). */
+function cpuMs(/** @type {number} */ pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+/** Plus the PostgreSQL backends serving this run's databases (pg_stat_activity), as `postgres`. */
+const cpuSnapshot = async () => {
+  /** @type {Record<string, number>} */
+  const snapshot = Object.fromEntries(Object.entries(processPids).map(([name, pid]) => [name, cpuMs(pid)]));
+  const own = process.cpuUsage();
+  snapshot['load generator'] = (own.user + own.system) / 1000;
+  try {
+    const backends = await admin.query(`SELECT pid FROM pg_stat_activity WHERE datname LIKE $1`, [`kinerja_bench_gw_${run}_%`]);
+    for (const { pid } of backends.rows) snapshot[`postgres ${pid}`] = cpuMs(Number(pid));
+  } catch {
+    // another machine's PostgreSQL: its processes are not ours to read
+  }
+  return snapshot;
+};
 const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const run = randomUUID().slice(0, 8);
 const loadBefore = loadavg();
@@ -98,6 +138,7 @@ function stopChild(child) {
  */
 async function startProcess(name, script, env, execArgv = []) {
   const child = fork(script, [], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], execArgv });
+  if (child.pid) processPids[name] = child.pid;
   let stderr = '';
   const keep = (/** @type {Buffer} */ chunk) => (stderr = (stderr + String(chunk)).slice(-4000));
   child.stdout?.on('data', keep);
@@ -416,21 +457,28 @@ async function measureMode(mode, subgraphUrls, supervisorNips) {
   const supergraphFile = join(dir, 'supergraph.graphql');
   writeFileSync(supergraphFile, supergraph);
 
-  const ours = await startProcess('our gateway', join(repoRoot, 'gateway', 'dist', 'main.js'), {
-    NODE_ENV: 'production',
-    // Ours signs every subgraph call as in production (one HMAC each); the subgraphs run in test
-    // mode without the secret, so that Hive Gateway, which cannot sign, reaches them too.
-    GATEWAY_SIGNING_SECRET: SIGNING_SECRET,
-    LOG_LEVEL: 'warn',
-    PORT: String(await freePort()),
-    SUPERGRAPH_PATH: supergraphFile,
-    ...Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`SUBGRAPH_${name.toUpperCase()}_URL`, url])),
-    ...OURS_ENV,
-  });
+  const ours = await startProcess(
+    'our gateway',
+    join(repoRoot, 'gateway', 'dist', 'main.js'),
+    {
+      NODE_ENV: 'production',
+      // Ours signs every subgraph call as in production (one HMAC each); the subgraphs run in test
+      // mode without the secret, so that Hive Gateway, which cannot sign, reaches them too.
+      GATEWAY_SIGNING_SECRET: SIGNING_SECRET,
+      LOG_LEVEL: 'warn',
+      PORT: String(await freePort()),
+      SUPERGRAPH_PATH: supergraphFile,
+      ...Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`SUBGRAPH_${name.toUpperCase()}_URL`, url])),
+      ...OURS_ENV,
+    },
+    profiled(),
+  );
   const hivePort = await freePort();
   const hiveChild = spawn(
     process.execPath,
-    [HIVE_BIN, 'supergraph', supergraphFile, '--fork', '1', '--port', String(hivePort), '--host', '127.0.0.1', '--config-path', HIVE_CONFIG],
+    WITH_HIVE
+      ? [HIVE_BIN, 'supergraph', supergraphFile, '--fork', '1', '--port', String(hivePort), '--host', '127.0.0.1', '--config-path', HIVE_CONFIG]
+      : ['-e', 'setInterval(() => undefined, 1e6)'],
     {
       cwd: dir,
       env: { ...process.env, NODE_ENV: 'production' },
@@ -445,16 +493,18 @@ async function measureMode(mode, subgraphUrls, supervisorNips) {
     hive: { url: `http://127.0.0.1:${hivePort}/graphql`, pid: /** @type {number} */ (hiveChild.pid) },
   };
   await untilAnswers(gateways.ours.url);
-  await untilAnswers(gateways.hive.url).catch((error) => {
-    throw new Error(`${error.message}\n${hiveErr}`);
-  });
+  if (WITH_HIVE)
+    await untilAnswers(gateways.hive.url).catch((error) => {
+      throw new Error(`${error.message}\n${hiveErr}`);
+    });
   const peaks = { ours: watchPeakRss(gateways.ours.pid), hive: watchPeakRss(gateways.hive.pid) };
 
   // Both answer every supervisor's dashboard, and identically.
   await freshTokens();
   let members = 0;
   for (const [i, token] of tokens.entries()) {
-    const [a, b] = await Promise.all([gql(gateways.ours.url, DASHBOARD, { year: YEAR }, token), gql(gateways.hive.url, DASHBOARD, { year: YEAR }, token)]);
+    const a = await gql(gateways.ours.url, DASHBOARD, { year: YEAR }, token);
+    const b = WITH_HIVE ? await gql(gateways.hive.url, DASHBOARD, { year: YEAR }, token) : a;
     if (a.errors || !a.data?.me) throw new Error(`${mode}: our gateway's dashboard for ${supervisorNips[i]}: ${JSON.stringify(a.errors)}`);
     if (JSON.stringify(a) !== JSON.stringify(b)) {
       throw new Error(
@@ -472,14 +522,26 @@ async function measureMode(mode, subgraphUrls, supervisorNips) {
   };
   /** @type {Record<string, Record<string, Awaited<ReturnType<typeof load>>[]>>} */
   const segments = { identical: { ours: [], hive: [] }, distinct: { ours: [], hive: [] } };
+  /** @type {Record<string, number>} CPU ms of each process over our distinct-mix segments */
+  const distinctCpuMs = {};
   for (const [mix, next] of Object.entries(mixes)) {
+    if (!MIXES.includes(mix)) continue;
     for (let round = 0; round < ROUNDS; round += 1) {
       // Alternated, and the order swapped every round, so neither always follows the other.
       const order = round % 2 === 0 ? /** @type {const} */ (['ours', 'hive']) : /** @type {const} */ (['hive', 'ours']);
       for (const name of order) {
+        if (name === 'hive' && !WITH_HIVE) continue;
         await freshTokens();
         await load({ url: gateways[name].url, connections: CONNECTIONS, seconds: WARMUP_SECONDS, next });
+        const before = await cpuSnapshot();
         segments[mix]?.[name]?.push(await load({ url: gateways[name].url, connections: CONNECTIONS, seconds: SECONDS, next }));
+        if (mix === 'distinct' && name === 'ours') {
+          for (const [process, ms] of Object.entries(await cpuSnapshot())) {
+            // A backend that started during the segment counts from zero; one that ended is not seen.
+            const name = process.startsWith('postgres ') ? 'postgres' : process;
+            distinctCpuMs[name] = (distinctCpuMs[name] ?? 0) + ms - (before[process] ?? 0);
+          }
+        }
       }
     }
   }
@@ -487,16 +549,23 @@ async function measureMode(mode, subgraphUrls, supervisorNips) {
     identical: { ours: summarize(segments.identical?.ours ?? []), hive: summarize(segments.identical?.hive ?? []) },
     distinct: { ours: summarize(segments.distinct?.ours ?? []), hive: summarize(segments.distinct?.hive ?? []) },
   };
+  const cpuMsPerDashboard = Object.fromEntries(
+    Object.entries(distinctCpuMs).map(([process, ms]) => [process, Math.round((ms / Math.max(1, figures.distinct.ours.requests)) * 100) / 100]),
+  );
+  log(`${mode}: ours, distinct mix: ${JSON.stringify(figures.distinct.ours)}; CPU ms per dashboard: ${JSON.stringify(cpuMsPerDashboard)}`);
 
   // One connection: the dashboard through each gateway, and its subgraph calls made directly.
   const oneConnection = async (/** @type {string} */ url) => {
     await freshTokens();
     return summarize([await load({ url, connections: 1, seconds: SINGLE_SECONDS, next: mixes.identical })]);
   };
-  const single = { ours: await oneConnection(gateways.ours.url), hive: await oneConnection(gateways.hive.url) };
+  const noFigures = summarize([]);
+  const single = ONE_CONNECTION
+    ? { ours: await oneConnection(gateways.ours.url), hive: WITH_HIVE ? await oneConnection(gateways.hive.url) : noFigures }
+    : { ours: noFigures, hive: noFigures };
   await freshTokens();
-  const stages = await recordSubgraphCalls(subgraphUrls, /** @type {string} */ (tokens[0]));
-  const path = await criticalPath(stages, SINGLE_SECONDS);
+  const stages = ONE_CONNECTION ? await recordSubgraphCalls(subgraphUrls, /** @type {string} */ (tokens[0])) : [];
+  const path = ONE_CONNECTION ? await criticalPath(stages, SINGLE_SECONDS) : { ms: 0, stages: [] };
   const peakMiB = { ours: Math.round(peaks.ours.peakMiB), hive: Math.round(peaks.hive.peakMiB) };
   await Promise.all([stopChild(ours.child), stopChild(hiveChild)]);
 
@@ -510,6 +579,7 @@ async function measureMode(mode, subgraphUrls, supervisorNips) {
     oursRps: { identical: figures.identical.ours.rps, distinct: figures.distinct.ours.rps },
     hiveRps: { identical: figures.identical.hive.rps, distinct: figures.distinct.hive.rps },
     detail: {
+      cpuMsPerDashboard,
       supervisors: tokens.length,
       teamMembers: members,
       connections: CONNECTIONS,
@@ -584,11 +654,16 @@ async function separateProcesses() {
   const [identityEntry, ...others] = REGISTRY;
   if (identityEntry?.name !== 'identity') throw new Error('gateway/subgraphs.json must list identity first');
   const script = (/** @type {{ workspace: string }} */ entry) => join(repoRoot, entry.workspace, 'dist', 'main.js');
-  const identity = await startProcess('identity', script(identityEntry), {
-    ...common,
-    PORT: String(await freePort()),
-    DATABASE_URL: /** @type {string} */ (databases.identity),
-  });
+  const identity = await startProcess(
+    'identity',
+    script(identityEntry),
+    {
+      ...common,
+      PORT: String(await freePort()),
+      DATABASE_URL: /** @type {string} */ (databases.identity),
+    },
+    profiled(),
+  );
   const jwks = new URL('/.well-known/jwks.json', identity.url).toString();
   // One after the other, and once more if a start fails: on a busy 2-core machine Prisma's
   // transactions of several seeds at once time out waiting for a connection.
@@ -596,7 +671,7 @@ async function separateProcesses() {
   const started = [];
   for (const entry of others) {
     const env = { ...common, DATABASE_URL: /** @type {string} */ (databases[entry.name]), JWKS_URL: jwks };
-    const start = async () => (await startProcess(entry.name, script(entry), { ...env, PORT: String(await freePort()) })).url;
+    const start = async () => (await startProcess(entry.name, script(entry), { ...env, PORT: String(await freePort()) }, profiled())).url;
     started.push([entry.name, await start().catch(start)]);
   }
   /** @type {Record<string, string>} */
@@ -658,6 +733,9 @@ async function embeddedProcess(supervisorNips) {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   cleanup.push(() => stopChild(child));
+  // From here on the CPU per dashboard counts the embedded process, not the separate ones (idle now).
+  for (const name of Object.keys(processPids)) if (name !== 'our gateway') delete processPids[name];
+  if (child.pid) processPids['embedded (five subgraphs)'] = child.pid;
   let output = '';
   child.stdout?.on('data', (chunk) => (output += String(chunk)));
   await waitFor(async () => /Demo activity/.test(output) || child.exitCode !== null, 180_000, 'the embedded start and its demo activity');
@@ -727,6 +805,6 @@ const output = {
   separate: results.separate,
   embedded: results.embedded,
 };
-writeFileSync(join(repoRoot, 'bench', 'results', 'gateway.json'), `${JSON.stringify(output, null, 2)}\n`);
+if (WRITE) writeFileSync(join(repoRoot, 'bench', 'results', 'gateway.json'), `${JSON.stringify(output, null, 2)}\n`);
 log(JSON.stringify(output, null, 2));
 process.exit(0);

@@ -1,7 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 
 import { EdgeError } from './edge-error';
-import { exceededLimit, measureOperation, type OperationLimits, rootFieldNames } from './operation-limits';
+import { exceededLimit, measureOperation, type OperationLimits, type OperationMeasures, rootFieldNames } from './operation-limits';
 import type { TokenBuckets } from './token-bucket';
 
 /**
@@ -28,19 +29,50 @@ export interface EdgeLimitsOptions {
   anonymousBuckets?: TokenBuckets;
 }
 
+/** Variables longer than this are measured every time rather than kept as a key. */
+const MAX_CACHED_VARIABLES_LENGTH = 2_048;
+/** Variable sets remembered per document (the app's operations repeat a few). */
+const MAX_CACHED_VARIABLE_SETS = 64;
+
+/**
+ * measureOperation, remembered per schema, parsed document (Apollo's document store hands the same
+ * node back for the same query text) and operation name with its variables: a known operation is
+ * measured once, not on every request.
+ */
+function measuresCache() {
+  const bySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, OperationMeasures>>>();
+  return (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, variablesJson: string) => {
+    if (variablesJson.length > MAX_CACHED_VARIABLES_LENGTH) return measureOperation(schema, document, operation, variables);
+    let byDocument = bySchema.get(schema);
+    if (!byDocument) bySchema.set(schema, (byDocument = new WeakMap()));
+    let byVariables = byDocument.get(document);
+    if (!byVariables) byDocument.set(document, (byVariables = new Map()));
+    const key = `${operation.name?.value ?? ''}\n${variablesJson}`;
+    let measures = byVariables.get(key);
+    if (!measures) {
+      measures = measureOperation(schema, document, operation, variables);
+      if (byVariables.size >= MAX_CACHED_VARIABLE_SETS) byVariables.clear();
+      byVariables.set(key, measures);
+    }
+    return measures;
+  };
+}
+
 /**
  * The gateway's checks of a parsed, valid operation, in order, before it is planned and before any
  * subgraph is called: the operation limits, the body of anything but an upload, then the rate of
  * anonymous and public calls (last, so a refused operation spends nothing of the caller's bucket).
  */
 export function edgeLimitsPlugin<Context extends EdgeContext>(options: EdgeLimitsOptions): ApolloServerPlugin<Context> {
+  const measure = measuresCache();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
           // Apollo has already refused a document without the operation asked for.
           if (!operation) return;
-          const measures = measureOperation(schema, document, operation, request.variables ?? {});
+          const variablesJson = JSON.stringify(request.variables ?? {});
+          const measures = measure(schema, document, operation, request.variables ?? {}, variablesJson);
           const over = exceededLimit(measures, options.limits);
           if (over)
             throw new EdgeError(`The operation is over the gateway's ${over.limit} limit (${over.measured} > ${over.max})`, 'OPERATION_TOO_COMPLEX', {
@@ -50,7 +82,7 @@ export function edgeLimitsPlugin<Context extends EdgeContext>(options: EdgeLimit
           const fields = rootFieldNames(document, operation).filter((name) => !name.startsWith('__'));
           // The body as sent, give or take its JSON punctuation: the server has already cut off
           // anything over MAX_BODY_BYTES (and an anonymous one over this limit) while it streamed.
-          const bodyBytes = Buffer.byteLength(request.query ?? '') + Buffer.byteLength(JSON.stringify(request.variables ?? {}));
+          const bodyBytes = Buffer.byteLength(request.query ?? '') + Buffer.byteLength(variablesJson);
           const upload = fields.length > 0 && fields.every((name) => UPLOAD_FIELDS.has(name));
           if (!upload && bodyBytes > options.operationBodyBytes) {
             throw new EdgeError(`Request body too large: only an upload or an SKD import may exceed ${options.operationBodyBytes} bytes`, 'PAYLOAD_TOO_LARGE', {

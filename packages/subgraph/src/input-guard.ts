@@ -75,20 +75,42 @@ function checkLiteral(walk: Walk, node: ValueNode, type: GraphQLInputType | unde
   }
 }
 
-/** Every problem of the operation's variables and inline arguments, each naming its field. */
-export function inputProblems(
+type Document = Parameters<typeof visit>[0];
+
+const walkOf = (options: InputGuardOptions): Walk => {
+  const long = options.longTextInputs ?? {};
+  return { limitOf: (coordinate) => (coordinate && long[coordinate]) || DEFAULT_MAX_STRING_LENGTH, problems: [] };
+};
+
+/** The problems of the operation's variables. */
+function variableProblems(
   schema: GraphQLSchema,
   operation: OperationDefinitionNode,
-  document: Parameters<typeof visit>[0],
   variables: Readonly<Record<string, unknown>>,
-  options: InputGuardOptions = {},
+  options: InputGuardOptions,
 ): FieldProblem[] {
-  const long = options.longTextInputs ?? {};
-  const walk: Walk = { limitOf: (coordinate) => (coordinate && long[coordinate]) || DEFAULT_MAX_STRING_LENGTH, problems: [] };
+  const walk = walkOf(options);
   for (const definition of operation.variableDefinitions ?? []) {
     const name = definition.variable.name.value;
     checkValue(walk, variables[name], typeFromAST(schema, definition.type) as GraphQLInputType | undefined, name);
   }
+  return walk.problems;
+}
+
+/** Every problem of the operation's variables and inline arguments, each naming its field. */
+export function inputProblems(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  document: Document,
+  variables: Readonly<Record<string, unknown>>,
+  options: InputGuardOptions = {},
+): FieldProblem[] {
+  return [...variableProblems(schema, operation, variables, options), ...literalProblems(schema, document, options)];
+}
+
+/** The problems of the document's inline arguments: the same for every request of the same document. */
+function literalProblems(schema: GraphQLSchema, document: Document, options: InputGuardOptions): FieldProblem[] {
+  const walk = walkOf(options);
   const typeInfo = new TypeInfo(schema);
   visit(
     document,
@@ -107,12 +129,22 @@ export function inputProblems(
  * gateway relays the error to the client instead of turning a non-2xx answer into its own.
  */
 export function inputGuardPlugin<Context extends object>(options: InputGuardOptions = {}): ApolloServerPlugin<Context> {
+  // Apollo's document store hands back the same parsed node for the same query text: its literals
+  // are walked once per schema, not on every request (the variables still are, every time).
+  const literals = new WeakMap<GraphQLSchema, WeakMap<Document, FieldProblem[]>>();
+  const literalsOf = (schema: GraphQLSchema, document: Document) => {
+    let byDocument = literals.get(schema);
+    if (!byDocument) literals.set(schema, (byDocument = new WeakMap()));
+    let problems = byDocument.get(document);
+    if (!problems) byDocument.set(document, (problems = literalProblems(schema, document, options)));
+    return problems;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, operation, document, request }) {
           if (!operation) return;
-          const problems = inputProblems(schema, operation, document, request.variables ?? {}, options);
+          const problems = [...variableProblems(schema, operation, request.variables ?? {}, options), ...literalsOf(schema, document)];
           if (problems.length === 0) return;
           const error = new ValidationError(problems);
           throw new GraphQLError(error.message, { originalError: error, extensions: { http: { status: 200 } } });

@@ -84,11 +84,11 @@ export const developmentModule = defineService({
   orphanedTypes: [EmployeeType],
   createPrisma: createPrismaClient,
 
-  async wire({ prisma, ids, clock, notifyOutbox }) {
-    const catalogue = new PrismaCatalogueRepository(prisma);
+  async wire({ prisma, database, ids, clock, notifyOutbox }) {
+    const catalogue = new PrismaCatalogueRepository(prisma, database.sql);
     const employees = new PrismaEmployeeCopyRepository(prisma);
     const assignments = new PrismaAssignmentRepository(prisma, notifyOutbox);
-    const records = new PrismaTrainingRecordRepository(prisma);
+    const records = new PrismaTrainingRecordRepository(prisma, database.sql);
     const plans = new PrismaDevelopmentPlanRepository(prisma);
     const gapMappings = new PrismaGapMappingRepository(prisma);
     const reader = new DevelopmentReader(catalogue, employees, assignments, records);

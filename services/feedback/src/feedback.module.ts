@@ -85,11 +85,11 @@ export const feedbackModule = defineService({
 
   // Adapters, then use cases, then resolvers and handlers.
   async wire({ config, prisma, database, ids, clock, logger, notifyOutbox }): Promise<FeedbackWiring> {
-    const employees = new PrismaEmployeeCopyRepository(prisma);
+    const employees = new PrismaEmployeeCopyRepository(prisma, database.sql);
     const notes = new PrismaFeedbackNoteRepository(prisma);
-    const dialogues = new PrismaDialogueRepository(prisma, notifyOutbox);
+    const dialogues = new PrismaDialogueRepository(prisma, notifyOutbox, database.sql);
     const settings = new PrismaAgencySettingsRepository(prisma);
-    const cycles = new PrismaFeedbackCycleRepository(prisma, notifyOutbox);
+    const cycles = new PrismaFeedbackCycleRepository(prisma, notifyOutbox, database.sql);
     const survey = new PrismaCitizenSurveyRepository(prisma, database.sql);
     const questionnaires = new PrismaQuestionnaireRepository(prisma);
     const limits: SurveyLimits = {

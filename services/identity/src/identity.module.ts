@@ -97,7 +97,7 @@ export const identityModule = defineService({
   createPrisma: createPrismaClient,
 
   async wire({ config, prisma, database, clock, ids, logger, notifyOutbox }): Promise<IdentityWiring> {
-    const organisation = new PrismaOrganisationRepository(prisma);
+    const organisation = new PrismaOrganisationRepository(prisma, database.sql);
     const employees = new PrismaEmployeeRepository(prisma, database.sql, notifyOutbox);
     const accounts = new PrismaAccountRepository(prisma, ids.newId);
     const hasher = new ScryptPasswordHasher();

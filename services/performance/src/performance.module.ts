@@ -183,8 +183,8 @@ export const performanceModule = defineService({
   // Free text (notes, justifications) and the evidence document's base64 are longer than names.
   longTextInputs: (config) => longTextInputs(config.EVIDENCE_MAX_BYTES),
   createPrisma: createPrismaClient,
-  wire: async ({ config, prisma, clock, ids, logger, notifyOutbox }) => {
-    const repositories = createRepositories(prisma, notifyOutbox);
+  wire: async ({ config, prisma, database, clock, ids, logger, notifyOutbox }) => {
+    const repositories = createRepositories(prisma, notifyOutbox, database.sql);
     const wiring = wirePerformance(
       repositories,
       { evidenceMaxBytes: config.EVIDENCE_MAX_BYTES, documentLinkSecret: documentLinkSecretOf(config) },

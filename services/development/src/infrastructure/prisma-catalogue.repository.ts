@@ -1,5 +1,6 @@
-import { type AuditContext, auditRow, isUniqueViolation } from '@kinerja/database';
+import { type AuditContext, auditRow, isUniqueViolation, type SqlRunner } from '@kinerja/database';
 import { ConflictError } from '@kinerja/errors';
+import { isEntityId } from '@kinerja/kernel';
 
 import { catalogueScopeOf, type Competency, PROVINCE_SCOPE } from '../domain/catalogue';
 import type { CatalogueRepository } from '../domain/repositories';
@@ -7,10 +8,14 @@ import type { TrainingProgram, TrainingSession } from '../domain/training-progra
 import type { CompetencyKind } from '../domain/vocabulary';
 import { dateColumn, toCompetency, toProgramme, toSession } from './mappers';
 import type { DevelopmentPrisma } from './prisma-client';
-import { SEAT_STATUSES } from './sql';
+import { PROGRAMMES_BY_IDS, SEAT_STATUSES } from './sql';
 
 export class PrismaCatalogueRepository implements CatalogueRepository {
-  constructor(private readonly prisma: DevelopmentPrisma) {}
+  constructor(
+    private readonly prisma: DevelopmentPrisma,
+    /** The driver, for programmes by id (the team dashboard's assignments): prepared once, no ORM. */
+    private readonly sql?: SqlRunner,
+  ) {}
 
   async competencies(kind: CompetencyKind | null): Promise<Competency[]> {
     return (await this.prisma.competency.findMany({ where: kind ? { kind } : {}, orderBy: [{ kind: 'asc' }, { code: 'asc' }] })).map(toCompetency);
@@ -21,6 +26,10 @@ export class PrismaCatalogueRepository implements CatalogueRepository {
   }
 
   async programmesByIds(ids: readonly string[]): Promise<TrainingProgram[]> {
+    if (this.sql) {
+      const valid = ids.filter(isEntityId);
+      return valid.length === 0 ? [] : this.sql.query<TrainingProgram>(PROGRAMMES_BY_IDS, [valid], { prepare: 'development_programmes_by_ids' });
+    }
     return (await this.prisma.trainingProgram.findMany({ where: { id: { in: [...ids] } } })).map(toProgramme);
   }
 

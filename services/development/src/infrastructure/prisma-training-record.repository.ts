@@ -1,3 +1,5 @@
+import type { SqlRunner } from '@kinerja/database';
+
 import type { AssignmentRecord } from '../domain/assignment-record';
 import type { Certificate } from '../domain/certificate';
 import type { DateWindow } from '../domain/contract-year.rule';
@@ -30,10 +32,16 @@ const completionOf = (item: Record<string, unknown>): Completion => ({
 });
 
 export class PrismaTrainingRecordRepository implements TrainingRecordRepository {
-  constructor(private readonly prisma: DevelopmentPrisma) {}
+  constructor(
+    private readonly prisma: DevelopmentPrisma,
+    /** The driver, for the team dashboard's batch reads (prepared once per connection, no ORM on the path). */
+    private readonly sql?: SqlRunner,
+  ) {}
 
   async ofEmployees(employeeIds: readonly string[], status: AssignmentStatus | null): Promise<EmployeeAssignments[]> {
-    const rows = await this.prisma.$queryRawUnsafe<EmployeeWithItems[]>(ASSIGNMENTS_OF_EMPLOYEES, [...employeeIds], status);
+    const rows = this.sql
+      ? await this.sql.query<EmployeeWithItems>(ASSIGNMENTS_OF_EMPLOYEES, [[...employeeIds], status], { prepare: 'development_assignments_of_employees' })
+      : await this.prisma.$queryRawUnsafe<EmployeeWithItems[]>(ASSIGNMENTS_OF_EMPLOYEES, [...employeeIds], status);
     return rows.map((row) => ({
       employee: employeeOf(row),
       assignments: row.items.map((item): AssignmentRecord => toAssignment(camelCaseKeys<AssignmentRow>(item))),
@@ -41,7 +49,11 @@ export class PrismaTrainingRecordRepository implements TrainingRecordRepository 
   }
 
   async completionsOfEmployees(employeeIds: readonly string[], window: DateWindow): Promise<EmployeeCompletions[]> {
-    const rows = await this.prisma.$queryRawUnsafe<EmployeeWithItems[]>(COMPLETIONS_OF_EMPLOYEES, [...employeeIds], window.start, window.end);
+    const rows = this.sql
+      ? await this.sql.query<EmployeeWithItems>(COMPLETIONS_OF_EMPLOYEES, [[...employeeIds], window.start, window.end], {
+          prepare: 'development_completions_of_employees',
+        })
+      : await this.prisma.$queryRawUnsafe<EmployeeWithItems[]>(COMPLETIONS_OF_EMPLOYEES, [...employeeIds], window.start, window.end);
     return rows.map((row) => ({ employee: employeeOf(row), completions: row.items.map(completionOf) }));
   }
 

@@ -66,6 +66,12 @@ export const LOCK_SESSION = `SELECT id FROM training_session WHERE id = $1::uuid
 /** Seats a session has given: open and completed assignments. */
 export const SEAT_STATUSES = [...OPEN_STATUSES, 'COMPLETED'] as const;
 
+/** Programmes by id (the team dashboard's `trainingAssignments { program }`), driver-agnostic types. */
+export const PROGRAMMES_BY_IDS = `
+  SELECT id::text AS "id", agency_id::text AS "agencyId", code, title, jp_hours AS "jpHours", mode::text AS "mode",
+         COALESCE(to_json(competency_codes), '[]'::json) AS "competencyCodes"
+  FROM training_program WHERE id = ANY($1::uuid[])`;
+
 export const PLANS_OF_EMPLOYEES = `
   SELECT row_to_json(e) AS employee, row_to_json(p) AS plan
   FROM employee_copy e

@@ -1,8 +1,9 @@
-import { type AuditContext, auditRow } from '@kinerja/database';
+import { type AuditContext, auditRow, type SqlRunner } from '@kinerja/database';
 import { ConflictError } from '@kinerja/errors';
 
 import type { PerformanceDialogue } from '../domain/dialogue';
 import type { DialogueRepository, PendingEvent } from '../domain/repositories';
+import { dialogueOfRow, DIALOGUES_OF_EMPLOYEES_SQL } from './dashboard-reads.sql';
 import { dialogueData, toDialogue } from './mappers';
 import { outboxData } from './outbox';
 import type { FeedbackPrisma } from './prisma-client';
@@ -11,6 +12,8 @@ export class PrismaDialogueRepository implements DialogueRepository {
   constructor(
     private readonly prisma: FeedbackPrisma,
     private readonly afterOutboxCommit: () => void = () => undefined,
+    /** The driver, for the team dashboard's reads (no per-call query compilation). */
+    private readonly sql?: SqlRunner,
   ) {}
 
   async byIds(ids: readonly string[]): Promise<PerformanceDialogue[]> {
@@ -18,6 +21,11 @@ export class PrismaDialogueRepository implements DialogueRepository {
   }
 
   async ofEmployees(employeeIds: readonly string[]): Promise<PerformanceDialogue[]> {
+    if (this.sql) {
+      return (await this.sql.query<PerformanceDialogue>(DIALOGUES_OF_EMPLOYEES_SQL, [[...employeeIds]], { prepare: 'feedback_dialogues_of_employees' })).map(
+        dialogueOfRow,
+      );
+    }
     const rows = await this.prisma.performanceDialogue.findMany({
       where: { employeeId: { in: [...employeeIds] } },
       // Recorded ones by the day they took place, due ones (no date yet) first: they ask for action.

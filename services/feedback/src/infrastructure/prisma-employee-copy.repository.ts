@@ -1,6 +1,9 @@
+import type { SqlRunner } from '@kinerja/database';
+
 import type { ReportingLine } from '../domain/access.rule';
 import type { EmployeeCopy } from '../domain/employee-copy';
 import type { EmployeeCopyRepository } from '../domain/repositories';
+import { REPORTING_LINES_SQL, reportingLineOfRow, type ReportingLineRow } from './dashboard-reads.sql';
 import { toEmployeeCopy } from './mappers';
 import type { FeedbackPrisma } from './prisma-client';
 
@@ -18,7 +21,13 @@ SELECT start_id::text AS "employeeId", array_remove(array_agg(supervisor_id::tex
 FROM line GROUP BY start_id`;
 
 export class PrismaEmployeeCopyRepository implements EmployeeCopyRepository {
-  constructor(private readonly prisma: FeedbackPrisma) {}
+  private readonly linesInFlight = new Map<string, Promise<ReportingLine[]>>();
+
+  /** `sql`: the driver, for the hot reads (the team dashboard's access checks). */
+  constructor(
+    private readonly prisma: FeedbackPrisma,
+    private readonly sql?: SqlRunner,
+  ) {}
 
   async byIds(ids: readonly string[]): Promise<EmployeeCopy[]> {
     if (ids.length === 0) return [];
@@ -27,6 +36,22 @@ export class PrismaEmployeeCopyRepository implements EmployeeCopyRepository {
 
   async reportingLines(ids: readonly string[]): Promise<ReportingLine[]> {
     if (ids.length === 0) return [];
+    if (this.sql) {
+      // `Employee.lastDialogue` and `Employee.feedbackRequests` of one dashboard ask for the same
+      // batch in the same tick: identical reads in flight at once share one statement.
+      const sql = this.sql;
+      const key = [...ids].sort().join(',');
+      let lines = this.linesInFlight.get(key);
+      if (!lines) {
+        lines = sql
+          .query<ReportingLineRow>(REPORTING_LINES_SQL, [[...ids]], { prepare: 'feedback_reporting_lines' })
+          .then((rows) => rows.map(reportingLineOfRow));
+        this.linesInFlight.set(key, lines);
+        const forget = () => this.linesInFlight.delete(key);
+        lines.then(forget, forget);
+      }
+      return lines;
+    }
     const [copies, chains] = await Promise.all([
       this.byIds(ids),
       this.prisma.$queryRawUnsafe<{ employeeId: string; chain: string[] }[]>(REPORTING_LINES, [...ids]),

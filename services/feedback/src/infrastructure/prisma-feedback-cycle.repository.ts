@@ -1,4 +1,4 @@
-import { type AuditContext, auditRow } from '@kinerja/database';
+import { type AuditContext, auditRow, type SqlRunner } from '@kinerja/database';
 import { ConflictError, ValidationError } from '@kinerja/errors';
 
 import { assertDraft, type FeedbackCycle, type FeedbackRequest } from '../domain/feedback-cycle';
@@ -6,6 +6,7 @@ import type { QuestionnaireItem } from '../domain/questionnaire';
 import type { CycleTally, FeedbackCycleRepository, OpenRequest, PendingEvent } from '../domain/repositories';
 import type { CycleStatus, RaterGroup } from '../domain/vocabulary';
 import type { FeedbackCycle as CycleRow, Prisma } from '../generated/prisma/client';
+import { OPEN_REQUESTS_SQL, openRequestOfRow, type OpenRequestRow } from './dashboard-reads.sql';
 import { calendarDateOf, dateColumn } from './mappers';
 import { outboxData } from './outbox';
 import type { FeedbackPrisma, FeedbackTransaction } from './prisma-client';
@@ -57,6 +58,8 @@ export class PrismaFeedbackCycleRepository implements FeedbackCycleRepository {
   constructor(
     private readonly prisma: FeedbackPrisma,
     private readonly afterOutboxCommit: () => void = () => undefined,
+    /** The driver, for the team dashboard's reads (no per-call query compilation). */
+    private readonly sql?: SqlRunner,
   ) {}
 
   async byIds(ids: readonly string[]): Promise<FeedbackCycle[]> {
@@ -76,6 +79,11 @@ export class PrismaFeedbackCycleRepository implements FeedbackCycleRepository {
   }
 
   async openRequestsOf(raterEmployeeIds: readonly string[], today: string): Promise<OpenRequest[]> {
+    if (this.sql) {
+      return (await this.sql.query<OpenRequestRow>(OPEN_REQUESTS_SQL, [[...raterEmployeeIds], today], { prepare: 'feedback_open_requests' })).map(
+        openRequestOfRow,
+      );
+    }
     const rows = await this.prisma.feedbackRequest.findMany({
       where: { raterEmployeeId: { in: [...raterEmployeeIds] }, answeredAt: null, cycle: { status: 'OPEN', dueDate: { gte: dateColumn(today) } } },
       include: { cycle: true },

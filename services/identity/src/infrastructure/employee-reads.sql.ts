@@ -28,6 +28,11 @@ export const employeeOfRow = (row: EmployeeRow): Employee => ({
 
 export const EMPLOYEES_BY_IDS = `SELECT ${EMPLOYEE_COLUMNS} FROM employee e WHERE e.id = ANY($1::uuid[])`;
 
+/** Units and positions by id (the team dashboard's `position`, `orgUnit` of every member). */
+export const ORG_UNITS_BY_IDS = `SELECT id::text AS "id", agency_id::text AS "agencyId", parent_id::text AS "parentId", code, name FROM org_unit WHERE id = ANY($1::uuid[])`;
+export const POSITIONS_BY_IDS = `SELECT id::text AS "id", agency_id::text AS "agencyId", org_unit_id::text AS "orgUnitId", title,
+  supervisor_position_id::text AS "supervisorPositionId" FROM position WHERE id = ANY($1::uuid[])`;
+
 /** Active holders of the positions reporting to the given positions, with the supervising position. */
 export const REPORTS_OF_POSITIONS = `SELECT ${EMPLOYEE_COLUMNS}, p.supervisor_position_id::text AS "supervisorPositionId"
   FROM position p JOIN employee e ON e.position_id = p.id

@@ -1,14 +1,19 @@
-import { type AuditContext, auditRow, isUniqueViolation } from '@kinerja/database';
+import { type AuditContext, auditRow, isUniqueViolation, type SqlRunner } from '@kinerja/database';
 import { ConflictError } from '@kinerja/errors';
 
 import type { Agency, OrgUnit, Position } from '../domain/organisation';
 import type { OrganisationRepository } from '../domain/repositories';
+import { ORG_UNITS_BY_IDS, POSITIONS_BY_IDS } from './employee-reads.sql';
 import { toAgency, toOrgUnit, toPosition } from './mappers';
 import type { IdentityPrisma } from './prisma-client';
 import { isUuid, onlyUuids } from './uuid';
 
 export class PrismaOrganisationRepository implements OrganisationRepository {
-  constructor(private readonly prisma: IdentityPrisma) {}
+  constructor(
+    private readonly prisma: IdentityPrisma,
+    /** The driver, for the hot reads by id (no per-call query compilation). */
+    private readonly sql?: SqlRunner,
+  ) {}
 
   async listAgencies(agencyIds: readonly string[] | 'all'): Promise<Agency[]> {
     const where = agencyIds === 'all' ? {} : { id: { in: onlyUuids(agencyIds) } };
@@ -20,6 +25,7 @@ export class PrismaOrganisationRepository implements OrganisationRepository {
   }
 
   async orgUnitsByIds(ids: readonly string[]): Promise<OrgUnit[]> {
+    if (this.sql) return this.sql.query<OrgUnit>(ORG_UNITS_BY_IDS, [onlyUuids(ids)], { prepare: 'identity_org_units_by_ids' });
     return (await this.prisma.orgUnit.findMany({ where: { id: { in: onlyUuids(ids) } } })).map(toOrgUnit);
   }
 
@@ -32,6 +38,7 @@ export class PrismaOrganisationRepository implements OrganisationRepository {
   }
 
   async positionsByIds(ids: readonly string[]): Promise<Position[]> {
+    if (this.sql) return this.sql.query<Position>(POSITIONS_BY_IDS, [onlyUuids(ids)], { prepare: 'identity_positions_by_ids' });
     return (await this.prisma.position.findMany({ where: { id: { in: onlyUuids(ids) } } })).map(toPosition);
   }
 

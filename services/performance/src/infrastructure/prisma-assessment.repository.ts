@@ -1,4 +1,4 @@
-import { type AuditContext, auditRow, isUniqueViolation } from '@kinerja/database';
+import { type AuditContext, auditRow, isUniqueViolation, type SqlRunner } from '@kinerja/database';
 import { ConflictError } from '@kinerja/errors';
 import type { DomainEvent } from '@kinerja/events';
 import { outboxRowsOf } from '@kinerja/messaging';
@@ -30,6 +30,8 @@ export class PrismaAssessmentRepository implements AssessmentRepository {
   constructor(
     private readonly prisma: PerformancePrisma,
     private readonly afterOutboxCommit: () => void = () => undefined,
+    /** The driver, for the team dashboard's latest assessments. */
+    private readonly sql?: SqlRunner,
   ) {}
 
   async byIds(ids: readonly string[]): Promise<Assessment[]> {
@@ -53,7 +55,9 @@ export class PrismaAssessmentRepository implements AssessmentRepository {
   async latestOfEmployees(employeeIds: readonly string[]): Promise<Array<{ subject: EmployeeCopy; latest: Assessment | null }>> {
     const ids = onlyUuids(employeeIds);
     if (ids.length === 0) return [];
-    const rows = await this.prisma.$queryRawUnsafe<LatestRow[]>(latestAssessmentsSql, ids.join(','));
+    const rows = this.sql
+      ? await this.sql.query<LatestRow>(latestAssessmentsSql, [ids.join(',')], { prepare: 'performance_latest_assessments' })
+      : await this.prisma.$queryRawUnsafe<LatestRow[]>(latestAssessmentsSql, ids.join(','));
     return rows.map(toLatest);
   }
 

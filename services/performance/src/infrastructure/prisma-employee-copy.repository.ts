@@ -1,9 +1,10 @@
-import { auditRow } from '@kinerja/database';
+import { auditRow, type SqlRunner } from '@kinerja/database';
 import { supersedesCopy } from '@kinerja/events';
 import { handleEventOnce } from '@kinerja/messaging';
 
 import type { EmployeeCopy } from '../domain/employee-copy';
 import type { EmployeeCopyRepository } from '../domain/repositories';
+import { COPIES_BY_IDS_SQL, copyOfRow } from './dashboard-reads.sql';
 import { toEmployeeCopy } from './mappers';
 import type { PerformancePrisma } from './prisma-client';
 import { isUuid, onlyUuids } from './uuid';
@@ -11,10 +12,16 @@ import { isUuid, onlyUuids } from './uuid';
 export const CONSUMER = 'performance';
 
 export class PrismaEmployeeCopyRepository implements EmployeeCopyRepository {
-  constructor(private readonly prisma: PerformancePrisma) {}
+  constructor(
+    private readonly prisma: PerformancePrisma,
+    /** The driver, for the team dashboard's access checks. */
+    private readonly sql?: SqlRunner,
+  ) {}
 
   async byIds(employeeIds: readonly string[]): Promise<EmployeeCopy[]> {
     if (employeeIds.length === 0) return [];
+    if (this.sql)
+      return (await this.sql.query<EmployeeCopy>(COPIES_BY_IDS_SQL, [onlyUuids(employeeIds)], { prepare: 'performance_copies_by_ids' })).map(copyOfRow);
     return (await this.prisma.employeeCopy.findMany({ where: { employeeId: { in: onlyUuids(employeeIds) } } })).map(toEmployeeCopy);
   }
 

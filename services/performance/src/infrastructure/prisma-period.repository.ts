@@ -1,17 +1,24 @@
-import { type AuditContext, auditRow, isUniqueViolation } from '@kinerja/database';
+import { type AuditContext, auditRow, isUniqueViolation, type SqlRunner } from '@kinerja/database';
 import { ConflictError, NotFoundError } from '@kinerja/errors';
 
 import type { PerformancePeriod } from '../domain/period';
 import type { PeriodRepository } from '../domain/repositories';
+import { periodOfRow, PERIODS_BY_IDS_SQL } from './dashboard-reads.sql';
 import { periodData, toPeriod } from './mappers';
 import type { PerformancePrisma } from './prisma-client';
 import { isUuid, onlyUuids } from './uuid';
 
 export class PrismaPeriodRepository implements PeriodRepository {
-  constructor(private readonly prisma: PerformancePrisma) {}
+  constructor(
+    private readonly prisma: PerformancePrisma,
+    /** The driver, for the team dashboard's plan periods. */
+    private readonly sql?: SqlRunner,
+  ) {}
 
   async byIds(ids: readonly string[]): Promise<PerformancePeriod[]> {
     if (ids.length === 0) return [];
+    if (this.sql)
+      return (await this.sql.query<PerformancePeriod>(PERIODS_BY_IDS_SQL, [onlyUuids(ids)], { prepare: 'performance_periods_by_ids' })).map(periodOfRow);
     return (await this.prisma.performancePeriod.findMany({ where: { id: { in: onlyUuids(ids) } } })).map(toPeriod);
   }
 

@@ -1,9 +1,10 @@
-import { type AuditContext, auditRow, isUniqueViolation } from '@kinerja/database';
+import { type AuditContext, auditRow, isUniqueViolation, type SqlRunner } from '@kinerja/database';
 import { ConflictError } from '@kinerja/errors';
 
 import type { Indicator, PerformancePlan, WorkResult } from '../domain/plan';
 import type { PlanRevision } from '../domain/plan-revision';
 import type { PlanRepository } from '../domain/repositories';
+import { planOfRow, type PlanRow, PLANS_OF_EMPLOYEES_SQL } from './dashboard-reads.sql';
 import { planData, planRevisionData, toIndicator, toPlan, toPlanRevision, toWorkResult } from './mappers';
 import type { PerformancePrisma } from './prisma-client';
 import { onlyUuids } from './uuid';
@@ -13,7 +14,11 @@ type Tx = Parameters<Parameters<PerformancePrisma['$transaction']>[0]>[0];
 const changedMeanwhile = () => new ConflictError('The plan was changed by someone else meanwhile; load it again');
 
 export class PrismaPlanRepository implements PlanRepository {
-  constructor(private readonly prisma: PerformancePrisma) {}
+  constructor(
+    private readonly prisma: PerformancePrisma,
+    /** The driver, for the team dashboard's plans. */
+    private readonly sql?: SqlRunner,
+  ) {}
 
   async byIds(ids: readonly string[]): Promise<PerformancePlan[]> {
     if (ids.length === 0) return [];
@@ -21,6 +26,8 @@ export class PrismaPlanRepository implements PlanRepository {
   }
 
   async ofEmployees(employeeIds: readonly string[]): Promise<PerformancePlan[]> {
+    if (this.sql)
+      return (await this.sql.query<PlanRow>(PLANS_OF_EMPLOYEES_SQL, [onlyUuids(employeeIds)], { prepare: 'performance_plans_of_employees' })).map(planOfRow);
     const rows = await this.prisma.performancePlan.findMany({
       where: { employeeId: { in: onlyUuids(employeeIds) } },
       orderBy: [{ period: { year: 'desc' } }, { createdAt: 'desc' }],

@@ -1,3 +1,5 @@
+import type { SqlRunner } from '@kinerja/database';
+
 import type {
   AssessmentRepository,
   DevelopmentEvidenceRepository,
@@ -38,15 +40,18 @@ export interface Repositories {
   feedbackAggregates: FeedbackAggregateRepository;
 }
 
-/** Every adapter over one Prisma client; `afterOutboxCommit` wakes the relay after a commit that wrote events. */
-export function createRepositories(prisma: PerformancePrisma, afterOutboxCommit: () => void = () => undefined): Repositories {
+/**
+ * Every adapter over one Prisma client; `afterOutboxCommit` wakes the relay after a commit that wrote
+ * events; `sql`, the driver, serves the team dashboard's hot reads (no per-call query compilation).
+ */
+export function createRepositories(prisma: PerformancePrisma, afterOutboxCommit: () => void = () => undefined, sql?: SqlRunner): Repositories {
   return {
-    copies: new PrismaEmployeeCopyRepository(prisma),
-    periods: new PrismaPeriodRepository(prisma),
+    copies: new PrismaEmployeeCopyRepository(prisma, sql),
+    periods: new PrismaPeriodRepository(prisma, sql),
     settings: new PrismaSettingsRepository(prisma),
-    plans: new PrismaPlanRepository(prisma),
+    plans: new PrismaPlanRepository(prisma, sql),
     realizations: new PrismaRealizationRepository(prisma),
-    assessments: new PrismaAssessmentRepository(prisma, afterOutboxCommit),
+    assessments: new PrismaAssessmentRepository(prisma, afterOutboxCommit, sql),
     unitRatings: new PrismaUnitRatingRepository(prisma),
     followUps: new PrismaFollowUpRepository(prisma, afterOutboxCommit),
     evidence: new PrismaDevelopmentEvidenceRepository(prisma),
