@@ -7,7 +7,7 @@ import { Client } from 'pg';
 
 import { type IdentityHarness, startIdentityOnPostgres } from '../../services/identity/test/identity-harness';
 import { graphql, login } from '../support/graphql-client';
-import { kafkaClient, readTopic, testBrokers, waitFor } from '../support/kafka';
+import { kafkaClient, readTopic, testBrokers, topicEnds, waitFor } from '../support/kafka';
 import { createTestDatabase, type TestDatabase } from '../support/postgres';
 
 const logger = createLogger({ name: 'test', level: 'silent' });
@@ -86,6 +86,7 @@ describe('the event backbone on a real Kafka broker', () => {
     const unit = (await graphql(identity.url, '{ me { orgUnit { id } } }', {}, hr)).data?.['me'].orgUnit.id;
     // The topic outlives test runs: a NIP of this run only (the sequence digits vary).
     const nip = `199703152022031${String(100 + Math.floor(Math.random() * 900))}`;
+    const since = await topicEnds('identity.employee.registered');
     const result = await graphql(
       identity.url,
       `mutation ($u: ID!) { registerEmployee(input: { nip: "${nip}", name: "Dimas Anggara", employmentType: CPNS, orgUnitId: $u }) { id } }`,
@@ -94,7 +95,7 @@ describe('the event backbone on a real Kafka broker', () => {
     );
     expect(result.errors).toBeUndefined();
     const id = result.data?.['registerEmployee'].id;
-    const records = await readTopic('identity.employee.registered', (all) => all.some((r) => r.key === id));
+    const records = await readTopic('identity.employee.registered', (all) => all.some((r) => r.key === id), undefined, undefined, since);
     const mine = records.filter((record) => record.key === id);
     expect(mine).toHaveLength(1);
     const envelope = parseEnvelope(mine[0]!.value);

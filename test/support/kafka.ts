@@ -15,12 +15,27 @@ export interface TopicRecord {
   partition: number;
 }
 
-/** Reads a topic from the beginning with a throwaway group until `enough` says so (or the timeout). */
+/** Each partition's next offset now: what `readTopic(…, since)` reads after (a shared broker's topics grow long). */
+export async function topicEnds(topic: string, brokers = testBrokers()): Promise<Record<number, string>> {
+  const admin = kafkaClient(brokers).admin();
+  await admin.connect();
+  try {
+    return Object.fromEntries((await admin.fetchTopicOffsets(topic)).map((partition) => [partition.partition, partition.high]));
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
+ * Reads a topic with a throwaway group until `enough` says so (or the timeout): from the beginning,
+ * or from the offsets of `since` (topicEnds taken before the action) on the partitions it names.
+ */
 export async function readTopic(
   topic: string,
   enough: (records: TopicRecord[]) => boolean,
   timeoutMs = 20_000,
   brokers = testBrokers(),
+  since?: Record<number, string>,
 ): Promise<TopicRecord[]> {
   const consumer = kafkaClient(brokers).consumer({ groupId: `reader-${randomUUID()}` });
   const records: TopicRecord[] = [];
@@ -39,6 +54,7 @@ export async function readTopic(
       if (enough(records)) done();
     },
   });
+  for (const [partition, offset] of Object.entries(since ?? {})) consumer.seek({ topic, partition: Number(partition), offset });
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([finished, new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
   clearTimeout(timer);
