@@ -33,6 +33,7 @@ const RATE = Number(process.env.BENCH_RATE ?? 1000);
 const AGENCIES = 4;
 /** Partitions of the topics development consumes here, all consumed at once (the manifests' KAFKA_TOPIC_PARTITIONS is 6). */
 const PARTITIONS = Number(process.env.BENCH_PARTITIONS ?? 6);
+const STAGES = process.env.BENCH_STAGES === '1';
 const FINALIZED = 'performance.assessment.finalized';
 const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const run = randomUUID().slice(0, 8);
@@ -272,7 +273,39 @@ async function start() {
     CREATE TABLE outbox_event (id uuid PRIMARY KEY, seq bigserial UNIQUE, topic text NOT NULL, key text NOT NULL, type text NOT NULL, envelope jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now(), published_at timestamptz);
     CREATE INDEX ON outbox_event (published_at, seq);`);
   relay = new OutboxRelay({ sql: performance.sql, transport: performanceTransport, logger });
+  if (STAGES) timeRelay(relay, performanceTransport, 'performance relay');
   relay.start();
+  if (STAGES) timeRelay(development.relay, developmentTransport, 'development relay');
+}
+
+/**
+ * BENCH_STAGES=1: times each relay round (SELECT … FOR UPDATE, publish, UPDATE, COMMIT) and its
+ * publish alone, and the gaps between rounds, printed at the end (exploratory, small runs).
+ * @type {Map<string, { rounds: number[], publishes: number[], rows: number[], gaps: number[], last: number }>}
+ */
+const relayTimes = new Map();
+/** @param {any} target @param {any} transport @param {string} name */
+function timeRelay(target, transport, name) {
+  const times = { rounds: /** @type {number[]} */ ([]), publishes: /** @type {number[]} */ ([]), rows: /** @type {number[]} */ ([]), gaps: /** @type {number[]} */ ([]), last: 0 };
+  relayTimes.set(name, times);
+  const round = target.publishBatch.bind(target);
+  target.publishBatch = async () => {
+    const started = Date.now();
+    if (times.last) times.gaps.push(started - times.last);
+    const n = await round();
+    times.last = Date.now();
+    if (n > 0) {
+      times.rounds.push(times.last - started);
+      times.rows.push(n);
+    }
+    return n;
+  };
+  const publish = transport.publish.bind(transport);
+  transport.publish = async (/** @type {any[]} */ messages) => {
+    const started = Date.now();
+    await publish(messages);
+    times.publishes.push(Date.now() - started);
+  };
 }
 
 /** @param {{ id: string, topic: string, key: string, type: string, envelope: object }[]} rows */
@@ -493,6 +526,15 @@ try {
         `fault: the run's broker was stopped ${((fault.stoppedAt - startedAt) / 1000).toFixed(1)} s into the offer and answered again ${((fault.startedAgainAt - fault.stoppedAt) / 1000).toFixed(1)} s later (BENCH_BROKER_OUTAGE_S=${OUTAGE_S}); the latencies include that wait`,
       ]
     : [];
+  if (STAGES) {
+    for (const [name, times] of relayTimes) {
+      const sum = times.rows.reduce((total, n) => total + n, 0);
+      process.stdout.write(
+        `${name}: ${times.rounds.length} rounds with rows (${sum} rows, mean ${(sum / Math.max(1, times.rounds.length)).toFixed(0)}); round ${stage(times.rounds)}; publish ${stage(times.publishes)}; gap between rounds ${stage(times.gaps)}\n`,
+      );
+    }
+    process.stdout.write(`node CPU ${(((cpu.user + cpu.system) / 1000 / FLOWS) * 1000).toFixed(0)} µs per flow over the measured window\n`);
+  }
   result = {
     flows: FLOWS,
     throughputPerSec: Math.round((FLOWS - lost) / seconds),
@@ -532,7 +574,10 @@ try {
   await admin.end();
 }
 
-writeFileSync(join(repoRoot, 'bench', 'results', 'flow.json'), `${JSON.stringify(result, null, 2)}\n`);
+// BENCH_OUT: where the result goes (default bench/results/flow.json); "-" prints it instead (small, exploratory runs).
+const out = process.env.BENCH_OUT ?? join(repoRoot, 'bench', 'results', 'flow.json');
+if (out === '-') process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+else writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
 process.stdout.write(
   `flows ${result.flows}  throughput ${result.throughputPerSec}/s  p50 ${result.p50Ms} ms  p95 ${result.p95Ms} ms  lost ${result.lost}  duplicated ${result.duplicated}\n`,
 );

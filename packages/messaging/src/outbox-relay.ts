@@ -38,6 +38,8 @@ export class OutboxRelay {
   private draining: Promise<number> | null = null;
   private failures = 0;
   private stopped = true;
+  /** A notify() arrived while a round was running: its rows may have committed after that round's SELECT. */
+  private notifiedDuringDrain = false;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly maxBackoffMs: number;
@@ -55,7 +57,11 @@ export class OutboxRelay {
 
   /** Call after a commit that wrote outbox rows, to publish without waiting for the next poll. */
   notify(): void {
-    if (!this.stopped && this.failures === 0) this.schedule(0);
+    if (this.stopped || this.failures > 0) return;
+    // A round in flight may have read the outbox before this commit: another round follows it at
+    // once, instead of the wake-up being lost and the rows waiting for the next poll.
+    if (this.draining) this.notifiedDuringDrain = true;
+    else this.schedule(0);
   }
 
   /** One round: publishes up to a batch; returns how many rows went out. */
@@ -105,11 +111,18 @@ export class OutboxRelay {
     this.timer = null;
     // A timer that fired just as stop() began: stop() drains on its own, then the database closes.
     if (this.stopped) return;
+    // Joining a round already in flight (stop() or a test's drainOnce()) would miss rows committed after its SELECT.
+    if (this.draining) {
+      this.notifiedDuringDrain = true;
+      await this.draining.catch(() => undefined);
+      if (this.timer || this.stopped) return;
+    }
     try {
+      this.notifiedDuringDrain = false;
       const published = await this.drainOnce();
       if (this.failures > 0) this.options.logger.info({ afterFailures: this.failures }, 'outbox relay publishing again');
       this.failures = 0;
-      this.schedule(published >= this.batchSize ? 0 : this.pollIntervalMs);
+      this.schedule(published >= this.batchSize || this.notifiedDuringDrain ? 0 : this.pollIntervalMs);
     } catch (error) {
       this.failures += 1;
       const delay = Math.min(this.pollIntervalMs * 2 ** this.failures, this.maxBackoffMs);
