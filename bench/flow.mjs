@@ -6,6 +6,7 @@
 // in its own outbox. Writes bench/results/flow.json.
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import inspector from 'node:inspector';
 import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -308,6 +309,26 @@ function timeRelay(target, transport, name) {
   };
 }
 
+/**
+ * BENCH_CPU_PROFILE=<file.cpuprofile>: a CPU profile of this process over the measured window only
+ * (not the setup), for chrome://inspect or any .cpuprofile viewer. Resolves the function that stops it.
+ */
+async function startProfiler() {
+  const file = process.env.BENCH_CPU_PROFILE;
+  if (!file) return null;
+  const session = new inspector.Session();
+  session.connect();
+  const post = (/** @type {string} */ method) =>
+    new Promise((resolve, reject) => session.post(method, (/** @type {any} */ error, /** @type {any} */ answer) => (error ? reject(error) : resolve(answer))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return async () => {
+    const answer = /** @type {any} */ (await post('Profiler.stop'));
+    writeFileSync(file, JSON.stringify(answer.profile));
+    session.disconnect();
+  };
+}
+
 /** @param {{ id: string, topic: string, key: string, type: string, envelope: object }[]} rows */
 async function commitToOutbox(rows) {
   const values = rows.map((_, i) => `($${i * 5 + 1}::uuid, $${i * 5 + 2}, $${i * 5 + 3}, $${i * 5 + 4}, $${i * 5 + 5}::jsonb)`).join(', ');
@@ -401,6 +422,7 @@ try {
   // -------------------------------------------------------------------------------------------
   /** @type {Map<string, Flow & { occurredAt: number }>} */
   const byEvent = new Map();
+  const profiler = await startProfiler();
   const startedAt = Date.now();
   const cpuBefore = process.cpuUsage();
   const machineBefore = machineTicks();
@@ -441,6 +463,7 @@ try {
   );
   const windowMs = Date.now() - startedAt;
   const cpu = process.cpuUsage(cpuBefore);
+  await profiler?.();
   const machineAfter = machineTicks();
   const shares = processShares(processesBefore, processTicks(), windowMs);
   const nodeCpu = (cpu.user + cpu.system) / 1000 / windowMs;
