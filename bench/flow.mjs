@@ -329,6 +329,26 @@ async function startProfiler() {
   };
 }
 
+/** BENCH_STAGES=1: development's consumer, per partition batch: the whole eachBatch and its offset commit. */
+const consumerTimes = { batches: /** @type {number[]} */ ([]), commits: /** @type {number[]} */ ([]) };
+if (STAGES) {
+  const consumeBatch = KafkaTransport.prototype.consumeBatch;
+  KafkaTransport.prototype.consumeBatch = async function (/** @type {any} */ payload, /** @type {any} */ handleBatch) {
+    const started = Date.now();
+    const commit = payload.commitOffsetsIfNecessary;
+    const timed = {
+      ...payload,
+      commitOffsetsIfNecessary: async (/** @type {any} */ offsets) => {
+        const at = Date.now();
+        await commit(offsets);
+        consumerTimes.commits.push(Date.now() - at);
+      },
+    };
+    await consumeBatch.call(this, timed, handleBatch);
+    consumerTimes.batches.push(Date.now() - started);
+  };
+}
+
 /** @param {{ id: string, topic: string, key: string, type: string, envelope: object }[]} rows */
 async function commitToOutbox(rows) {
   const values = rows.map((_, i) => `($${i * 5 + 1}::uuid, $${i * 5 + 2}, $${i * 5 + 3}, $${i * 5 + 4}, $${i * 5 + 5}::jsonb)`).join(', ');
@@ -556,6 +576,7 @@ try {
         `${name}: ${times.rounds.length} rounds with rows (${sum} rows, mean ${(sum / Math.max(1, times.rounds.length)).toFixed(0)}); round ${stage(times.rounds)}; publish ${stage(times.publishes)}; gap between rounds ${stage(times.gaps)}\n`,
       );
     }
+    process.stdout.write(`development consumer: ${consumerTimes.batches.length} eachBatch calls ${stage(consumerTimes.batches)}; offset commit ${stage(consumerTimes.commits)}\n`);
     process.stdout.write(`node CPU ${(((cpu.user + cpu.system) / 1000 / FLOWS) * 1000).toFixed(0)} µs per flow over the measured window\n`);
   }
   result = {
