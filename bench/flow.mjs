@@ -287,7 +287,13 @@ async function start() {
 const relayTimes = new Map();
 /** @param {any} target @param {any} transport @param {string} name */
 function timeRelay(target, transport, name) {
-  const times = { rounds: /** @type {number[]} */ ([]), publishes: /** @type {number[]} */ ([]), rows: /** @type {number[]} */ ([]), gaps: /** @type {number[]} */ ([]), last: 0 };
+  const times = {
+    rounds: /** @type {number[]} */ ([]),
+    publishes: /** @type {number[]} */ ([]),
+    rows: /** @type {number[]} */ ([]),
+    gaps: /** @type {number[]} */ ([]),
+    last: 0,
+  };
   relayTimes.set(name, times);
   const round = target.publishBatch.bind(target);
   target.publishBatch = async () => {
@@ -576,7 +582,9 @@ try {
         `${name}: ${times.rounds.length} rounds with rows (${sum} rows, mean ${(sum / Math.max(1, times.rounds.length)).toFixed(0)}); round ${stage(times.rounds)}; publish ${stage(times.publishes)}; gap between rounds ${stage(times.gaps)}\n`,
       );
     }
-    process.stdout.write(`development consumer: ${consumerTimes.batches.length} eachBatch calls ${stage(consumerTimes.batches)}; offset commit ${stage(consumerTimes.commits)}\n`);
+    process.stdout.write(
+      `development consumer: ${consumerTimes.batches.length} eachBatch calls ${stage(consumerTimes.batches)}; offset commit ${stage(consumerTimes.commits)}\n`,
+    );
     process.stdout.write(`node CPU ${(((cpu.user + cpu.system) / 1000 / FLOWS) * 1000).toFixed(0)} µs per flow over the measured window\n`);
   }
   result = {

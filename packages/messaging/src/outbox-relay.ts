@@ -1,10 +1,8 @@
 import type { SqlRunner } from '@kinerja/database';
-import type { EventEnvelope } from '@kinerja/events';
 import type { Logger } from '@kinerja/logger';
 import { context, ROOT_CONTEXT } from '@opentelemetry/api';
 
-import { toMessage } from './outbox';
-import type { Transport } from './transport';
+import type { OutgoingMessage, Transport } from './transport';
 
 export interface OutboxRelayOptions {
   sql: SqlRunner;
@@ -20,7 +18,12 @@ interface PendingRow {
   id: string;
   topic: string;
   key: string;
-  envelope: EventEnvelope | string;
+  type: string;
+  /** The envelope's JSON text, sent as it is. */
+  envelope: string;
+  version: string;
+  agencyId: string;
+  traceparent: string | null;
 }
 
 // One relay at a time per database drains the outbox, so events of one key leave in commit order
@@ -134,19 +137,37 @@ export class OutboxRelay {
 
   private publishBatch(): Promise<number> {
     return this.options.sql.transaction(async (tx) => {
-      const [lock] = await tx.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK_KEY]);
-      if (!lock?.locked) return 0;
-      const rows = await tx.query<PendingRow>(
-        'SELECT id::text AS id, topic, key, envelope FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED',
-        [this.batchSize],
-      );
+      // One round trip takes the lock and the rows: only the relay holding the lock reads any. The
+      // envelope comes as the JSON text it is stored as (no parse and re-serialization here), with
+      // the few fields the headers need beside it.
+      const rows = await tx.query<PendingRow>(PENDING_ROWS, [RELAY_LOCK_KEY, this.batchSize]);
       if (rows.length === 0) return 0;
-      const messages = rows.map((row) =>
-        toMessage(row.topic, row.key, typeof row.envelope === 'string' ? (JSON.parse(row.envelope) as EventEnvelope) : row.envelope),
-      );
-      await this.options.transport.publish(messages);
+      await this.options.transport.publish(rows.map(messageOf));
       await tx.query('UPDATE outbox_event SET published_at = now() WHERE id = ANY($1::uuid[])', [rows.map((row) => row.id)]);
       return rows.length;
     });
   }
+}
+
+const PENDING_ROWS = `SELECT o.id::text AS id, o.topic, o.key, o.type, o.envelope::text AS envelope, o.envelope ->> 'version' AS version,
+       o.envelope ->> 'agencyId' AS "agencyId", o.envelope ->> 'traceparent' AS traceparent
+  FROM (SELECT pg_try_advisory_xact_lock($1) AS locked) AS relay, outbox_event AS o
+ WHERE relay.locked AND o.published_at IS NULL
+ ORDER BY o.seq LIMIT $2
+ FOR UPDATE OF o SKIP LOCKED`;
+
+/** The wire form of a pending row, as `toMessage` builds it from the envelope (see outbox.ts). */
+function messageOf(row: PendingRow): OutgoingMessage {
+  return {
+    topic: row.topic,
+    key: row.key,
+    value: row.envelope,
+    headers: {
+      'event-id': row.id,
+      'event-type': row.type,
+      'event-version': row.version,
+      'agency-id': row.agencyId,
+      ...(row.traceparent ? { traceparent: row.traceparent } : {}),
+    },
+  };
 }

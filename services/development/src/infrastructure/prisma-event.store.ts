@@ -138,7 +138,10 @@ class PrismaEventBatchTransaction implements EventBatchTransaction {
    */
   async addAssignments(items: readonly AuditedAssignment[], eventsOf: (assignment: AssignmentRecord) => readonly PendingEvent[]): Promise<AssignmentRecord[]> {
     if (items.length === 0) return [];
-    const inserted = await this.tx.$queryRawUnsafe<{ id: string }[]>(INSERT_ASSIGNMENTS, JSON.stringify(items.map(({ assignment }) => assignmentColumns(assignment))));
+    const inserted = await this.tx.$queryRawUnsafe<{ id: string }[]>(
+      INSERT_ASSIGNMENTS,
+      JSON.stringify(items.map(({ assignment }) => assignmentColumns(assignment))),
+    );
     const createdIds = new Set(inserted.map((row) => row.id));
     const created = items.filter(({ assignment }) => createdIds.has(assignment.id));
     if (created.length === 0) return [];
@@ -157,7 +160,14 @@ class PrismaEventBatchTransaction implements EventBatchTransaction {
         })),
       ),
     );
-    await this.tx.$executeRawUnsafe(...outboxRowsInsert(outboxRowsOf('development', created.flatMap(({ assignment }) => eventsOf(assignment)))));
+    await this.tx.$executeRawUnsafe(
+      ...outboxRowsInsert(
+        outboxRowsOf(
+          'development',
+          created.flatMap(({ assignment }) => eventsOf(assignment)),
+        ),
+      ),
+    );
     this.wroteOutbox = true;
     return created.map(({ assignment }) => assignment);
   }
