@@ -41,8 +41,10 @@ export class OutboxRelay {
   private draining: Promise<number> | null = null;
   private failures = 0;
   private stopped = true;
-  /** A notify() arrived while a round was running: its rows may have committed after that round's SELECT. */
+  /** A notify() arrived while a round was running or about to: its rows may have committed after that round's SELECT. */
   private notifiedDuringDrain = false;
+  /** A tick is running: it reschedules itself when it ends. */
+  private ticking = false;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly maxBackoffMs: number;
@@ -62,9 +64,9 @@ export class OutboxRelay {
   notify(): void {
     if (this.stopped || this.failures > 0) return;
     // A round in flight may have read the outbox before this commit: another round follows it at
-    // once, instead of the wake-up being lost and the rows waiting for the next poll.
-    if (this.draining) this.notifiedDuringDrain = true;
-    else this.schedule(0);
+    // once (the running tick sees the flag; otherwise a new tick waits for the round, then runs).
+    if (this.draining || this.ticking) this.notifiedDuringDrain = true;
+    if (!this.ticking) this.schedule(0);
   }
 
   /** One round: publishes up to a batch; returns how many rows went out. */
@@ -113,13 +115,19 @@ export class OutboxRelay {
   private async tick(): Promise<void> {
     this.timer = null;
     // A timer that fired just as stop() began: stop() drains on its own, then the database closes.
-    if (this.stopped) return;
-    // Joining a round already in flight (stop() or a test's drainOnce()) would miss rows committed after its SELECT.
-    if (this.draining) {
-      this.notifiedDuringDrain = true;
-      await this.draining.catch(() => undefined);
-      if (this.timer || this.stopped) return;
+    if (this.stopped || this.ticking) return;
+    this.ticking = true;
+    try {
+      await this.round();
+    } finally {
+      this.ticking = false;
     }
+  }
+
+  private async round(): Promise<void> {
+    // Joining a round already in flight (stop() or a test's drainOnce()) would miss rows committed after its SELECT.
+    await this.draining?.catch(() => undefined);
+    if (this.stopped) return;
     try {
       this.notifiedDuringDrain = false;
       const published = await this.drainOnce();
