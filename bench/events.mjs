@@ -199,7 +199,10 @@ await database.close();
 await admin.query(`DROP DATABASE "${dbName}" WITH (FORCE)`);
 await admin.end();
 if (fresh) await stopExtraBroker(fresh.dataDir).catch(() => undefined);
-writeFileSync(join(repoRoot, 'bench', 'results', FRESH ? 'events-fresh-broker.json' : 'events.json'), `${JSON.stringify(result, null, 2)}\n`);
+// BENCH_OUT: where the result goes (default bench/results/events[-fresh-broker].json); "-" prints it instead (small, exploratory runs).
+const out = process.env.BENCH_OUT ?? join(repoRoot, 'bench', 'results', FRESH ? 'events-fresh-broker.json' : 'events.json');
+if (out === '-') process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+else writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
 process.stdout.write(
   `events ${result.events}  throughput ${result.throughputPerSec}/s  p50 ${result.p50Ms} ms  p95 ${result.p95Ms} ms  lost ${result.lost}  duplicated ${result.duplicated}\n`,
 );

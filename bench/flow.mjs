@@ -6,6 +6,7 @@
 // in its own outbox. Writes bench/results/flow.json.
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import inspector from 'node:inspector';
 import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +34,7 @@ const RATE = Number(process.env.BENCH_RATE ?? 1000);
 const AGENCIES = 4;
 /** Partitions of the topics development consumes here, all consumed at once (the manifests' KAFKA_TOPIC_PARTITIONS is 6). */
 const PARTITIONS = Number(process.env.BENCH_PARTITIONS ?? 6);
+const STAGES = process.env.BENCH_STAGES === '1';
 const FINALIZED = 'performance.assessment.finalized';
 const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const run = randomUUID().slice(0, 8);
@@ -272,7 +274,85 @@ async function start() {
     CREATE TABLE outbox_event (id uuid PRIMARY KEY, seq bigserial UNIQUE, topic text NOT NULL, key text NOT NULL, type text NOT NULL, envelope jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now(), published_at timestamptz);
     CREATE INDEX ON outbox_event (published_at, seq);`);
   relay = new OutboxRelay({ sql: performance.sql, transport: performanceTransport, logger });
+  if (STAGES) timeRelay(relay, performanceTransport, 'performance relay');
   relay.start();
+  if (STAGES) timeRelay(development.relay, developmentTransport, 'development relay');
+}
+
+/**
+ * BENCH_STAGES=1: times each relay round (SELECT … FOR UPDATE, publish, UPDATE, COMMIT) and its
+ * publish alone, and the gaps between rounds, printed at the end (exploratory, small runs).
+ * @type {Map<string, { rounds: number[], publishes: number[], rows: number[], gaps: number[], last: number }>}
+ */
+const relayTimes = new Map();
+/** @param {any} target @param {any} transport @param {string} name */
+function timeRelay(target, transport, name) {
+  const times = {
+    rounds: /** @type {number[]} */ ([]),
+    publishes: /** @type {number[]} */ ([]),
+    rows: /** @type {number[]} */ ([]),
+    gaps: /** @type {number[]} */ ([]),
+    last: 0,
+  };
+  relayTimes.set(name, times);
+  const round = target.publishBatch.bind(target);
+  target.publishBatch = async () => {
+    const started = Date.now();
+    if (times.last) times.gaps.push(started - times.last);
+    const n = await round();
+    times.last = Date.now();
+    if (n > 0) {
+      times.rounds.push(times.last - started);
+      times.rows.push(n);
+    }
+    return n;
+  };
+  const publish = transport.publish.bind(transport);
+  transport.publish = async (/** @type {any[]} */ messages) => {
+    const started = Date.now();
+    await publish(messages);
+    times.publishes.push(Date.now() - started);
+  };
+}
+
+/**
+ * BENCH_CPU_PROFILE=<file.cpuprofile>: a CPU profile of this process over the measured window only
+ * (not the setup), for chrome://inspect or any .cpuprofile viewer. Resolves the function that stops it.
+ */
+async function startProfiler() {
+  const file = process.env.BENCH_CPU_PROFILE;
+  if (!file) return null;
+  const session = new inspector.Session();
+  session.connect();
+  const post = (/** @type {string} */ method) =>
+    new Promise((resolve, reject) => session.post(method, (/** @type {any} */ error, /** @type {any} */ answer) => (error ? reject(error) : resolve(answer))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return async () => {
+    const answer = /** @type {any} */ (await post('Profiler.stop'));
+    writeFileSync(file, JSON.stringify(answer.profile));
+    session.disconnect();
+  };
+}
+
+/** BENCH_STAGES=1: development's consumer, per partition batch: the whole eachBatch and its offset commit. */
+const consumerTimes = { batches: /** @type {number[]} */ ([]), commits: /** @type {number[]} */ ([]) };
+if (STAGES) {
+  const consumeBatch = KafkaTransport.prototype.consumeBatch;
+  KafkaTransport.prototype.consumeBatch = async function (/** @type {any} */ payload, /** @type {any} */ handleBatch) {
+    const started = Date.now();
+    const commit = payload.commitOffsetsIfNecessary;
+    const timed = {
+      ...payload,
+      commitOffsetsIfNecessary: async (/** @type {any} */ offsets) => {
+        const at = Date.now();
+        await commit(offsets);
+        consumerTimes.commits.push(Date.now() - at);
+      },
+    };
+    await consumeBatch.call(this, timed, handleBatch);
+    consumerTimes.batches.push(Date.now() - started);
+  };
 }
 
 /** @param {{ id: string, topic: string, key: string, type: string, envelope: object }[]} rows */
@@ -368,6 +448,7 @@ try {
   // -------------------------------------------------------------------------------------------
   /** @type {Map<string, Flow & { occurredAt: number }>} */
   const byEvent = new Map();
+  const profiler = await startProfiler();
   const startedAt = Date.now();
   const cpuBefore = process.cpuUsage();
   const machineBefore = machineTicks();
@@ -408,6 +489,7 @@ try {
   );
   const windowMs = Date.now() - startedAt;
   const cpu = process.cpuUsage(cpuBefore);
+  await profiler?.();
   const machineAfter = machineTicks();
   const shares = processShares(processesBefore, processTicks(), windowMs);
   const nodeCpu = (cpu.user + cpu.system) / 1000 / windowMs;
@@ -493,6 +575,18 @@ try {
         `fault: the run's broker was stopped ${((fault.stoppedAt - startedAt) / 1000).toFixed(1)} s into the offer and answered again ${((fault.startedAgainAt - fault.stoppedAt) / 1000).toFixed(1)} s later (BENCH_BROKER_OUTAGE_S=${OUTAGE_S}); the latencies include that wait`,
       ]
     : [];
+  if (STAGES) {
+    for (const [name, times] of relayTimes) {
+      const sum = times.rows.reduce((total, n) => total + n, 0);
+      process.stdout.write(
+        `${name}: ${times.rounds.length} rounds with rows (${sum} rows, mean ${(sum / Math.max(1, times.rounds.length)).toFixed(0)}); round ${stage(times.rounds)}; publish ${stage(times.publishes)}; gap between rounds ${stage(times.gaps)}\n`,
+      );
+    }
+    process.stdout.write(
+      `development consumer: ${consumerTimes.batches.length} eachBatch calls ${stage(consumerTimes.batches)}; offset commit ${stage(consumerTimes.commits)}\n`,
+    );
+    process.stdout.write(`node CPU ${(((cpu.user + cpu.system) / 1000 / FLOWS) * 1000).toFixed(0)} µs per flow over the measured window\n`);
+  }
   result = {
     flows: FLOWS,
     throughputPerSec: Math.round((FLOWS - lost) / seconds),
@@ -532,7 +626,10 @@ try {
   await admin.end();
 }
 
-writeFileSync(join(repoRoot, 'bench', 'results', 'flow.json'), `${JSON.stringify(result, null, 2)}\n`);
+// BENCH_OUT: where the result goes (default bench/results/flow.json); "-" prints it instead (small, exploratory runs).
+const out = process.env.BENCH_OUT ?? join(repoRoot, 'bench', 'results', 'flow.json');
+if (out === '-') process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+else writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
 process.stdout.write(
   `flows ${result.flows}  throughput ${result.throughputPerSec}/s  p50 ${result.p50Ms} ms  p95 ${result.p95Ms} ms  lost ${result.lost}  duplicated ${result.duplicated}\n`,
 );

@@ -42,6 +42,15 @@ export const commonServiceEnv = {
    * event still deliverable again still finds its claim.
    */
   EVENT_RETENTION_DAYS: z.coerce.number().int().min(8).default(14),
+  /** Most outbox rows the relay publishes in one round (one transaction, one produce request per topic). */
+  OUTBOX_RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+  /**
+   * How often the relay looks for rows nobody told it about (a commit in the service wakes it at
+   * once); also the first step of its backoff while the broker is down.
+   */
+  OUTBOX_RELAY_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+  /** Most messages of one partition a batch handler takes at once: one database transaction. */
+  KAFKA_CONSUMER_MAX_BATCH: z.coerce.number().int().min(1).max(10_000).default(500),
   ...kafkaSecurityEnv,
   /**
    * The secret the gateway signs its subgraph requests with (at least 32 characters, the same as

@@ -21,7 +21,7 @@ export { claimEvent, claimEvents, type ExecuteRaw, handleEventOnce, handleEvents
 export { InProcessTransport } from './in-process.transport';
 export { KafkaTransport } from './kafka.transport';
 export { type KafkaConnectionSecurity, kafkaSecurityOptions } from './kafka-client-options';
-export { currentTraceparent, type OutboxRow, outboxRow, outboxRowsOf, toMessage } from './outbox';
+export { currentTraceparent, type OutboxRow, outboxRow, outboxRowsInsert, outboxRowsOf, toMessage } from './outbox';
 export { OutboxRelay } from './outbox-relay';
 export { DEFAULT_EVENT_RETENTION_DAYS, type PruneResult, RetentionPruner, type RetentionPrunerOptions } from './retention-pruner';
 export { catalogueTopics, ensureTopics, TOPIC_RETENTION_DAYS, type TopicSettings } from './topics';

@@ -101,7 +101,11 @@ export class KafkaTransport implements Transport {
   async publish(messages: readonly OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
     const byTopic = new Map<string, OutgoingMessage[]>();
-    for (const message of messages) byTopic.set(message.topic, [...(byTopic.get(message.topic) ?? []), message]);
+    for (const message of messages) {
+      const batch = byTopic.get(message.topic);
+      if (batch) batch.push(message);
+      else byTopic.set(message.topic, [message]);
+    }
     const topicMessages = [...byTopic].map(([topic, batch]) => ({
       topic,
       messages: batch.map(({ key, value, headers }) => ({ key, value, headers: keepingCreationContext(headers) })),

@@ -1,10 +1,8 @@
 import type { SqlRunner } from '@kinerja/database';
-import type { EventEnvelope } from '@kinerja/events';
 import type { Logger } from '@kinerja/logger';
 import { context, ROOT_CONTEXT } from '@opentelemetry/api';
 
-import { toMessage } from './outbox';
-import type { Transport } from './transport';
+import type { OutgoingMessage, Transport } from './transport';
 
 export interface OutboxRelayOptions {
   sql: SqlRunner;
@@ -20,7 +18,12 @@ interface PendingRow {
   id: string;
   topic: string;
   key: string;
-  envelope: EventEnvelope | string;
+  type: string;
+  /** The envelope's JSON text, sent as it is. */
+  envelope: string;
+  version: string;
+  agencyId: string;
+  traceparent: string | null;
 }
 
 // One relay at a time per database drains the outbox, so events of one key leave in commit order
@@ -38,6 +41,10 @@ export class OutboxRelay {
   private draining: Promise<number> | null = null;
   private failures = 0;
   private stopped = true;
+  /** A notify() arrived while a round was running or about to: its rows may have committed after that round's SELECT. */
+  private notifiedDuringDrain = false;
+  /** A tick is running: it reschedules itself when it ends. */
+  private ticking = false;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly maxBackoffMs: number;
@@ -55,7 +62,11 @@ export class OutboxRelay {
 
   /** Call after a commit that wrote outbox rows, to publish without waiting for the next poll. */
   notify(): void {
-    if (!this.stopped && this.failures === 0) this.schedule(0);
+    if (this.stopped || this.failures > 0) return;
+    // A round in flight may have read the outbox before this commit: another round follows it at
+    // once (the running tick sees the flag; otherwise a new tick waits for the round, then runs).
+    if (this.draining || this.ticking) this.notifiedDuringDrain = true;
+    if (!this.ticking) this.schedule(0);
   }
 
   /** One round: publishes up to a batch; returns how many rows went out. */
@@ -104,12 +115,25 @@ export class OutboxRelay {
   private async tick(): Promise<void> {
     this.timer = null;
     // A timer that fired just as stop() began: stop() drains on its own, then the database closes.
+    if (this.stopped || this.ticking) return;
+    this.ticking = true;
+    try {
+      await this.round();
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  private async round(): Promise<void> {
+    // Joining a round already in flight (stop() or a test's drainOnce()) would miss rows committed after its SELECT.
+    await this.draining?.catch(() => undefined);
     if (this.stopped) return;
     try {
+      this.notifiedDuringDrain = false;
       const published = await this.drainOnce();
       if (this.failures > 0) this.options.logger.info({ afterFailures: this.failures }, 'outbox relay publishing again');
       this.failures = 0;
-      this.schedule(published >= this.batchSize ? 0 : this.pollIntervalMs);
+      this.schedule(published >= this.batchSize || this.notifiedDuringDrain ? 0 : this.pollIntervalMs);
     } catch (error) {
       this.failures += 1;
       const delay = Math.min(this.pollIntervalMs * 2 ** this.failures, this.maxBackoffMs);
@@ -121,19 +145,37 @@ export class OutboxRelay {
 
   private publishBatch(): Promise<number> {
     return this.options.sql.transaction(async (tx) => {
-      const [lock] = await tx.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK_KEY]);
-      if (!lock?.locked) return 0;
-      const rows = await tx.query<PendingRow>(
-        'SELECT id::text AS id, topic, key, envelope FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED',
-        [this.batchSize],
-      );
+      // One round trip takes the lock and the rows: only the relay holding the lock reads any. The
+      // envelope comes as the JSON text it is stored as (no parse and re-serialization here), with
+      // the few fields the headers need beside it.
+      const rows = await tx.query<PendingRow>(PENDING_ROWS, [RELAY_LOCK_KEY, this.batchSize]);
       if (rows.length === 0) return 0;
-      const messages = rows.map((row) =>
-        toMessage(row.topic, row.key, typeof row.envelope === 'string' ? (JSON.parse(row.envelope) as EventEnvelope) : row.envelope),
-      );
-      await this.options.transport.publish(messages);
+      await this.options.transport.publish(rows.map(messageOf));
       await tx.query('UPDATE outbox_event SET published_at = now() WHERE id = ANY($1::uuid[])', [rows.map((row) => row.id)]);
       return rows.length;
     });
   }
+}
+
+const PENDING_ROWS = `SELECT o.id::text AS id, o.topic, o.key, o.type, o.envelope::text AS envelope, o.envelope ->> 'version' AS version,
+       o.envelope ->> 'agencyId' AS "agencyId", o.envelope ->> 'traceparent' AS traceparent
+  FROM (SELECT pg_try_advisory_xact_lock($1) AS locked) AS relay, outbox_event AS o
+ WHERE relay.locked AND o.published_at IS NULL
+ ORDER BY o.seq LIMIT $2
+ FOR UPDATE OF o SKIP LOCKED`;
+
+/** The wire form of a pending row, as `toMessage` builds it from the envelope (see outbox.ts). */
+function messageOf(row: PendingRow): OutgoingMessage {
+  return {
+    topic: row.topic,
+    key: row.key,
+    value: row.envelope,
+    headers: {
+      'event-id': row.id,
+      'event-type': row.type,
+      'event-version': row.version,
+      'agency-id': row.agencyId,
+      ...(row.traceparent ? { traceparent: row.traceparent } : {}),
+    },
+  };
 }

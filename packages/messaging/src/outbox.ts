@@ -51,3 +51,17 @@ export function toMessage(topic: string, key: string, envelope: EventEnvelope): 
     },
   };
 }
+
+/**
+ * One statement for many outbox rows (`tx.$executeRawUnsafe(...outboxRowsInsert(rows))`), in the
+ * given order (their `seq`, hence the order they are published in): the rows travel as one JSON
+ * parameter, so the cost does not grow with a query builder's work per row.
+ */
+export function outboxRowsInsert(rows: readonly OutboxRow[]): [sql: string, rows: string] {
+  return [OUTBOX_ROWS_INSERT, JSON.stringify(rows)];
+}
+
+const OUTBOX_ROWS_INSERT = `INSERT INTO outbox_event (id, topic, key, type, envelope)
+  SELECT id, topic, key, type, envelope
+    FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (id uuid, topic text, key text, type text, envelope jsonb)) WITH ORDINALITY AS r(id, topic, key, type, envelope, n)
+   ORDER BY n`;

@@ -16,6 +16,8 @@ export async function transportFromConfig(options: {
   logger: Logger;
   topics: TopicSettings;
   security?: KafkaConnectionSecurity;
+  /** Most messages of one partition handed to a batch handler at once (KafkaTransport's maxBatchSize). */
+  maxBatchSize?: number;
 }): Promise<Transport> {
   if (!options.brokers || options.brokers.length === 0) {
     options.logger.info('no KAFKA_BROKERS: events go through the in-process transport');
@@ -26,6 +28,7 @@ export async function transportFromConfig(options: {
     clientId: options.clientId,
     logger: options.logger,
     ...(options.security ? { security: options.security } : {}),
+    ...(options.maxBatchSize ? { maxBatchSize: options.maxBatchSize } : {}),
     // One partition of every topic per slot: a group's pod can work all it is assigned at once.
     partitionsConsumedConcurrently: options.topics.partitions,
   });

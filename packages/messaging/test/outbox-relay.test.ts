@@ -159,4 +159,39 @@ describe('OutboxRelay on PostgreSQL', () => {
       await relay.stop();
     }
   });
+
+  it('publishes rows committed during a round right after it, not at the next poll', async () => {
+    const transport = new RecordingTransport();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const publish = transport.publish.bind(transport);
+    let rounds = 0;
+    transport.publish = async (messages) => {
+      rounds += 1;
+      if (rounds === 1) await held;
+      await publish(messages);
+    };
+    // A poll far beyond the test's patience: only notify() can bring the second row out in time.
+    const relay = new OutboxRelay({ sql: database.sql, transport, logger, pollIntervalMs: 60_000 });
+    const [first] = await writeEvents(database, 1);
+    relay.start();
+    try {
+      await until(async () => rounds === 1, 'the first round to publish');
+      const [second] = await writeEvents(database, 1, 1);
+      relay.notify();
+      release();
+      await until(async () => transport.published.length === 2, 'the row committed during the round', 3000);
+      expect(transport.published.map((message) => message.headers['event-id'])).toEqual([first, second]);
+      // The stored envelope goes out as it is, with its headers.
+      expect(JSON.parse(transport.published[1]?.value ?? '')).toMatchObject({ id: second, type: 'identity.employee.snapshot', version: 1 });
+      expect(transport.published[1]?.headers).toMatchObject({
+        'event-id': second,
+        'event-type': 'identity.employee.snapshot',
+        'event-version': '1',
+        'agency-id': AGENCY,
+      });
+    } finally {
+      await relay.stop();
+    }
+  });
 });

@@ -30,6 +30,7 @@ async function run(module: ServiceModule): Promise<void> {
     logger,
     security: kafkaSecurityOf(config),
     topics: { partitions: config.KAFKA_TOPIC_PARTITIONS, replicationFactor: config.KAFKA_REPLICATION_FACTOR },
+    ...(config.KAFKA_CONSUMER_MAX_BATCH ? { maxBatchSize: config.KAFKA_CONSUMER_MAX_BATCH } : {}),
   });
   const service = await startService(module, config, logger, { transport });
   if (config.NODE_ENV !== 'production' && module.seed) {

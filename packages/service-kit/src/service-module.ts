@@ -25,6 +25,10 @@ export interface ServiceConfig {
   KAFKA_TOPIC_PARTITIONS: number;
   KAFKA_REPLICATION_FACTOR: number;
   EVENT_RETENTION_DAYS: number;
+  /** See @kinerja/config; unset = the relay's and transport's defaults. */
+  OUTBOX_RELAY_BATCH_SIZE?: number | undefined;
+  OUTBOX_RELAY_POLL_MS?: number | undefined;
+  KAFKA_CONSUMER_MAX_BATCH?: number | undefined;
   KAFKA_SSL?: boolean | undefined;
   KAFKA_SSL_CA?: string | undefined;
   KAFKA_SASL_MECHANISM?: 'scram-sha-256' | 'scram-sha-512' | undefined;

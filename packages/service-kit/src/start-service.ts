@@ -76,7 +76,13 @@ export async function startService<Config extends ServiceConfig, Prisma extends 
     const migrations = await applyMigrations(database.sql, module.migrationsDir);
     logger.info({ database: database.location, applied: migrations.applied }, 'database ready');
     const prisma = module.createPrisma(database, deps.onQuery);
-    const relay = new OutboxRelay({ sql: database.sql, transport: deps.transport, logger: logger.child({ component: 'outbox-relay' }) });
+    const relay = new OutboxRelay({
+      sql: database.sql,
+      transport: deps.transport,
+      logger: logger.child({ component: 'outbox-relay' }),
+      ...(config.OUTBOX_RELAY_BATCH_SIZE ? { batchSize: config.OUTBOX_RELAY_BATCH_SIZE } : {}),
+      ...(config.OUTBOX_RELAY_POLL_MS ? { pollIntervalMs: config.OUTBOX_RELAY_POLL_MS } : {}),
+    });
     const pruner = new RetentionPruner({ sql: database.sql, logger: logger.child({ component: 'retention' }), retentionDays: config.EVENT_RETENTION_DAYS });
     // The statements a service sends through the driver itself are reported like Prisma's.
     const wiredDatabase = deps.onQuery ? { ...database, sql: observedSqlRunner(database.sql, deps.onQuery) } : database;

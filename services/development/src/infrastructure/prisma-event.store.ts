@@ -1,6 +1,6 @@
 import type { AuditContext } from '@kinerja/database';
-import { auditRow } from '@kinerja/database';
-import { handleEventOnce, handleEventsOnce, outboxRowsOf } from '@kinerja/messaging';
+import { auditRow, auditRowsInsert } from '@kinerja/database';
+import { handleEventOnce, handleEventsOnce, outboxRowsInsert, outboxRowsOf } from '@kinerja/messaging';
 
 import type { GapMappingOverride } from '../domain/agency-gap-mapping';
 import type { AssignmentRecord } from '../domain/assignment-record';
@@ -131,32 +131,75 @@ class PrismaEventBatchTransaction implements EventBatchTransaction {
     return new Map(rows.map((row) => [row.employeeId, Number(row.jp)]));
   }
 
+  /**
+   * Three statements whatever the batch's size (assignments, audit rows, outbox rows), each taking
+   * its rows as one JSON parameter: Prisma's createMany builds and compiles a query per call that
+   * grows with the rows, which cost more CPU than the rest of a batch's handling.
+   */
   async addAssignments(items: readonly AuditedAssignment[], eventsOf: (assignment: AssignmentRecord) => readonly PendingEvent[]): Promise<AssignmentRecord[]> {
     if (items.length === 0) return [];
-    const rows = await this.tx.trainingAssignment.createManyAndReturn({
-      data: items.map(({ assignment }) => assignmentData(assignment)),
-      skipDuplicates: true,
-    });
-    const created = rows.map(toAssignment);
+    const inserted = await this.tx.$queryRawUnsafe<{ id: string }[]>(
+      INSERT_ASSIGNMENTS,
+      JSON.stringify(items.map(({ assignment }) => assignmentColumns(assignment))),
+    );
+    const createdIds = new Set(inserted.map((row) => row.id));
+    const created = items.filter(({ assignment }) => createdIds.has(assignment.id));
     if (created.length === 0) return [];
-    const auditOf = new Map(items.map(({ assignment, audit }) => [assignment.id, audit]));
-    await this.tx.auditLog.createMany({
-      data: created.map((assignment) =>
-        auditRow(auditOf.get(assignment.id) ?? { actorUserId: null, requestId: null }, {
-          action: 'training-assignment.created',
-          entityType: 'TrainingAssignment',
-          entityId: assignment.id,
-          agencyId: assignment.agencyId,
-          before: null,
-          after: assignment,
-        }),
+    await this.tx.$executeRawUnsafe(
+      ...auditRowsInsert(
+        created.map(({ assignment, audit }) => ({
+          context: audit,
+          entry: {
+            action: 'training-assignment.created',
+            entityType: 'TrainingAssignment',
+            entityId: assignment.id,
+            agencyId: assignment.agencyId,
+            before: null,
+            after: assignment,
+          },
+        })),
       ),
-    });
-    await this.tx.outboxEvent.createMany({ data: outboxRowsOf('development', created.flatMap(eventsOf)) });
+    );
+    await this.tx.$executeRawUnsafe(
+      ...outboxRowsInsert(
+        outboxRowsOf(
+          'development',
+          created.flatMap(({ assignment }) => eventsOf(assignment)),
+        ),
+      ),
+    );
     this.wroteOutbox = true;
-    return created;
+    return created.map(({ assignment }) => assignment);
   }
 }
+
+/** New assignments, skipping those whose dedupe key exists (as `createMany({ skipDuplicates })`); answers the ids inserted. */
+const INSERT_ASSIGNMENTS = `INSERT INTO training_assignment
+    (id, agency_id, employee_id, program_id, programme_code, session_id, reason, source_event_id, dedupe_key, gaps, status, result, completed_on, earned_jp, cancellation_reason)
+  SELECT id, agency_id, employee_id, program_id, programme_code, session_id, reason, source_event_id, dedupe_key, gaps, status, result, completed_on, earned_jp, cancellation_reason
+    FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, agency_id uuid, employee_id uuid, program_id uuid, programme_code text, session_id uuid,
+      reason "AssignmentReason", source_event_id uuid, dedupe_key text, gaps jsonb, status "AssignmentStatus", result "TrainingResult",
+      completed_on date, earned_jp integer, cancellation_reason text)
+  ON CONFLICT DO NOTHING
+  RETURNING id::text AS id`;
+
+const assignmentColumns = (assignment: AssignmentRecord) => ({
+  id: assignment.id,
+  agency_id: assignment.agencyId,
+  employee_id: assignment.employeeId,
+  program_id: assignment.programId,
+  programme_code: assignment.programmeCode,
+  session_id: assignment.sessionId,
+  reason: assignment.reason,
+  source_event_id: assignment.sourceEventId,
+  dedupe_key: assignment.dedupeKey,
+  gaps: assignment.gaps,
+  status: assignment.status,
+  result: assignment.result,
+  completed_on: assignment.completedOn,
+  earned_jp: assignment.earnedJp,
+  cancellation_reason: assignment.cancellationReason,
+});
 
 /** Each handled event is one unit of work (`handleEventOnce`): claim, effect, audit and outbox rows. */
 export class PrismaEventStore implements EventStore {
