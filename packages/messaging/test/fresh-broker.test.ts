@@ -65,11 +65,14 @@ describe('a broker started a moment ago, used at once', () => {
       // seconds may hand a partition over before its offsets were committed, so a message can come
       // twice (the services' handlers claim each event id once: handleEventOnce).
       expect([...new Set(handled)].sort()).toEqual(events.map((event) => event.id).sort());
-      // The producer's retries wrote nothing twice (idempotent producer): the topic holds each event once.
+      // The topic holds every event. Not necessarily once: the client's own retries are idempotent,
+      // but a publish that the broker's first seconds fail is sent again whole, by a new producer
+      // (withBrokerRetry), and what of it had landed lands twice — as with the outbox relay, delivery
+      // is at least once and the consumers' claims make the effect once.
       const admin = transport.admin;
       await admin.connect();
       const offsets = await admin.fetchTopicOffsets(topicOf('identity.employee.registered')).finally(() => admin.disconnect());
-      expect(offsets.reduce((sum, partition) => sum + Number(partition.high) - Number(partition.low), 0)).toBe(EVENTS);
+      expect(offsets.reduce((sum, partition) => sum + Number(partition.high) - Number(partition.low), 0)).toBeGreaterThanOrEqual(EVENTS);
       // KafkaJS logs its own inner retries at error level; ours are warnings. A consumer crash or a
       // dead letter would be one of ours.
       expect(lines.filter((line) => line.level >= 50 && line['component'] !== 'kafkajs')).toEqual([]);

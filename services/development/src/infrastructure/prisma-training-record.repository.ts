@@ -1,4 +1,5 @@
 import type { SqlRunner } from '@kinerja/database';
+import { isEntityId } from '@kinerja/kernel';
 
 import type { AssignmentRecord } from '../domain/assignment-record';
 import type { Certificate } from '../domain/certificate';
@@ -39,9 +40,12 @@ export class PrismaTrainingRecordRepository implements TrainingRecordRepository 
   ) {}
 
   async ofEmployees(employeeIds: readonly string[], status: AssignmentStatus | null): Promise<EmployeeAssignments[]> {
+    // A malformed id names nobody: it is left out, not cast (a uuid[] cast would fail the statement).
+    const ids = employeeIds.filter(isEntityId);
+    if (ids.length === 0) return [];
     const rows = this.sql
-      ? await this.sql.query<EmployeeWithItems>(ASSIGNMENTS_OF_EMPLOYEES, [[...employeeIds], status], { prepare: 'development_assignments_of_employees' })
-      : await this.prisma.$queryRawUnsafe<EmployeeWithItems[]>(ASSIGNMENTS_OF_EMPLOYEES, [...employeeIds], status);
+      ? await this.sql.query<EmployeeWithItems>(ASSIGNMENTS_OF_EMPLOYEES, [ids, status], { prepare: 'development_assignments_of_employees' })
+      : await this.prisma.$queryRawUnsafe<EmployeeWithItems[]>(ASSIGNMENTS_OF_EMPLOYEES, ids, status);
     return rows.map((row) => ({
       employee: employeeOf(row),
       assignments: row.items.map((item): AssignmentRecord => toAssignment(camelCaseKeys<AssignmentRow>(item))),
