@@ -188,7 +188,7 @@ try {
       `progress seen while it ran: ${first.progress.join(', ') || 'none (too quick for the poll)'}; ` +
       `the same file again: ${again.job.unchangedCount} unchanged, ${afterAgain.audit - afterFirst.audit} audit and ${afterAgain.outbox - afterFirst.outbox} outbox rows written; ` +
       `1% of rows with a new rank: ${changed.job.updatedCount} updated; ` +
-      `${cpus().length} cores shared with other sessions (other helpers were building and testing), load average ${load} before the run`,
+      `${cpus().length} cores shared with other sessions, load average ${load} before the run`,
   };
 } finally {
   await service.stop();
