@@ -233,6 +233,7 @@ describe('the event backbone on a real Kafka broker', () => {
       const batches = [0, 1].map((half) => employees.flatMap((employeeId) => Array.from({ length: 10 }, (_, i) => registeredEvent(employeeId, half * 10 + i))));
       const calls: string[] = [];
       const handlers = { 'identity.employee.registered': recordingHandler(effects.client, consumerName, calls, employees) };
+      const before = await topicEnds('identity.employee.registered');
       await transport.publish(batches[0]!.map((event) => toMessage('identity.employee.registered', event.payload.employeeId, event)));
       const first = new EventConsumer({ consumer: consumerName, transport, logger, handlers });
       await first.start();
@@ -248,9 +249,9 @@ describe('the event backbone on a real Kafka broker', () => {
         'all events',
       );
       await second.stop();
-      const ours = (await readTopic('identity.employee.registered', (all) => all.filter((r) => employees.includes(r.key)).length >= total)).filter((r) =>
-        employees.includes(r.key),
-      );
+      const ours = (
+        await readTopic('identity.employee.registered', (all) => all.filter((r) => employees.includes(r.key)).length >= total, undefined, undefined, before)
+      ).filter((r) => employees.includes(r.key));
       const partitions = new Set(ours.map((record) => record.partition));
       expect(partitions.size).toBeGreaterThan(1);
       for (const employeeId of employees) {

@@ -17,7 +17,7 @@ import {
   withBrokerRetry,
 } from '@kinerja/messaging';
 
-import { kafkaClient, readTopic, testBrokers, waitFor } from '../../../test/support/kafka';
+import { kafkaClient, readTopic, testBrokers, topicEnds, waitFor } from '../../../test/support/kafka';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/postgres';
 import { developmentEventHandlers, developmentModule } from '../src/development.module';
 import { createPrismaClient, type DevelopmentPrisma } from '../src/infrastructure/prisma-client';
@@ -134,6 +134,7 @@ describe('batch consumption on a real Kafka broker and PostgreSQL (development, 
     const poison = assessmentFinalized(testEmployee(agencyId), { workResultGaps: [{ workResultId: randomUUID(), title: 'Laporan\u0000' }] });
     const all = [...events.slice(0, 20), poison, ...events.slice(20)];
     // One key: one partition, in this order, published before the consumer starts so that it comes as one fetch.
+    const before = await topicEnds(TOPIC);
     await transport.publish(all.map((event) => toMessage(TOPIC, 'one-partition', event)));
     await consumer.start();
     try {
@@ -155,7 +156,8 @@ describe('batch consumption on a real Kafka broker and PostgreSQL (development, 
     const admin = kafkaClient().admin();
     await admin.connect();
     const ends = await admin.fetchTopicOffsets(TOPIC);
-    const partitionOf = (await readTopic(TOPIC, (records) => records.some((r) => r.headers['event-id'] === poison.id), 30_000)).find(
+    // Read after the offsets of before the publish: the shared broker's topic holds every earlier run's events.
+    const partitionOf = (await readTopic(TOPIC, (records) => records.some((r) => r.headers['event-id'] === poison.id), 30_000, undefined, before)).find(
       (record) => record.headers['event-id'] === poison.id,
     )?.partition;
     const end = Number(ends.find(({ partition }) => partition === partitionOf)?.high);
