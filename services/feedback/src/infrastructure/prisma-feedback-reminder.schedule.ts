@@ -1,10 +1,9 @@
-import { outboxRow } from '@kinerja/messaging';
+import { claimChunks, reminderDueRows } from '@kinerja/messaging';
 
 import type { ClaimedFeedbackReminder, FeedbackReminderSchedule } from '../application/schedule-feedback-reminders.command';
 import { DEFAULT_REMINDER_DAYS_BEFORE, type OpenRequest } from '../domain/reminder.rule';
 import type { FeedbackPrisma } from './prisma-client';
 
-const CLAIM_CHUNK = 500;
 const keyOf = (r: ClaimedFeedbackReminder): string => `${r.recipientEmployeeId}|${r.deadline}|${r.daysBefore}`;
 
 export class PrismaFeedbackReminderSchedule implements FeedbackReminderSchedule {
@@ -32,11 +31,8 @@ export class PrismaFeedbackReminderSchedule implements FeedbackReminderSchedule 
   }
 
   async claim(agencyId: string, reminders: readonly ClaimedFeedbackReminder[], now: Date): Promise<number> {
-    // One order on every replica: transactions claiming the same keys wait for each other, never deadlock.
-    const ordered = [...reminders].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
     let claimed = 0;
-    for (let start = 0; start < ordered.length; start += CLAIM_CHUNK) {
-      const chunk = ordered.slice(start, start + CLAIM_CHUNK);
+    for (const chunk of claimChunks(reminders, keyOf)) {
       claimed += await this.prisma.$transaction(
         async (tx) => {
           // One statement per chunk, in the one order: a second replica inserting the same keys
@@ -50,25 +46,7 @@ export class PrismaFeedbackReminderSchedule implements FeedbackReminderSchedule 
             ORDER BY r.recipient, r.deadline, r.days
             ON CONFLICT DO NOTHING
             RETURNING id::text AS id`;
-          const fresh = new Set(inserted.map((row) => row.id));
-          const rows = chunk
-            .filter((r) => fresh.has(r.id))
-            .map((r) =>
-              outboxRow({
-                type: 'feedback.reminder.due',
-                agencyId,
-                producer: 'feedback',
-                payload: {
-                  reminderId: r.id,
-                  recipientEmployeeId: r.recipientEmployeeId,
-                  step: r.step,
-                  subjectId: r.subjectId,
-                  deadline: r.deadline,
-                  daysBefore: r.daysBefore,
-                  pending: r.pending,
-                },
-              }),
-            );
+          const rows = reminderDueRows('feedback', agencyId, chunk, new Set(inserted.map((row) => row.id)));
           if (rows.length > 0) await tx.outboxEvent.createMany({ data: rows });
           return rows.length;
         },

@@ -1,11 +1,10 @@
-import { outboxRow } from '@kinerja/messaging';
+import { claimChunks, reminderDueRows } from '@kinerja/messaging';
 
 import type { ClaimedReminder, ReminderSchedule } from '../application/schedule-deadline-reminders.command';
 import type { ReminderFacts } from '../domain/reminder.rule';
 import type { PerformancePrisma } from './prisma-client';
 
 /** Reminders claimed per transaction: a large agency's day does not hold one long transaction. */
-const CLAIM_CHUNK = 500;
 
 const keyOf = (r: ClaimedReminder): string => `${r.recipientEmployeeId}|${r.step}|${r.subjectId}|${r.deadline}|${r.daysBefore}`;
 
@@ -61,11 +60,8 @@ export class PrismaReminderSchedule implements ReminderSchedule {
   }
 
   async claim(agencyId: string, reminders: readonly ClaimedReminder[], now: Date): Promise<number> {
-    // One order on every replica: two transactions claiming the same keys wait for each other, never deadlock.
-    const ordered = [...reminders].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
     let claimed = 0;
-    for (let start = 0; start < ordered.length; start += CLAIM_CHUNK) {
-      const chunk = ordered.slice(start, start + CLAIM_CHUNK);
+    for (const chunk of claimChunks(reminders, keyOf)) {
       claimed += await this.prisma.$transaction(
         async (tx) => {
           // One statement per chunk, in the one order: a second replica inserting the same keys
@@ -79,25 +75,7 @@ export class PrismaReminderSchedule implements ReminderSchedule {
             ORDER BY r.recipient, r.step, r.subject, r.deadline, r.days
             ON CONFLICT DO NOTHING
             RETURNING id::text AS id`;
-          const fresh = new Set(inserted.map((row) => row.id));
-          const rows = chunk
-            .filter((r) => fresh.has(r.id))
-            .map((r) =>
-              outboxRow({
-                type: 'performance.reminder.due',
-                agencyId,
-                producer: 'performance',
-                payload: {
-                  reminderId: r.id,
-                  recipientEmployeeId: r.recipientEmployeeId,
-                  step: r.step,
-                  subjectId: r.subjectId,
-                  deadline: r.deadline,
-                  daysBefore: r.daysBefore,
-                  pending: r.pending,
-                },
-              }),
-            );
+          const rows = reminderDueRows('performance', agencyId, chunk, new Set(inserted.map((row) => row.id)));
           if (rows.length > 0) await tx.outboxEvent.createMany({ data: rows });
           return rows.length;
         },
