@@ -275,6 +275,8 @@ async function start() {
     CREATE INDEX ON outbox_event (published_at, seq);`);
   relay = new OutboxRelay({ sql: performance.sql, transport: performanceTransport, logger });
   if (STAGES) timeRelay(relay, performanceTransport, 'performance relay');
+  // As the performance service does before it is ready (packages/service-kit's startService).
+  await performanceTransport.prepare();
   relay.start();
   if (STAGES) timeRelay(development.relay, developmentTransport, 'development relay');
 }

@@ -98,6 +98,21 @@ export class KafkaTransport implements Transport {
     return producer;
   }
 
+  /** Whether a producer is connected now (prepared, or left by an earlier publish). */
+  get producerConnected(): boolean {
+    return this.producer !== null;
+  }
+
+  async prepare(): Promise<void> {
+    try {
+      // Connecting an idempotent producer also asks the broker for its producer id, which on a
+      // broker that has just started costs more than a publish does.
+      await this.connectedProducer();
+    } catch (error) {
+      this.options.logger.warn({ err: error }, 'producer not connected ahead of the first publish; the first publish connects it');
+    }
+  }
+
   async publish(messages: readonly OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
     const byTopic = new Map<string, OutgoingMessage[]>();

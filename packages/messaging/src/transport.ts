@@ -44,6 +44,12 @@ export interface SubscribeOptions {
 export interface Transport {
   readonly kind: 'kafka' | 'in-process';
   publish(messages: readonly OutgoingMessage[]): Promise<void>;
+  /**
+   * Opens what the first publish would otherwise open on its way (Kafka: the producer's connection
+   * and its producer id), so the first events after a start do not wait for it. Never throws: a
+   * broker that cannot be reached now is met again by the first publish.
+   */
+  prepare?(): Promise<void>;
   /** A transport that reads batches (Kafka) hands them to `handleBatch` when given; otherwise each message to `handle`. */
   subscribe(options: SubscribeOptions): Promise<Subscription>;
   close(): Promise<void>;

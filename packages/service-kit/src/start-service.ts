@@ -105,7 +105,8 @@ export async function startService<Config extends ServiceConfig, Prisma extends 
     const verifier = createTokenVerifier({ keys: wiring.verifierKeys ?? config.JWKS_URL, issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE });
     relay.start();
     pruner.start();
-    await consumer.start();
+    // Ready means consuming and able to publish at once: the producer connects beside the group's join.
+    await Promise.all([consumer.start(), deps.transport.prepare?.()]);
     jobs = wiring.jobs ?? [];
     for (const job of jobs) job.start();
     const subgraph = await startSubgraph({
