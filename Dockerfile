@@ -85,8 +85,13 @@ COPY --from=build /app/package.json ./package.json
 FROM runtime-base AS gateway
 COPY --from=gateway-deps /prod/node_modules ./node_modules
 COPY --from=build /out/gateway ./gateway
+# The gateway holds the supergraph, its query plans and requests in flight, nothing that grows
+# with the data: a fixed old-space budget makes V8 collect instead of growing the heap under load
+# (peak resident memory about half of what the default heap sizing reaches; bench:gateway runs
+# ours with this same setting, read from here).
 ENV PORT=4000 \
-    SUPERGRAPH_PATH=gateway/supergraph.graphql
+    SUPERGRAPH_PATH=gateway/supergraph.graphql \
+    NODE_OPTIONS=--max-old-space-size=192
 EXPOSE 4000 9464
 USER 10001:10001
 # Slim images have no curl; Node's fetch does the check. PORT is read at check time.

@@ -44,8 +44,10 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const SINGLE_SECONDS = Number(process.env.BENCH_SINGLE_SECONDS ?? 4);
 const MODES = (process.env.BENCH_MODES ?? 'separate,embedded').split(',');
-/** Extra environment for our gateway (e.g. GATEWAY_WORKERS), to compare variants. */
+/** Extra environment for our gateway (e.g. NODE_OPTIONS), to compare variants. */
 const OURS_ENV = JSON.parse(process.env.BENCH_OURS_ENV ?? '{}');
+/** Our gateway runs as its image runs it: the NODE_OPTIONS of the Dockerfile's gateway stage (its heap budget). */
+const IMAGE_NODE_OPTIONS = /FROM runtime-base AS gateway[\s\S]*?NODE_OPTIONS=(\S+)/.exec(readFileSync(join(repoRoot, 'Dockerfile'), 'utf8'))?.[1] ?? '';
 /**
  * Profiling knobs (a small run that writes nothing): BENCH_HIVE=0 leaves Hive Gateway out (no parity
  * check, no Hive load), BENCH_MIXES=distinct picks the mixes, BENCH_ONE_CONNECTION=0 skips the
@@ -468,6 +470,7 @@ async function measureMode(mode, subgraphUrls, supervisorNips) {
       LOG_LEVEL: 'warn',
       PORT: String(await freePort()),
       SUPERGRAPH_PATH: supergraphFile,
+      NODE_OPTIONS: IMAGE_NODE_OPTIONS,
       ...Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`SUBGRAPH_${name.toUpperCase()}_URL`, url])),
       ...OURS_ENV,
     },
@@ -800,6 +803,7 @@ const output = {
     'identical: one supervisor token on every request; distinct: each request the next supervisor token. Ratios are ours ÷ Hive Gateway 2.15.1 (defaults, --fork 1, propagateHeaders for authorization and x-request-id: bench/hive-gateway.config.mjs).',
     'memoryRatio: peak resident memory of each gateway process tree over the whole run. overhead: our p50 at one connection ÷ the critical path of the subgraph calls it makes for the dashboard (each called directly at one connection, the slowest of each stage summed).',
     `Both gateways and the subgraphs share the machine (${cpus().length} cores) with the load generator; load average before the run ${loadBefore.map((n) => n.toFixed(2)).join(' ')}.`,
+    `Our gateway ran as its image runs it, with NODE_OPTIONS=${IMAGE_NODE_OPTIONS} (Dockerfile, gateway stage: its heap budget).`,
     ...(Object.keys(OURS_ENV).length > 0 ? [`Our gateway ran with ${JSON.stringify(OURS_ENV)}.`] : []),
   ],
   separate: results.separate,

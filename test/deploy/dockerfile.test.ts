@@ -88,6 +88,24 @@ describe('Dockerfile', () => {
     }
   });
 
+  it("gives the gateway a heap budget that leaves room within its container's memory limit (k8s/, Helm)", () => {
+    const env = lineage(dockerfile, 'gateway')
+      .flatMap((s) => s.instructions)
+      .filter((i) => i.keyword === 'ENV')
+      .map((i) => i.args)
+      .join(' ');
+    const heapMiB = Number(/NODE_OPTIONS=\S*--max-old-space-size=(\d+)/.exec(env)?.[1]);
+    expect(heapMiB).toBeGreaterThan(0);
+    const mebibytes = (quantity: string) => Number(/^(\d+)Mi$/.exec(quantity)?.[1] ?? /^(\d+)Gi$/.exec(quantity)?.[1]) * (quantity.endsWith('Gi') ? 1024 : 1);
+    const limits = [...renderKustomize('k8s/base'), ...renderHelm('kinerja')]
+      .filter((o) => o.kind === 'Deployment' && /gateway/.test(o.metadata.name))
+      .flatMap((o) => (o.spec as { template: { spec: { containers: { resources?: { limits?: { memory?: string } } }[] } } }).template.spec.containers)
+      .map((c) => mebibytes(c.resources?.limits?.memory ?? ''));
+    expect(limits.length).toBeGreaterThanOrEqual(2);
+    // Young generation, code, buffers and sockets live outside the old space: at least half as much again.
+    for (const limit of limits) expect(limit).toBeGreaterThanOrEqual(heapMiB * 1.5);
+  });
+
   it('runs only compiled entry points whose sources exist (Dockerfile, compose, k8s/, Helm)', () => {
     const commands: [string, string][] = [];
     const add = (where: string, command: unknown) => {
