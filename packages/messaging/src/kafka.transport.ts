@@ -90,7 +90,13 @@ export class KafkaTransport implements Transport {
       allowAutoTopicCreation: false,
       createPartitioner: Partitioners.DefaultPartitioner,
     });
-    await producer.connect();
+    try {
+      await producer.connect();
+    } catch (error) {
+      // A connection to the broker may be open even though the producer id was refused.
+      await producer.disconnect().catch(() => undefined);
+      throw error;
+    }
     producer.on(producer.events.DISCONNECT, () => {
       if (this.producer === producer) this.producer = null;
     });
@@ -105,9 +111,10 @@ export class KafkaTransport implements Transport {
 
   async prepare(): Promise<void> {
     try {
-      // Connecting an idempotent producer also asks the broker for its producer id, which on a
-      // broker that has just started costs more than a publish does.
-      await this.connectedProducer();
+      // Connecting an idempotent producer also asks the broker for its producer id, which a broker
+      // that has just started may answer with "coordinator loading" for a while: waited out here,
+      // not by the first events.
+      await withBrokerRetry(() => this.connectedProducer(), { what: 'connect producer', logger: this.options.logger, attempts: 6, whileUnreachable: false });
     } catch (error) {
       this.options.logger.warn({ err: error }, 'producer not connected ahead of the first publish; the first publish connects it');
     }
