@@ -20,18 +20,6 @@ function serviceOf(event: AuditRecorded): AuditedService {
 export function keepAuditTrailEntry(deps: { trail: AuditTrailRepository }) {
   return async (event: AuditRecorded): Promise<void> => {
     const row = event.payload;
-    await deps.trail.keep({
-      service: serviceOf(event),
-      auditId: row.auditId,
-      occurredAt: new Date(row.occurredAt),
-      actorUserId: row.actorUserId,
-      requestId: row.requestId,
-      agencyId: row.agencyId,
-      action: row.action,
-      entityType: row.entityType,
-      entityId: row.entityId,
-      before: row.before,
-      after: row.after,
-    });
+    await deps.trail.keep({ ...row, service: serviceOf(event), occurredAt: new Date(row.occurredAt) });
   };
 }

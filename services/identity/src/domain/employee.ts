@@ -21,16 +21,8 @@ export interface Employee {
   status: EmployeeStatus;
 }
 
-export interface NewEmployeeInput {
-  agencyId: string;
-  nip: string;
-  name: string;
-  email: string | null;
-  employmentType: EmploymentType;
-  rank: string | null;
-  orgUnitId: string;
-  positionId: string | null;
-}
+/** What registering an employee takes: all of an employee but the id given and the status (ACTIVE). */
+export type NewEmployeeInput = Omit<Employee, 'id' | 'status'>;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

@@ -4,18 +4,11 @@ import { assertPeriodOpen } from '../domain/period.rule';
 import { type Indicator, newIndicator } from '../domain/plan';
 import { assertPlanEditable } from '../domain/plan-workflow.rule';
 import type { IdGenerator } from '../domain/ports';
-import type { IndicatorAspect } from '../domain/vocabulary';
 import { type Actor, auditContextOf } from './actor';
 import { loadPlanContext, type PlanContextSources, requirePlanActor } from './plan-context';
 
-export interface AddIndicatorInput {
-  workResultId: string;
-  aspect: IndicatorAspect;
-  description: string;
-  target: number;
-  unit: string;
-  lowerIsBetter: boolean;
-}
+/** An indicator as the caller gives it: its id and its place in the RHK are the command's to choose. */
+export type AddIndicatorInput = Omit<Indicator, 'id' | 'position'>;
 
 export class AddIndicator {
   constructor(
