@@ -4,7 +4,15 @@ import { ConflictError } from '@kinerja/errors';
 import type { Application } from '../domain/application';
 import { hasObjectionWindowClosed, objectionWindowCloses } from '../domain/objection-window.rule';
 import { SKB_MULTIPLIER } from '../domain/ranking.rule';
-import type { ApplicationRepository, Clock, CommitteeRepository, IdGenerator, SelectionRepository, VacancyRepository } from '../domain/repositories';
+import type {
+  ApplicationRepository,
+  Clock,
+  CommitteeRepository,
+  IdGenerator,
+  ObjectionRepository,
+  SelectionRepository,
+  VacancyRepository,
+} from '../domain/repositories';
 import { type Announcement, previousStage, type Stage } from '../domain/stage';
 import { type Contender, finalResults } from '../domain/stage-outcome';
 import { type Actor, auditContextOf } from './actor';
@@ -19,6 +27,7 @@ export class AnnounceResults {
   constructor(
     private readonly repositories: {
       applications: ApplicationRepository;
+      objections: ObjectionRepository;
       selections: SelectionRepository;
       committee: CommitteeRepository;
       vacancies: VacancyRepository;
@@ -43,7 +52,7 @@ export class AnnounceResults {
           objectionClosesAt: before.objectionClosesAt.toISOString(),
         });
       }
-      const open = (await this.repositories.applications.objectionsOf(selection.id, previous)).filter((o) => o.status === 'OPEN');
+      const open = (await this.repositories.objections.ofStage(selection.id, previous)).filter((o) => o.status === 'OPEN');
       if (open.length > 0) throw new ConflictError(`${open.length} objection(s) to the ${previous} results are unanswered`, { field: 'input.stage' });
     }
 

@@ -11,6 +11,7 @@ import type {
   Clock,
   CommitteeRepository,
   FormationRepository,
+  ObjectionRepository,
   SelectionRepository,
   VacancyRepository,
 } from '../domain/repositories';
@@ -28,6 +29,7 @@ export class HireApplicant {
     private readonly repositories: {
       applicants: ApplicantRepository;
       applications: ApplicationRepository;
+      objections: ObjectionRepository;
       selections: SelectionRepository;
       committee: CommitteeRepository;
       vacancies: VacancyRepository;
@@ -48,7 +50,7 @@ export class HireApplicant {
     const final = (await this.repositories.selections.announcements(selection.id)).find((a) => a.stage === 'FINAL');
     if (!final || !hasObjectionWindowClosed(final, now))
       throw new ConflictError('The objection window of the final results is still open', { field: 'input.applicationId' });
-    if ((await this.repositories.applications.objectionsOf(selection.id, 'FINAL')).some((o) => o.status === 'OPEN')) {
+    if ((await this.repositories.objections.ofStage(selection.id, 'FINAL')).some((o) => o.status === 'OPEN')) {
       throw new ConflictError('Objections to the final results are unanswered', { field: 'input.applicationId' });
     }
     const [[applicant], [vacancy]] = await Promise.all([

@@ -11,6 +11,7 @@ import type {
   ApplicationRepository,
   CommitteeRepository,
   FormationRepository,
+  ObjectionRepository,
   SelectionRepository,
   VacancyRepository,
 } from '../domain/repositories';
@@ -49,6 +50,7 @@ export class RecruitmentReader {
       vacancies: VacancyRepository;
       applicants: ApplicantRepository;
       applications: ApplicationRepository;
+      objections: ObjectionRepository;
       committee: CommitteeRepository;
     },
   ) {}
@@ -150,6 +152,6 @@ export class RecruitmentReader {
     const selection = await this.selection(viewer, selectionId);
     const scope = await this.scopeOf(viewer, selection);
     if (scope.kind === 'NONE') throw new ForbiddenError(scopeRefusal(scope.reason, 'objections'));
-    return (await this.repositories.applications.objectionsOf(selection.id, stage)).filter((o) => mayRead(scope, o.applicationId));
+    return (await this.repositories.objections.ofStage(selection.id, stage)).filter((o) => mayRead(scope, o.applicationId));
   }
 }
