@@ -4,15 +4,7 @@ import { ConflictError } from '@kinerja/errors';
 import type { Application } from '../domain/application';
 import { hasObjectionWindowClosed, objectionWindowCloses } from '../domain/objection-window.rule';
 import { SKB_MULTIPLIER } from '../domain/ranking.rule';
-import type {
-  ApplicationRepository,
-  Clock,
-  CommitteeRepository,
-  IdGenerator,
-  ObjectionRepository,
-  SelectionRepository,
-  VacancyRepository,
-} from '../domain/repositories';
+import type { Clock, IdGenerator, Repositories } from '../domain/repositories';
 import { type Announcement, previousStage, type Stage } from '../domain/stage';
 import { type Contender, finalResults } from '../domain/stage-outcome';
 import { type Actor, auditContextOf } from './actor';
@@ -25,13 +17,7 @@ import { selectionForStaff } from './loaders';
  */
 export class AnnounceResults {
   constructor(
-    private readonly repositories: {
-      applications: ApplicationRepository;
-      objections: ObjectionRepository;
-      selections: SelectionRepository;
-      committee: CommitteeRepository;
-      vacancies: VacancyRepository;
-    },
+    private readonly repositories: Pick<Repositories, 'applications' | 'objections' | 'selections' | 'committee' | 'vacancies'>,
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
   ) {}

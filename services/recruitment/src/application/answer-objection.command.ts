@@ -2,7 +2,7 @@ import { ConflictError, NotFoundError, ValidationError } from '@kinerja/errors';
 import { assertEntityId } from '@kinerja/kernel';
 
 import type { Application } from '../domain/application';
-import type { ApplicationRepository, Clock, CommitteeRepository, ObjectionRepository, SelectionRepository } from '../domain/repositories';
+import type { Clock, Repositories } from '../domain/repositories';
 import type { Objection } from '../domain/stage';
 import { type Actor, auditContextOf } from './actor';
 import { applicationForStaff } from './loaders';
@@ -14,12 +14,7 @@ import { applicationForStaff } from './loaders';
  */
 export class AnswerObjection {
   constructor(
-    private readonly repositories: {
-      applications: ApplicationRepository;
-      objections: ObjectionRepository;
-      selections: SelectionRepository;
-      committee: CommitteeRepository;
-    },
+    private readonly repositories: Pick<Repositories, 'applications' | 'objections' | 'selections' | 'committee'>,
     private readonly clock: Clock,
   ) {}
 

@@ -5,16 +5,7 @@ import { calendarDateIn } from '@kinerja/kernel';
 import type { Application } from '../domain/application';
 import { nextNipSequence, nipFor, nipPrefix } from '../domain/nip-assignment.rule';
 import { hasObjectionWindowClosed } from '../domain/objection-window.rule';
-import type {
-  ApplicantRepository,
-  ApplicationRepository,
-  Clock,
-  CommitteeRepository,
-  FormationRepository,
-  ObjectionRepository,
-  SelectionRepository,
-  VacancyRepository,
-} from '../domain/repositories';
+import type { Clock, Repositories } from '../domain/repositories';
 import { type Actor, auditContextOf } from './actor';
 import { applicationForStaff } from './loaders';
 
@@ -26,15 +17,7 @@ import { applicationForStaff } from './loaders';
  */
 export class HireApplicant {
   constructor(
-    private readonly repositories: {
-      applicants: ApplicantRepository;
-      applications: ApplicationRepository;
-      objections: ObjectionRepository;
-      selections: SelectionRepository;
-      committee: CommitteeRepository;
-      vacancies: VacancyRepository;
-      formations: FormationRepository;
-    },
+    private readonly repositories: Pick<Repositories, 'applicants' | 'applications' | 'objections' | 'selections' | 'committee' | 'vacancies' | 'formations'>,
     private readonly clock: Clock,
   ) {}
 

@@ -2,7 +2,7 @@ import { assertCanManageAgency, canReadAgency } from '@kinerja/auth';
 import { NotFoundError } from '@kinerja/errors';
 import { assertEntityId } from '@kinerja/kernel';
 
-import type { Clock, FormationRepository, IdGenerator, SelectionRepository, VacancyRepository } from '../domain/repositories';
+import type { Clock, IdGenerator, Repositories } from '../domain/repositories';
 import { publishVacancy, type PublishVacancyInput, type Vacancy } from '../domain/vacancy';
 import { type Actor, auditContextOf } from './actor';
 import { fromInput } from './input';
@@ -10,7 +10,7 @@ import { fromInput } from './input';
 /** Agency HR announces a vacancy for an approved formation in one of its selections. */
 export class PublishVacancy {
   constructor(
-    private readonly repositories: { formations: FormationRepository; selections: SelectionRepository; vacancies: VacancyRepository },
+    private readonly repositories: Pick<Repositories, 'formations' | 'selections' | 'vacancies'>,
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
   ) {}

@@ -6,15 +6,7 @@ import type { Applicant } from '../domain/applicant';
 import type { Application } from '../domain/application';
 import { mayRead, type ReadScope, readScope } from '../domain/committee.rule';
 import type { Formation } from '../domain/formation';
-import type {
-  ApplicantRepository,
-  ApplicationRepository,
-  CommitteeRepository,
-  FormationRepository,
-  ObjectionRepository,
-  SelectionRepository,
-  VacancyRepository,
-} from '../domain/repositories';
+import type { Repositories } from '../domain/repositories';
 import type { Selection } from '../domain/selection';
 import type { Objection, Stage } from '../domain/stage';
 import type { Vacancy } from '../domain/vacancy';
@@ -44,15 +36,7 @@ const scopeRefusal = (reason: 'NOT_APPOINTED' | 'NOT_STAFF', what: string) =>
 /** Reads for the graph; another agency's record answers exactly like one that does not exist. */
 export class RecruitmentReader {
   constructor(
-    private readonly repositories: {
-      formations: FormationRepository;
-      selections: SelectionRepository;
-      vacancies: VacancyRepository;
-      applicants: ApplicantRepository;
-      applications: ApplicationRepository;
-      objections: ObjectionRepository;
-      committee: CommitteeRepository;
-    },
+    private readonly repositories: Pick<Repositories, 'formations' | 'selections' | 'vacancies' | 'applicants' | 'applications' | 'objections' | 'committee'>,
   ) {}
 
   /** HR, the province admin and auditors read every application of the agency; a committee member, their selections' but for their conflicts. */

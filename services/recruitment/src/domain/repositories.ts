@@ -233,3 +233,17 @@ export interface FunnelQueries {
   /** Per vacancy of the agency (or the one asked for), then the total (vacancyId null); computed in SQL. */
   funnel(agencyId: string, vacancyId: string | null): Promise<VacancyFunnel[]>;
 }
+
+/** Every port of the service by the name the use cases know it by; each use case picks those it needs. */
+export interface Repositories {
+  formations: FormationRepository;
+  selections: SelectionRepository;
+  vacancies: VacancyRepository;
+  applicants: ApplicantRepository;
+  applications: ApplicationRepository;
+  objections: ObjectionRepository;
+  committee: CommitteeRepository;
+  surveys: SurveyRepository;
+  funnels: FunnelQueries;
+  documents: DocumentStore;
+}
