@@ -2,7 +2,9 @@ import type { Logger } from '@kinerja/logger';
 
 import { Gateway, login } from './demo-activity.client';
 import { PREDIKATS } from './demo-activity.templates';
-import { ACTIVITY, AgencyActivity, closeYear, Counters, openYears } from './demo-agency.script';
+import { ACTIVITY, AgencyActivity } from './demo-agency.script';
+import { closeYear, openYears } from './demo-skp.script';
+import { Counters } from './demo-team';
 
 /**
  * The first start's demo activity: a finished previous year and a current year in progress, made

@@ -48,6 +48,7 @@ import { PrismaCommitteeRepository } from './infrastructure/prisma-committee.rep
 import { PrismaDocumentStore } from './infrastructure/prisma-document.store';
 import { PrismaEventStore } from './infrastructure/prisma-event.store';
 import { PrismaFormationRepository } from './infrastructure/prisma-formation.repository';
+import { PrismaObjectionRepository } from './infrastructure/prisma-objection.repository';
 import { PrismaSelectionRepository, PrismaVacancyRepository } from './infrastructure/prisma-selection.repository';
 import { PrismaFunnelQueries, PrismaSurveyRepository } from './infrastructure/prisma-survey.repository';
 import { knownAgencies, seedDemoSelectionsOf } from './seed/seed-demo-selections';
@@ -78,11 +79,12 @@ export const recruitmentModule = defineService({
     const vacancies = new PrismaVacancyRepository(prisma);
     const applicants = new PrismaApplicantRepository(prisma);
     const applications = new PrismaApplicationRepository(prisma, notifyOutbox, database.sql);
+    const objections = new PrismaObjectionRepository(prisma);
     const committee = new PrismaCommitteeRepository(prisma);
     const surveys = new PrismaSurveyRepository(prisma);
     const funnels = new PrismaFunnelQueries(prisma);
     const documents = new PrismaDocumentStore(prisma);
-    const all = { formations, selections, vacancies, applicants, applications, committee, surveys, funnels, documents };
+    const all = { formations, selections, vacancies, applicants, applications, objections, committee, surveys, funnels, documents };
     const reader = new RecruitmentReader(all);
     const documentReader = new ApplicationDocumentReader(documents, reader);
     const results = new SelectionResultsReader(all);

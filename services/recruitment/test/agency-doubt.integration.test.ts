@@ -1,55 +1,25 @@
 import { randomUUID } from 'node:crypto';
 
-import { applyMigrations, type Database, openDatabase } from '@kinerja/database';
-import { createEnvelope } from '@kinerja/events';
-
 import { consumerOf } from '../../../test/support/deliver';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/postgres';
-import { recruitmentHandlers } from '../src/application/handlers/recruitment-handlers';
-import { createPrismaClient, type RecruitmentPrisma } from '../src/infrastructure/prisma-client';
-import { PrismaEventStore } from '../src/infrastructure/prisma-event.store';
-import { recruitmentModule } from '../src/recruitment.module';
+import { employeeRegistered } from './support/events';
+import { type HandlerHarness, openHandlerHarness } from './support/harness';
 
 // An employee event that names another agency than the copy recruitment holds is not believed:
 // believed, it would let another agency appoint the employee to its selection committees.
 describe('recruitment doubts an employee event of another agency', () => {
-  let testDatabase: TestDatabase;
-  let database: Database;
-  let prisma: RecruitmentPrisma;
+  let harness: HandlerHarness;
   let consume: ReturnType<typeof consumerOf>;
 
   beforeAll(async () => {
-    testDatabase = await createTestDatabase('rec_agency_doubt');
-    database = await openDatabase({ url: testDatabase.url, dataDir: '' });
-    await applyMigrations(database.sql, recruitmentModule.migrationsDir);
-    prisma = createPrismaClient(database);
-    consume = consumerOf('recruitment', recruitmentHandlers(new PrismaEventStore(prisma)));
+    harness = await openHandlerHarness('rec_agency_doubt');
+    consume = consumerOf('recruitment', harness.handlers);
   });
 
   afterAll(async () => {
-    await prisma?.$disconnect();
-    await database?.close();
-    await testDatabase?.drop();
+    await harness?.stop();
   });
 
-  const registered = (employeeId: string, agencyId: string, occurredAt: Date) =>
-    createEnvelope({
-      id: randomUUID(),
-      type: 'identity.employee.registered',
-      agencyId,
-      producer: 'identity',
-      occurredAt,
-      payload: {
-        employeeId,
-        nip: '198609262015051001',
-        name: 'Budi Santoso',
-        agencyId,
-        orgUnitId: randomUUID(),
-        positionId: null,
-        supervisorEmployeeId: null,
-        employmentType: 'PNS',
-      },
-    });
+  const registered = (employeeId: string, agencyId: string, occurredAt: Date) => employeeRegistered({ employeeId, agencyId, name: 'Budi Santoso' }, occurredAt);
 
   it('dead-letters a registration of a held employee under another agency, with the reason; the copy stays', async () => {
     const employeeId = randomUUID();
@@ -62,7 +32,7 @@ describe('recruitment doubts an employee event of another agency', () => {
     expect(outcome).toBe('dead-lettered');
     expect(deadLetters[0]?.topic).toBe('identity.employee.registered.dlq');
     expect(deadLetters[0]?.headers['dlq-reason']).toMatch(new RegExp(`^AGENCY_MISMATCH: .*holds them under agency ${agencyId}`));
-    expect(await prisma.employeeCopy.findUnique({ where: { employeeId } })).toMatchObject({ agencyId });
-    expect(await prisma.processedEvent.count({ where: { eventId: forged.id } })).toBe(0);
+    expect(await harness.prisma.employeeCopy.findUnique({ where: { employeeId } })).toMatchObject({ agencyId });
+    expect(await harness.prisma.processedEvent.count({ where: { eventId: forged.id } })).toBe(0);
   });
 });

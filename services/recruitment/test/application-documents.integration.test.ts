@@ -1,18 +1,12 @@
 import { randomUUID } from 'node:crypto';
 
 import type { Viewer } from '@kinerja/auth';
-import { loadConfig } from '@kinerja/config';
-import { createLogger } from '@kinerja/logger';
-import { InProcessTransport } from '@kinerja/messaging';
-import { startService } from '@kinerja/service-kit';
 
-import { graphql } from '../../../test/support/graphql-client';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/postgres';
-import { startTestTokens, type TestTokens } from '../../../test/support/tokens';
-import { DOCUMENT_DOWNLOAD_PREFIX, recruitmentModule, type RecruitmentService } from '../src/recruitment.module';
-import * as Q from './support';
-
-type Response = { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+import { DOCUMENT_DOWNLOAD_PREFIX } from '../src/recruitment.module';
+import { data, errorOf, recruitmentForTests } from './support/harness';
+import { VERIFY } from './support/operations';
+import { applicantsOf, nikOf, openVacancy } from './support/selection.fixture';
+import { hrOf } from './support/viewers';
 
 const UPLOAD = `mutation ($input: UploadApplicationDocumentInput!) {
   uploadApplicationDocument(input: $input) { id documentType fileName contentType sizeBytes sha256 }
@@ -29,91 +23,22 @@ const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
 
 // Document uploads for an application: the vacancy's types, the type from the content, the size limit, stored with the application.
 describe("an applicant's documents (subgraph)", () => {
-  let database: TestDatabase;
-  let tokens: TestTokens;
-  let service: RecruitmentService;
-  const transport = new InProcessTransport();
+  const harness = recruitmentForTests('recruitment_documents');
   const agency = randomUUID();
-  const hr = Q.hrOf(agency);
-  const as = (viewer: Viewer | null) => async (query: string, variables: Record<string, unknown>) =>
-    (await graphql(service.subgraph.graphqlUrl, query, variables, viewer ? tokens.tokenFor(viewer) : undefined)) as Response;
-  const data = <T>(response: Response, field: string): T => {
-    if (response.errors) throw new Error(JSON.stringify(response.errors));
-    return response.data?.[field] as T;
-  };
-  const errorOf = (response: Response) => response.errors?.[0]?.extensions;
+  const hr = hrOf(agency);
+  const as = harness.as;
   const download = (viewer: Viewer, id: string) =>
-    fetch(new URL(`${DOCUMENT_DOWNLOAD_PREFIX}${id}`, service.subgraph.graphqlUrl), { headers: { authorization: `Bearer ${tokens.tokenFor(viewer)}` } });
-
-  beforeAll(async () => {
-    database = await createTestDatabase('recruitment_documents');
-    tokens = await startTestTokens();
-    const config = loadConfig(recruitmentModule.envSchema, { DATABASE_URL: database.url, PORT: '0', NODE_ENV: 'test', JWKS_URL: tokens.jwksUrl });
-    service = await startService(recruitmentModule, config, createLogger({ name: 'recruitment', level: 'silent' }), { transport });
-  });
-
-  afterAll(async () => {
-    await service?.stop();
-    await transport.close();
-    await tokens?.close();
-    await database?.drop();
-  });
+    fetch(new URL(`${DOCUMENT_DOWNLOAD_PREFIX}${id}`, harness.service.subgraph.graphqlUrl), {
+      headers: { authorization: `Bearer ${harness.tokens.tokenFor(viewer)}` },
+    });
 
   it('takes the documents the vacancy asks for, typed by content and size-limited, and keeps them with the application', async () => {
-    const formation = data<{ id: string }>(
-      await as(hr)(Q.PROPOSE, {
-        input: {
-          agencyId: agency,
-          orgUnitId: randomUUID(),
-          positionTitle: 'Analis SDM',
-          need: 2,
-          currentHolders: 1,
-          quota: 1,
-          justification: 'Analisis beban kerja.',
-        },
-      }),
-      'proposeFormation',
+    const { vacancyId } = await openVacancy(harness, hr, { documents: ['Ijazah', 'Pas foto'] });
+    const applicants = await applicantsOf(
+      harness,
+      vacancyId,
+      [0, 1].map((i) => ({ nik: nikOf(12 + i, 5, 1996, true, 2000 + i), name: `Pelamar ${i}` })),
     );
-    data(await as(Q.provinceAdmin())(Q.APPROVE, { input: { formationId: formation.id } }), 'approveFormation');
-    const selection = data<{ id: string }>(
-      await as(hr)(Q.CREATE_SELECTION, {
-        input: {
-          agencyId: agency,
-          code: `D-${randomUUID().slice(0, 6).toUpperCase()}`,
-          name: 'CPNS 2027',
-          year: 2027,
-          registrationOpensAt: Q.inDays(-1),
-          registrationClosesAt: Q.inDays(5),
-        },
-      }),
-      'createSelection',
-    );
-    const vacancy = data<{ id: string }>(
-      await as(hr)(Q.PUBLISH, {
-        input: {
-          formationId: formation.id,
-          selectionId: selection.id,
-          title: 'Analis SDM',
-          education: 'S1',
-          minAge: 18,
-          maxAge: 40,
-          documents: ['Ijazah', 'Pas foto'],
-        },
-      }),
-      'publishVacancy',
-    );
-    const applicants: { viewer: Viewer; id: string }[] = [];
-    for (let i = 0; i < 2; i++) {
-      const viewer = Q.applicantAccount();
-      data(
-        await as(viewer)(Q.REGISTER, { input: { nik: Q.nikOf(12 + i, 5, 1996, true, 2000 + i), name: `Pelamar ${i}`, email: `d${i}@example.id` } }),
-        'registerApplicant',
-      );
-      applicants.push({
-        viewer,
-        ...data<{ id: string }>(await as(viewer)(Q.APPLY, { input: { vacancyId: vacancy.id, idempotencyKey: `document-${i}` } }), 'applyToVacancy'),
-      });
-    }
     const [siti, other] = applicants as [(typeof applicants)[0], (typeof applicants)[0]];
     const upload = (viewer: Viewer, input: Record<string, unknown>) => as(viewer)(UPLOAD, { input: { applicationId: siti.id, ...input } });
 
@@ -135,7 +60,7 @@ describe("an applicant's documents (subgraph)", () => {
     expect(errorOf(await upload(hr, { documentType: 'Ijazah', fileName: 'a.pdf', contentBase64: pdf(10).toString('base64') }))).toMatchObject({
       code: 'NOT_FOUND',
     });
-    expect(await service.prisma.applicationDocument.count()).toBe(0);
+    expect(await harness.prisma.applicationDocument.count()).toBe(0);
 
     // The largest allowed PDF, and a photo whose name has no extension: typed from the bytes.
     const ijazah = data<{ id: string; contentType: string; sizeBytes: number; fileName: string }>(
@@ -154,7 +79,7 @@ describe("an applicant's documents (subgraph)", () => {
       'uploadApplicationDocument',
     );
     expect(again).toMatchObject({ id: ijazah.id, sizeBytes: 5000 });
-    expect(await service.prisma.auditLog.count({ where: { entityId: ijazah.id } })).toBe(2);
+    expect(await harness.prisma.auditLog.count({ where: { entityId: ijazah.id } })).toBe(2);
 
     // Stored with the application: listed on it and downloaded byte for byte by those who may read it.
     const listed = data<{ documents: { documentType: string; sizeBytes: number }[] }>(await as(hr)(DOCUMENTS, { id: siti.id }), 'application').documents;
@@ -171,7 +96,7 @@ describe("an applicant's documents (subgraph)", () => {
     expect((await download(other.viewer, ijazah.id)).status).toBe(404);
 
     // Once verified, the documents are what was checked.
-    data(await as(hr)(Q.VERIFY, { input: { applicationId: siti.id, qualified: true } }), 'verifyApplication');
+    data(await as(hr)(VERIFY, { input: { applicationId: siti.id, qualified: true } }), 'verifyApplication');
     expect(errorOf(await upload(siti.viewer, { documentType: 'Ijazah', fileName: 'baru.pdf', contentBase64: pdf(10).toString('base64') }))).toMatchObject({
       code: 'CONFLICT',
       field: 'input.applicationId',

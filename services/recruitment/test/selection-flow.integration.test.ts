@@ -1,104 +1,28 @@
 import { randomUUID } from 'node:crypto';
 
 import type { Viewer } from '@kinerja/auth';
-import { loadConfig } from '@kinerja/config';
-import { createLogger } from '@kinerja/logger';
-import { InProcessTransport } from '@kinerja/messaging';
-import { startService } from '@kinerja/service-kit';
 
-import { graphql } from '../../../test/support/graphql-client';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/postgres';
-import { startTestTokens, type TestTokens } from '../../../test/support/tokens';
-import { recruitmentModule, type RecruitmentService } from '../src/recruitment.module';
-import * as Q from './support';
-
-type Response = { data?: Record<string, unknown> | null; errors?: { extensions?: Record<string, unknown> }[] };
+import { data, errorOf, recruitmentForTests } from './support/harness';
+import * as Q from './support/operations';
+import { inDays, nikOf, openVacancy, registeredApplicant, windowPasses } from './support/selection.fixture';
+import { applicantAccount, employeeOf, hrOf } from './support/viewers';
 
 // The bad input of the issue, each answered with its code and field, storing nothing.
 describe('a selection from application to hire (subgraph)', () => {
-  let database: TestDatabase;
-  let tokens: TestTokens;
-  let service: RecruitmentService;
-  const transport = new InProcessTransport();
+  const harness = recruitmentForTests('recruitment_flow');
   const agency = randomUUID();
-  const hr = Q.hrOf(agency);
-  const as = (viewer: Viewer | null) => async (query: string, variables: Record<string, unknown>) =>
-    (await graphql(service.subgraph.graphqlUrl, query, variables, viewer ? tokens.tokenFor(viewer) : undefined)) as Response;
-  const data = <T>(response: Response, field: string): T => {
-    if (response.errors) throw new Error(JSON.stringify(response.errors));
-    return response.data?.[field] as T;
-  };
-  const errorOf = (response: Response) => response.errors?.[0]?.extensions;
-  const windowPasses = (selectionId: string) =>
-    service.prisma.$executeRawUnsafe(
-      `UPDATE announcement SET announced_at = announced_at - interval '3 days', objection_closes_at = objection_closes_at - interval '3 days' WHERE selection_id = $1::uuid`,
-      selectionId,
-    );
+  const hr = hrOf(agency);
+  const as = harness.as;
 
-  beforeAll(async () => {
-    database = await createTestDatabase('recruitment_flow');
-    tokens = await startTestTokens();
-    const config = loadConfig(recruitmentModule.envSchema, { DATABASE_URL: database.url, PORT: '0', NODE_ENV: 'test', JWKS_URL: tokens.jwksUrl });
-    service = await startService(recruitmentModule, config, createLogger({ name: 'recruitment', level: 'silent' }), { transport });
-  });
-
-  afterAll(async () => {
-    await service?.stop();
-    await transport.close();
-    await tokens?.close();
-    await database?.drop();
-  });
-
-  async function vacancy(quota: number, registration: [number, number]) {
-    const formation = data<{ id: string }>(
-      await as(hr)(Q.PROPOSE, {
-        input: {
-          agencyId: agency,
-          orgUnitId: randomUUID(),
-          positionTitle: 'Perawat Ahli Pertama',
-          need: 10,
-          currentHolders: 2,
-          quota,
-          justification: 'Puskesmas baru membutuhkan perawat.',
-        },
-      }),
-      'proposeFormation',
-    );
-    data(await as(Q.provinceAdmin())(Q.APPROVE, { input: { formationId: formation.id } }), 'approveFormation');
-    const selection = data<{ id: string; code: string }>(
-      await as(hr)(Q.CREATE_SELECTION, {
-        input: {
-          agencyId: agency,
-          code: `S-${randomUUID().slice(0, 6).toUpperCase()}`,
-          name: 'CPNS 2027',
-          year: 2027,
-          registrationOpensAt: Q.inDays(registration[0]),
-          registrationClosesAt: Q.inDays(registration[1]),
-        },
-      }),
-      'createSelection',
-    );
-    const published = data<{ id: string }>(
-      await as(hr)(Q.PUBLISH, {
-        input: { formationId: formation.id, selectionId: selection.id, title: 'Perawat', education: 'D3 Keperawatan', minAge: 18, maxAge: 40, documents: [] },
-      }),
-      'publishVacancy',
-    );
-    return { vacancyId: published.id, selectionId: selection.id };
-  }
-
-  async function applicant(nik: string, name: string): Promise<Viewer> {
-    const viewer = Q.applicantAccount();
-    data(await as(viewer)(Q.REGISTER, { input: { nik, name, email: `${randomUUID().slice(0, 8)}@example.id` } }), 'registerApplicant');
-    return viewer;
-  }
+  const vacancy = (quota: number, registration: [number, number]) => openVacancy(harness, hr, { title: 'Perawat', quota, registration });
+  const applicant = (nik: string, name: string) => registeredApplicant(harness, { nik, name });
 
   it('refuses a bad NIK naming the part, a second application in the selection, and applying after registration closed', async () => {
-    const badNik = await as(Q.applicantAccount())(Q.REGISTER, { input: { nik: '3273023208950001', name: 'A', email: 'a@example.id' } });
+    const badNik = await as(applicantAccount())(Q.REGISTER, { input: { nik: '3273023208950001', name: 'A', email: 'a@example.id' } });
     expect(errorOf(badNik)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.nik.birthDate' });
 
     const open = await vacancy(1, [-1, 5]);
-    const siti = await applicant(Q.nikOf(5, 7, 2000, true, 1), 'Siti');
+    const siti = await applicant(nikOf(5, 7, 2000, true, 1), 'Siti');
     const first = data<{ id: string }>(await as(siti)(Q.APPLY, { input: { vacancyId: open.vacancyId, idempotencyKey: 'key-00000001' } }), 'applyToVacancy');
     const retries = await Promise.all([1, 2, 3].map(() => as(siti)(Q.APPLY, { input: { vacancyId: open.vacancyId, idempotencyKey: 'key-00000001' } })));
     expect(retries.map((r) => data<{ id: string }>(r, 'applyToVacancy').id)).toEqual([first.id, first.id, first.id]);
@@ -106,25 +30,25 @@ describe('a selection from application to hire (subgraph)', () => {
       code: 'CONFLICT',
       field: 'input.vacancyId',
     });
-    expect(await service.prisma.application.count({ where: { selectionId: open.selectionId } })).toBe(1);
+    expect(await harness.prisma.application.count({ where: { selectionId: open.selectionId } })).toBe(1);
 
     const closed = await vacancy(1, [-10, -1]);
     expect(errorOf(await as(siti)(Q.APPLY, { input: { vacancyId: closed.vacancyId, idempotencyKey: 'key-00000003' } }))).toMatchObject({ code: 'CONFLICT' });
 
     // Only the applicant and the agency's staff see the status.
     expect(data<{ status: string }>(await as(siti)(Q.APPLICATION, { id: first.id }), 'application').status).toBe('SUBMITTED');
-    expect(errorOf(await as(Q.employeeOf(agency))(Q.APPLICATION, { id: first.id }))).toMatchObject({ code: 'NOT_FOUND' });
-    expect(errorOf(await as(Q.applicantAccount())(Q.APPLICATION, { id: first.id }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(errorOf(await as(employeeOf(agency))(Q.APPLICATION, { id: first.id }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(errorOf(await as(applicantAccount())(Q.APPLICATION, { id: first.id }))).toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('ranks SKD with the tie rules, cuts at 3x, imports all or nothing, keeps the objection window, and hires only the selected', async () => {
     const { vacancyId, selectionId } = await vacancy(1, [-1, 5]);
     const people = [
-      ['Ani', Q.nikOf(1, 1, 1995, true, 11), [100, 120, 180]],
-      ['Budi', Q.nikOf(2, 2, 1996, false, 12), [100, 115, 185]],
-      ['Cici', Q.nikOf(3, 3, 1997, true, 13), [100, 115, 185]],
-      ['Dodi', Q.nikOf(4, 4, 1990, false, 14), [100, 120, 170]],
-      ['Euis', Q.nikOf(5, 5, 1999, true, 15), [60, 120, 180]],
+      ['Ani', nikOf(1, 1, 1995, true, 11), [100, 120, 180]],
+      ['Budi', nikOf(2, 2, 1996, false, 12), [100, 115, 185]],
+      ['Cici', nikOf(3, 3, 1997, true, 13), [100, 115, 185]],
+      ['Dodi', nikOf(4, 4, 1990, false, 14), [100, 120, 170]],
+      ['Euis', nikOf(5, 5, 1999, true, 15), [60, 120, 180]],
     ] as const;
     const applied: { viewer: Viewer; id: string; number: string; scores: readonly number[] }[] = [];
     for (const [name, nik, scores] of people) {
@@ -148,7 +72,7 @@ describe('a selection from application to hire (subgraph)', () => {
       }),
       'fileObjection',
     );
-    await windowPasses(selectionId);
+    await windowPasses(harness.prisma, selectionId, 3);
     expect(
       errorOf(
         await as(applied[1]!.viewer)(Q.OBJECT, { input: { applicationId: applied[1]!.id, stage: 'ADMINISTRATION', reason: 'Terlambat mengajukan sanggah.' } }),
@@ -166,7 +90,7 @@ describe('a selection from application to hire (subgraph)', () => {
     });
     expect(errorOf(bad)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.csv.row7.registration_number' });
     expect((errorOf(bad)?.['problems'] as { field: string }[]).map((p) => p.field)).toEqual(['input.csv.row7.registration_number', 'input.csv.row8.twk']);
-    expect(await service.prisma.application.count({ where: { selectionId, twk: { not: null } } })).toBe(0);
+    expect(await harness.prisma.application.count({ where: { selectionId, twk: { not: null } } })).toBe(0);
     expect(
       data<{ imported: number }>(
         await as(hr)(Q.IMPORT, { input: { selectionId, csv: ['registration_number,twk,tiu,tkp', ...rows].join('\n') } }),
@@ -174,13 +98,13 @@ describe('a selection from application to hire (subgraph)', () => {
       ).imported,
     ).toBe(5);
     // One summary audit row on the selection names every imported application with its scores (and the outbox relays it).
-    const [imported] = await service.prisma.auditLog.findMany({ where: { entityId: selectionId, action: 'application.skd-imported' } });
+    const [imported] = await harness.prisma.auditLog.findMany({ where: { entityId: selectionId, action: 'application.skd-imported' } });
     expect(imported).toMatchObject({ entityType: 'Selection', before: { overwritten: [] } });
     const importedAfter = imported!.after as { registrationNumbers: string[]; twk: number[]; tiu: number[]; tkp: number[] };
     expect(importedAfter.registrationNumbers.map((number, i) => `${number},${importedAfter.twk[i]},${importedAfter.tiu[i]},${importedAfter.tkp[i]}`)).toEqual(
       rows,
     );
-    expect(await service.prisma.outboxEvent.count({ where: { type: 'recruitment.audit.recorded', key: `Selection:${selectionId}` } })).toBeGreaterThan(0);
+    expect(await harness.prisma.outboxEvent.count({ where: { type: 'recruitment.audit.recorded', key: `Selection:${selectionId}` } })).toBeGreaterThan(0);
 
     data(await announce('SKD'), 'announceResults');
     const results = data<{ stages: { stage: string; entries: { nodes: { registrationNumber: string; outcome: string; rank: number | null }[] } }[] }>(
@@ -199,7 +123,7 @@ describe('a selection from application to hire (subgraph)', () => {
     ]);
     expect(JSON.stringify(results)).not.toMatch(/3273\d{12}|19\d\d-\d\d-\d\d/);
 
-    await windowPasses(selectionId);
+    await windowPasses(harness.prisma, selectionId, 3);
     expect(errorOf(await as(hr)(Q.SCORES, { input: { applicationId: applied[3]!.id, skbScore: 90 } }))).toMatchObject({ code: 'CONFLICT' });
     expect(errorOf(await as(hr)(Q.SCORES, { input: { applicationId: applied[1]!.id, skbScore: 101 } }))).toMatchObject({
       code: 'BAD_USER_INPUT',
@@ -211,10 +135,10 @@ describe('a selection from application to hire (subgraph)', () => {
       [0, 80],
     ] as const)
       data(await as(hr)(Q.SCORES, { input: { applicationId: applied[i]!.id, skbScore: skb } }), 'recordTestScores');
-    expect(errorOf(await as(hr)(Q.INTERVIEW, { input: { applicationId: applied[2]!.id, at: Q.inDays(1), link: 'http://meet.example/x' } }))).toMatchObject({
+    expect(errorOf(await as(hr)(Q.INTERVIEW, { input: { applicationId: applied[2]!.id, at: inDays(1), link: 'http://meet.example/x' } }))).toMatchObject({
       field: 'input.link',
     });
-    data(await as(hr)(Q.INTERVIEW, { input: { applicationId: applied[2]!.id, at: Q.inDays(1), link: 'https://meet.example.id/skb-1' } }), 'scheduleInterview');
+    data(await as(hr)(Q.INTERVIEW, { input: { applicationId: applied[2]!.id, at: inDays(1), link: 'https://meet.example.id/skb-1' } }), 'scheduleInterview');
     data(await as(hr)(Q.INTERVIEW_SCORE, { input: { applicationId: applied[2]!.id, score: 88 } }), 'recordInterviewScore');
     data(await announce('FINAL'), 'announceResults');
     expect(data<{ status: string; finalRank: number }>(await as(hr)(Q.APPLICATION, { id: applied[2]!.id }), 'application')).toMatchObject({
@@ -223,11 +147,11 @@ describe('a selection from application to hire (subgraph)', () => {
     });
 
     expect(errorOf(await as(hr)(Q.HIRE, { id: applied[2]!.id }))).toMatchObject({ code: 'CONFLICT' }); // the window is open
-    await windowPasses(selectionId);
+    await windowPasses(harness.prisma, selectionId, 3);
     expect(errorOf(await as(hr)(Q.HIRE, { id: applied[1]!.id }))).toMatchObject({ code: 'CONFLICT' }); // not selected
     const hired = data<{ status: string; nip: string }>(await as(hr)(Q.HIRE, { id: applied[2]!.id }), 'hireApplicant');
     expect(hired.nip).toMatch(/^19970303\d{6}2001$/);
-    const outbox = await service.prisma.outboxEvent.findMany({ where: { type: 'recruitment.applicant.hired' } });
+    const outbox = await harness.prisma.outboxEvent.findMany({ where: { type: 'recruitment.applicant.hired' } });
     expect(outbox.map((row) => (row.envelope as { payload: { applicationId: string; nip: string } }).payload)).toContainEqual(
       expect.objectContaining({ applicationId: applied[2]!.id, nip: hired.nip, name: 'Cici' }),
     );

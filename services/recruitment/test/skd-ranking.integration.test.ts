@@ -1,21 +1,13 @@
 import { randomUUID } from 'node:crypto';
 
-import type { Viewer } from '@kinerja/auth';
-import { loadConfig } from '@kinerja/config';
-import { createLogger } from '@kinerja/logger';
-import { InProcessTransport } from '@kinerja/messaging';
-import { startService } from '@kinerja/service-kit';
-
-import { graphql } from '../../../test/support/graphql-client';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/postgres';
-import { startTestTokens, type TestTokens } from '../../../test/support/tokens';
 import { DEFAULT_PASS_MARKS } from '../src/domain/skd.rule';
 import { skdResults } from '../src/domain/stage-outcome';
 import { PrismaApplicationRepository } from '../src/infrastructure/prisma-application.repository';
-import { recruitmentModule, type RecruitmentService } from '../src/recruitment.module';
-import * as Q from './support';
+import { data, errorOf, recruitmentForTests, type Response } from './support/harness';
+import * as Q from './support/operations';
+import { approvedFormation, openSelection, publishedVacancy, windowPasses } from './support/selection.fixture';
+import { hrOf } from './support/viewers';
 
-type Response = { data?: Record<string, unknown> | null; errors?: { extensions?: Record<string, unknown> }[] };
 type Entry = { registrationNumber: string; rank: number | null; outcome: string };
 type EntryPage = { nodes: Entry[]; hasNextPage: boolean; endCursor: string | null };
 
@@ -35,71 +27,22 @@ function prng(seed: number) {
 // (skdResults: pass marks, the tie chain, the 3× cut) row for row, ties and absentees included.
 // The published results are then read a keyset page at a time.
 describe('SKD ranking in the database and paged results', () => {
-  let database: TestDatabase;
-  let tokens: TestTokens;
-  let service: RecruitmentService;
-  const transport = new InProcessTransport();
+  const harness = recruitmentForTests('recruitment_skd_ranking');
   const agency = randomUUID();
-  const hr = Q.hrOf(agency);
-  const as = (viewer: Viewer | null) => async (query: string, variables: Record<string, unknown>) =>
-    (await graphql(service.subgraph.graphqlUrl, query, variables, viewer ? tokens.tokenFor(viewer) : undefined)) as Response;
-  const data = <T>(response: Response, field: string): T => {
-    if (response.errors) throw new Error(JSON.stringify(response.errors));
-    return response.data?.[field] as T;
-  };
-  const errorOf = (response: Response) => response.errors?.[0]?.extensions;
+  const hr = hrOf(agency);
+  const as = harness.as;
   const PAGE = `query ($id: ID!, $first: Int!, $after: String) {
     selectionResults(vacancyId: $id) { stages { stage entries(first: $first, after: $after) { nodes { registrationNumber rank outcome } hasNextPage endCursor } } }
   }`;
 
-  beforeAll(async () => {
-    database = await createTestDatabase('recruitment_skd_ranking');
-    tokens = await startTestTokens();
-    const config = loadConfig(recruitmentModule.envSchema, { DATABASE_URL: database.url, PORT: '0', NODE_ENV: 'test', JWKS_URL: tokens.jwksUrl });
-    service = await startService(recruitmentModule, config, createLogger({ name: 'recruitment', level: 'silent' }), { transport });
-  });
-
-  afterAll(async () => {
-    await service?.stop();
-    await transport.close();
-    await tokens?.close();
-    await database?.drop();
-  });
-
   async function selectionWithVacancies(quotas: number[]): Promise<{ selectionId: string; code: string; vacancies: { id: string; quota: number }[] }> {
-    const code = `R-${randomUUID().slice(0, 6).toUpperCase()}`;
-    const selection = data<{ id: string }>(
-      await as(hr)(Q.CREATE_SELECTION, {
-        input: { agencyId: agency, code, name: 'CPNS 2027', year: 2027, registrationOpensAt: Q.inDays(-5), registrationClosesAt: Q.inDays(5) },
-      }),
-      'createSelection',
-    );
+    const selection = await openSelection(harness, hr, [-5, 5]);
     const vacancies = [];
     for (const quota of quotas) {
-      const formation = data<{ id: string }>(
-        await as(hr)(Q.PROPOSE, {
-          input: {
-            agencyId: agency,
-            orgUnitId: randomUUID(),
-            positionTitle: 'Analis Kebijakan',
-            need: quota,
-            currentHolders: 0,
-            quota,
-            justification: 'Analisis beban kerja.',
-          },
-        }),
-        'proposeFormation',
-      );
-      data(await as(Q.provinceAdmin())(Q.APPROVE, { input: { formationId: formation.id } }), 'approveFormation');
-      const vacancy = data<{ id: string }>(
-        await as(hr)(Q.PUBLISH, {
-          input: { formationId: formation.id, selectionId: selection.id, title: 'Analis', education: 'S1', minAge: 18, maxAge: 40, documents: [] },
-        }),
-        'publishVacancy',
-      );
-      vacancies.push({ id: vacancy.id, quota });
+      const formationId = await approvedFormation(harness, hr, { positionTitle: 'Analis Kebijakan', need: quota, currentHolders: 0, quota });
+      vacancies.push({ id: await publishedVacancy(harness, hr, { formationId, selectionId: selection.id, title: 'Analis' }), quota });
     }
-    return { selectionId: selection.id, code, vacancies };
+    return { selectionId: selection.id, code: selection.code, vacancies };
   }
 
   it('ranks every formation as skdResults does: pass marks, total, TKP, TIU, TWK, the older applicant, the number; 3× the quota to SKB', async () => {
@@ -115,7 +58,7 @@ describe('SKD ranking in the database and paged results', () => {
       numbers.add(number);
       const absent = random() < 0.08;
       const applicantId = randomUUID();
-      await service.prisma.$executeRawUnsafe(
+      await harness.prisma.$executeRawUnsafe(
         `INSERT INTO applicant (id, user_id, nik, name, email, birth_date, sex, region_code, created_at)
          VALUES ($1::uuid, $2, $3, $4, $5, $6, 'MALE', '327302', now())`,
         applicantId,
@@ -125,7 +68,7 @@ describe('SKD ranking in the database and paged results', () => {
         `p${i}@example.id`,
         pick(['1990-01-01', '1990-01-02', '1994-06-30']),
       );
-      await service.prisma.$executeRawUnsafe(
+      await harness.prisma.$executeRawUnsafe(
         `INSERT INTO application (id, agency_id, selection_id, vacancy_id, applicant_id, registration_number, idempotency_key, status, twk, tiu, tkp, submitted_at, updated_at)
          VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6, $7, $8, $9, $10, $11, now(), now())`,
         randomUUID(),
@@ -142,12 +85,9 @@ describe('SKD ranking in the database and paged results', () => {
       );
     }
     data(await as(hr)(Q.ANNOUNCE, { input: { selectionId, stage: 'ADMINISTRATION' } }), 'announceResults');
-    await service.prisma.$executeRawUnsafe(
-      `UPDATE announcement SET announced_at = announced_at - interval '4 days', objection_closes_at = objection_closes_at - interval '4 days' WHERE selection_id = $1::uuid`,
-      selectionId,
-    );
+    await windowPasses(harness.prisma, selectionId);
 
-    const repository = new PrismaApplicationRepository(service.prisma);
+    const repository = new PrismaApplicationRepository(harness.prisma);
     const contenders = await repository.contenders(selectionId);
     const now = new Date();
     const expected = new Map(
@@ -165,11 +105,11 @@ describe('SKD ranking in the database and paged results', () => {
     expect([...expected.values()].filter(([status]) => status === 'SKB')).toHaveLength(21);
 
     data(await as(hr)(Q.ANNOUNCE, { input: { selectionId, stage: 'SKD' } }), 'announceResults');
-    const stored = await service.prisma.application.findMany({ where: { selectionId }, select: { id: true, status: true, skdRank: true } });
+    const stored = await harness.prisma.application.findMany({ where: { selectionId }, select: { id: true, status: true, skdRank: true } });
     const actual = new Map(stored.filter((row) => row.status !== 'NOT_QUALIFIED').map((row) => [row.id, [row.status, row.skdRank]]));
     expect(actual).toEqual(expected);
     // Audited as summary rows on the selection, each with its applications' before and after (column arrays).
-    const summaries = await service.prisma.auditLog.findMany({ where: { action: 'application.skd-announced', entityId: selectionId } });
+    const summaries = await harness.prisma.auditLog.findMany({ where: { action: 'application.skd-announced', entityId: selectionId } });
     expect(summaries.every((row) => row.entityType === 'Selection')).toBe(true);
     type Summary = { registrationNumbers: string[]; status: string[] | string; skdRank: (number | null)[] };
     const idOf = new Map(contenders.map((c) => [c.application.registrationNumber, c.application.id]));

@@ -1,18 +1,9 @@
 import { randomUUID } from 'node:crypto';
 
-import type { Viewer } from '@kinerja/auth';
-import { loadConfig } from '@kinerja/config';
-import { createLogger } from '@kinerja/logger';
-import { InProcessTransport } from '@kinerja/messaging';
-import { startService } from '@kinerja/service-kit';
-
-import { graphql } from '../../../test/support/graphql-client';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/postgres';
-import { startTestTokens, type TestTokens } from '../../../test/support/tokens';
-import { recruitmentModule, type RecruitmentService } from '../src/recruitment.module';
-import * as Q from './support';
-
-type Response = { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+import { data, errorOf, recruitmentForTests } from './support/harness';
+import * as Q from './support/operations';
+import { nikOf, openVacancy } from './support/selection.fixture';
+import { applicantAccount, employeeOf, hrOf } from './support/viewers';
 
 const ISSUE = `mutation ($id: ID!) { issueSurveyToken(applicationId: $id) { applicationId token } }`;
 const ANSWER = `mutation ($input: AnswerApplicantSurveyInput!) { answerApplicantSurvey(input: $input) { answeredOn } }`;
@@ -24,87 +15,28 @@ const DAY = 86_400_000;
 
 // After the selection: the anonymous applicant survey, and the funnel per vacancy and agency.
 describe('the applicant survey and the recruitment funnel (subgraph)', () => {
-  let database: TestDatabase;
-  let tokens: TestTokens;
-  let service: RecruitmentService;
-  const transport = new InProcessTransport();
+  const harness = recruitmentForTests('recruitment_survey');
   const agency = randomUUID();
-  const hr = Q.hrOf(agency);
-  const as = (viewer: Viewer | null) => async (query: string, variables: Record<string, unknown>) =>
-    (await graphql(service.subgraph.graphqlUrl, query, variables, viewer ? tokens.tokenFor(viewer) : undefined)) as Response;
-  const data = <T>(response: Response, field: string): T => {
-    if (response.errors) throw new Error(JSON.stringify(response.errors));
-    return response.data?.[field] as T;
-  };
-  const errorOf = (response: Response) => response.errors?.[0]?.extensions;
+  const hr = hrOf(agency);
+  const as = harness.as;
 
-  beforeAll(async () => {
-    database = await createTestDatabase('recruitment_survey');
-    tokens = await startTestTokens();
-    const config = loadConfig(recruitmentModule.envSchema, { DATABASE_URL: database.url, PORT: '0', NODE_ENV: 'test', JWKS_URL: tokens.jwksUrl });
-    service = await startService(recruitmentModule, config, createLogger({ name: 'recruitment', level: 'silent' }), { transport });
-  });
-
-  afterAll(async () => {
-    await service?.stop();
-    await transport.close();
-    await tokens?.close();
-    await database?.drop();
-  });
-
-  async function vacancy(title: string) {
-    const formation = data<{ id: string }>(
-      await as(hr)(Q.PROPOSE, {
-        input: {
-          agencyId: agency,
-          orgUnitId: randomUUID(),
-          positionTitle: title,
-          need: 9,
-          currentHolders: 1,
-          quota: 1,
-          justification: 'Kebutuhan analisis beban kerja unit.',
-        },
-      }),
-      'proposeFormation',
-    );
-    data(await as(Q.provinceAdmin())(Q.APPROVE, { input: { formationId: formation.id } }), 'approveFormation');
-    const selection = data<{ id: string; code: string }>(
-      await as(hr)(Q.CREATE_SELECTION, {
-        input: {
-          agencyId: agency,
-          code: `F-${randomUUID().slice(0, 6).toUpperCase()}`,
-          name: 'CPNS 2027',
-          year: 2027,
-          registrationOpensAt: Q.inDays(-1),
-          registrationClosesAt: Q.inDays(5),
-        },
-      }),
-      'createSelection',
-    );
-    const published = data<{ id: string }>(
-      await as(hr)(Q.PUBLISH, {
-        input: { formationId: formation.id, selectionId: selection.id, title, education: 'S1', minAge: 18, maxAge: 35, documents: [] },
-      }),
-      'publishVacancy',
-    );
-    return { vacancyId: published.id, selectionId: selection.id, code: selection.code };
-  }
+  const vacancy = (title: string) => openVacancy(harness, hr, { title });
 
   const announce = (selectionId: string, stage: string, at: Date) =>
-    service.prisma.announcement.create({
+    harness.prisma.announcement.create({
       data: { id: randomUUID(), agencyId: agency, selectionId, stage, announcedAt: at, objectionClosesAt: new Date(at.getTime() + 3 * DAY) },
     });
 
   it('gives the applicant a one-time token after the final results and keeps the answer anonymous', async () => {
     const { vacancyId, selectionId } = await vacancy('Perencana Ahli Pertama');
-    const siti = Q.applicantAccount();
-    data(await as(siti)(Q.REGISTER, { input: { nik: Q.nikOf(8, 8, 1999, true, 7001), name: 'Siti', email: 'siti@example.id' } }), 'registerApplicant');
+    const siti = applicantAccount();
+    data(await as(siti)(Q.REGISTER, { input: { nik: nikOf(8, 8, 1999, true, 7001), name: 'Siti', email: 'siti@example.id' } }), 'registerApplicant');
     const application = data<{ id: string }>(await as(siti)(Q.APPLY, { input: { vacancyId, idempotencyKey: 'survey-0001' } }), 'applyToVacancy');
 
     // Before the final results: refused; someone else's application: as if it did not exist.
     expect(errorOf(await as(siti)(ISSUE, { id: application.id }))).toMatchObject({ code: 'CONFLICT', field: 'applicationId' });
     await announce(selectionId, 'FINAL', new Date(Date.now() - DAY));
-    expect(errorOf(await as(Q.applicantAccount())(ISSUE, { id: application.id }))).toMatchObject({ code: 'NOT_FOUND', field: 'applicationId' });
+    expect(errorOf(await as(applicantAccount())(ISSUE, { id: application.id }))).toMatchObject({ code: 'NOT_FOUND', field: 'applicationId' });
     expect(errorOf(await as(hr)(ISSUE, { id: application.id }))).toMatchObject({ code: 'NOT_FOUND' });
 
     const stale = data<{ token: string }>(await as(siti)(ISSUE, { id: application.id }), 'issueSurveyToken').token;
@@ -124,14 +56,14 @@ describe('the applicant survey and the recruitment funnel (subgraph)', () => {
       code: 'BAD_USER_INPUT',
       field: 'input.token',
     });
-    expect(await service.prisma.surveyResponse.count({ where: { selectionId } })).toBe(0);
+    expect(await harness.prisma.surveyResponse.count({ where: { selectionId } })).toBe(0);
 
     // One answer per application, without signing in; a second use of the token is refused.
     const answers = await Promise.all([1, 2].map(() => as(null)(ANSWER, { input: { token, ratings: [4, 3, 4, 2, 3], comment: ' Terima kasih ' } })));
     expect(answers.filter((r) => !r.errors)).toHaveLength(1);
     expect(answers.map((r) => errorOf(r)?.['code']).filter(Boolean)).toEqual(['CONFLICT']);
     expect(errorOf(await as(siti)(ISSUE, { id: application.id }))).toMatchObject({ code: 'CONFLICT' });
-    const [stored, ...more] = await service.prisma.surveyResponse.findMany({ where: { selectionId } });
+    const [stored, ...more] = await harness.prisma.surveyResponse.findMany({ where: { selectionId } });
     expect(more).toEqual([]);
     expect(stored).toEqual({
       id: expect.any(String),
@@ -141,7 +73,7 @@ describe('the applicant survey and the recruitment funnel (subgraph)', () => {
       comment: 'Terima kasih',
       answeredOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
     });
-    const trail = await service.prisma.auditLog.findMany({ where: { entityType: 'SurveyResponse', entityId: stored?.id } });
+    const trail = await harness.prisma.auditLog.findMany({ where: { entityType: 'SurveyResponse', entityId: stored?.id } });
     expect(trail).toEqual([expect.objectContaining({ action: 'survey.answered', actorUserId: null, requestId: null })]);
     expect(JSON.stringify(trail)).not.toContain(application.id);
 
@@ -151,12 +83,12 @@ describe('the applicant survey and the recruitment funnel (subgraph)', () => {
       questions: ['INFORMATION', 'REGISTRATION', 'TESTS', 'TRANSPARENCY', 'SERVICE'],
       averages: [null, null, null, null, null],
     });
-    await service.prisma.surveyResponse.createMany({
+    await harness.prisma.surveyResponse.createMany({
       data: [2, 3].map((n) => ({ id: randomUUID(), agencyId: agency, selectionId, ratings: [n, n, n, n, n], comment: null, answeredOn: '2027-01-01' })),
     });
     expect(data<{ averages: number[] }>(await as(hr)(SUMMARY, { id: selectionId }), 'applicantSurveySummary').averages).toEqual([3, 2.67, 3, 2.33, 2.67]);
-    expect(errorOf(await as(Q.employeeOf(agency))(SUMMARY, { id: selectionId }))).toMatchObject({ code: 'FORBIDDEN' });
-    expect(errorOf(await as(Q.hrOf(randomUUID()))(SUMMARY, { id: selectionId }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(errorOf(await as(employeeOf(agency))(SUMMARY, { id: selectionId }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(errorOf(await as(hrOf(randomUUID()))(SUMMARY, { id: selectionId }))).toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('counts each stage, its drop-off, the median days in it and the objections, per vacancy and in total', async () => {
@@ -191,11 +123,11 @@ describe('the applicant survey and the recruitment funnel (subgraph)', () => {
     const ids: string[] = [];
     for (const [i, row] of rows.entries()) {
       const applicantId = randomUUID();
-      await service.prisma.applicant.create({
+      await harness.prisma.applicant.create({
         data: {
           id: applicantId,
           userId: randomUUID(),
-          nik: Q.nikOf(1 + i, 1, 1995, false, 8000 + i) + '',
+          nik: nikOf(1 + i, 1, 1995, false, 8000 + i) + '',
           name: `P${i}`,
           email: `p${i}@example.id`,
           birthDate: '1995-01-01',
@@ -206,7 +138,7 @@ describe('the applicant survey and the recruitment funnel (subgraph)', () => {
       });
       const id = randomUUID();
       ids.push(id);
-      await service.prisma.application.create({
+      await harness.prisma.application.create({
         data: {
           id,
           agencyId: funnelAgency,
@@ -221,7 +153,7 @@ describe('the applicant survey and the recruitment funnel (subgraph)', () => {
         },
       });
     }
-    await service.prisma.objection.createMany({
+    await harness.prisma.objection.createMany({
       data: [
         {
           id: randomUUID(),
@@ -278,11 +210,11 @@ describe('the applicant survey and the recruitment funnel (subgraph)', () => {
 
     // An agency without applications answers its (empty) total; others' HR and the agency's employees are refused.
     const empty = randomUUID();
-    expect(data<Funnel[]>(await as(Q.hrOf(empty))(FUNNEL, { agencyId: empty }), 'recruitmentFunnel')).toEqual([
+    expect(data<Funnel[]>(await as(hrOf(empty))(FUNNEL, { agencyId: empty }), 'recruitmentFunnel')).toEqual([
       expect.objectContaining({ vacancyId: null, objections: { filed: 0, open: 0, accepted: 0, rejected: 0 } }),
     ]);
-    expect(errorOf(await as(Q.hrOf(randomUUID()))(FUNNEL, { agencyId: funnelAgency }))).toMatchObject({ code: 'NOT_FOUND', field: 'agencyId' });
-    expect(errorOf(await as(Q.employeeOf(funnelAgency))(FUNNEL, { agencyId: funnelAgency }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(errorOf(await as(hrOf(randomUUID()))(FUNNEL, { agencyId: funnelAgency }))).toMatchObject({ code: 'NOT_FOUND', field: 'agencyId' });
+    expect(errorOf(await as(employeeOf(funnelAgency))(FUNNEL, { agencyId: funnelAgency }))).toMatchObject({ code: 'FORBIDDEN' });
     expect(errorOf(await as(hr)(FUNNEL, { agencyId: funnelAgency, vacancyId: 'nope' }))).toMatchObject({ code: 'NOT_FOUND', field: 'vacancyId' });
   });
 });

@@ -3,7 +3,7 @@ import { ForbiddenError, NotFoundError } from '@kinerja/errors';
 import { assertEntityId, isEntityId } from '@kinerja/kernel';
 
 import type { SurveySummary, VacancyFunnel } from '../domain/funnel';
-import type { FunnelQueries, SelectionRepository, SurveyRepository, VacancyRepository } from '../domain/repositories';
+import type { Repositories } from '../domain/repositories';
 import { SURVEY_QUESTIONS, SURVEY_REPORTING_THRESHOLD } from '../domain/survey.rule';
 
 /** HR (and the province admin) and the agency's auditors read the funnel and the survey. */
@@ -15,9 +15,7 @@ function refuse(viewer: Viewer, agencyId: string, entity: string, id: string, fi
 }
 
 export class AnalyticsReader {
-  constructor(
-    private readonly repositories: { selections: SelectionRepository; vacancies: VacancyRepository; surveys: SurveyRepository; funnels: FunnelQueries },
-  ) {}
+  constructor(private readonly repositories: Pick<Repositories, 'selections' | 'vacancies' | 'surveys' | 'funnels'>) {}
 
   /** The funnel per vacancy of the agency (or the one vacancy), then the total. */
   async funnel(viewer: Viewer, agencyId: string, vacancyId: string | null): Promise<VacancyFunnel[]> {

@@ -4,7 +4,7 @@ import { ConflictError } from '@kinerja/errors';
 import type { Application } from '../domain/application';
 import { hasObjectionWindowClosed, objectionWindowCloses } from '../domain/objection-window.rule';
 import { SKB_MULTIPLIER } from '../domain/ranking.rule';
-import type { ApplicationRepository, Clock, CommitteeRepository, IdGenerator, SelectionRepository, VacancyRepository } from '../domain/repositories';
+import type { Clock, IdGenerator, Repositories } from '../domain/repositories';
 import { type Announcement, previousStage, type Stage } from '../domain/stage';
 import { type Contender, finalResults } from '../domain/stage-outcome';
 import { type Actor, auditContextOf } from './actor';
@@ -17,12 +17,7 @@ import { selectionForStaff } from './loaders';
  */
 export class AnnounceResults {
   constructor(
-    private readonly repositories: {
-      applications: ApplicationRepository;
-      selections: SelectionRepository;
-      committee: CommitteeRepository;
-      vacancies: VacancyRepository;
-    },
+    private readonly repositories: Pick<Repositories, 'applications' | 'objections' | 'selections' | 'committee' | 'vacancies'>,
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
   ) {}
@@ -43,7 +38,7 @@ export class AnnounceResults {
           objectionClosesAt: before.objectionClosesAt.toISOString(),
         });
       }
-      const open = (await this.repositories.applications.objectionsOf(selection.id, previous)).filter((o) => o.status === 'OPEN');
+      const open = (await this.repositories.objections.ofStage(selection.id, previous)).filter((o) => o.status === 'OPEN');
       if (open.length > 0) throw new ConflictError(`${open.length} objection(s) to the ${previous} results are unanswered`, { field: 'input.stage' });
     }
 

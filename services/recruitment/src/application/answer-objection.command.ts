@@ -2,7 +2,7 @@ import { ConflictError, NotFoundError, ValidationError } from '@kinerja/errors';
 import { assertEntityId } from '@kinerja/kernel';
 
 import type { Application } from '../domain/application';
-import type { ApplicationRepository, Clock, CommitteeRepository, SelectionRepository } from '../domain/repositories';
+import type { Clock, Repositories } from '../domain/repositories';
 import type { Objection } from '../domain/stage';
 import { type Actor, auditContextOf } from './actor';
 import { applicationForStaff } from './loaders';
@@ -14,13 +14,13 @@ import { applicationForStaff } from './loaders';
  */
 export class AnswerObjection {
   constructor(
-    private readonly repositories: { applications: ApplicationRepository; selections: SelectionRepository; committee: CommitteeRepository },
+    private readonly repositories: Pick<Repositories, 'applications' | 'objections' | 'selections' | 'committee'>,
     private readonly clock: Clock,
   ) {}
 
   async execute(actor: Actor, input: { objectionId: string; accepted: boolean; response: string }): Promise<Objection> {
     assertEntityId(input.objectionId, 'input.objectionId');
-    const objection = await this.repositories.applications.objectionById(input.objectionId);
+    const objection = await this.repositories.objections.byId(input.objectionId);
     if (!objection) throw new NotFoundError('Objection', input.objectionId, 'input.objectionId');
     const { application } = await applicationForStaff(this.repositories, actor, objection.applicationId, 'input.objectionId');
     const response = input.response.trim();
@@ -32,7 +32,7 @@ export class AnswerObjection {
     if (input.accepted && objection.stage === 'ADMINISTRATION' && application.status === 'NOT_QUALIFIED') {
       change = { before: application, after: { ...application, status: 'QUALIFIED', verificationNote: `Sanggah diterima: ${response}`, updatedAt: now } };
     }
-    await this.repositories.applications.answerObjection(objection, answered, change, auditContextOf(actor));
+    await this.repositories.objections.answer(objection, answered, change, auditContextOf(actor));
     return answered;
   }
 }

@@ -3,7 +3,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@
 import { assertEntityId, calendarDateIn } from '@kinerja/kernel';
 
 import type { Application } from '../domain/application';
-import type { ApplicationRepository, Clock, IdGenerator } from '../domain/repositories';
+import type { Clock, IdGenerator, Repositories } from '../domain/repositories';
 import { registrationState } from '../domain/selection';
 import { ageOn } from '../domain/vacancy';
 import { type Actor, auditContextOf } from './actor';
@@ -16,7 +16,7 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,100}$/;
  */
 export class ApplyToVacancy {
   constructor(
-    private readonly repositories: { applications: ApplicationRepository },
+    private readonly repositories: Pick<Repositories, 'applications'>,
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
   ) {}

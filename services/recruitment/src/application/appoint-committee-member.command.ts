@@ -4,7 +4,7 @@ import { assertEntityId } from '@kinerja/kernel';
 
 import type { CommitteeMember } from '../domain/committee';
 import { appointmentProblem } from '../domain/committee.rule';
-import type { Clock, CommitteeRepository, SelectionRepository } from '../domain/repositories';
+import type { Clock, Repositories } from '../domain/repositories';
 import { type Actor, auditContextOf } from './actor';
 
 export type AppointedMember = CommitteeMember & { name: string | null; trained: boolean };
@@ -12,7 +12,7 @@ export type AppointedMember = CommitteeMember & { name: string | null; trained: 
 /** HR appoints one of the agency's employees to a selection's committee. */
 export class AppointCommitteeMember {
   constructor(
-    private readonly repositories: { selections: SelectionRepository; committee: CommitteeRepository },
+    private readonly repositories: Pick<Repositories, 'selections' | 'committee'>,
     private readonly clock: Clock,
   ) {}
 

@@ -4,11 +4,11 @@ import { isEntityId } from '@kinerja/kernel';
 
 import { canWorkOnSelection } from '../domain/access.rule';
 import type { CommitteeMember } from '../domain/committee';
-import type { CommitteeRepository, SelectionRepository } from '../domain/repositories';
+import type { Repositories } from '../domain/repositories';
 
 /** A selection's committee, for the agency's HR and committee (and the province admin). */
 export class CommitteeReader {
-  constructor(private readonly repositories: { selections: SelectionRepository; committee: CommitteeRepository }) {}
+  constructor(private readonly repositories: Pick<Repositories, 'selections' | 'committee'>) {}
 
   async members(viewer: Viewer, selectionId: string): Promise<(CommitteeMember & { name: string | null; trained: boolean })[]> {
     const [selection] = isEntityId(selectionId) ? await this.repositories.selections.byIds([selectionId]) : [];

@@ -3,7 +3,7 @@ import { assertEntityId } from '@kinerja/kernel';
 
 import type { CommitteeConflict } from '../domain/committee';
 import { conflictReasonProblem } from '../domain/committee.rule';
-import type { ApplicationRepository, Clock, CommitteeRepository } from '../domain/repositories';
+import type { Clock, Repositories } from '../domain/repositories';
 import { type Actor, auditContextOf } from './actor';
 
 /**
@@ -12,7 +12,7 @@ import { type Actor, auditContextOf } from './actor';
  */
 export class DeclareConflictOfInterest {
   constructor(
-    private readonly repositories: { applications: ApplicationRepository; committee: CommitteeRepository },
+    private readonly repositories: Pick<Repositories, 'applications' | 'committee'>,
     private readonly clock: Clock,
   ) {}
 

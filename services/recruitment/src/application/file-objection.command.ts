@@ -3,14 +3,14 @@ import { ConflictError, NotFoundError, ValidationError } from '@kinerja/errors';
 import { assertEntityId } from '@kinerja/kernel';
 
 import { isObjectionWindowOpen } from '../domain/objection-window.rule';
-import type { ApplicantRepository, ApplicationRepository, Clock, IdGenerator, SelectionRepository } from '../domain/repositories';
+import type { Clock, IdGenerator, Repositories } from '../domain/repositories';
 import type { Objection, Stage } from '../domain/stage';
 import { type Actor, auditContextOf } from './actor';
 
 /** The applicant objects (sanggah) to a stage's result of their own application, within its window. */
 export class FileObjection {
   constructor(
-    private readonly repositories: { applicants: ApplicantRepository; applications: ApplicationRepository; selections: SelectionRepository },
+    private readonly repositories: Pick<Repositories, 'applicants' | 'applications' | 'objections' | 'selections'>,
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
   ) {}
@@ -45,7 +45,7 @@ export class FileObjection {
       filedAt: now,
       answeredAt: null,
     };
-    await this.repositories.applications.fileObjection(objection, auditContextOf(actor));
+    await this.repositories.objections.file(objection, auditContextOf(actor));
     return objection;
   }
 }

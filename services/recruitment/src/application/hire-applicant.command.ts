@@ -5,15 +5,7 @@ import { calendarDateIn } from '@kinerja/kernel';
 import type { Application } from '../domain/application';
 import { nextNipSequence, nipFor, nipPrefix } from '../domain/nip-assignment.rule';
 import { hasObjectionWindowClosed } from '../domain/objection-window.rule';
-import type {
-  ApplicantRepository,
-  ApplicationRepository,
-  Clock,
-  CommitteeRepository,
-  FormationRepository,
-  SelectionRepository,
-  VacancyRepository,
-} from '../domain/repositories';
+import type { Clock, Repositories } from '../domain/repositories';
 import { type Actor, auditContextOf } from './actor';
 import { applicationForStaff } from './loaders';
 
@@ -25,14 +17,7 @@ import { applicationForStaff } from './loaders';
  */
 export class HireApplicant {
   constructor(
-    private readonly repositories: {
-      applicants: ApplicantRepository;
-      applications: ApplicationRepository;
-      selections: SelectionRepository;
-      committee: CommitteeRepository;
-      vacancies: VacancyRepository;
-      formations: FormationRepository;
-    },
+    private readonly repositories: Pick<Repositories, 'applicants' | 'applications' | 'objections' | 'selections' | 'committee' | 'vacancies' | 'formations'>,
     private readonly clock: Clock,
   ) {}
 
@@ -48,7 +33,7 @@ export class HireApplicant {
     const final = (await this.repositories.selections.announcements(selection.id)).find((a) => a.stage === 'FINAL');
     if (!final || !hasObjectionWindowClosed(final, now))
       throw new ConflictError('The objection window of the final results is still open', { field: 'input.applicationId' });
-    if ((await this.repositories.applications.objectionsOf(selection.id, 'FINAL')).some((o) => o.status === 'OPEN')) {
+    if ((await this.repositories.objections.ofStage(selection.id, 'FINAL')).some((o) => o.status === 'OPEN')) {
       throw new ConflictError('Objections to the final results are unanswered', { field: 'input.applicationId' });
     }
     const [[applicant], [vacancy]] = await Promise.all([

@@ -2,7 +2,7 @@ import { canManageAgency } from '@kinerja/auth';
 import { ValidationError } from '@kinerja/errors';
 
 import { skdRefusal } from '../domain/application';
-import type { ApplicationRepository, Clock, CommitteeRepository, SelectionRepository, SkdScoreWrite } from '../domain/repositories';
+import type { Clock, Repositories, SkdScoreWrite } from '../domain/repositories';
 import type { Selection } from '../domain/selection';
 import { parseSkdCsv, type RejectedRow } from '../domain/skd-import';
 import { type Actor, auditContextOf } from './actor';
@@ -23,7 +23,7 @@ export interface SkdImportReport {
  */
 export class ImportSkdScores {
   constructor(
-    private readonly repositories: { applications: ApplicationRepository; selections: SelectionRepository; committee: CommitteeRepository },
+    private readonly repositories: Pick<Repositories, 'applications' | 'selections' | 'committee'>,
     private readonly clock: Clock,
   ) {}
 

@@ -5,15 +5,11 @@ import { assertEntityId } from '@kinerja/kernel';
 import { canWorkOnSelection } from '../domain/access.rule';
 import type { Application } from '../domain/application';
 import { type CommitteeRefusal, committeeRefusal } from '../domain/committee.rule';
-import type { ApplicationRepository, CommitteeRepository, SelectionRepository } from '../domain/repositories';
+import type { CommitteeRepository, Repositories } from '../domain/repositories';
 import type { Selection } from '../domain/selection';
 import type { Actor } from './actor';
 
-export interface StaffRepositories {
-  applications: ApplicationRepository;
-  selections: SelectionRepository;
-  committee: CommitteeRepository;
-}
+export type StaffRepositories = Pick<Repositories, 'applications' | 'selections' | 'committee'>;
 
 type Numbered = Pick<Application, 'id' | 'registrationNumber'>;
 

@@ -1,10 +1,10 @@
 import { assertCanManageAgency } from '@kinerja/auth';
-import { ValidationError } from '@kinerja/errors';
 import { assertEntityId } from '@kinerja/kernel';
 
 import { type Formation, proposeFormation, type ProposeFormationInput } from '../domain/formation';
 import type { Clock, FormationRepository, IdGenerator } from '../domain/repositories';
 import { type Actor, auditContextOf } from './actor';
+import { fromInput } from './input';
 
 /** Agency HR proposes a formation from the needs analysis: no larger than the gap, with a justification. */
 export class ProposeFormation {
@@ -19,12 +19,7 @@ export class ProposeFormation {
     assertEntityId(input.orgUnitId, 'input.orgUnitId');
     if (input.positionId !== null) assertEntityId(input.positionId, 'input.positionId');
     assertCanManageAgency(actor.viewer, input.agencyId);
-    let formation: Formation;
-    try {
-      formation = proposeFormation(input, actor.viewer.userId, this.ids, this.clock);
-    } catch (error) {
-      throw error instanceof ValidationError ? error.under('input') : error;
-    }
+    const formation = fromInput(() => proposeFormation(input, actor.viewer.userId, this.ids, this.clock));
     await this.formations.create(formation, auditContextOf(actor));
     return formation;
   }

@@ -1,15 +1,16 @@
 import { assertCanManageAgency, canReadAgency } from '@kinerja/auth';
-import { NotFoundError, ValidationError } from '@kinerja/errors';
+import { NotFoundError } from '@kinerja/errors';
 import { assertEntityId } from '@kinerja/kernel';
 
-import type { Clock, FormationRepository, IdGenerator, SelectionRepository, VacancyRepository } from '../domain/repositories';
+import type { Clock, IdGenerator, Repositories } from '../domain/repositories';
 import { publishVacancy, type PublishVacancyInput, type Vacancy } from '../domain/vacancy';
 import { type Actor, auditContextOf } from './actor';
+import { fromInput } from './input';
 
 /** Agency HR announces a vacancy for an approved formation in one of its selections. */
 export class PublishVacancy {
   constructor(
-    private readonly repositories: { formations: FormationRepository; selections: SelectionRepository; vacancies: VacancyRepository },
+    private readonly repositories: Pick<Repositories, 'formations' | 'selections' | 'vacancies'>,
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
   ) {}
@@ -24,12 +25,7 @@ export class PublishVacancy {
     if (!formation || !canReadAgency(actor.viewer, formation.agencyId)) throw new NotFoundError('Formation', input.formationId, 'input.formationId');
     if (!selection || !canReadAgency(actor.viewer, selection.agencyId)) throw new NotFoundError('Selection', input.selectionId, 'input.selectionId');
     assertCanManageAgency(actor.viewer, formation.agencyId);
-    let vacancy: Vacancy;
-    try {
-      vacancy = publishVacancy(input, formation, selection, this.ids, this.clock);
-    } catch (error) {
-      throw error instanceof ValidationError ? error.under('input') : error;
-    }
+    const vacancy = fromInput(() => publishVacancy(input, formation, selection, this.ids, this.clock));
     await this.repositories.vacancies.publish(vacancy, auditContextOf(actor));
     return vacancy;
   }

@@ -1,5 +1,5 @@
 import { type Application, recordInterview } from '../domain/application';
-import type { ApplicationRepository, Clock, CommitteeRepository, SelectionRepository } from '../domain/repositories';
+import type { Clock, Repositories } from '../domain/repositories';
 import { type Actor, auditContextOf } from './actor';
 import { applicationForStaff } from './loaders';
 import { assertPhase } from './phase';
@@ -7,7 +7,7 @@ import { assertPhase } from './phase';
 /** The interview's score (0–100), once it is scheduled; its share of the SKB is the selection's. */
 export class RecordInterviewScore {
   constructor(
-    private readonly repositories: { applications: ApplicationRepository; selections: SelectionRepository; committee: CommitteeRepository },
+    private readonly repositories: Pick<Repositories, 'applications' | 'selections' | 'committee'>,
     private readonly clock: Clock,
   ) {}
 

@@ -1,7 +1,7 @@
 import { ValidationError } from '@kinerja/errors';
 
 import { type Application, recordSkb, recordSkd } from '../domain/application';
-import type { ApplicationRepository, Clock, CommitteeRepository, SelectionRepository } from '../domain/repositories';
+import type { Clock, Repositories } from '../domain/repositories';
 import type { SkdScores } from '../domain/skd.rule';
 import { type Actor, auditContextOf } from './actor';
 import { applicationForStaff } from './loaders';
@@ -10,7 +10,7 @@ import { assertPhase } from './phase';
 /** One applicant's SKD scores (TWK, TIU, TKP) or SKB score, recorded by HR or the committee. */
 export class RecordTestScores {
   constructor(
-    private readonly repositories: { applications: ApplicationRepository; selections: SelectionRepository; committee: CommitteeRepository },
+    private readonly repositories: Pick<Repositories, 'applications' | 'selections' | 'committee'>,
     private readonly clock: Clock,
   ) {}
 

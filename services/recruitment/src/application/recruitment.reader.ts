@@ -6,14 +6,7 @@ import type { Applicant } from '../domain/applicant';
 import type { Application } from '../domain/application';
 import { mayRead, type ReadScope, readScope } from '../domain/committee.rule';
 import type { Formation } from '../domain/formation';
-import type {
-  ApplicantRepository,
-  ApplicationRepository,
-  CommitteeRepository,
-  FormationRepository,
-  SelectionRepository,
-  VacancyRepository,
-} from '../domain/repositories';
+import type { Repositories } from '../domain/repositories';
 import type { Selection } from '../domain/selection';
 import type { Objection, Stage } from '../domain/stage';
 import type { Vacancy } from '../domain/vacancy';
@@ -43,14 +36,7 @@ const scopeRefusal = (reason: 'NOT_APPOINTED' | 'NOT_STAFF', what: string) =>
 /** Reads for the graph; another agency's record answers exactly like one that does not exist. */
 export class RecruitmentReader {
   constructor(
-    private readonly repositories: {
-      formations: FormationRepository;
-      selections: SelectionRepository;
-      vacancies: VacancyRepository;
-      applicants: ApplicantRepository;
-      applications: ApplicationRepository;
-      committee: CommitteeRepository;
-    },
+    private readonly repositories: Pick<Repositories, 'formations' | 'selections' | 'vacancies' | 'applicants' | 'applications' | 'objections' | 'committee'>,
   ) {}
 
   /** HR, the province admin and auditors read every application of the agency; a committee member, their selections' but for their conflicts. */
@@ -150,6 +136,6 @@ export class RecruitmentReader {
     const selection = await this.selection(viewer, selectionId);
     const scope = await this.scopeOf(viewer, selection);
     if (scope.kind === 'NONE') throw new ForbiddenError(scopeRefusal(scope.reason, 'objections'));
-    return (await this.repositories.applications.objectionsOf(selection.id, stage)).filter((o) => mayRead(scope, o.applicationId));
+    return (await this.repositories.objections.ofStage(selection.id, stage)).filter((o) => mayRead(scope, o.applicationId));
   }
 }

@@ -1,11 +1,12 @@
 import { assertAuthenticated, canReadAgency } from '@kinerja/auth';
-import { ForbiddenError, NotFoundError, ValidationError } from '@kinerja/errors';
+import { ForbiddenError, NotFoundError } from '@kinerja/errors';
 import { assertEntityId } from '@kinerja/kernel';
 
 import { canReviewFormation } from '../domain/access.rule';
 import { type Formation, reviewFormation } from '../domain/formation';
 import type { Clock, FormationRepository } from '../domain/repositories';
 import { type Actor, auditContextOf } from './actor';
+import { fromInput } from './input';
 
 /** The province admin approves a proposed formation, or returns it to the agency with the reason. */
 export class ReviewFormation {
@@ -20,12 +21,7 @@ export class ReviewFormation {
     const [formation] = await this.formations.byIds([input.formationId]);
     if (!formation || !canReadAgency(actor.viewer, formation.agencyId)) throw new NotFoundError('Formation', input.formationId, 'input.formationId');
     if (!canReviewFormation(actor.viewer, formation.agencyId)) throw new ForbiddenError('Only the province admin approves or returns formations');
-    let reviewed: Formation;
-    try {
-      reviewed = reviewFormation(formation, input, actor.viewer.userId, this.clock.now());
-    } catch (error) {
-      throw error instanceof ValidationError ? error.under('input') : error;
-    }
+    const reviewed = fromInput(() => reviewFormation(formation, input, actor.viewer.userId, this.clock.now()));
     await this.formations.review(formation, reviewed, auditContextOf(actor));
     return reviewed;
   }

@@ -1,5 +1,5 @@
 import { type Application, scheduleInterview } from '../domain/application';
-import type { ApplicationRepository, Clock, CommitteeRepository, SelectionRepository } from '../domain/repositories';
+import type { Clock, Repositories } from '../domain/repositories';
 import { type Actor, auditContextOf } from './actor';
 import { applicationForStaff } from './loaders';
 import { assertPhase } from './phase';
@@ -7,7 +7,7 @@ import { assertPhase } from './phase';
 /** The SKB interview (wawancara) by video conference, scheduled with its link. */
 export class ScheduleInterview {
   constructor(
-    private readonly repositories: { applications: ApplicationRepository; selections: SelectionRepository; committee: CommitteeRepository },
+    private readonly repositories: Pick<Repositories, 'applications' | 'selections' | 'committee'>,
     private readonly clock: Clock,
   ) {}
 

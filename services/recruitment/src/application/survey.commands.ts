@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { ConflictError, NotFoundError, ValidationError } from '@kinerja/errors';
 import { assertEntityId, calendarDateIn, type Clock, type IdGenerator } from '@kinerja/kernel';
 
-import type { ApplicantRepository, ApplicationRepository, SelectionRepository, SurveyRepository } from '../domain/repositories';
+import type { Repositories, SurveyRepository } from '../domain/repositories';
 import { surveyAnswerProblems, surveyOpen } from '../domain/survey.rule';
 import { type Actor, auditContextOf } from './actor';
 
@@ -16,12 +16,7 @@ const hashOf = (token: string) => createHash('sha256').update(token).digest('hex
  */
 export class IssueSurveyToken {
   constructor(
-    private readonly repositories: {
-      applicants: ApplicantRepository;
-      applications: ApplicationRepository;
-      selections: SelectionRepository;
-      surveys: SurveyRepository;
-    },
+    private readonly repositories: Pick<Repositories, 'applicants' | 'applications' | 'selections' | 'surveys'>,
     private readonly clock: Clock,
   ) {}
 

@@ -3,15 +3,7 @@ import { ConflictError, NotFoundError } from '@kinerja/errors';
 import { assertEntityId } from '@kinerja/kernel';
 
 import { type ApplicationDocument, newApplicationDocument } from '../domain/application-document';
-import type {
-  ApplicantRepository,
-  ApplicationRepository,
-  Clock,
-  DocumentStore,
-  IdGenerator,
-  SelectionRepository,
-  VacancyRepository,
-} from '../domain/repositories';
+import type { Clock, IdGenerator, Repositories } from '../domain/repositories';
 import { registrationState } from '../domain/selection';
 import { type Actor, auditContextOf } from './actor';
 
@@ -29,13 +21,7 @@ export interface UploadApplicationDocumentInput {
  */
 export class UploadApplicationDocument {
   constructor(
-    private readonly repositories: {
-      applicants: ApplicantRepository;
-      applications: ApplicationRepository;
-      selections: SelectionRepository;
-      vacancies: VacancyRepository;
-      documents: DocumentStore;
-    },
+    private readonly repositories: Pick<Repositories, 'applicants' | 'applications' | 'selections' | 'vacancies' | 'documents'>,
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
     /** DOCUMENT_MAX_BYTES. */

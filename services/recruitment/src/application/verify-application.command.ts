@@ -1,5 +1,5 @@
 import { type Application, verify } from '../domain/application';
-import type { ApplicationRepository, Clock, CommitteeRepository, SelectionRepository } from '../domain/repositories';
+import type { Clock, Repositories } from '../domain/repositories';
 import { type Actor, auditContextOf } from './actor';
 import { applicationForStaff } from './loaders';
 import { assertPhase } from './phase';
@@ -7,7 +7,7 @@ import { assertPhase } from './phase';
 /** Administrative verification by HR or the committee: qualified, or not with the reason. */
 export class VerifyApplication {
   constructor(
-    private readonly repositories: { applications: ApplicationRepository; selections: SelectionRepository; committee: CommitteeRepository },
+    private readonly repositories: Pick<Repositories, 'applications' | 'selections' | 'committee'>,
     private readonly clock: Clock,
   ) {}
 

@@ -4,7 +4,7 @@ import { assertEntityId } from '@kinerja/kernel';
 
 import { canSeeApplication } from '../domain/access.rule';
 import { type Application, withdraw } from '../domain/application';
-import type { ApplicantRepository, ApplicationRepository, Clock } from '../domain/repositories';
+import type { Clock, Repositories } from '../domain/repositories';
 import { passOnPlace } from '../domain/withdrawal.rule';
 import { type Actor, auditContextOf } from './actor';
 
@@ -15,7 +15,7 @@ import { type Actor, auditContextOf } from './actor';
  */
 export class WithdrawApplication {
   constructor(
-    private readonly repositories: { applicants: ApplicantRepository; applications: ApplicationRepository },
+    private readonly repositories: Pick<Repositories, 'applicants' | 'applications'>,
     private readonly clock: Clock,
   ) {}
 

@@ -145,11 +145,6 @@ export interface ApplicationRepository {
   save(changes: readonly { before: Application; after: Application }[], action: string, audit: AuditContext): Promise<void>;
   /** The announcement and the stage outcomes it fixes, together; CONFLICT when the stage was announced. */
   announce(announcement: Announcement, changes: readonly { before: Application; after: Application }[], audit: AuditContext): Promise<void>;
-  objectionsOf(selectionId: string, stage: Stage): Promise<Objection[]>;
-  objectionById(id: string): Promise<Objection | null>;
-  /** CONFLICT when the application has an objection to the stage already. */
-  fileObjection(objection: Objection, audit: AuditContext): Promise<void>;
-  answerObjection(before: Objection, after: Objection, change: { before: Application; after: Application } | null, audit: AuditContext): Promise<void>;
   /**
    * The withdrawal, the promotion of the next ranked applicant (if any) and the event, in one
    * transaction; each written only over the row as it was read (CONFLICT otherwise).
@@ -171,6 +166,16 @@ export interface ApplicationRepository {
     eventOf: (hired: Application) => PendingEvent,
     audit: AuditContext,
   ): Promise<Application>;
+}
+
+/** Objections to a stage's published results, and their answers. */
+export interface ObjectionRepository {
+  ofStage(selectionId: string, stage: Stage): Promise<Objection[]>;
+  byId(id: string): Promise<Objection | null>;
+  /** CONFLICT when the application has an objection to the stage already. */
+  file(objection: Objection, audit: AuditContext): Promise<void>;
+  /** The answer, only on an objection still OPEN (CONFLICT otherwise), with the application's change an accepted one brings. */
+  answer(before: Objection, after: Objection, change: { before: Application; after: Application } | null, audit: AuditContext): Promise<void>;
 }
 
 /**
@@ -227,4 +232,18 @@ export interface SurveyRepository {
 export interface FunnelQueries {
   /** Per vacancy of the agency (or the one asked for), then the total (vacancyId null); computed in SQL. */
   funnel(agencyId: string, vacancyId: string | null): Promise<VacancyFunnel[]>;
+}
+
+/** Every port of the service by the name the use cases know it by; each use case picks those it needs. */
+export interface Repositories {
+  formations: FormationRepository;
+  selections: SelectionRepository;
+  vacancies: VacancyRepository;
+  applicants: ApplicantRepository;
+  applications: ApplicationRepository;
+  objections: ObjectionRepository;
+  committee: CommitteeRepository;
+  surveys: SurveyRepository;
+  funnels: FunnelQueries;
+  documents: DocumentStore;
 }

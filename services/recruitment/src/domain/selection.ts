@@ -22,13 +22,8 @@ export interface Selection {
   createdAt: Date;
 }
 
-export interface CreateSelectionInput {
-  agencyId: string;
-  code: string;
-  name: string;
-  year: number;
-  registrationOpensAt: Date;
-  registrationClosesAt: Date;
+/** What HR opens a selection with: the schedule and, optionally, its own pass marks and scoring. */
+export interface CreateSelectionInput extends Pick<Selection, 'agencyId' | 'code' | 'name' | 'year' | 'registrationOpensAt' | 'registrationClosesAt'> {
   skdDate?: string | null | undefined;
   skbDate?: string | null | undefined;
   passMarks?: PassMarks | null | undefined;

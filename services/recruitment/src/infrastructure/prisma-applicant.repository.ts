@@ -1,8 +1,9 @@
-import { type AuditContext, auditRow, isUniqueViolation } from '@kinerja/database';
+import { type AuditContext, isUniqueViolation } from '@kinerja/database';
 import { ConflictError } from '@kinerja/errors';
 
 import type { Applicant } from '../domain/applicant';
 import type { ApplicantRepository } from '../domain/repositories';
+import { createAudited } from './audited';
 import { toApplicant } from './mappers';
 import type { RecruitmentPrisma } from './prisma-client';
 
@@ -19,25 +20,22 @@ export class PrismaApplicantRepository implements ApplicantRepository {
   }
 
   async create(applicant: Applicant, audit: AuditContext): Promise<void> {
-    try {
-      await this.prisma.$transaction([
-        this.prisma.applicant.create({ data: applicant }),
-        // The audit row names the applicant without the NIK: the trail is read more widely than the register.
-        this.prisma.auditLog.create({
-          data: auditRow(audit, {
-            agencyId: null,
-            action: 'applicant.registered',
-            entityType: 'Applicant',
-            entityId: applicant.id,
-            before: null,
-            after: { id: applicant.id, userId: applicant.userId },
-          }),
-        }),
-      ]);
-    } catch (error) {
-      if (isUniqueViolation(error, 'nik')) throw new ConflictError('This NIK is registered already', { field: 'input.nik' });
-      if (isUniqueViolation(error)) throw new ConflictError('This account has registered as an applicant already');
-      throw error;
-    }
+    await createAudited(
+      this.prisma,
+      this.prisma.applicant.create({ data: applicant }),
+      // The audit row names the applicant without the NIK: the trail is read more widely than the register.
+      {
+        agencyId: null,
+        action: 'applicant.registered',
+        entityType: 'Applicant',
+        entityId: applicant.id,
+        after: { id: applicant.id, userId: applicant.userId },
+      },
+      audit,
+      (violation) =>
+        isUniqueViolation(violation, 'nik')
+          ? new ConflictError('This NIK is registered already', { field: 'input.nik' })
+          : new ConflictError('This account has registered as an applicant already'),
+    );
   }
 }

@@ -1,16 +1,18 @@
-import { type AuditContext, auditRow, isUniqueViolation, type SqlRunner } from '@kinerja/database';
+import { type AuditContext, isUniqueViolation, type SqlRunner } from '@kinerja/database';
 import { ConflictError } from '@kinerja/errors';
 
 import type { Application, ApplicationStatus } from '../domain/application';
 import type { ApplicationRepository, ApplyContext, PendingEvent, ResultRow, ResultsCursor, SkdImportCheck, SkdScoreWrite } from '../domain/repositories';
 import type { PassMarks } from '../domain/skd.rule';
 import { SKD_AUDIT_ROWS_PER_ENTRY } from '../domain/skd-import';
-import type { Announcement, Objection, Stage } from '../domain/stage';
+import type { Announcement, Stage } from '../domain/stage';
 import type { Contender } from '../domain/stage-outcome';
+import { announcedAlready, announcedAudit, type Change, saveChanges } from './application-changes';
 import { APPLY_CONTEXT, applyContextOf, type ApplyContextRow, SUBMIT_APPLICATION } from './apply.sql';
-import { applicationData, toApplication, toObjection } from './mappers';
+import { toApplication } from './mappers';
 import { outboxData } from './outbox';
 import type { RecruitmentPrisma, RecruitmentTransaction } from './prisma-client';
+import { LOCK_QUALIFIED, RANK_SKD, SAVE_SKD_SCORES, SKD_IMPORT_CHECK } from './skd.sql';
 
 /** A unique violation raised by a raw statement: the driver's SQLSTATE (pg, PGlite), or Prisma's P2010 carrying it. */
 function isRawUniqueViolation(error: unknown): boolean {
@@ -36,26 +38,6 @@ const RESULT_LISTS: Record<Stage, { rankColumn: 'skd_rank' | 'final_rank' | null
   SKD: { rankColumn: 'skd_rank', statuses: ['BELOW_PASS_MARK', 'OUTSIDE_SKB_CUT', 'SKB', 'SELECTED', 'NOT_SELECTED', 'HIRED'] },
   FINAL: { rankColumn: 'final_rank', statuses: ['SELECTED', 'NOT_SELECTED', 'HIRED'] },
 };
-
-type Change = { before: Application; after: Application };
-
-const changedMeanwhile = (application: Application) =>
-  new ConflictError(`Application ${application.registrationNumber} changed meanwhile; read it again`, { field: 'input.applicationId' });
-
-/** Writes each change only over the row as it was read (same `updatedAt`), with its audit row. */
-async function saveChanges(tx: RecruitmentTransaction, changes: readonly Change[], action: string, audit: AuditContext): Promise<void> {
-  for (const { before, after } of changes) {
-    const { id: _id, ...data } = applicationData(after);
-    const { count } = await tx.application.updateMany({ where: { id: before.id, updatedAt: before.updatedAt }, data });
-    if (count === 0) throw changedMeanwhile(before);
-  }
-  if (changes.length === 0) return;
-  await tx.auditLog.createMany({
-    data: changes.map(({ before, after }) =>
-      auditRow(audit, { agencyId: after.agencyId, action, entityType: 'Application', entityId: after.id, before, after }),
-    ),
-  });
-}
 
 export class PrismaApplicationRepository implements ApplicationRepository {
   private readonly sql: SqlRunner;
@@ -127,8 +109,8 @@ export class PrismaApplicationRepository implements ApplicationRepository {
   async resultPage(vacancyId: string, stage: Stage, limit: number, after: ResultsCursor | null): Promise<ResultRow[]> {
     const { rankColumn, statuses } = RESULT_LISTS[stage];
     // A withdrawn application stays on the stages it reached, as what it reached (withdrawn_from).
-    const select = `SELECT a.registration_number, p.name, coalesce(a.withdrawn_from, a.status) AS status, a.status = 'WITHDRAWN' AS withdrawn,
-                           a.twk, a.tiu, a.tkp, a.skd_rank, a.final_rank, a.final_score
+    const select = `SELECT a.registration_number AS "registrationNumber", p.name, coalesce(a.withdrawn_from, a.status) AS status, a.status = 'WITHDRAWN' AS withdrawn,
+                           a.twk, a.tiu, a.tkp, a.skd_rank AS "skdRank", a.final_rank AS "finalRank", a.final_score AS "finalScore"
                     FROM application a JOIN applicant p ON p.id = a.applicant_id
                     WHERE a.vacancy_id = $1::uuid AND coalesce(a.withdrawn_from, a.status) = ANY($2::text[])`;
     // Ranked lines first by (rank, number) as a row value, then the unranked by number; each
@@ -150,33 +132,9 @@ export class PrismaApplicationRepository implements ApplicationRepository {
     return this.resultRows(sql, [vacancyId, statuses, after?.rank ?? null, after?.registrationNumber ?? '', after === null, limit]);
   }
 
-  private async resultRows(sql: string, parameters: unknown[]): Promise<ResultRow[]> {
-    const rows = await this.prisma.$queryRawUnsafe<
-      {
-        registration_number: string;
-        name: string;
-        status: ApplicationStatus;
-        withdrawn: boolean;
-        twk: number | null;
-        tiu: number | null;
-        tkp: number | null;
-        skd_rank: number | null;
-        final_rank: number | null;
-        final_score: number | null;
-      }[]
-    >(sql, ...parameters);
-    return rows.map((row) => ({
-      registrationNumber: row.registration_number,
-      name: row.name,
-      status: row.status,
-      withdrawn: row.withdrawn,
-      twk: row.twk,
-      tiu: row.tiu,
-      tkp: row.tkp,
-      skdRank: row.skd_rank,
-      finalRank: row.final_rank,
-      finalScore: row.final_score,
-    }));
+  /** The rows come named as a ResultRow's fields (the select's aliases). */
+  private resultRows(sql: string, parameters: unknown[]): Promise<ResultRow[]> {
+    return this.prisma.$queryRawUnsafe<ResultRow[]>(sql, ...parameters);
   }
 
   async countWithStatus(selectionId: string, status: ApplicationStatus): Promise<number> {
@@ -184,15 +142,12 @@ export class PrismaApplicationRepository implements ApplicationRepository {
   }
 
   async skdImportCheck(selectionId: string, registrationNumbers: readonly string[], watched: readonly string[]): Promise<SkdImportCheck> {
-    // Only what is wrong comes back (and the watched few): not the selection's 100,000 rows.
     // Over the driver: a whole export's numbers travel as one array parameter.
-    const rows = await this.sql.query<{ registration_number: string; id: string | null; status: ApplicationStatus | null }>(
-      `SELECT i.registration_number, a.id::text AS id, a.status
-       FROM unnest($2::text[]) AS i(registration_number)
-       LEFT JOIN application a ON a.registration_number = i.registration_number AND a.selection_id = $1::uuid
-       WHERE a.id IS NULL OR a.status <> 'QUALIFIED' OR a.id = ANY($3::uuid[])`,
-      [selectionId, registrationNumbers, watched],
-    );
+    const rows = await this.sql.query<{ registration_number: string; id: string | null; status: ApplicationStatus | null }>(SKD_IMPORT_CHECK, [
+      selectionId,
+      registrationNumbers,
+      watched,
+    ]);
     const watchedIds = new Set(watched);
     return {
       unknown: rows.filter((row) => row.id === null).map((row) => row.registration_number),
@@ -209,42 +164,18 @@ export class PrismaApplicationRepository implements ApplicationRepository {
     // Over the driver: the scores travel as four array parameters, not through the ORM's engine.
     return this.sql.transaction(async (tx) => {
       await tx.query(`SELECT set_config('work_mem', '64MB', true)`);
-      // One statement: the scores, each only on an application still QUALIFIED (the update stays
-      // heap-only: no indexed column changes), and the summary audit rows, a group of
-      // SKD_AUDIT_ROWS_PER_ENTRY applications each (column arrays: lean to build, store and relay),
-      // with the scores an import overwrote (read from the same snapshot; usually none).
-      const [written] = await tx.query<{ written: number }>(
-        `WITH written AS (
-             UPDATE application a SET twk = i.twk, tiu = i.tiu, tkp = i.tkp, updated_at = $6::timestamptz
-             FROM unnest($2::text[], $3::int[], $4::int[], $5::int[]) WITH ORDINALITY AS i(registration_number, twk, tiu, tkp, n),
-                  application previous
-             WHERE a.registration_number = i.registration_number AND a.selection_id = $1::uuid AND a.status = 'QUALIFIED' AND previous.id = a.id
-             RETURNING a.id, a.registration_number, i.n, a.twk, a.tiu, a.tkp,
-                       previous.twk AS previous_twk, previous.tiu AS previous_tiu, previous.tkp AS previous_tkp, previous.updated_at AS previous_updated_at
-           ), audited AS (
-             INSERT INTO audit_log (id, actor_user_id, request_id, agency_id, action, entity_type, entity_id, before, after)
-             SELECT gen_random_uuid(), $7, $8, $9::uuid, 'application.skd-imported', 'Selection', $1::text,
-                    jsonb_build_object('overwritten', coalesce(jsonb_agg(jsonb_build_object(
-                      'registrationNumber', registration_number, 'twk', previous_twk, 'tiu', previous_tiu, 'tkp', previous_tkp, 'updatedAt', previous_updated_at
-                    ) ORDER BY n) FILTER (WHERE previous_twk IS NOT NULL), '[]'::jsonb)),
-                    jsonb_build_object('registrationNumbers', to_jsonb(array_agg(registration_number ORDER BY n)), 'twk', to_jsonb(array_agg(twk ORDER BY n)),
-                      'tiu', to_jsonb(array_agg(tiu ORDER BY n)), 'tkp', to_jsonb(array_agg(tkp ORDER BY n)), 'updatedAt', $6::timestamptz)
-             FROM written GROUP BY (n - 1) / $10::int
-           )
-           SELECT count(*)::int AS written FROM written`,
-        [
-          selection.id,
-          rows.map((row) => row.registrationNumber),
-          rows.map((row) => row.scores.twk),
-          rows.map((row) => row.scores.tiu),
-          rows.map((row) => row.scores.tkp),
-          now,
-          audit.actorUserId,
-          audit.requestId,
-          selection.agencyId,
-          SKD_AUDIT_ROWS_PER_ENTRY,
-        ],
-      );
+      const [written] = await tx.query<{ written: number }>(SAVE_SKD_SCORES, [
+        selection.id,
+        rows.map((row) => row.registrationNumber),
+        rows.map((row) => row.scores.twk),
+        rows.map((row) => row.scores.tiu),
+        rows.map((row) => row.scores.tkp),
+        now,
+        audit.actorUserId,
+        audit.requestId,
+        selection.agencyId,
+        SKD_AUDIT_ROWS_PER_ENTRY,
+      ]);
       const count = written?.written ?? 0;
       if (count !== rows.length) throw new ConflictError(`${rows.length - count} application(s) changed meanwhile; import again`, { field: 'input.csv' });
       return count;
@@ -265,43 +196,9 @@ export class PrismaApplicationRepository implements ApplicationRepository {
       return await this.prisma.$transaction(
         async (tx) => {
           await tx.announcement.create({ data: announcement });
-          // The selection's qualified applications, locked first: nothing changes them between the
-          // ranking's read and its write. The sort of a whole selection fits in memory.
-          await tx.$queryRawUnsafe(
-            `SELECT set_config('work_mem', '64MB', true), (SELECT count(*) FROM (SELECT 1 FROM application WHERE selection_id = $1::uuid AND status = 'QUALIFIED' FOR UPDATE) locked)::int AS locked`,
-            announcement.selectionId,
-          );
-          // compareTies in SQL: total, TKP, TIU, TWK descending, the older applicant, the registration
-          // number; one window over the selection (no join between materialised sets, whatever the
-          // planner's estimates), one update (heap-only for those whose rank stays empty: no index
-          // holds the status), and the summary audit rows.
+          await tx.$queryRawUnsafe(LOCK_QUALIFIED, announcement.selectionId);
           const [changed] = await tx.$queryRawUnsafe<{ changed: number }[]>(
-            `WITH outcome AS (
-               SELECT r.id, r.registration_number, r.previous_rank, r.rank, row_number() OVER () AS n,
-                      CASE WHEN r.rank IS NULL THEN 'BELOW_PASS_MARK' WHEN r.rank <= v.quota * $5 THEN 'SKB' ELSE 'OUTSIDE_SKB_CUT' END AS status
-               FROM (
-                 SELECT a.id, a.vacancy_id, a.registration_number, a.skd_rank AS previous_rank,
-                        CASE WHEN a.twk IS NOT NULL AND a.twk >= $2 AND a.tiu >= $3 AND a.tkp >= $4 THEN row_number() OVER (
-                          PARTITION BY a.vacancy_id, (a.twk IS NOT NULL AND a.twk >= $2 AND a.tiu >= $3 AND a.tkp >= $4)
-                          ORDER BY a.twk + a.tiu + a.tkp DESC, a.tkp DESC, a.tiu DESC, a.twk DESC, p.birth_date COLLATE "C" ASC, a.registration_number COLLATE "C" ASC
-                        )::int END AS rank
-                 FROM application a JOIN applicant p ON p.id = a.applicant_id
-                 WHERE a.selection_id = $1::uuid AND a.status = 'QUALIFIED'
-               ) r JOIN vacancy v ON v.id = r.vacancy_id
-             ), written AS (
-               UPDATE application a SET status = o.status, skd_rank = o.rank, updated_at = $6::timestamptz
-               FROM outcome o WHERE a.id = o.id AND a.status = 'QUALIFIED'
-               RETURNING o.*
-             ), audited AS (
-               INSERT INTO audit_log (id, actor_user_id, request_id, agency_id, action, entity_type, entity_id, before, after)
-               SELECT gen_random_uuid(), $7, $8, $9::uuid, 'application.skd-announced', 'Selection', $1::text,
-                      jsonb_build_object('status', 'QUALIFIED', 'registrationNumbers', to_jsonb(array_agg(registration_number ORDER BY n)),
-                        'skdRank', to_jsonb(array_agg(previous_rank ORDER BY n))),
-                      jsonb_build_object('registrationNumbers', to_jsonb(array_agg(registration_number ORDER BY n)), 'status', to_jsonb(array_agg(status ORDER BY n)),
-                        'skdRank', to_jsonb(array_agg(rank ORDER BY n)), 'updatedAt', $6::timestamptz)
-               FROM written GROUP BY (n - 1) / $10::int
-             )
-             SELECT count(*)::int AS changed FROM written`,
+            RANK_SKD,
             announcement.selectionId,
             marks.twk,
             marks.tiu,
@@ -313,23 +210,13 @@ export class PrismaApplicationRepository implements ApplicationRepository {
             announcement.agencyId,
             SKD_AUDIT_ROWS_PER_ENTRY,
           );
-          await tx.auditLog.create({
-            data: auditRow(audit, {
-              agencyId: announcement.agencyId,
-              action: 'results.announced',
-              entityType: 'Announcement',
-              entityId: announcement.id,
-              before: null,
-              after: announcement,
-            }),
-          });
+          await tx.auditLog.create({ data: announcedAudit(announcement, audit) });
           return changed?.changed ?? 0;
         },
         { timeout: 60_000 },
       );
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError(`The ${announcement.stage} results are announced already`, { field: 'input.stage' });
-      throw error;
+      throw announcedAlready(error, announcement);
     }
   }
 
@@ -343,68 +230,13 @@ export class PrismaApplicationRepository implements ApplicationRepository {
         async (tx) => {
           await tx.announcement.create({ data: announcement });
           await saveChanges(tx, changes, `application.${announcement.stage.toLowerCase()}-announced`, audit);
-          await tx.auditLog.create({
-            data: auditRow(audit, {
-              agencyId: announcement.agencyId,
-              action: 'results.announced',
-              entityType: 'Announcement',
-              entityId: announcement.id,
-              before: null,
-              after: announcement,
-            }),
-          });
+          await tx.auditLog.create({ data: announcedAudit(announcement, audit) });
         },
         { timeout: 60_000 },
       );
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError(`The ${announcement.stage} results are announced already`, { field: 'input.stage' });
-      throw error;
+      throw announcedAlready(error, announcement);
     }
-  }
-
-  async objectionsOf(selectionId: string, stage: Stage): Promise<Objection[]> {
-    return (await this.prisma.objection.findMany({ where: { selectionId, stage }, orderBy: { filedAt: 'asc' } })).map(toObjection);
-  }
-
-  async objectionById(id: string): Promise<Objection | null> {
-    const row = await this.prisma.objection.findUnique({ where: { id } });
-    return row ? toObjection(row) : null;
-  }
-
-  async fileObjection(objection: Objection, audit: AuditContext): Promise<void> {
-    try {
-      await this.prisma.$transaction([
-        this.prisma.objection.create({ data: objection }),
-        this.prisma.auditLog.create({
-          data: auditRow(audit, {
-            agencyId: objection.agencyId,
-            action: 'objection.filed',
-            entityType: 'Objection',
-            entityId: objection.id,
-            before: null,
-            after: objection,
-          }),
-        }),
-      ]);
-    } catch (error) {
-      if (isUniqueViolation(error))
-        throw new ConflictError(`This application has an objection to the ${objection.stage} results already`, { field: 'input.stage' });
-      throw error;
-    }
-  }
-
-  async answerObjection(before: Objection, after: Objection, change: Change | null, audit: AuditContext): Promise<void> {
-    await this.prisma.$transaction(async (tx) => {
-      const { count } = await tx.objection.updateMany({
-        where: { id: before.id, status: 'OPEN' },
-        data: { status: after.status, response: after.response, answeredAt: after.answeredAt },
-      });
-      if (count === 0) throw new ConflictError('The objection was answered meanwhile', { field: 'input.objectionId' });
-      await tx.auditLog.create({
-        data: auditRow(audit, { agencyId: after.agencyId, action: 'objection.answered', entityType: 'Objection', entityId: after.id, before, after }),
-      });
-      if (change) await saveChanges(tx, [change], 'application.objection-accepted', audit);
-    });
   }
 
   async withdraw(withdrawal: Change, promotion: Change | null, event: PendingEvent, audit: AuditContext): Promise<void> {

@@ -1,8 +1,9 @@
-import { type AuditContext, auditRow, isUniqueViolation } from '@kinerja/database';
+import { type AuditContext, auditRow } from '@kinerja/database';
 import { ConflictError } from '@kinerja/errors';
 
 import type { CommitteeConflict, CommitteeMember, CommitteeStanding, EmployeeCopy } from '../domain/committee';
 import type { CommitteeRepository } from '../domain/repositories';
+import { createAudited } from './audited';
 import type { RecruitmentPrisma } from './prisma-client';
 
 export const toEmployeeCopy = (row: {
@@ -47,24 +48,13 @@ export class PrismaCommitteeRepository implements CommitteeRepository {
   }
 
   async appoint(member: CommitteeMember, audit: AuditContext): Promise<void> {
-    try {
-      await this.prisma.$transaction([
-        this.prisma.committeeMember.create({ data: member }),
-        this.prisma.auditLog.create({
-          data: auditRow(audit, {
-            agencyId: member.agencyId,
-            action: 'committee.member-appointed',
-            entityType: 'Selection',
-            entityId: member.selectionId,
-            before: null,
-            after: member,
-          }),
-        }),
-      ]);
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError('The employee is on the selection committee already', { field: 'input.employeeId' });
-      throw error;
-    }
+    await createAudited(
+      this.prisma,
+      this.prisma.committeeMember.create({ data: member }),
+      { agencyId: member.agencyId, action: 'committee.member-appointed', entityType: 'Selection', entityId: member.selectionId, after: member },
+      audit,
+      () => new ConflictError('The employee is on the selection committee already', { field: 'input.employeeId' }),
+    );
   }
 
   async declareConflict(conflict: CommitteeConflict, audit: AuditContext): Promise<void> {

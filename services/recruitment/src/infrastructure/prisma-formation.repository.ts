@@ -3,6 +3,7 @@ import { ConflictError } from '@kinerja/errors';
 
 import type { Formation } from '../domain/formation';
 import type { FormationRepository } from '../domain/repositories';
+import { createAudited } from './audited';
 import { toFormation } from './mappers';
 import type { RecruitmentPrisma } from './prisma-client';
 
@@ -14,19 +15,12 @@ export class PrismaFormationRepository implements FormationRepository {
   }
 
   async create(formation: Formation, audit: AuditContext): Promise<void> {
-    await this.prisma.$transaction([
+    await createAudited(
+      this.prisma,
       this.prisma.formation.create({ data: formation }),
-      this.prisma.auditLog.create({
-        data: auditRow(audit, {
-          agencyId: formation.agencyId,
-          action: 'formation.proposed',
-          entityType: 'Formation',
-          entityId: formation.id,
-          before: null,
-          after: formation,
-        }),
-      }),
-    ]);
+      { agencyId: formation.agencyId, action: 'formation.proposed', entityType: 'Formation', entityId: formation.id, after: formation },
+      audit,
+    );
   }
 
   async review(before: Formation, after: Formation, audit: AuditContext): Promise<void> {

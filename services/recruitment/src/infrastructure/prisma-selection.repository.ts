@@ -1,10 +1,11 @@
-import { type AuditContext, auditRow, isUniqueViolation } from '@kinerja/database';
+import type { AuditContext } from '@kinerja/database';
 import { ConflictError } from '@kinerja/errors';
 
 import type { SelectionRepository, VacancyRepository } from '../domain/repositories';
 import type { Selection } from '../domain/selection';
 import type { Announcement } from '../domain/stage';
 import type { Vacancy } from '../domain/vacancy';
+import { createAudited } from './audited';
 import { selectionData, toAnnouncement, toSelection, toVacancy } from './mappers';
 import type { RecruitmentPrisma } from './prisma-client';
 
@@ -16,24 +17,13 @@ export class PrismaSelectionRepository implements SelectionRepository {
   }
 
   async create(selection: Selection, audit: AuditContext): Promise<void> {
-    try {
-      await this.prisma.$transaction([
-        this.prisma.selection.create({ data: selectionData(selection) }),
-        this.prisma.auditLog.create({
-          data: auditRow(audit, {
-            agencyId: selection.agencyId,
-            action: 'selection.created',
-            entityType: 'Selection',
-            entityId: selection.id,
-            before: null,
-            after: selection,
-          }),
-        }),
-      ]);
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError(`The agency has a selection ${selection.code} already`, { field: 'input.code' });
-      throw error;
-    }
+    await createAudited(
+      this.prisma,
+      this.prisma.selection.create({ data: selectionData(selection) }),
+      { agencyId: selection.agencyId, action: 'selection.created', entityType: 'Selection', entityId: selection.id, after: selection },
+      audit,
+      () => new ConflictError(`The agency has a selection ${selection.code} already`, { field: 'input.code' }),
+    );
   }
 
   async announcements(selectionId: string): Promise<Announcement[]> {
@@ -53,24 +43,13 @@ export class PrismaVacancyRepository implements VacancyRepository {
   }
 
   async publish(vacancy: Vacancy, audit: AuditContext): Promise<void> {
-    try {
-      await this.prisma.$transaction([
-        this.prisma.vacancy.create({ data: vacancy }),
-        this.prisma.auditLog.create({
-          data: auditRow(audit, {
-            agencyId: vacancy.agencyId,
-            action: 'vacancy.published',
-            entityType: 'Vacancy',
-            entityId: vacancy.id,
-            before: null,
-            after: vacancy,
-          }),
-        }),
-      ]);
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError('The formation has a vacancy already', { field: 'input.formationId' });
-      throw error;
-    }
+    await createAudited(
+      this.prisma,
+      this.prisma.vacancy.create({ data: vacancy }),
+      { agencyId: vacancy.agencyId, action: 'vacancy.published', entityType: 'Vacancy', entityId: vacancy.id, after: vacancy },
+      audit,
+      () => new ConflictError('The formation has a vacancy already', { field: 'input.formationId' }),
+    );
   }
 
   async page({ agencyId, after, first }: { agencyId: string | null; after: { publishedAt: Date; id: string } | null; first: number }): Promise<Vacancy[]> {

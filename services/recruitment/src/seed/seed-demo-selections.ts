@@ -19,6 +19,7 @@ import { PrismaApplicationRepository } from '../infrastructure/prisma-applicatio
 import type { RecruitmentPrisma } from '../infrastructure/prisma-client';
 import { PrismaCommitteeRepository } from '../infrastructure/prisma-committee.repository';
 import { PrismaFormationRepository } from '../infrastructure/prisma-formation.repository';
+import { PrismaObjectionRepository } from '../infrastructure/prisma-objection.repository';
 import { PrismaSelectionRepository, PrismaVacancyRepository } from '../infrastructure/prisma-selection.repository';
 
 const DAY = 86_400_000;
@@ -74,8 +75,9 @@ export async function seedDemoSelectionsOf(prisma: RecruitmentPrisma, agency: De
   const vacancies = new PrismaVacancyRepository(prisma);
   const applicants = new PrismaApplicantRepository(prisma);
   const applications = new PrismaApplicationRepository(prisma, () => undefined);
+  const objections = new PrismaObjectionRepository(prisma);
   const committee = new PrismaCommitteeRepository(prisma);
-  const all = { formations, selections, vacancies, applicants, applications, committee };
+  const all = { formations, selections, vacancies, applicants, applications, objections, committee };
   const at = (days: number): Clock => ({ now: () => new Date(now.getTime() + days * DAY) });
   const year = now.getUTCFullYear();
   const existing = new Set(
