@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { graphql, login } from '../../../test/support/graphql-client';
 import type { Employee } from '../src/domain/employee';
 import { employeeOfRow, type EmployeeRow } from '../src/infrastructure/employee-reads.sql';
-import { type SearchKey, searchStatement, searchWordsStatement } from '../src/infrastructure/employee-search.sql';
+import { type SearchKey, searchStatement, searchTermsStatement } from '../src/infrastructure/employee-search.sql';
 import { type IdentityHarness, startIdentityOnPostgres } from './identity-harness';
 
 const SEARCH = `query ($filter: EmployeeFilterInput, $first: Int, $after: String) {
@@ -115,13 +115,13 @@ describe('identity employee search', () => {
     const sql = identity.service.database.sql;
     const run = async (search: string, how: 'keys' | 'sorted' | 'walked', after?: Employee) => {
       const query = { agencyIds: [agencyId], search, first: 6, after: after && { name: after.name, id: after.id } };
-      const wordsStatement = how === 'keys' ? searchWordsStatement(query) : null;
-      const words = wordsStatement ? await sql.query<SearchKey>(wordsStatement.text, wordsStatement.params) : null;
-      const { text, params } = searchStatement(query, words, { walkKeys: how === 'keys', sortLimit: how === 'walked' ? 3 : 1000 });
-      expect(text.includes('employee_search_key')).toBe(how === 'keys');
+      const termsStatement = how === 'keys' ? searchTermsStatement(query) : null;
+      const terms = termsStatement ? await sql.query<SearchKey>(termsStatement.text, termsStatement.params) : null;
+      const { text, params } = searchStatement(query, terms, { walkKeys: how === 'keys', sortLimit: how === 'walked' ? 3 : 1000 });
+      expect(text.includes('employee_search_walk')).toBe(how === 'keys');
       return (await sql.query<EmployeeRow>(text, params)).map(employeeOfRow);
     };
-    for (const search of ['zulk', 'ARNAIN cari_1', '0000']) {
+    for (const search of ['zulk', 'ARNAIN cari_1', 'ifli Cari_2', '0000']) {
       const sorted = await run(search, 'sorted');
       expect(sorted.length).toBeGreaterThan(0);
       expect((await run(search, 'keys')).map((e) => e.nip)).toEqual(sorted.map((e) => e.nip));
@@ -152,6 +152,6 @@ describe('identity employee search', () => {
     await identity.service.prisma.employee.update({ where: { id }, data: { agencyId: other.id, orgUnitId: otherUnit.id } });
     expect(await allPages('wirawan')).toEqual([]);
     expect(await allPages('8888')).toEqual([]);
-    expect(identity.queries.filter((sql) => sql.includes('employee_search_key'))).toHaveLength(2);
+    expect(identity.queries.filter((sql) => sql.includes('employee_search_walk'))).toHaveLength(2);
   });
 });

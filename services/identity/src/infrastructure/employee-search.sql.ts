@@ -4,12 +4,13 @@ import { EMPLOYEE_COLUMNS } from './employee-reads.sql';
 /**
  * The employee list's searches as plain SQL, each page reading a number of rows that does not grow
  * with the agency. A term's search keys (employee_search_key, kept by triggers on employee: the
- * lower-case words of each name and the NIP's prefixes of 4, 6 and 8 digits) are walked on
- * (agency_id, key, name, employee_id) in (name, id) order and merged, so a page stops after its rows:
- * - a name term: the agency's words (employee_name_word) containing its longest piece between
- *   spaces, each walked with the term's ILIKE as the check, since every match has such a word;
+ * lower-case words of each name, each two adjacent words, and the NIP's prefixes of 4, 6 and 8
+ * digits) are walked on (agency_id, key, name, employee_id) in (name, id) order and merged, so a
+ * page stops after its rows:
+ * - a name term: the agency's name terms (employee_name_term) holding its longest two adjacent words, or its
+ *   longest word when it has one, each walked with the term's ILIKE as the check (every match has such a term);
  * - a NIP prefix of 4, 6 or 8 digits: that key, exact.
- * Other terms (a NIP prefix of another length, a term whose pieces are all digits, more words than
+ * Other terms (a NIP prefix of another length, a term whose words are all digits, more keys than
  * MAX_SEARCH_KEYS) count their matches through the NIP prefix or trigram index up to a limit, then
  * sort them or walk the (agency_id, name, id) index.
  */
@@ -21,6 +22,8 @@ export interface SearchKey {
 interface Statement {
   text: string;
   params: unknown[];
+  /** Set for a statement whose text never changes, to prepare it once per connection. */
+  prepare?: string;
 }
 
 /** More keys than this are not merged: the search falls back to counting and sorting or walking. */
@@ -47,12 +50,19 @@ const isNipSearch = (search: string) => /^\d+$/.test(search);
 const namePattern = (search: string) => `%${escapeLike(search)}%`;
 
 /**
- * The piece of a name term that every match holds inside one word of the name: the longest run
- * between spaces that is not all digits (words of digits only are not keys). Null when there is none.
+ * What every match of a name term holds in one of its name terms: two adjacent words of the term
+ * (both with a character other than a digit, the longest such pair; a match holds them at the end of
+ * one word and the start of the next), else its longest such word (inside one word of the name).
+ * Words are split at single spaces, as the triggers split names. Null when no word qualifies.
  */
-export function nameSearchPiece(search: string): string | null {
-  const pieces = search.split(' ').filter((piece) => piece !== '' && !/^[0-9]+$/.test(piece));
-  return pieces.sort((a, b) => b.length - a.length)[0] ?? null;
+export function nameSearchTerm(search: string): { words: 1 | 2; term: string } | null {
+  const parts = search.split(' ');
+  const usable = (part: string | undefined): part is string => part !== undefined && part !== '' && !/^[0-9]+$/.test(part);
+  const longest = (candidates: string[]) => candidates.sort((x, y) => y.length - x.length)[0];
+  const pair = longest(parts.flatMap((part, i) => (usable(part) && usable(parts[i + 1]) ? [`${part} ${parts[i + 1]}`] : [])));
+  if (pair) return { words: 2, term: pair };
+  const word = longest(parts.filter(usable));
+  return word ? { words: 1, term: word } : null;
 }
 
 /** The WHERE conditions of a filter, appending their parameters to `params`. */
@@ -82,68 +92,72 @@ function filterConditions(query: EmployeeFilterQuery, params: unknown[]): string
 const where = (conditions: readonly string[]) => (conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '');
 
 /**
- * The first of a name search's two statements: the (agency, word) pairs whose word contains the
- * term's piece, at most MAX_SEARCH_KEYS + 1. Null for a NIP search or a term without a piece.
+ * The first of a name search's two statements: the agency's name terms (as (agency, key) pairs)
+ * that contain what nameSearchTerm picked, at most MAX_SEARCH_KEYS + 1. Null for a NIP search or a
+ * term without a usable word.
  */
-export function searchWordsStatement(query: EmployeeFilterQuery): Statement | null {
-  const piece = query.search && !isNipSearch(query.search) ? nameSearchPiece(query.search) : null;
-  if (!piece) return null;
-  const params: unknown[] = [namePattern(piece), MAX_SEARCH_KEYS + 1];
+export function searchTermsStatement(query: EmployeeFilterQuery): Statement | null {
+  const picked = query.search && !isNipSearch(query.search) ? nameSearchTerm(query.search) : null;
+  if (!picked) return null;
+  const params: unknown[] = [picked.words, namePattern(picked.term), MAX_SEARCH_KEYS + 1];
   const agencies = query.agencyIds === 'all' ? '' : `agency_id = ANY($${params.push([...query.agencyIds])}::uuid[]) AND`;
   return {
-    text: `SELECT agency_id::text AS "agencyId", word AS "key" FROM employee_name_word WHERE ${agencies} word LIKE lower($1) LIMIT $2`,
+    text: `SELECT agency_id::text AS "agencyId", term AS "key" FROM employee_name_term WHERE ${agencies} words = $1 AND term LIKE lower($2) LIMIT $3`,
     params,
   };
 }
 
 /** The keys to walk for this search, or null when it has none (then it counts, and sorts or walks). */
-function searchKeys(query: EmployeeSearch, words: readonly SearchKey[] | null): SearchKey[] | null {
+function searchKeys(query: EmployeeSearch, terms: readonly SearchKey[] | null): SearchKey[] | null {
   if (!query.search) return null;
   if (isNipSearch(query.search)) {
     if (!NIP_KEY_LENGTHS.includes(query.search.length) || query.agencyIds === 'all') return null;
     const keys = query.agencyIds.map((agencyId) => ({ agencyId, key: query.search as string }));
     return keys.length <= MAX_SEARCH_KEYS ? keys : null;
   }
-  return words && words.length <= MAX_SEARCH_KEYS ? [...words] : null;
+  return terms && terms.length <= MAX_SEARCH_KEYS ? [...terms] : null;
 }
 
 /**
  * One page in (name, id) order, one row more than asked to tell whether another page follows.
- * `words` is what searchWordsStatement found (null when it was not run); the options are for tests
+ * `terms` is what searchTermsStatement found (null when it was not run); the options are for tests
  * that compare the ways of reading a page.
  */
 export function searchStatement(
   query: EmployeeSearch,
-  words: readonly SearchKey[] | null,
+  terms: readonly SearchKey[] | null,
   { sortLimit = SEARCH_SORT_LIMIT, walkKeys = true }: { sortLimit?: number; walkKeys?: boolean } = {},
 ): Statement {
-  const keys = walkKeys ? searchKeys(query, words) : null;
+  const keys = walkKeys ? searchKeys(query, terms) : null;
   return keys ? keyWalkStatement(query, keys) : countedStatement(query, sortLimit);
 }
 
 /**
- * Each key's first rows in (name, id) order, walked on its index, then the first of them all: a row
- * among the page's first `first + 1` is among the first `first + 1` of every key it is found under,
- * so the page reads at most that many matches per key. UNION drops a row found under two keys.
+ * Each key's first rows in (name, id) order, walked on its index by employee_search_walk (see the
+ * migration employee_search_keys), then the first of them all: a row among the page's first
+ * `first + 1` is among the first `first + 1` of every key it is found under, so the page reads at
+ * most that many matches per key. DISTINCT drops a row found under two keys.
  */
+export const KEY_WALK = `SELECT ${EMPLOYEE_COLUMNS} FROM (
+    SELECT DISTINCT k.name, k.employee_id FROM unnest($1::uuid[], $2::text[]) AS w(agency_id, key)
+    CROSS JOIN LATERAL employee_search_walk(w.agency_id, w.key, $3, $4, $5::uuid, $6::uuid, $7) AS k
+    ORDER BY k.name, k.employee_id LIMIT $7
+  ) page JOIN employee e ON e.id = page.employee_id ORDER BY e.name, e.id`;
+
 function keyWalkStatement(query: EmployeeSearch, keys: readonly SearchKey[]): Statement {
-  const params: unknown[] = [];
-  const param = (value: unknown) => `$${params.push(value)}`;
-  if (keys.length === 0) return { text: `SELECT ${EMPLOYEE_COLUMNS} FROM employee e WHERE false`, params };
   const search = query.search as string;
-  const limit = param(query.first + 1);
-  const check = isNipSearch(search) ? '' : ` AND k.name ILIKE ${param(namePattern(search))}`;
-  const after = query.after ? ` AND (k.name, k.employee_id) > (${param(query.after.name)}, ${param(query.after.id)}::uuid)` : '';
-  const unit = query.orgUnitId ? ` AND EXISTS (SELECT 1 FROM employee u WHERE u.id = k.employee_id AND u.org_unit_id = ${param(query.orgUnitId)}::uuid)` : '';
-  const walks = keys.map(
-    ({ agencyId, key }) =>
-      `(SELECT k.name, k.employee_id FROM employee_search_key k WHERE k.agency_id = ${param(agencyId)}::uuid AND k.key = ${param(key)}${check}${after}${unit}
-        ORDER BY k.name, k.employee_id LIMIT ${limit})`,
-  );
   return {
-    text: `SELECT ${EMPLOYEE_COLUMNS} FROM (SELECT w.name, w.employee_id FROM (${walks.join(' UNION ')}) w ORDER BY w.name, w.employee_id LIMIT ${limit}) page
-      JOIN employee e ON e.id = page.employee_id ORDER BY e.name, e.id`,
-    params,
+    text: KEY_WALK,
+    prepare: 'identity_employee_key_walk',
+    params: [
+      keys.map((key) => key.agencyId),
+      keys.map((key) => key.key),
+      isNipSearch(search) ? null : namePattern(search),
+      query.after?.name ?? null,
+      query.after?.id ?? null,
+      query.orgUnitId ?? null,
+      query.first + 1,
+    ],
   };
 }
 
