@@ -133,7 +133,7 @@ describe('identity employee search', () => {
     }
   });
 
-  it('keeps the search keys of renamed, renumbered and transferred employees, and lists a person once', async () => {
+  it('keeps the search keys of renamed, renumbered, transferred and deleted employees, and lists a person once', async () => {
     const unit = await identity.service.prisma.orgUnit.findFirstOrThrow({ where: { agencyId } });
     const other = await identity.service.prisma.agency.findFirstOrThrow({ where: { id: { not: agencyId } } });
     const otherUnit = await identity.service.prisma.orgUnit.findFirstOrThrow({ where: { agencyId: other.id } });
@@ -153,5 +153,9 @@ describe('identity employee search', () => {
     expect(await allPages('wirawan')).toEqual([]);
     expect(await allPages('8888')).toEqual([]);
     expect(identity.queries.filter((sql) => sql.includes('employee_search_walk'))).toHaveLength(2);
+    const keysOf = async () => (await identity.service.database.sql.query(`SELECT key FROM employee_search_key WHERE employee_id = $1::uuid`, [id])).length;
+    expect(await keysOf()).toBeGreaterThan(0);
+    await identity.service.prisma.employee.delete({ where: { id } });
+    expect(await keysOf()).toBe(0);
   });
 });

@@ -23,43 +23,51 @@ CREATE INDEX "employee_search_key_agency_id_key_name_employee_id_idx" ON "employ
 -- CreateIndex
 CREATE INDEX "employee_name_term_trgm_idx" ON "employee_name_term" USING GIN ("term" gin_trgm_ops);
 
--- AddForeignKey
-ALTER TABLE "employee_search_key" ADD CONSTRAINT "employee_search_key_employee_id_fkey" FOREIGN KEY ("employee_id") REFERENCES "employee"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 
 -- The terms a name search finds an employee by: the distinct lower-case words of the name, split at
 -- single spaces, that are not all digits (1), and each two such words next to each other (2). A
--- term of a search with no letter is a NIP search, or is read without them.
-CREATE FUNCTION "employee_name_terms"("name" TEXT) RETURNS TABLE ("words" INT, "term" TEXT)
+-- term of a search with no letter is a NIP search, or is read without them. Over arrays of employees
+-- (ids and names in the same order), so that a statement's rows are one set-based query, not one
+-- function call each.
+CREATE FUNCTION "employee_name_terms"("ids" UUID[], "names" TEXT[]) RETURNS TABLE ("employee_id" UUID, "words" INT, "term" TEXT)
 LANGUAGE sql IMMUTABLE AS $$
   WITH "parts" AS (
-    SELECT lower(p."part") AS "part", p."at" FROM regexp_split_to_table("name", ' ') WITH ORDINALITY AS p("part", "at")
+    SELECT e."id", lower(p."part") AS "part", p."at"
+    FROM unnest("ids", "names") AS e("id", "name") CROSS JOIN LATERAL regexp_split_to_table(e."name", ' ') WITH ORDINALITY AS p("part", "at")
   ), "kept" AS (
-    SELECT "part", "at" FROM "parts" WHERE "part" <> '' AND "part" !~ '^[0-9]+$'
+    SELECT "id", "part", "at" FROM "parts" WHERE "part" <> '' AND "part" !~ '^[0-9]+$'
   )
-  SELECT 1, "part" FROM "kept"
+  SELECT "id", 1, "part" FROM "kept"
   UNION
-  SELECT 2, a."part" || ' ' || b."part" FROM "kept" a JOIN "kept" b ON b."at" = a."at" + 1
+  SELECT a."id", 2, a."part" || ' ' || b."part" FROM "kept" a JOIN "kept" b ON b."id" = a."id" AND b."at" = a."at" + 1
 $$;
 
--- An employee's search keys: the name's terms and the NIP's prefixes of 4, 6 and 8 digits (a NIP
+-- The employees' search keys: the names' terms and the NIPs' prefixes of 4, 6 and 8 digits (a NIP
 -- key is all digits, a term never is).
-CREATE FUNCTION "employee_search_keys"("name" TEXT, "nip" TEXT) RETURNS SETOF TEXT
+CREATE FUNCTION "employee_search_keys"("ids" UUID[], "names" TEXT[], "nips" TEXT[]) RETURNS TABLE ("employee_id" UUID, "key" TEXT)
 LANGUAGE sql IMMUTABLE AS $$
-  SELECT t."term" FROM employee_name_terms("name") AS t
+  SELECT t."employee_id", t."term" FROM employee_name_terms("ids", "names") AS t
   UNION
-  SELECT left("nip", "size") FROM unnest(ARRAY[4, 6, 8]) AS "size" WHERE length("nip") >= "size" AND left("nip", "size") ~ '^[0-9]+$'
+  SELECT e."id", left(e."nip", s."size") FROM unnest("ids", "nips") AS e("id", "nip") CROSS JOIN unnest(ARRAY[4, 6, 8]) AS s("size")
+  WHERE length(e."nip") >= s."size" AND left(e."nip", s."size") ~ '^[0-9]+$'
 $$;
 
 -- Statement triggers with transition tables: a bulk INSERT of 100,000 employees writes their keys
--- in one statement, not 100,000.
+-- in one statement, not 100,000. New terms go in in one order, so that two writers adding the same
+-- new terms wait for each other instead of deadlocking.
 CREATE FUNCTION "employee_search_keys_inserted"() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO "employee_search_key" ("employee_id", "agency_id", "key", "name")
-    SELECT n."id", n."agency_id", k."key", n."name" FROM "new_rows" n CROSS JOIN LATERAL employee_search_keys(n."name", n."nip") AS k("key");
+    SELECT n."id", n."agency_id", k."key", n."name"
+    FROM (SELECT array_agg("id") AS "ids", array_agg("name") AS "names", array_agg("nip") AS "nips" FROM "new_rows") a
+    CROSS JOIN LATERAL employee_search_keys(a."ids", a."names", a."nips") AS k JOIN "new_rows" n ON n."id" = k."employee_id";
   INSERT INTO "employee_name_term" ("agency_id", "words", "term")
-    SELECT DISTINCT n."agency_id", t."words", t."term" FROM "new_rows" n CROSS JOIN LATERAL employee_name_terms(n."name") AS t
+    SELECT DISTINCT n."agency_id", t."words", t."term"
+    FROM (SELECT array_agg("id") AS "ids", array_agg("name") AS "names" FROM "new_rows") a
+    CROSS JOIN LATERAL employee_name_terms(a."ids", a."names") AS t JOIN "new_rows" n ON n."id" = t."employee_id"
+    ORDER BY 1, 2, 3
     ON CONFLICT DO NOTHING;
   RETURN NULL;
 END
@@ -70,17 +78,39 @@ $$;
 CREATE FUNCTION "employee_search_keys_updated"() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
+  IF NOT EXISTS (SELECT 1 FROM "new_rows" n JOIN "old_rows" o ON o."id" = n."id"
+                 WHERE (o."name", o."nip", o."agency_id") IS DISTINCT FROM (n."name", n."nip", n."agency_id")) THEN
+    RETURN NULL;
+  END IF;
   DELETE FROM "employee_search_key" k USING "new_rows" n JOIN "old_rows" o ON o."id" = n."id"
     WHERE k."employee_id" = n."id" AND (o."name", o."nip", o."agency_id") IS DISTINCT FROM (n."name", n."nip", n."agency_id");
+  WITH "rekeyed" AS (
+    SELECT n.* FROM "new_rows" n JOIN "old_rows" o ON o."id" = n."id"
+    WHERE (o."name", o."nip", o."agency_id") IS DISTINCT FROM (n."name", n."nip", n."agency_id")
+  )
   INSERT INTO "employee_search_key" ("employee_id", "agency_id", "key", "name")
-    SELECT n."id", n."agency_id", k."key", n."name" FROM "new_rows" n JOIN "old_rows" o ON o."id" = n."id"
-    CROSS JOIN LATERAL employee_search_keys(n."name", n."nip") AS k("key")
-    WHERE (o."name", o."nip", o."agency_id") IS DISTINCT FROM (n."name", n."nip", n."agency_id");
-  INSERT INTO "employee_name_term" ("agency_id", "words", "term")
-    SELECT DISTINCT n."agency_id", t."words", t."term" FROM "new_rows" n JOIN "old_rows" o ON o."id" = n."id"
-    CROSS JOIN LATERAL employee_name_terms(n."name") AS t
+    SELECT r."id", r."agency_id", k."key", r."name"
+    FROM (SELECT array_agg("id") AS "ids", array_agg("name") AS "names", array_agg("nip") AS "nips" FROM "rekeyed") a
+    CROSS JOIN LATERAL employee_search_keys(a."ids", a."names", a."nips") AS k JOIN "rekeyed" r ON r."id" = k."employee_id";
+  WITH "renamed" AS (
+    SELECT n.* FROM "new_rows" n JOIN "old_rows" o ON o."id" = n."id"
     WHERE (o."name", o."agency_id") IS DISTINCT FROM (n."name", n."agency_id")
+  )
+  INSERT INTO "employee_name_term" ("agency_id", "words", "term")
+    SELECT DISTINCT r."agency_id", t."words", t."term"
+    FROM (SELECT array_agg("id") AS "ids", array_agg("name") AS "names" FROM "renamed") a
+    CROSS JOIN LATERAL employee_name_terms(a."ids", a."names") AS t JOIN "renamed" r ON r."id" = t."employee_id"
+    ORDER BY 1, 2, 3
     ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END
+$$;
+
+-- A deleted employee's keys go with them (employee_search_key has no foreign key, see schema.prisma).
+CREATE FUNCTION "employee_search_keys_deleted"() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM "employee_search_key" k USING "old_rows" o WHERE k."employee_id" = o."id";
   RETURN NULL;
 END
 $$;
@@ -89,6 +119,8 @@ CREATE TRIGGER "employee_search_keys_inserted" AFTER INSERT ON "employee"
   REFERENCING NEW TABLE AS "new_rows" FOR EACH STATEMENT EXECUTE FUNCTION "employee_search_keys_inserted"();
 CREATE TRIGGER "employee_search_keys_updated" AFTER UPDATE ON "employee"
   REFERENCING OLD TABLE AS "old_rows" NEW TABLE AS "new_rows" FOR EACH STATEMENT EXECUTE FUNCTION "employee_search_keys_updated"();
+CREATE TRIGGER "employee_search_keys_deleted" AFTER DELETE ON "employee"
+  REFERENCING OLD TABLE AS "old_rows" FOR EACH STATEMENT EXECUTE FUNCTION "employee_search_keys_deleted"();
 
 -- One key's first `size` rows in (name, id) order after the cursor, if any, that hold the name
 -- pattern, if any, in the unit, if any: the ordered walk of (agency_id, key, name, employee_id) that
@@ -114,6 +146,10 @@ $$;
 
 -- The keys and terms of the employees already there.
 INSERT INTO "employee_search_key" ("employee_id", "agency_id", "key", "name")
-  SELECT e."id", e."agency_id", k."key", e."name" FROM "employee" e CROSS JOIN LATERAL employee_search_keys(e."name", e."nip") AS k("key");
+  SELECT e."id", e."agency_id", k."key", e."name"
+  FROM (SELECT array_agg("id") AS "ids", array_agg("name") AS "names", array_agg("nip") AS "nips" FROM "employee") a
+  CROSS JOIN LATERAL employee_search_keys(a."ids", a."names", a."nips") AS k JOIN "employee" e ON e."id" = k."employee_id";
 INSERT INTO "employee_name_term" ("agency_id", "words", "term")
-  SELECT DISTINCT e."agency_id", t."words", t."term" FROM "employee" e CROSS JOIN LATERAL employee_name_terms(e."name") AS t;
+  SELECT DISTINCT e."agency_id", t."words", t."term"
+  FROM (SELECT array_agg("id") AS "ids", array_agg("name") AS "names" FROM "employee") a
+  CROSS JOIN LATERAL employee_name_terms(a."ids", a."names") AS t JOIN "employee" e ON e."id" = t."employee_id";
