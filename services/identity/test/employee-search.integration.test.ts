@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 
 import { graphql, login } from '../../../test/support/graphql-client';
 import type { Employee } from '../src/domain/employee';
-import { employeeOfRow, type EmployeeRow, searchStatement } from '../src/infrastructure/employee-reads.sql';
+import { employeeOfRow, type EmployeeRow } from '../src/infrastructure/employee-reads.sql';
+import { type SearchKey, searchStatement, searchTermsStatement } from '../src/infrastructure/employee-search.sql';
 import { type IdentityHarness, startIdentityOnPostgres } from './identity-harness';
 
 const SEARCH = `query ($filter: EmployeeFilterInput, $first: Int, $after: String) {
@@ -110,19 +111,51 @@ describe('identity employee search', () => {
     expect(identity.queries.filter((sql) => /count\(\*\)::int/i.test(sql))).toHaveLength(1);
   });
 
-  it('gives the same page whether the matches are sorted or the name index is walked', async () => {
-    const run = async (sortLimit: number, after?: Employee) => {
-      const { text, params } = searchStatement(
-        { agencyIds: [agencyId], search: 'zulk', first: 6, after: after && { name: after.name, id: after.id } },
-        sortLimit,
-      );
-      return (await identity.service.database.sql.query<EmployeeRow>(text, params)).map(employeeOfRow);
+  it('gives the same page whether the keys are walked, the matches sorted or the name index walked', async () => {
+    const sql = identity.service.database.sql;
+    const run = async (search: string, how: 'keys' | 'sorted' | 'walked', after?: Employee) => {
+      const query = { agencyIds: [agencyId], search, first: 6, after: after && { name: after.name, id: after.id } };
+      const termsStatement = how === 'keys' ? searchTermsStatement(query) : null;
+      const terms = termsStatement ? await sql.query<SearchKey>(termsStatement.text, termsStatement.params) : null;
+      const { text, params } = searchStatement(query, terms, { walkKeys: how === 'keys', sortLimit: how === 'walked' ? 3 : 1000 });
+      expect(text.includes('employee_search_walk')).toBe(how === 'keys');
+      return (await sql.query<EmployeeRow>(text, params)).map(employeeOfRow);
     };
-    const sorted = await run(1000);
-    const walked = await run(3);
-    expect(walked.map((e) => e.nip)).toEqual(sorted.map((e) => e.nip));
-    expect(sorted).toHaveLength(7);
-    const next = sorted[5];
-    expect((await run(3, next)).map((e) => e.nip)).toEqual((await run(1000, next)).map((e) => e.nip));
+    for (const search of ['zulk', 'ARNAIN cari_1', 'ifli Cari_2', '0000']) {
+      const sorted = await run(search, 'sorted');
+      expect(sorted.length).toBeGreaterThan(0);
+      expect((await run(search, 'keys')).map((e) => e.nip)).toEqual(sorted.map((e) => e.nip));
+      expect((await run(search, 'walked')).map((e) => e.nip)).toEqual(sorted.map((e) => e.nip));
+      const next = sorted.at(-2);
+      const after = (await run(search, 'sorted', next)).map((e) => e.nip);
+      expect((await run(search, 'keys', next)).map((e) => e.nip)).toEqual(after);
+      expect((await run(search, 'walked', next)).map((e) => e.nip)).toEqual(after);
+    }
+  });
+
+  it('keeps the search keys of renamed, renumbered, transferred and deleted employees, and lists a person once', async () => {
+    const unit = await identity.service.prisma.orgUnit.findFirstOrThrow({ where: { agencyId } });
+    const other = await identity.service.prisma.agency.findFirstOrThrow({ where: { id: { not: agencyId } } });
+    const otherUnit = await identity.service.prisma.orgUnit.findFirstOrThrow({ where: { agencyId: other.id } });
+    const id = randomUUID();
+    await identity.service.prisma.employee.create({
+      data: { id, agencyId, nip: '777712345678901234', name: 'Wiranto Kumbang', employmentType: 'PNS', orgUnitId: unit.id },
+    });
+    expect(await allPages('kumbang')).toEqual(['Wiranto Kumbang']);
+    await identity.service.prisma.employee.update({ where: { id }, data: { name: 'Wiranto Wirawan', nip: '888812345678901234' } });
+    expect(await allPages('kumbang')).toEqual([]);
+    // Both words hold "wira": one row all the same.
+    expect(await allPages('wira')).toEqual(['Wiranto Wirawan']);
+    expect(await allPages('7777')).toEqual([]);
+    expect(await allPages('8888')).toEqual(['Wiranto Wirawan']);
+    identity.queries.length = 0;
+    await identity.service.prisma.employee.update({ where: { id }, data: { agencyId: other.id, orgUnitId: otherUnit.id } });
+    expect(await allPages('wirawan')).toEqual([]);
+    expect(await allPages('8888')).toEqual([]);
+    expect(identity.queries.filter((sql) => sql.includes('employee_search_walk'))).toHaveLength(2);
+    const keysOf = async () => (await identity.service.database.sql.query(`SELECT key FROM employee_search_key WHERE employee_id = $1::uuid`, [id])).length;
+    expect(await keysOf()).toBeGreaterThan(0);
+    await identity.service.prisma.employee.delete({ where: { id } });
+    expect(await keysOf()).toBe(0);
   });
 });

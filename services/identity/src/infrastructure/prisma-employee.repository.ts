@@ -6,7 +6,8 @@ import type { UserAccount } from '../domain/account';
 import type { Employee } from '../domain/employee';
 import type { PendingEvent } from '../domain/events';
 import type { EmployeeFilterQuery, EmployeePage, EmployeeRepository, EmployeeSearch } from '../domain/repositories';
-import { countStatement, employeeOfRow, type EmployeeRow, EMPLOYEES_BY_IDS, REPORTS_OF_POSITIONS, searchStatement } from './employee-reads.sql';
+import { employeeOfRow, type EmployeeRow, EMPLOYEES_BY_IDS, REPORTS_OF_POSITIONS } from './employee-reads.sql';
+import { countStatement, type SearchKey, searchStatement, searchTermsStatement } from './employee-search.sql';
 import { employeeData, toEmployee } from './mappers';
 import type { IdentityPrisma } from './prisma-client';
 import { isUuid, onlyUuids } from './uuid';
@@ -57,10 +58,13 @@ export class PrismaEmployeeRepository implements EmployeeRepository {
     if (query.orgUnitId && !isUuid(query.orgUnitId)) return { employees: [], hasNextPage: false };
     if (query.after && !isUuid(query.after.id)) return { employees: [], hasNextPage: false };
     // Keyset pagination on (name, id): the page after a cursor never skips or repeats a row, and
-    // costs the same on page 1 and page 1000. Not prepared: each filter combination is another text,
-    // and a custom plan sees the search term.
-    const { text, params } = searchStatement(query);
-    const rows = await this.sql.query<EmployeeRow>(text, params);
+    // costs the same on page 1 and page 1000. A name search first finds the name terms holding its
+    // term. The walk of search keys is one text, prepared; the other forms are not (each filter
+    // combination is another text, and a custom plan sees the search term).
+    const termsStatement = searchTermsStatement(query);
+    const terms = termsStatement ? await this.sql.query<SearchKey>(termsStatement.text, termsStatement.params) : null;
+    const { text, params, prepare } = searchStatement(query, terms);
+    const rows = await this.sql.query<EmployeeRow>(text, params, prepare ? { prepare } : undefined);
     return { employees: rows.slice(0, query.first).map(employeeOfRow), hasNextPage: rows.length > query.first };
   }
 
