@@ -1,4 +1,4 @@
-export { type AuditContext, type AuditEntry, auditRow, auditRowsInsert } from './audit';
+export { type AuditContext, auditContextOf, auditContextOfEvent, type AuditEntry, auditRow, auditRowsInsert } from './audit';
 export { DataDirectoryLockedError, lockDataDirectory } from './data-directory-lock';
 export { applyMigrations, type MigrationResult, readMigrations } from './migrator';
 export { type Database, DatabaseOpenError, openDatabase, type OpenDatabaseOptions } from './open-database';
