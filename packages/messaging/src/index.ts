@@ -1,5 +1,6 @@
 export { type BrokerRetryOptions, type TransientBrokerError, transientBrokerError, withBrokerRetry } from './broker-retry';
 export { groupLag, type PartitionLag } from './consumer-lag';
+export { employeeCopyUpdate, forEmployeeEvents, type HeldEmployee } from './employee-events';
 export {
   batchable,
   type BatchEventHandler,

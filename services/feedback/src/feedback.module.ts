@@ -2,6 +2,7 @@ import 'reflect-metadata';
 
 import { join } from 'node:path';
 
+import { EMPLOYEE_EVENT_TYPES } from '@kinerja/events';
 import { type Clock, type IdGenerator, systemClock } from '@kinerja/kernel';
 import type { Logger } from '@kinerja/logger';
 import type { HandlerMap } from '@kinerja/messaging';
@@ -62,13 +63,7 @@ export const feedbackModule = defineService({
   migrationsDir: join(__dirname, '..', 'prisma', 'migrations'),
   consumerGroup: CONSUMER,
   // The event types its handlers take; keep in step with `handlers` below and packages/events.
-  consumes: [
-    'identity.employee.registered',
-    'identity.employee.transferred',
-    'identity.employee.left',
-    'identity.employee.snapshot',
-    'performance.assessment.finalized',
-  ],
+  consumes: [...EMPLOYEE_EVENT_TYPES, 'performance.assessment.finalized'],
   resolvers: [
     FeedbackNoteResolver,
     DialogueResolver,

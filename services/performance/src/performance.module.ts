@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 
+import { EMPLOYEE_EVENT_TYPES } from '@kinerja/events';
 import type { Clock, IdGenerator } from '@kinerja/kernel';
 import type { Logger } from '@kinerja/logger';
 import type { HandlerMap } from '@kinerja/messaging';
@@ -153,14 +154,7 @@ export const performanceModule = defineService({
   envSchema: performanceEnvSchema,
   migrationsDir: join(__dirname, '..', 'prisma', 'migrations'),
   consumerGroup: CONSUMER,
-  consumes: [
-    'identity.employee.registered',
-    'identity.employee.transferred',
-    'identity.employee.left',
-    'identity.employee.snapshot',
-    'development.training.completed',
-    'feedback.cycle.completed',
-  ],
+  consumes: [...EMPLOYEE_EVENT_TYPES, 'development.training.completed', 'feedback.cycle.completed'],
   resolvers: [
     PerformancePeriodResolver,
     PerformancePlanResolver,
