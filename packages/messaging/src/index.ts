@@ -18,7 +18,18 @@ export {
   type RetryPolicy,
 } from './event-consumer';
 export { type Doubt, EventRejectedError, rejectIfDoubted } from './event-rejection';
-export { claimEvent, claimEvents, type ExecuteRaw, handleEventOnce, handleEventsOnce, type QueryRaw, type TransactionalClient } from './idempotency';
+export {
+  claimEvent,
+  claimEvents,
+  type EventUnit,
+  type ExecuteRaw,
+  handleEventOnce,
+  handleEventOnceWith,
+  handleEventsOnce,
+  handleEventsOnceWith,
+  type QueryRaw,
+  type TransactionalClient,
+} from './idempotency';
 export { InProcessTransport } from './in-process.transport';
 export { KafkaTransport } from './kafka.transport';
 export { type KafkaConnectionSecurity, kafkaSecurityOptions } from './kafka-client-options';

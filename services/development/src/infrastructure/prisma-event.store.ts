@@ -1,6 +1,6 @@
 import type { AuditContext } from '@kinerja/database';
 import { auditRow, auditRowsInsert } from '@kinerja/database';
-import { handleEventOnce, handleEventsOnce, outboxRowsInsert, outboxRowsOf } from '@kinerja/messaging';
+import { handleEventOnceWith, handleEventsOnceWith, outboxRowsInsert, outboxRowsOf } from '@kinerja/messaging';
 
 import type { GapMappingOverride } from '../domain/agency-gap-mapping';
 import type { AssignmentRecord } from '../domain/assignment-record';
@@ -209,30 +209,10 @@ export class PrismaEventStore implements EventStore {
   ) {}
 
   handleOnce(eventId: string, work: (tx: EventTransaction) => Promise<void>): Promise<boolean> {
-    return handleEventOnce(
-      this.prisma,
-      CONSUMER,
-      eventId,
-      async (tx) => {
-        const transaction = new PrismaEventTransaction(tx);
-        await work(transaction);
-        return { wroteOutbox: transaction.wroteOutbox };
-      },
-      this.afterOutboxCommit,
-    );
+    return handleEventOnceWith(this.prisma, CONSUMER, eventId, (tx) => new PrismaEventTransaction(tx), work, this.afterOutboxCommit);
   }
 
   handleBatchOnce(eventIds: readonly string[], work: (tx: EventBatchTransaction, claimed: ReadonlySet<string>) => Promise<void>): Promise<ReadonlySet<string>> {
-    return handleEventsOnce(
-      this.prisma,
-      CONSUMER,
-      eventIds,
-      async (tx, claimed) => {
-        const transaction = new PrismaEventBatchTransaction(tx);
-        await work(transaction, claimed);
-        return { wroteOutbox: transaction.wroteOutbox };
-      },
-      this.afterOutboxCommit,
-    );
+    return handleEventsOnceWith(this.prisma, CONSUMER, eventIds, (tx) => new PrismaEventBatchTransaction(tx), work, this.afterOutboxCommit);
   }
 }
