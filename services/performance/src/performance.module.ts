@@ -90,6 +90,7 @@ export function wirePerformance(repositories: Repositories, options: Performance
   const feedbackAggregates = new FeedbackAggregateReader(repositories.feedbackAggregates);
   const documentLinks = new DocumentLinks(options.documentLinkSecret, clock);
   const officialDocuments = new OfficialDocumentReader(repositories);
+  const followUpDeps = { copies, assessments, followUps, ids, clock };
   return {
     resolvers: [
       new PerformancePeriodResolver(
@@ -125,7 +126,7 @@ export function wirePerformance(repositories: Repositories, options: Performance
         new SetUnitRating(unitRatings, periods, copies, assessments, ids, clock),
       ),
       new OfficialDocumentResolver(documentLinks, officialDocuments),
-      new FollowUpResolver(new GrantReward(copies, assessments, followUps, ids, clock), new IssueSanction(copies, assessments, followUps, ids, clock)),
+      new FollowUpResolver(new GrantReward(followUpDeps), new IssueSanction(followUpDeps)),
     ],
     references: {
       PerformancePeriod: (ref, context) => context.loaders.period.load(ref.id),
