@@ -35,7 +35,7 @@ export { KafkaTransport } from './kafka.transport';
 export { type KafkaConnectionSecurity, kafkaSecurityOptions } from './kafka-client-options';
 export { currentTraceparent, type OutboxRow, outboxRow, outboxRowsInsert, outboxRowsOf, toMessage } from './outbox';
 export { OutboxRelay } from './outbox-relay';
-export { claimChunks, type ReminderClaim, reminderDueRows } from './reminder-claims';
+export { claimChunks, claimReminders, type ReminderClaim, reminderDueRows, type ReminderKeyColumn } from './reminder-claims';
 export { DEFAULT_EVENT_RETENTION_DAYS, type PruneResult, RetentionPruner, type RetentionPrunerOptions } from './retention-pruner';
 export { catalogueTopics, ensureTopics, TOPIC_RETENTION_DAYS, type TopicSettings } from './topics';
 export type { BatchMessageHandler, IncomingMessage, MessageHandler, OutgoingMessage, SubscribeOptions, Subscription, Transport } from './transport';
