@@ -5,9 +5,8 @@ import { join } from 'node:path';
 
 import { EMPLOYEE_EVENT_TYPES } from '@kinerja/events';
 import type { Clock, IdGenerator } from '@kinerja/kernel';
-import type { Logger } from '@kinerja/logger';
 import type { HandlerMap } from '@kinerja/messaging';
-import { defineService, PeriodicJob, type RunningService, type ServiceWiring } from '@kinerja/service-kit';
+import { countingJob, defineService, type RunningService, type ServiceWiring } from '@kinerja/service-kit';
 
 import { AddIndicator } from './application/add-indicator.command';
 import { AddWorkResult } from './application/add-work-result.command';
@@ -186,22 +185,14 @@ export const performanceModule = defineService({
       { clock, ids },
     );
     const reminders = new ScheduleDeadlineReminders(new PrismaReminderSchedule(prisma, notifyOutbox), repositories.settings, clock, ids);
-    return { ...wiring, jobs: [deadlineRemindersJob(reminders, config.REMINDER_INTERVAL_SECONDS, logger)] };
+    // Looks for the deadline reminders due while the service runs (every replica; each claimed once).
+    const remindersJob = countingJob('deadline-reminders', config.REMINDER_INTERVAL_SECONDS, logger, {
+      run: () => reminders.execute(),
+      field: 'claimed',
+      message: 'deadline reminders sent',
+    });
+    return { ...wiring, jobs: [remindersJob] };
   },
 });
-
-/** Looks for the deadline reminders due every `intervalSeconds` while the service runs (every replica; claimed once). */
-function deadlineRemindersJob(reminders: ScheduleDeadlineReminders, intervalSeconds: number, logger: Logger): PeriodicJob {
-  const jobLogger = logger.child({ component: 'deadline-reminders' });
-  return new PeriodicJob(
-    'deadline-reminders',
-    intervalSeconds * 1000,
-    async () => {
-      const claimed = await reminders.execute();
-      if (claimed > 0) jobLogger.info({ claimed }, 'deadline reminders sent');
-    },
-    jobLogger,
-  );
-}
 
 export type PerformanceService = RunningService<PerformanceConfig, PerformancePrisma, PerformanceWiring>;
