@@ -1,5 +1,6 @@
 export { type AuditContext, auditContextOf, auditContextOfEvent, type AuditEntry, auditRow, auditRowsInsert } from './audit';
 export { DataDirectoryLockedError, lockDataDirectory } from './data-directory-lock';
+export { calendarDateOf, dateColumn } from './date-columns';
 export { applyMigrations, type MigrationResult, readMigrations } from './migrator';
 export { type Database, DatabaseOpenError, openDatabase, type OpenDatabaseOptions } from './open-database';
 export { type PrismaClientOptions, prismaClientOver } from './prisma-client';
