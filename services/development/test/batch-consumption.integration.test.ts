@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 
-import { applyMigrations, type Database, openDatabase } from '@kinerja/database';
 import { deadLetterTopicOf, type EventEnvelope, topicOf } from '@kinerja/events';
 import { randomIds, systemClock } from '@kinerja/kernel';
 import { createLogger } from '@kinerja/logger';
@@ -18,7 +17,7 @@ import {
 } from '@kinerja/messaging';
 
 import { kafkaClient, readTopic, testBrokers, topicEnds, waitFor } from '../../../test/support/kafka';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/postgres';
+import { type MigratedTestDatabase, openMigratedTestDatabase } from '../../../test/support/service-database';
 import { developmentEventHandlers, developmentModule } from '../src/development.module';
 import { createPrismaClient, type DevelopmentPrisma } from '../src/infrastructure/prisma-client';
 import { seedDefaultCatalogue } from '../src/seed/seed-default-catalogue';
@@ -78,8 +77,7 @@ function countingBatches(handler: BatchEventHandler<typeof TYPE>) {
 }
 
 describe('batch consumption on a real Kafka broker and PostgreSQL (development, performance.assessment.finalized)', () => {
-  let testDatabase: TestDatabase;
-  let database: Database;
+  let migrated: MigratedTestDatabase;
   let prisma: DevelopmentPrisma;
   let finalized: BatchEventHandler<typeof TYPE>;
   const transports: KafkaTransport[] = [];
@@ -92,10 +90,8 @@ describe('batch consumption on a real Kafka broker and PostgreSQL (development, 
   };
 
   beforeAll(async () => {
-    testDatabase = await createTestDatabase('batch');
-    database = await openDatabase({ url: testDatabase.url, dataDir: '' });
-    await applyMigrations(database.sql, developmentModule.migrationsDir);
-    prisma = createPrismaClient(database);
+    migrated = await openMigratedTestDatabase('batch', developmentModule.migrationsDir);
+    prisma = createPrismaClient(migrated.database);
     await seedDefaultCatalogue(prisma);
     finalized = developmentEventHandlers(prisma, { ids: randomIds, clock: systemClock })[TYPE] as BatchEventHandler<typeof TYPE>;
     await ensureTopics(newTransport().admin, { partitions: 3, replicationFactor: 1 });
@@ -104,8 +100,7 @@ describe('batch consumption on a real Kafka broker and PostgreSQL (development, 
   afterAll(async () => {
     await Promise.all(transports.map((transport) => transport.close()));
     await prisma?.$disconnect();
-    await database?.close();
-    await testDatabase?.drop();
+    await migrated?.close();
   });
 
   const poorEvents = (count: number): Finalized[] =>
