@@ -13,10 +13,9 @@ import {
   type HandlerMap,
   KafkaTransport,
   toMessage,
-  withBrokerRetry,
 } from '@kinerja/messaging';
 
-import { kafkaClient, readTopic, testBrokers, topicEnds, waitFor } from '../../../test/support/kafka';
+import { kafkaClient, readTopic, startGroupAtEnd, testBrokers, topicEnds, waitFor } from '../../../test/support/kafka';
 import { type MigratedTestDatabase, openMigratedTestDatabase } from '../../../test/support/service-database';
 import { developmentEventHandlers, developmentModule } from '../src/development.module';
 import { createPrismaClient, type DevelopmentPrisma } from '../src/infrastructure/prisma-client';
@@ -28,23 +27,6 @@ const TOPIC = topicOf(TYPE);
 type Finalized = EventEnvelope<typeof TYPE>;
 const logger = createLogger({ name: 'batch-consumption-test', level: 'silent' });
 const FAST_RETRY = { attempts: 2, initialDelayMs: 10, maxDelayMs: 10 };
-
-/** A new group would replay the shared broker's whole topic: start it at the topic's end. */
-function startGroupAtEnd(groupId: string): Promise<void> {
-  return withBrokerRetry(
-    async () => {
-      const admin = kafkaClient().admin();
-      await admin.connect();
-      try {
-        const ends = await admin.fetchTopicOffsets(TOPIC);
-        await admin.setOffsets({ groupId, topic: TOPIC, partitions: ends.map(({ partition, high }) => ({ partition, offset: high })) });
-      } finally {
-        await admin.disconnect();
-      }
-    },
-    { what: 'start group at end' },
-  );
-}
 
 /** Whether the group has committed offsets up to the topic's end on every partition. */
 async function caughtUp(groupId: string): Promise<boolean> {
@@ -120,7 +102,7 @@ describe('batch consumption on a real Kafka broker and PostgreSQL (development, 
 
   it('isolates a poison event in the middle of a batch to the dead-letter topic; the events around it take effect once, and a redelivered batch changes nothing', async () => {
     const group = `batch-poison-${randomUUID()}`;
-    await startGroupAtEnd(group);
+    await startGroupAtEnd(group, TOPIC);
     const { counted, sizes, seen } = countingBatches(finalized);
     const transport = newTransport();
     const consumer = new EventConsumer({ consumer: group, transport, logger, retry: FAST_RETRY, handlers: { [TYPE]: counted } as HandlerMap });
@@ -171,7 +153,7 @@ describe('batch consumption on a real Kafka broker and PostgreSQL (development, 
 
   it('has one effect per event when the consumer dies after the batch committed and before its offset did', async () => {
     const group = `batch-crash-${randomUUID()}`;
-    await startGroupAtEnd(group);
+    await startGroupAtEnd(group, TOPIC);
     const { counted, seen } = countingBatches(finalized);
     const transport = newTransport();
     const process = createBatchProcessor({
@@ -210,7 +192,7 @@ describe('batch consumption on a real Kafka broker and PostgreSQL (development, 
 
   it('shares the partitions between two development replicas in one group, with no duplicate effect', async () => {
     const group = `batch-replicas-${randomUUID()}`;
-    await startGroupAtEnd(group);
+    await startGroupAtEnd(group, TOPIC);
     const replicas = [countingBatches(finalized), countingBatches(finalized)];
     const consumers = replicas.map(
       ({ counted }) =>
