@@ -5,4 +5,7 @@ import { type Prisma, PrismaClient } from '../generated/prisma/client';
 export type DevelopmentPrisma = InstanceType<typeof PrismaClient>;
 export type DevelopmentTransaction = Prisma.TransactionClient;
 
-export const createPrismaClient = (database: Database, onQuery?: (sql: string) => void) => prismaClientOver<DevelopmentPrisma>(PrismaClient, database, onQuery);
+/** The generated client over the service's database adapter (PGlite or a pg pool). */
+export function createPrismaClient(database: Database, onQuery?: (sql: string) => void): DevelopmentPrisma {
+  return prismaClientOver(PrismaClient, database, onQuery);
+}

@@ -4,4 +4,7 @@ import { PrismaClient } from '../generated/prisma/client';
 
 export type IdentityPrisma = InstanceType<typeof PrismaClient>;
 
-export const createPrismaClient = (database: Database, onQuery?: (sql: string) => void) => prismaClientOver<IdentityPrisma>(PrismaClient, database, onQuery);
+/** The generated client over the service's database adapter (PGlite or a pg pool). */
+export function createPrismaClient(database: Database, onQuery?: (sql: string) => void): IdentityPrisma {
+  return prismaClientOver(PrismaClient, database, onQuery);
+}

@@ -4,4 +4,7 @@ import { PrismaClient } from '../generated/prisma/client';
 
 export type PerformancePrisma = InstanceType<typeof PrismaClient>;
 
-export const createPrismaClient = (database: Database, onQuery?: (sql: string) => void) => prismaClientOver<PerformancePrisma>(PrismaClient, database, onQuery);
+/** The generated client over the service's database adapter (PGlite or a pg pool). */
+export function createPrismaClient(database: Database, onQuery?: (sql: string) => void): PerformancePrisma {
+  return prismaClientOver(PrismaClient, database, onQuery);
+}
