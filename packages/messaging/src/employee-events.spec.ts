@@ -1,32 +1,17 @@
-import { createEnvelope, EMPLOYEE_EVENT_TYPES, type EmployeeEventType } from '@kinerja/events';
+import { EMPLOYEE_EVENT_TYPES } from '@kinerja/events';
 
+import { employeeTransferred, testEmployee } from '../../../test/support/employee-events';
 import { employeeCopyUpdate, forEmployeeEvents } from './employee-events';
 import { EventRejectedError } from './event-rejection';
 
-const employee = {
-  employeeId: '00000000-0000-4000-8000-000000000001',
-  nip: '198609262015051001',
-  name: 'Siti Rahma',
-  agencyId: '00000000-0000-4000-8000-0000000000aa',
-  orgUnitId: '00000000-0000-4000-8000-0000000000bb',
-  positionId: null,
-  supervisorEmployeeId: null,
-  employmentType: 'PNS' as const,
-};
+const employee = testEmployee('00000000-0000-4000-8000-0000000000aa');
 const otherAgency = '00000000-0000-4000-8000-0000000000dd';
-const transferred = createEnvelope<EmployeeEventType>({
-  id: '00000000-0000-4000-8000-0000000000ee',
-  type: 'identity.employee.transferred',
-  agencyId: employee.agencyId,
-  producer: 'identity',
-  payload: { ...employee, previousOrgUnitId: '00000000-0000-4000-8000-0000000000cc', previousPositionId: null },
-  occurredAt: new Date('2031-01-02T00:00:00Z'),
-});
+const transferred = employeeTransferred(employee, '00000000-0000-4000-8000-0000000000cc', new Date('2031-01-02T00:00:00Z'));
 
 describe('an employee copy on an employee event', () => {
   it('takes the state the event describes, keeping a leave across a transfer', () => {
     const held = { agencyId: employee.agencyId, status: 'ON_LEAVE' as const, lastEventAt: new Date('2031-01-01T00:00:00Z') };
-    expect(employeeCopyUpdate(transferred, held)).toEqual({ ...employee, status: 'ON_LEAVE', occurredAt: new Date('2031-01-02T00:00:00Z') });
+    expect(employeeCopyUpdate(transferred, held)).toEqual({ ...employee, positionId: null, status: 'ON_LEAVE', occurredAt: new Date('2031-01-02T00:00:00Z') });
   });
 
   it('takes the state of an employee not held yet', () => {
