@@ -1,5 +1,6 @@
 import type { Assessment, WorkResultGap } from '../domain/assessment';
 import type { EmployeeCopy } from '../domain/employee-copy';
+import { toEmployeeCopy } from './mappers';
 
 /**
  * Each requested employee's copy (for the access decision) joined with their most recent
@@ -57,18 +58,7 @@ export interface LatestRow {
 }
 
 export function toLatest(row: LatestRow): { subject: EmployeeCopy; latest: Assessment | null } {
-  const subject: EmployeeCopy = {
-    employeeId: row.employeeId,
-    agencyId: row.agencyId,
-    orgUnitId: row.orgUnitId,
-    positionId: row.positionId,
-    supervisorEmployeeId: row.supervisorEmployeeId,
-    name: row.name,
-    nip: row.nip,
-    employmentType: row.employmentType,
-    status: row.status,
-    sourceOccurredAt: new Date(row.sourceOccurredAt),
-  };
+  const subject = toEmployeeCopy({ ...row, sourceOccurredAt: new Date(row.sourceOccurredAt) });
   if (!row.a_id) return { subject, latest: null };
   return {
     subject,
