@@ -21,16 +21,8 @@ export interface Employee {
   status: EmployeeStatus;
 }
 
-export interface NewEmployeeInput {
-  agencyId: string;
-  nip: string;
-  name: string;
-  email: string | null;
-  employmentType: EmploymentType;
-  rank: string | null;
-  orgUnitId: string;
-  positionId: string | null;
-}
+/** A new employee as HR registers them: everything but the id and the status (a new employee is active). */
+export type NewEmployeeInput = Omit<Employee, 'id' | 'status'>;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

@@ -26,16 +26,11 @@ export interface Formation {
   reviewedAt: Date | null;
 }
 
-export interface ProposeFormationInput {
-  agencyId: string;
-  orgUnitId: string;
-  positionId: string | null;
-  positionTitle: string;
-  need: number;
-  currentHolders: number;
-  quota: number;
-  justification: string;
-}
+/** What an agency proposes; the review fills in the rest. */
+export type ProposeFormationInput = Pick<
+  Formation,
+  'agencyId' | 'orgUnitId' | 'positionId' | 'positionTitle' | 'need' | 'currentHolders' | 'quota' | 'justification'
+>;
 
 export const JUSTIFICATION_MIN_LENGTH = 20;
 
