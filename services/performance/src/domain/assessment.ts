@@ -48,20 +48,24 @@ export interface SupervisorDecision {
   justification: string | null;
 }
 
-export interface AssessmentFacts {
-  id: string;
-  agencyId: string;
-  planId: string;
-  periodId: string;
-  employeeId: string;
-  orgUnitId: string;
-  kind: AssessmentKind;
-  assessorEmployeeId: string;
-  finalizedAt: Date;
-  /** The system's proposal (rule 2), and the work results the supervisor decided are BELOW (work-result-gaps.rule). */
-  proposedWorkResultRating: ExpectationRating;
-  workResultGaps: WorkResultGap[];
-}
+/**
+ * What the system knows before the supervisor decides: whose assessment it is, and the system's
+ * proposal (rule 2) with the work results the supervisor decided are BELOW (work-result-gaps.rule).
+ */
+export type AssessmentFacts = Pick<
+  Assessment,
+  | 'id'
+  | 'agencyId'
+  | 'planId'
+  | 'periodId'
+  | 'employeeId'
+  | 'orgUnitId'
+  | 'kind'
+  | 'assessorEmployeeId'
+  | 'finalizedAt'
+  | 'proposedWorkResultRating'
+  | 'workResultGaps'
+>;
 
 export const MIN_OVERRIDE_REASON_LENGTH = 10;
 
