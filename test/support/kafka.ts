@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import { withBrokerRetry } from '@kinerja/messaging';
 import { Kafka, logLevel } from 'kafkajs';
 
 export const testBrokers = (): string[] => (process.env['TEST_KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',');
@@ -70,4 +71,21 @@ export async function waitFor<T>(probe: () => Promise<T | undefined | false>, ti
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** A new group would replay the shared broker's whole topic: start it at the topic's end. */
+export function startGroupAtEnd(groupId: string, topic: string): Promise<void> {
+  return withBrokerRetry(
+    async () => {
+      const admin = kafkaClient().admin();
+      await admin.connect();
+      try {
+        const ends = await admin.fetchTopicOffsets(topic);
+        await admin.setOffsets({ groupId, topic, partitions: ends.map(({ partition, high }) => ({ partition, offset: high })) });
+      } finally {
+        await admin.disconnect();
+      }
+    },
+    { what: 'start group at end' },
+  );
 }

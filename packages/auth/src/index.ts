@@ -1,3 +1,4 @@
+export type { Actor } from './actor';
 export {
   ACCESS_TOKEN_ALGORITHM,
   type AccessTokenClaims,

@@ -10,6 +10,16 @@ export interface AuditContext {
   requestId: string | null;
 }
 
+/** The audit context of a use case's actor (`Actor` of @kinerja/auth): the user, and the request. */
+export function auditContextOf(actor: { viewer: { userId: string | null }; requestId: string }): AuditContext {
+  return { actorUserId: actor.viewer.userId, requestId: actor.requestId };
+}
+
+/** A change an event caused has no user: the audit row names the event instead. */
+export function auditContextOfEvent(eventId: string): AuditContext {
+  return { actorUserId: null, requestId: `event:${eventId}` };
+}
+
 export interface AuditEntry {
   action: string;
   entityType: string;

@@ -93,3 +93,47 @@ export async function handleEventsOnce<Tx extends RawTransaction>(
   if (wroteOutbox) afterOutboxCommit();
   return claimed;
 }
+
+/** The transaction object an event store hands its handlers: it notes whether they wrote outbox rows. */
+export interface EventUnit {
+  readonly wroteOutbox: boolean;
+}
+
+/**
+ * `handleEventOnce` for an event store whose handlers see its own transaction object (`open`
+ * wraps Prisma's transaction in it) rather than Prisma's: the relay is woken when that object
+ * wrote outbox rows.
+ */
+export function handleEventOnceWith<Tx extends Pick<RawTransaction, '$executeRawUnsafe'>, Unit>(
+  client: TransactionalClient<Tx>,
+  consumer: string,
+  eventId: string,
+  open: (tx: Tx) => Unit & EventUnit,
+  work: (unit: Unit) => Promise<void>,
+  afterOutboxCommit?: () => void,
+): Promise<boolean> {
+  return handleEventOnce(client, consumer, eventId, async (tx) => ({ wroteOutbox: await workIn(open(tx), work) }), afterOutboxCommit);
+}
+
+/** `handleEventsOnce` with the event store's own transaction object, as `handleEventOnceWith`. */
+export function handleEventsOnceWith<Tx extends RawTransaction, Unit>(
+  client: TransactionalClient<Tx>,
+  consumer: string,
+  eventIds: readonly string[],
+  open: (tx: Tx) => Unit & EventUnit,
+  work: (unit: Unit, claimed: ReadonlySet<string>) => Promise<void>,
+  afterOutboxCommit?: () => void,
+): Promise<ReadonlySet<string>> {
+  return handleEventsOnce(
+    client,
+    consumer,
+    eventIds,
+    async (tx, claimed) => ({ wroteOutbox: await workIn(open(tx), (unit) => work(unit, claimed)) }),
+    afterOutboxCommit,
+  );
+}
+
+async function workIn<Unit>(unit: Unit & EventUnit, work: (unit: Unit) => Promise<void>): Promise<boolean> {
+  await work(unit);
+  return unit.wroteOutbox;
+}

@@ -1,46 +1,14 @@
 import { randomUUID } from 'node:crypto';
 
-import { createEnvelope, deadLetterTopicOf, type EventEnvelope, topicOf } from '@kinerja/events';
+import { deadLetterTopicOf, topicOf } from '@kinerja/events';
 import { createLogger } from '@kinerja/logger';
 
-import { kafkaClient, readTopic, testBrokers } from '../../../test/support/kafka';
+import { employeeRegistered, testEmployee } from '../../../test/support/employee-events';
+import { readTopic, startGroupAtEnd, testBrokers } from '../../../test/support/kafka';
 import { ensureTopics, EventConsumer, KafkaTransport, toMessage } from '../src';
 
 const logger = createLogger({ name: 'future-event-test', level: 'silent' });
 const TYPE = 'identity.employee.registered';
-
-function registered(occurredAt: Date): EventEnvelope<typeof TYPE> {
-  const agencyId = randomUUID();
-  return createEnvelope({
-    id: randomUUID(),
-    type: TYPE,
-    occurredAt,
-    agencyId,
-    producer: 'identity',
-    payload: {
-      employeeId: randomUUID(),
-      nip: '198609262015051001',
-      name: 'Budi',
-      agencyId,
-      orgUnitId: agencyId,
-      positionId: null,
-      supervisorEmployeeId: null,
-      employmentType: 'PNS',
-    },
-  });
-}
-
-/** A new group would replay the shared broker's whole topic: start it at the topic's end. */
-async function startGroupAtEnd(groupId: string, topic: string): Promise<void> {
-  const admin = kafkaClient().admin();
-  await admin.connect();
-  try {
-    const ends = await admin.fetchTopicOffsets(topic);
-    await admin.setOffsets({ groupId, topic, partitions: ends.map(({ partition, high }) => ({ partition, offset: high })) });
-  } finally {
-    await admin.disconnect();
-  }
-}
 
 describe('a future-dated event on a real Kafka broker', () => {
   const transport = new KafkaTransport({ brokers: testBrokers(), clientId: `future-${randomUUID().slice(0, 8)}`, logger });
@@ -55,8 +23,8 @@ describe('a future-dated event on a real Kafka broker', () => {
     const consumer = new EventConsumer({ consumer: group, transport, logger, handlers: { [TYPE]: async (event) => void handled.push(event.id) } });
     await consumer.start();
     try {
-      const forged = registered(new Date(Date.now() + 3_600_000));
-      const honest = registered(new Date());
+      const forged = employeeRegistered(testEmployee(randomUUID()), new Date(Date.now() + 3_600_000));
+      const honest = employeeRegistered(testEmployee(randomUUID()), new Date());
       // One key: the honest event is behind the forged one in the same partition.
       await transport.publish([forged, honest].map((event) => toMessage(topicOf(TYPE), 'same-employee', event)));
 

@@ -1,48 +1,16 @@
 import { randomUUID } from 'node:crypto';
 
-import { createEnvelope, topicOf } from '@kinerja/events';
+import { topicOf } from '@kinerja/events';
 import { createLogger } from '@kinerja/logger';
 import { ensureTopics, EventConsumer, KafkaTransport, toMessage } from '@kinerja/messaging';
 import { createMetrics } from '@kinerja/observability';
 
-import { kafkaClient, testBrokers, waitFor } from '../../../test/support/kafka';
+import { employeeSnapshot, testEmployee } from '../../../test/support/employee-events';
+import { startGroupAtEnd, testBrokers, waitFor } from '../../../test/support/kafka';
 
 const logger = createLogger({ name: 'lag-test', level: 'silent' });
 const TYPE = 'identity.employee.snapshot';
 const TOPIC = topicOf(TYPE);
-
-function snapshot(employeeId: string) {
-  const agencyId = randomUUID();
-  return createEnvelope({
-    id: randomUUID(),
-    type: TYPE,
-    agencyId,
-    producer: 'identity',
-    payload: {
-      employeeId,
-      nip: '198609262015051001',
-      name: 'Budi',
-      agencyId,
-      orgUnitId: agencyId,
-      positionId: null,
-      supervisorEmployeeId: null,
-      employmentType: 'PNS',
-      status: 'ACTIVE',
-    },
-  });
-}
-
-/** A new group would replay the shared broker's whole topic: start it at the topic's end. */
-async function startGroupAtEnd(groupId: string): Promise<void> {
-  const admin = kafkaClient().admin();
-  await admin.connect();
-  try {
-    const ends = await admin.fetchTopicOffsets(TOPIC);
-    await admin.setOffsets({ groupId, topic: TOPIC, partitions: ends.map(({ partition, high }) => ({ partition, offset: high })) });
-  } finally {
-    await admin.disconnect();
-  }
-}
 
 describe('consumer_group_lag on a real Kafka broker', () => {
   const transport = new KafkaTransport({ brokers: testBrokers(), clientId: `lag-${randomUUID().slice(0, 8)}`, logger });
@@ -51,7 +19,7 @@ describe('consumer_group_lag on a real Kafka broker', () => {
   it('shows a stuck group’s uncommitted messages on their partition, and 0 once they are handled', async () => {
     await ensureTopics(transport.admin, { partitions: 3, replicationFactor: 1 });
     const group = `lag-test-${randomUUID()}`;
-    await startGroupAtEnd(group);
+    await startGroupAtEnd(group, TOPIC);
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const consumer = new EventConsumer({ consumer: group, transport, logger, handlers: { [TYPE]: () => gate } });
@@ -59,8 +27,8 @@ describe('consumer_group_lag on a real Kafka broker', () => {
     metrics.addSources('lagging', { consumer });
     await consumer.start();
     try {
-      const employeeId = randomUUID(); // one key: all five on one partition
-      await transport.publish(Array.from({ length: 5 }, () => toMessage(TOPIC, employeeId, snapshot(employeeId))));
+      const employee = testEmployee(randomUUID()); // one key: all five on one partition
+      await transport.publish(Array.from({ length: 5 }, () => toMessage(TOPIC, employee.employeeId, employeeSnapshot(employee, 'ACTIVE'))));
       const series = (lag: number) =>
         new RegExp(`^consumer_group_lag\\{service="lagging",group="${group}",topic="${TOPIC.replace(/\./g, '\\.')}",partition="\\d+"\\} ${lag}$`, 'm');
 

@@ -1,4 +1,4 @@
-export { PeriodicJob, type ServiceJob } from './periodic-job';
+export { type CountedWork, countingJob, PeriodicJob, type ServiceJob } from './periodic-job';
 export { printServiceSchema } from './print-schema';
 export { loadServiceModule, moduleFileOf, readRegistry, REGISTRY_PATH, type RegistryEntry } from './registry';
 export { runMigrations } from './run-migrations';

@@ -1,6 +1,7 @@
 import { createLogger } from '@kinerja/logger';
 
-import { PeriodicJob } from './periodic-job';
+import { capturingLogger } from '../../../test/support/capturing-logger';
+import { countingJob, PeriodicJob } from './periodic-job';
 
 const silent = createLogger({ name: 'periodic-job', level: 'silent' });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -48,5 +49,18 @@ describe('PeriodicJob', () => {
     await sleep(30);
     await job.stop();
     expect(runs).toBe(0);
+  });
+
+  it('logs what a counting job handled under its name, and nothing for a run that handled nothing', async () => {
+    const { logger, lines } = capturingLogger('info');
+    const counts = [0, 3];
+    const job = countingJob('test-reminders', 0.005, logger, { run: async () => counts.shift() ?? 0, field: 'claimed', message: 'reminders sent' });
+    job.start();
+    while (counts.length > 0) await sleep(5);
+    await sleep(10);
+    await job.stop();
+    expect(lines.map(({ component, claimed, msg }) => ({ component, claimed, msg }))).toEqual([
+      { component: 'test-reminders', claimed: 3, msg: 'reminders sent' },
+    ]);
   });
 });

@@ -56,3 +56,29 @@ export class PeriodicJob implements ServiceJob {
     this.timer.unref();
   }
 }
+
+/** What a counting job does each run: how many things it handled, and how that is logged when there were any. */
+export interface CountedWork {
+  run(): Promise<number>;
+  /** The log line's field for the count (`claimed`, `sent`). */
+  field: string;
+  message: string;
+}
+
+/**
+ * The usual job of a service: every `intervalSeconds`, work that counts what it handled (reminders
+ * claimed, mails sent, cycles closed) and logs the count when there was any, under a logger whose
+ * `component` is the job's name.
+ */
+export function countingJob(name: string, intervalSeconds: number, logger: Logger, work: CountedWork): PeriodicJob {
+  const jobLogger = logger.child({ component: name });
+  return new PeriodicJob(
+    name,
+    intervalSeconds * 1000,
+    async () => {
+      const count = await work.run();
+      if (count > 0) jobLogger.info({ [work.field]: count }, work.message);
+    },
+    jobLogger,
+  );
+}

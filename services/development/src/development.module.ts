@@ -2,6 +2,7 @@ import 'reflect-metadata';
 
 import { join } from 'node:path';
 
+import { EMPLOYEE_EVENT_TYPES } from '@kinerja/events';
 import type { Clock, IdGenerator } from '@kinerja/kernel';
 import type { HandlerMap } from '@kinerja/messaging';
 import { defineService, type RunningService } from '@kinerja/service-kit';
@@ -58,15 +59,7 @@ export const developmentModule = defineService({
   envSchema: developmentEnvSchema,
   migrationsDir: join(__dirname, '..', 'prisma', 'migrations'),
   consumerGroup: CONSUMER,
-  consumes: [
-    'identity.employee.registered',
-    'identity.employee.transferred',
-    'identity.employee.left',
-    'identity.employee.snapshot',
-    'performance.assessment.finalized',
-    'performance.sanction.issued',
-    'recruitment.applicant.hired',
-  ],
+  consumes: [...EMPLOYEE_EVENT_TYPES, 'performance.assessment.finalized', 'performance.sanction.issued', 'recruitment.applicant.hired'],
   resolvers: [
     CompetencyResolver,
     TrainingProgramResolver,

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 
-import { applyMigrations, type Database, openDatabase } from '@kinerja/database';
 import { deadLetterTopicOf, type EventEnvelope, topicOf } from '@kinerja/events';
 import { randomIds, systemClock } from '@kinerja/kernel';
 import { createLogger } from '@kinerja/logger';
@@ -14,11 +13,10 @@ import {
   type HandlerMap,
   KafkaTransport,
   toMessage,
-  withBrokerRetry,
 } from '@kinerja/messaging';
 
-import { kafkaClient, readTopic, testBrokers, topicEnds, waitFor } from '../../../test/support/kafka';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/postgres';
+import { kafkaClient, readTopic, startGroupAtEnd, testBrokers, topicEnds, waitFor } from '../../../test/support/kafka';
+import { type MigratedTestDatabase, openMigratedTestDatabase } from '../../../test/support/service-database';
 import { developmentEventHandlers, developmentModule } from '../src/development.module';
 import { createPrismaClient, type DevelopmentPrisma } from '../src/infrastructure/prisma-client';
 import { seedDefaultCatalogue } from '../src/seed/seed-default-catalogue';
@@ -29,23 +27,6 @@ const TOPIC = topicOf(TYPE);
 type Finalized = EventEnvelope<typeof TYPE>;
 const logger = createLogger({ name: 'batch-consumption-test', level: 'silent' });
 const FAST_RETRY = { attempts: 2, initialDelayMs: 10, maxDelayMs: 10 };
-
-/** A new group would replay the shared broker's whole topic: start it at the topic's end. */
-function startGroupAtEnd(groupId: string): Promise<void> {
-  return withBrokerRetry(
-    async () => {
-      const admin = kafkaClient().admin();
-      await admin.connect();
-      try {
-        const ends = await admin.fetchTopicOffsets(TOPIC);
-        await admin.setOffsets({ groupId, topic: TOPIC, partitions: ends.map(({ partition, high }) => ({ partition, offset: high })) });
-      } finally {
-        await admin.disconnect();
-      }
-    },
-    { what: 'start group at end' },
-  );
-}
 
 /** Whether the group has committed offsets up to the topic's end on every partition. */
 async function caughtUp(groupId: string): Promise<boolean> {
@@ -78,8 +59,7 @@ function countingBatches(handler: BatchEventHandler<typeof TYPE>) {
 }
 
 describe('batch consumption on a real Kafka broker and PostgreSQL (development, performance.assessment.finalized)', () => {
-  let testDatabase: TestDatabase;
-  let database: Database;
+  let migrated: MigratedTestDatabase;
   let prisma: DevelopmentPrisma;
   let finalized: BatchEventHandler<typeof TYPE>;
   const transports: KafkaTransport[] = [];
@@ -92,10 +72,8 @@ describe('batch consumption on a real Kafka broker and PostgreSQL (development, 
   };
 
   beforeAll(async () => {
-    testDatabase = await createTestDatabase('batch');
-    database = await openDatabase({ url: testDatabase.url, dataDir: '' });
-    await applyMigrations(database.sql, developmentModule.migrationsDir);
-    prisma = createPrismaClient(database);
+    migrated = await openMigratedTestDatabase('batch', developmentModule.migrationsDir);
+    prisma = createPrismaClient(migrated.database);
     await seedDefaultCatalogue(prisma);
     finalized = developmentEventHandlers(prisma, { ids: randomIds, clock: systemClock })[TYPE] as BatchEventHandler<typeof TYPE>;
     await ensureTopics(newTransport().admin, { partitions: 3, replicationFactor: 1 });
@@ -104,8 +82,7 @@ describe('batch consumption on a real Kafka broker and PostgreSQL (development, 
   afterAll(async () => {
     await Promise.all(transports.map((transport) => transport.close()));
     await prisma?.$disconnect();
-    await database?.close();
-    await testDatabase?.drop();
+    await migrated?.close();
   });
 
   const poorEvents = (count: number): Finalized[] =>
@@ -125,7 +102,7 @@ describe('batch consumption on a real Kafka broker and PostgreSQL (development, 
 
   it('isolates a poison event in the middle of a batch to the dead-letter topic; the events around it take effect once, and a redelivered batch changes nothing', async () => {
     const group = `batch-poison-${randomUUID()}`;
-    await startGroupAtEnd(group);
+    await startGroupAtEnd(group, TOPIC);
     const { counted, sizes, seen } = countingBatches(finalized);
     const transport = newTransport();
     const consumer = new EventConsumer({ consumer: group, transport, logger, retry: FAST_RETRY, handlers: { [TYPE]: counted } as HandlerMap });
@@ -176,7 +153,7 @@ describe('batch consumption on a real Kafka broker and PostgreSQL (development, 
 
   it('has one effect per event when the consumer dies after the batch committed and before its offset did', async () => {
     const group = `batch-crash-${randomUUID()}`;
-    await startGroupAtEnd(group);
+    await startGroupAtEnd(group, TOPIC);
     const { counted, seen } = countingBatches(finalized);
     const transport = newTransport();
     const process = createBatchProcessor({
@@ -215,7 +192,7 @@ describe('batch consumption on a real Kafka broker and PostgreSQL (development, 
 
   it('shares the partitions between two development replicas in one group, with no duplicate effect', async () => {
     const group = `batch-replicas-${randomUUID()}`;
-    await startGroupAtEnd(group);
+    await startGroupAtEnd(group, TOPIC);
     const replicas = [countingBatches(finalized), countingBatches(finalized)];
     const consumers = replicas.map(
       ({ counted }) =>

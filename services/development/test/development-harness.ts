@@ -1,8 +1,4 @@
-import { randomUUID } from 'node:crypto';
-
-import type { Viewer } from '@kinerja/auth';
 import { loadConfig } from '@kinerja/config';
-import { applyMigrations, type Database, openDatabase } from '@kinerja/database';
 import { randomIds, systemClock } from '@kinerja/kernel';
 import { createLogger } from '@kinerja/logger';
 import { InProcessTransport, type Transport } from '@kinerja/messaging';
@@ -10,6 +6,7 @@ import { startService } from '@kinerja/service-kit';
 
 import { type Deliver, deliverer } from '../../../test/support/deliver';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/postgres';
+import { openMigratedTestDatabase } from '../../../test/support/service-database';
 import { developmentEventHandlers, developmentModule, type DevelopmentService } from '../src/development.module';
 import { developmentEnvSchema } from '../src/env';
 import { createPrismaClient, type DevelopmentPrisma } from '../src/infrastructure/prisma-client';
@@ -17,6 +14,7 @@ import { seedDefaultCatalogue } from '../src/seed/seed-default-catalogue';
 import { startTestTokens, type TestTokens } from './support/tokens';
 
 export type { Deliver };
+export { viewers } from '../../../test/support/viewers';
 
 /** development's database on a fresh PostgreSQL, migrated and seeded, with its handlers: no broker, no HTTP. */
 export interface HandlerHarness {
@@ -26,18 +24,15 @@ export interface HandlerHarness {
 }
 
 export async function openHandlerHarness(prefix: string): Promise<HandlerHarness> {
-  const testDatabase = await createTestDatabase(prefix);
-  const database: Database = await openDatabase({ url: testDatabase.url, dataDir: '' });
-  await applyMigrations(database.sql, developmentModule.migrationsDir);
-  const prisma = createPrismaClient(database);
+  const migrated = await openMigratedTestDatabase(prefix, developmentModule.migrationsDir);
+  const prisma = createPrismaClient(migrated.database);
   await seedDefaultCatalogue(prisma);
   return {
     prisma,
     deliver: deliverer('development', developmentEventHandlers(prisma, { ids: randomIds, clock: systemClock })),
     stop: async () => {
       await prisma.$disconnect();
-      await database.close();
-      await testDatabase.drop();
+      await migrated.close();
     },
   };
 }
@@ -87,11 +82,3 @@ export async function startDevelopmentOnPostgres(prefix: string, options: { tran
     },
   };
 }
-
-/** Viewers as identity's tokens describe them. */
-export const viewers = {
-  provinceAdmin: (): Viewer => ({ userId: randomUUID(), employeeId: null, agencyId: null, grants: [{ role: 'PROVINCE_ADMIN', agencyId: null }] }),
-  auditor: (): Viewer => ({ userId: randomUUID(), employeeId: null, agencyId: null, grants: [{ role: 'AUDITOR', agencyId: null }] }),
-  hrOf: (agencyId: string): Viewer => ({ userId: randomUUID(), employeeId: randomUUID(), agencyId, grants: [{ role: 'HR_ADMIN', agencyId }] }),
-  employee: (employeeId: string, agencyId: string): Viewer => ({ userId: randomUUID(), employeeId, agencyId, grants: [] }),
-};

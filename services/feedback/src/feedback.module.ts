@@ -2,10 +2,10 @@ import 'reflect-metadata';
 
 import { join } from 'node:path';
 
+import { EMPLOYEE_EVENT_TYPES } from '@kinerja/events';
 import { type Clock, type IdGenerator, systemClock } from '@kinerja/kernel';
-import type { Logger } from '@kinerja/logger';
 import type { HandlerMap } from '@kinerja/messaging';
-import { defineService, PeriodicJob, type RunningService, type ServiceWiring } from '@kinerja/service-kit';
+import { countingJob, defineService, type RunningService, type ServiceWiring } from '@kinerja/service-kit';
 
 import { AcknowledgeDialogue } from './application/acknowledge-dialogue.command';
 import { IssueSurveyToken, RateLimiter, SetServiceUnit, SubmitPublicFeedback, type SurveyLimits } from './application/citizen-survey';
@@ -62,13 +62,7 @@ export const feedbackModule = defineService({
   migrationsDir: join(__dirname, '..', 'prisma', 'migrations'),
   consumerGroup: CONSUMER,
   // The event types its handlers take; keep in step with `handlers` below and packages/events.
-  consumes: [
-    'identity.employee.registered',
-    'identity.employee.transferred',
-    'identity.employee.left',
-    'identity.employee.snapshot',
-    'performance.assessment.finalized',
-  ],
+  consumes: [...EMPLOYEE_EVENT_TYPES, 'performance.assessment.finalized'],
   resolvers: [
     FeedbackNoteResolver,
     DialogueResolver,
@@ -106,6 +100,8 @@ export const feedbackModule = defineService({
       dialogues: new DialogueReader(employees, dialogues),
       cycles: new FeedbackCycleReader(employees, cycles, clock),
     };
+    const closeDue = new CloseDueFeedbackCycles(cycles, clock);
+    const reminders = new ScheduleFeedbackReminders(new PrismaFeedbackReminderSchedule(prisma, notifyOutbox), clock, ids);
     return {
       resolvers: [
         new FeedbackNoteResolver(new RecordFeedbackNote(employees, notes, ids, clock), new ReplyToFeedbackNote(readers.notes, notes, clock)),
@@ -145,12 +141,18 @@ export const feedbackModule = defineService({
       },
       handlers: feedbackEventHandlers(prisma, { ids, clock, notifyOutbox }),
       jobs: [
-        closeDueCyclesJob(new CloseDueFeedbackCycles(cycles, clock), config.CYCLE_CLOSE_INTERVAL_SECONDS, logger),
-        feedbackRemindersJob(
-          new ScheduleFeedbackReminders(new PrismaFeedbackReminderSchedule(prisma, notifyOutbox), clock, ids),
-          config.REMINDER_INTERVAL_SECONDS,
-          logger,
-        ),
+        // Closes the overdue 360° cycles while the service runs.
+        countingJob('close-due-feedback-cycles', config.CYCLE_CLOSE_INTERVAL_SECONDS, logger, {
+          run: async () => (await closeDue.execute()).length,
+          field: 'closed',
+          message: 'closed 360° cycles past their due date',
+        }),
+        // Looks for the 360° reminders due (every replica; each claimed once).
+        countingJob('feedback-reminders', config.REMINDER_INTERVAL_SECONDS, logger, {
+          run: () => reminders.execute(),
+          field: 'claimed',
+          message: '360° reminders sent',
+        }),
       ],
       extendContext: (base) => ({ ...base, loaders: createLoaders(readers, base) }),
     };
@@ -166,34 +168,6 @@ export const feedbackModule = defineService({
     return { summary: { demoServiceUnits: await seedDemoSatisfaction(service.prisma, systemClock) } };
   },
 });
-
-/** Closes the overdue 360° cycles every `intervalSeconds` while the service runs. */
-function closeDueCyclesJob(closeDue: CloseDueFeedbackCycles, intervalSeconds: number, logger: Logger): PeriodicJob {
-  const jobLogger = logger.child({ component: 'close-due-feedback-cycles' });
-  return new PeriodicJob(
-    'close-due-feedback-cycles',
-    intervalSeconds * 1000,
-    async () => {
-      const closed = await closeDue.execute();
-      if (closed.length > 0) jobLogger.info({ closed: closed.length }, 'closed 360° cycles past their due date');
-    },
-    jobLogger,
-  );
-}
-
-/** Looks for the 360° reminders due every `intervalSeconds` while the service runs (every replica; each claimed once). */
-function feedbackRemindersJob(reminders: ScheduleFeedbackReminders, intervalSeconds: number, logger: Logger): PeriodicJob {
-  const jobLogger = logger.child({ component: 'feedback-reminders' });
-  return new PeriodicJob(
-    'feedback-reminders',
-    intervalSeconds * 1000,
-    async () => {
-      const claimed = await reminders.execute();
-      if (claimed > 0) jobLogger.info({ claimed }, '360° reminders sent');
-    },
-    jobLogger,
-  );
-}
 
 /** How long the demo seed waits for identity's first snapshots on a first start. */
 const SEED_WAIT_MS = 5_000;

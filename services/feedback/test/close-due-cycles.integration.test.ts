@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { loadConfig } from '@kinerja/config';
+import { dateColumn } from '@kinerja/database';
 import { type Clock, todayIn } from '@kinerja/kernel';
 import { createLogger } from '@kinerja/logger';
 import { InProcessTransport } from '@kinerja/messaging';
@@ -13,7 +14,6 @@ import { addDays } from '../src/domain/calendar-date';
 import { DEFAULT_QUESTIONNAIRE } from '../src/domain/questionnaire';
 import { feedbackEnvSchema } from '../src/env';
 import { feedbackModule, type FeedbackService } from '../src/feedback.module';
-import { dateColumn } from '../src/infrastructure/mappers';
 import { PrismaFeedbackCycleRepository } from '../src/infrastructure/prisma-feedback-cycle.repository';
 
 /** A clock the test moves; both replicas read it. */

@@ -1,8 +1,5 @@
-import { randomUUID } from 'node:crypto';
-
 import type { Viewer } from '@kinerja/auth';
 import { loadConfig } from '@kinerja/config';
-import { applyMigrations, type Database, openDatabase } from '@kinerja/database';
 import { type Clock, randomIds, systemClock } from '@kinerja/kernel';
 import { createLogger } from '@kinerja/logger';
 import { InProcessTransport, type Transport } from '@kinerja/messaging';
@@ -11,12 +8,14 @@ import { startService } from '@kinerja/service-kit';
 import { type Deliver, deliverer } from '../../../test/support/deliver';
 import { graphql, type GraphQLResponse } from '../../../test/support/graphql-client';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/postgres';
+import { openMigratedTestDatabase } from '../../../test/support/service-database';
 import { startTestTokens, type TestTokens } from '../../../test/support/tokens';
 import { feedbackEnvSchema } from '../src/env';
 import { feedbackEventHandlers, feedbackModule, type FeedbackService } from '../src/feedback.module';
 import { createPrismaClient, type FeedbackPrisma } from '../src/infrastructure/prisma-client';
 
 export type { Deliver };
+export { viewers } from '../../../test/support/viewers';
 
 /** feedback's database on a fresh PostgreSQL, migrated, with its handlers: no broker, no HTTP. */
 export interface HandlerHarness {
@@ -26,17 +25,14 @@ export interface HandlerHarness {
 }
 
 export async function openHandlerHarness(prefix: string, clock: Clock = systemClock): Promise<HandlerHarness> {
-  const testDatabase = await createTestDatabase(prefix);
-  const database: Database = await openDatabase({ url: testDatabase.url, dataDir: '' });
-  await applyMigrations(database.sql, feedbackModule.migrationsDir);
-  const prisma = createPrismaClient(database);
+  const migrated = await openMigratedTestDatabase(prefix, feedbackModule.migrationsDir);
+  const prisma = createPrismaClient(migrated.database);
   return {
     prisma,
     deliver: deliverer('feedback', feedbackEventHandlers(prisma, { ids: randomIds, clock })),
     stop: async () => {
       await prisma.$disconnect();
-      await database.close();
-      await testDatabase.drop();
+      await migrated.close();
     },
   };
 }
@@ -80,11 +76,3 @@ export async function startFeedbackOnPostgres(prefix: string, env: Record<string
     },
   };
 }
-
-/** Viewers as identity's tokens describe them. */
-export const viewers = {
-  provinceAdmin: (): Viewer => ({ userId: randomUUID(), employeeId: null, agencyId: null, grants: [{ role: 'PROVINCE_ADMIN', agencyId: null }] }),
-  auditor: (): Viewer => ({ userId: randomUUID(), employeeId: null, agencyId: null, grants: [{ role: 'AUDITOR', agencyId: null }] }),
-  hrOf: (agencyId: string): Viewer => ({ userId: randomUUID(), employeeId: randomUUID(), agencyId, grants: [{ role: 'HR_ADMIN', agencyId }] }),
-  employee: (employeeId: string, agencyId: string): Viewer => ({ userId: randomUUID(), employeeId, agencyId, grants: [] }),
-};

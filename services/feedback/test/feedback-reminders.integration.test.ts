@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import { dateColumn } from '@kinerja/database';
 import { applyMigrations, type Database, openDatabase } from '@kinerja/database';
 import { randomIds } from '@kinerja/kernel';
 
@@ -8,7 +9,6 @@ import { ScheduleFeedbackReminders } from '../src/application/schedule-feedback-
 import { SetFeedbackSettings } from '../src/application/set-feedback-settings.command';
 import { DEFAULT_QUESTIONNAIRE } from '../src/domain/questionnaire';
 import { feedbackModule } from '../src/feedback.module';
-import { dateColumn } from '../src/infrastructure/mappers';
 import { PrismaAgencySettingsRepository } from '../src/infrastructure/prisma-agency-settings.repository';
 import { createPrismaClient, type FeedbackPrisma } from '../src/infrastructure/prisma-client';
 import { PrismaFeedbackReminderSchedule } from '../src/infrastructure/prisma-feedback-reminder.schedule';

@@ -1,6 +1,6 @@
 import type { Clock, IdGenerator } from '@kinerja/kernel';
 import type { Logger } from '@kinerja/logger';
-import { PeriodicJob } from '@kinerja/service-kit';
+import { countingJob, type PeriodicJob } from '@kinerja/service-kit';
 
 import { RelayMail } from './application/mail-relay';
 import { MarkNotificationsRead, ReadNotifications } from './application/notifications';
@@ -27,18 +27,7 @@ export function wireReminders(deps: { config: IdentityConfig; prisma: IdentityPr
       new SmtpMailSender({ host: config.SMTP_HOST, port: config.SMTP_PORT, from: config.MAIL_FROM }),
       () => clock.now(),
     );
-    const jobLogger = logger.child({ component: 'mail-relay' });
-    jobs.push(
-      new PeriodicJob(
-        'mail-relay',
-        config.MAIL_RELAY_INTERVAL_SECONDS * 1000,
-        async () => {
-          const sent = await relay.execute();
-          if (sent > 0) jobLogger.info({ sent }, 'mails sent');
-        },
-        jobLogger,
-      ),
-    );
+    jobs.push(countingJob('mail-relay', config.MAIL_RELAY_INTERVAL_SECONDS, logger, { run: () => relay.execute(), field: 'sent', message: 'mails sent' }));
   }
   return {
     resolvers: [

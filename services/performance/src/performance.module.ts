@@ -3,10 +3,10 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 
+import { EMPLOYEE_EVENT_TYPES } from '@kinerja/events';
 import type { Clock, IdGenerator } from '@kinerja/kernel';
-import type { Logger } from '@kinerja/logger';
 import type { HandlerMap } from '@kinerja/messaging';
-import { defineService, PeriodicJob, type RunningService, type ServiceWiring } from '@kinerja/service-kit';
+import { countingJob, defineService, type RunningService, type ServiceWiring } from '@kinerja/service-kit';
 
 import { AddIndicator } from './application/add-indicator.command';
 import { AddWorkResult } from './application/add-work-result.command';
@@ -89,6 +89,7 @@ export function wirePerformance(repositories: Repositories, options: Performance
   const feedbackAggregates = new FeedbackAggregateReader(repositories.feedbackAggregates);
   const documentLinks = new DocumentLinks(options.documentLinkSecret, clock);
   const officialDocuments = new OfficialDocumentReader(repositories);
+  const followUpDeps = { copies, assessments, followUps, ids, clock };
   return {
     resolvers: [
       new PerformancePeriodResolver(
@@ -124,7 +125,7 @@ export function wirePerformance(repositories: Repositories, options: Performance
         new SetUnitRating(unitRatings, periods, copies, assessments, ids, clock),
       ),
       new OfficialDocumentResolver(documentLinks, officialDocuments),
-      new FollowUpResolver(new GrantReward(copies, assessments, followUps, ids, clock), new IssueSanction(copies, assessments, followUps, ids, clock)),
+      new FollowUpResolver(new GrantReward(followUpDeps), new IssueSanction(followUpDeps)),
     ],
     references: {
       PerformancePeriod: (ref, context) => context.loaders.period.load(ref.id),
@@ -153,14 +154,7 @@ export const performanceModule = defineService({
   envSchema: performanceEnvSchema,
   migrationsDir: join(__dirname, '..', 'prisma', 'migrations'),
   consumerGroup: CONSUMER,
-  consumes: [
-    'identity.employee.registered',
-    'identity.employee.transferred',
-    'identity.employee.left',
-    'identity.employee.snapshot',
-    'development.training.completed',
-    'feedback.cycle.completed',
-  ],
+  consumes: [...EMPLOYEE_EVENT_TYPES, 'development.training.completed', 'feedback.cycle.completed'],
   resolvers: [
     PerformancePeriodResolver,
     PerformancePlanResolver,
@@ -191,22 +185,14 @@ export const performanceModule = defineService({
       { clock, ids },
     );
     const reminders = new ScheduleDeadlineReminders(new PrismaReminderSchedule(prisma, notifyOutbox), repositories.settings, clock, ids);
-    return { ...wiring, jobs: [deadlineRemindersJob(reminders, config.REMINDER_INTERVAL_SECONDS, logger)] };
+    // Looks for the deadline reminders due while the service runs (every replica; each claimed once).
+    const remindersJob = countingJob('deadline-reminders', config.REMINDER_INTERVAL_SECONDS, logger, {
+      run: () => reminders.execute(),
+      field: 'claimed',
+      message: 'deadline reminders sent',
+    });
+    return { ...wiring, jobs: [remindersJob] };
   },
 });
-
-/** Looks for the deadline reminders due every `intervalSeconds` while the service runs (every replica; claimed once). */
-function deadlineRemindersJob(reminders: ScheduleDeadlineReminders, intervalSeconds: number, logger: Logger): PeriodicJob {
-  const jobLogger = logger.child({ component: 'deadline-reminders' });
-  return new PeriodicJob(
-    'deadline-reminders',
-    intervalSeconds * 1000,
-    async () => {
-      const claimed = await reminders.execute();
-      if (claimed > 0) jobLogger.info({ claimed }, 'deadline reminders sent');
-    },
-    jobLogger,
-  );
-}
 
 export type PerformanceService = RunningService<PerformanceConfig, PerformancePrisma, PerformanceWiring>;

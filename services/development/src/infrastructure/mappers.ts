@@ -1,3 +1,5 @@
+import { calendarDateOf, dateColumn } from '@kinerja/database';
+
 import type { AssignmentRecord } from '../domain/assignment-record';
 import type { CalendarDate } from '../domain/calendar-date';
 import type { Competency } from '../domain/catalogue';
@@ -13,13 +15,6 @@ import type {
   TrainingProgram as ProgramRow,
   TrainingSession as SessionRow,
 } from '../generated/prisma/client';
-
-/** `@db.Date` columns: a Date at UTC midnight from Prisma, a `YYYY-MM-DD` string from JSON. */
-export function calendarDateOf(value: Date | string): CalendarDate {
-  return typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
-}
-
-export const dateColumn = (date: CalendarDate): Date => new Date(`${date}T00:00:00Z`);
 
 const optionalDate = (value: Date | string | null): CalendarDate | null => (value === null ? null : calendarDateOf(value));
 

@@ -1,3 +1,4 @@
+import { dateColumn } from '@kinerja/database';
 import { type AuditContext, auditRow } from '@kinerja/database';
 import { ConflictError } from '@kinerja/errors';
 import { outboxRowsOf } from '@kinerja/messaging';
@@ -6,7 +7,7 @@ import { type AssignmentRecord, OPEN_STATUSES } from '../domain/assignment-recor
 import type { Certificate } from '../domain/certificate';
 import type { DateWindow } from '../domain/contract-year.rule';
 import type { AssignmentRepository, PendingEvent, SeatCheck } from '../domain/repositories';
-import { assignmentData, dateColumn, toAssignment } from './mappers';
+import { assignmentData, toAssignment } from './mappers';
 import type { DevelopmentPrisma, DevelopmentTransaction } from './prisma-client';
 import { COMMITTED_JP, LOCK_SESSION, NEXT_CERTIFICATE_SEQUENCE, SEAT_STATUSES } from './sql';
 

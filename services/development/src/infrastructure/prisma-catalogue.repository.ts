@@ -1,3 +1,4 @@
+import { dateColumn } from '@kinerja/database';
 import { type AuditContext, auditRow, isUniqueViolation, type SqlRunner } from '@kinerja/database';
 import { ConflictError } from '@kinerja/errors';
 import { isEntityId } from '@kinerja/kernel';
@@ -6,7 +7,7 @@ import { catalogueScopeOf, type Competency, PROVINCE_SCOPE } from '../domain/cat
 import type { CatalogueRepository } from '../domain/repositories';
 import type { TrainingProgram, TrainingSession } from '../domain/training-program';
 import type { CompetencyKind } from '../domain/vocabulary';
-import { dateColumn, toCompetency, toProgramme, toSession } from './mappers';
+import { toCompetency, toProgramme, toSession } from './mappers';
 import type { DevelopmentPrisma } from './prisma-client';
 import { PROGRAMMES_BY_IDS, SEAT_STATUSES } from './sql';
 

@@ -1,6 +1,6 @@
-import type { AuditContext } from '@kinerja/database';
+import type { AuditContext, AuditEntry } from '@kinerja/database';
 import { auditRow, auditRowsInsert } from '@kinerja/database';
-import { handleEventOnce, handleEventsOnce, outboxRowsInsert, outboxRowsOf } from '@kinerja/messaging';
+import { handleEventOnceWith, handleEventsOnceWith, outboxRowsInsert, outboxRowsOf } from '@kinerja/messaging';
 
 import type { GapMappingOverride } from '../domain/agency-gap-mapping';
 import type { AssignmentRecord } from '../domain/assignment-record';
@@ -22,6 +22,16 @@ import type { DevelopmentPrisma, DevelopmentTransaction } from './prisma-client'
 import { COMMITTED_JP, COMMITTED_JP_OF_EMPLOYEES } from './sql';
 
 export const CONSUMER = 'development';
+
+/** The audit entry of an assignment an event created, one by one or in a batch. */
+const assignmentCreated = (assignment: AssignmentRecord): AuditEntry => ({
+  action: 'training-assignment.created',
+  entityType: 'TrainingAssignment',
+  entityId: assignment.id,
+  agencyId: assignment.agencyId,
+  before: null,
+  after: assignment,
+});
 
 class PrismaEventTransaction implements EventTransaction {
   wroteOutbox = false;
@@ -66,16 +76,7 @@ class PrismaEventTransaction implements EventTransaction {
     const created = rows.map(toAssignment);
     if (created.length === 0) return [];
     await this.tx.auditLog.createMany({
-      data: created.map((assignment) =>
-        auditRow(audit, {
-          action: 'training-assignment.created',
-          entityType: 'TrainingAssignment',
-          entityId: assignment.id,
-          agencyId: assignment.agencyId,
-          before: null,
-          after: assignment,
-        }),
-      ),
+      data: created.map((assignment) => auditRow(audit, assignmentCreated(assignment))),
     });
     await this.tx.outboxEvent.createMany({ data: outboxRowsOf('development', created.flatMap(eventsOf)) });
     this.wroteOutbox = true;
@@ -145,21 +146,7 @@ class PrismaEventBatchTransaction implements EventBatchTransaction {
     const createdIds = new Set(inserted.map((row) => row.id));
     const created = items.filter(({ assignment }) => createdIds.has(assignment.id));
     if (created.length === 0) return [];
-    await this.tx.$executeRawUnsafe(
-      ...auditRowsInsert(
-        created.map(({ assignment, audit }) => ({
-          context: audit,
-          entry: {
-            action: 'training-assignment.created',
-            entityType: 'TrainingAssignment',
-            entityId: assignment.id,
-            agencyId: assignment.agencyId,
-            before: null,
-            after: assignment,
-          },
-        })),
-      ),
-    );
+    await this.tx.$executeRawUnsafe(...auditRowsInsert(created.map(({ assignment, audit }) => ({ context: audit, entry: assignmentCreated(assignment) }))));
     await this.tx.$executeRawUnsafe(
       ...outboxRowsInsert(
         outboxRowsOf(
@@ -209,30 +196,10 @@ export class PrismaEventStore implements EventStore {
   ) {}
 
   handleOnce(eventId: string, work: (tx: EventTransaction) => Promise<void>): Promise<boolean> {
-    return handleEventOnce(
-      this.prisma,
-      CONSUMER,
-      eventId,
-      async (tx) => {
-        const transaction = new PrismaEventTransaction(tx);
-        await work(transaction);
-        return { wroteOutbox: transaction.wroteOutbox };
-      },
-      this.afterOutboxCommit,
-    );
+    return handleEventOnceWith(this.prisma, CONSUMER, eventId, (tx) => new PrismaEventTransaction(tx), work, this.afterOutboxCommit);
   }
 
   handleBatchOnce(eventIds: readonly string[], work: (tx: EventBatchTransaction, claimed: ReadonlySet<string>) => Promise<void>): Promise<ReadonlySet<string>> {
-    return handleEventsOnce(
-      this.prisma,
-      CONSUMER,
-      eventIds,
-      async (tx, claimed) => {
-        const transaction = new PrismaEventBatchTransaction(tx);
-        await work(transaction, claimed);
-        return { wroteOutbox: transaction.wroteOutbox };
-      },
-      this.afterOutboxCommit,
-    );
+    return handleEventsOnceWith(this.prisma, CONSUMER, eventIds, (tx) => new PrismaEventBatchTransaction(tx), work, this.afterOutboxCommit);
   }
 }

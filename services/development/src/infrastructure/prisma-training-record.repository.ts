@@ -1,4 +1,5 @@
 import type { SqlRunner } from '@kinerja/database';
+import { calendarDateOf } from '@kinerja/database';
 import { isEntityId } from '@kinerja/kernel';
 
 import type { AssignmentRecord } from '../domain/assignment-record';
@@ -15,7 +16,7 @@ import type {
 } from '../domain/repositories';
 import type { AssignmentStatus } from '../domain/vocabulary';
 import type { EmployeeCopy as EmployeeCopyRow, TrainingAssignment as AssignmentRow } from '../generated/prisma/client';
-import { calendarDateOf, camelCaseKeys, toAssignment, toCertificate, toEmployeeCopy } from './mappers';
+import { camelCaseKeys, toAssignment, toCertificate, toEmployeeCopy } from './mappers';
 import type { DevelopmentPrisma } from './prisma-client';
 import { ASSIGNMENTS_OF_EMPLOYEES, COMPLETIONS_IN_AGENCY, COMPLETIONS_OF_EMPLOYEES } from './sql';
 

@@ -1,5 +1,5 @@
 import type { AuditContext } from '@kinerja/database';
-import type { EventPayload, EventType } from '@kinerja/events';
+import type { DomainEvent, EventType } from '@kinerja/events';
 
 import type { ReportingLine } from './access.rule';
 import type { ScoreSum } from './anonymity.rule';
@@ -16,11 +16,7 @@ import type { RaterGroup } from './vocabulary';
 export type { Clock, IdGenerator } from '@kinerja/kernel';
 
 /** An event a change produces; the repository writes it to the outbox in the change's transaction. */
-export interface PendingEvent<T extends EventType = EventType> {
-  type: T;
-  agencyId: string;
-  payload: EventPayload<T>;
-}
+export type PendingEvent<T extends EventType = EventType> = DomainEvent<T>;
 
 export interface FeedbackNoteRepository {
   /** The notes of these ids that exist, in any order (one statement per batch). */

@@ -1,5 +1,5 @@
 import { type AuditContext, auditRow } from '@kinerja/database';
-import { handleEventOnce } from '@kinerja/messaging';
+import { handleEventOnceWith } from '@kinerja/messaging';
 
 import type { PerformanceDialogue } from '../domain/dialogue';
 import type { EmployeeCopy } from '../domain/employee-copy';
@@ -51,16 +51,6 @@ export class PrismaEventStore implements EventStore {
   ) {}
 
   handleOnce(eventId: string, work: (tx: EventTransaction) => Promise<void>): Promise<boolean> {
-    return handleEventOnce(
-      this.prisma,
-      CONSUMER,
-      eventId,
-      async (tx) => {
-        const transaction = new PrismaEventTransaction(tx);
-        await work(transaction);
-        return { wroteOutbox: transaction.wroteOutbox };
-      },
-      this.afterOutboxCommit,
-    );
+    return handleEventOnceWith(this.prisma, CONSUMER, eventId, (tx) => new PrismaEventTransaction(tx), work, this.afterOutboxCommit);
   }
 }

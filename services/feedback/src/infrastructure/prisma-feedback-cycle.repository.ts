@@ -1,3 +1,4 @@
+import { calendarDateOf, dateColumn } from '@kinerja/database';
 import { type AuditContext, auditRow, type SqlRunner } from '@kinerja/database';
 import { ConflictError, ValidationError } from '@kinerja/errors';
 
@@ -7,7 +8,6 @@ import type { CycleTally, FeedbackCycleRepository, OpenRequest, PendingEvent } f
 import type { CycleStatus, RaterGroup } from '../domain/vocabulary';
 import type { FeedbackCycle as CycleRow, Prisma } from '../generated/prisma/client';
 import { OPEN_REQUESTS_SQL, openRequestOfRow, type OpenRequestRow } from './dashboard-reads.sql';
-import { calendarDateOf, dateColumn } from './mappers';
 import { outboxData } from './outbox';
 import type { FeedbackPrisma, FeedbackTransaction } from './prisma-client';
 

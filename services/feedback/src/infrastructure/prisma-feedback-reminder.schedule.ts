@@ -1,10 +1,11 @@
-import { claimChunks, reminderDueRows } from '@kinerja/messaging';
+import { claimReminders, type ReminderKeyColumn } from '@kinerja/messaging';
 
 import type { ClaimedFeedbackReminder, FeedbackReminderSchedule } from '../application/schedule-feedback-reminders.command';
 import { DEFAULT_REMINDER_DAYS_BEFORE, type OpenRequest } from '../domain/reminder.rule';
 import type { FeedbackPrisma } from './prisma-client';
 
-const keyOf = (r: ClaimedFeedbackReminder): string => `${r.recipientEmployeeId}|${r.deadline}|${r.daysBefore}`;
+/** The order reminders are claimed in (their locks taken in), the same on every replica. */
+const KEY: readonly ReminderKeyColumn[] = ['recipient', 'deadline', 'days'];
 
 export class PrismaFeedbackReminderSchedule implements FeedbackReminderSchedule {
   constructor(
@@ -30,30 +31,7 @@ export class PrismaFeedbackReminderSchedule implements FeedbackReminderSchedule 
       ORDER BY r.rater_employee_id, c.due_date, c.id`;
   }
 
-  async claim(agencyId: string, reminders: readonly ClaimedFeedbackReminder[], now: Date): Promise<number> {
-    let claimed = 0;
-    for (const chunk of claimChunks(reminders, keyOf)) {
-      claimed += await this.prisma.$transaction(
-        async (tx) => {
-          // One statement per chunk, in the one order: a second replica inserting the same keys
-          // waits for the first's commit, then inserts nothing; RETURNING names those claimed now.
-          const inserted = await tx.$queryRaw<{ id: string }[]>`
-            INSERT INTO reminder (id, agency_id, recipient_employee_id, step, subject_id, pending, deadline, days_before, created_at)
-            SELECT r.id, ${agencyId}::uuid, r.recipient, r.step, r.subject, r.pending, r.deadline, r.days, ${now}
-            FROM unnest(${chunk.map((r) => r.id)}::uuid[], ${chunk.map((r) => r.recipientEmployeeId)}::uuid[], ${chunk.map((r) => r.step)}::text[],
-                        ${chunk.map((r) => r.subjectId)}::uuid[], ${chunk.map((r) => r.pending)}::int[], ${chunk.map((r) => r.deadline)}::date[],
-                        ${chunk.map((r) => r.daysBefore)}::int[]) AS r(id, recipient, step, subject, pending, deadline, days)
-            ORDER BY r.recipient, r.deadline, r.days
-            ON CONFLICT DO NOTHING
-            RETURNING id::text AS id`;
-          const rows = reminderDueRows('feedback', agencyId, chunk, new Set(inserted.map((row) => row.id)));
-          if (rows.length > 0) await tx.outboxEvent.createMany({ data: rows });
-          return rows.length;
-        },
-        { timeout: 60_000 },
-      );
-    }
-    if (claimed > 0) this.afterOutboxCommit();
-    return claimed;
+  claim(agencyId: string, reminders: readonly ClaimedFeedbackReminder[], now: Date): Promise<number> {
+    return claimReminders(this.prisma, { producer: 'feedback', agencyId, reminders, now, key: KEY }, this.afterOutboxCommit);
   }
 }

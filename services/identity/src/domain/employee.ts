@@ -21,7 +21,7 @@ export interface Employee {
   status: EmployeeStatus;
 }
 
-/** What registering an employee takes: all of an employee but the id given and the status (ACTIVE). */
+/** A new employee as HR registers them: everything but the id and the status (a new employee is active). */
 export type NewEmployeeInput = Omit<Employee, 'id' | 'status'>;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

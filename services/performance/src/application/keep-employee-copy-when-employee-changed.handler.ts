@@ -1,5 +1,5 @@
 import { employeeAgencyDoubt, type EmployeeEventType, employeeStateOf, type EventEnvelope } from '@kinerja/events';
-import { type EventHandler, rejectIfDoubted } from '@kinerja/messaging';
+import { type EventHandler, forEmployeeEvents, rejectIfDoubted } from '@kinerja/messaging';
 
 import type { EmployeeCopyRepository } from '../domain/repositories';
 
@@ -16,10 +16,5 @@ export function keepEmployeeCopyWhenEmployeeChanged(copies: EmployeeCopyReposito
     const { occurredAt, ...state } = employeeStateOf(event, stored?.status ?? null);
     await copies.applyFromEvent(event.id, { ...state, sourceOccurredAt: occurredAt });
   };
-  return {
-    'identity.employee.registered': handle,
-    'identity.employee.transferred': handle,
-    'identity.employee.left': handle,
-    'identity.employee.snapshot': handle,
-  };
+  return forEmployeeEvents(handle);
 }

@@ -1,11 +1,7 @@
-import { assertAuthenticated } from '@kinerja/auth';
-
-import { assertPeriodOpen } from '../domain/period.rule';
 import type { PerformancePlan } from '../domain/plan';
-import { assertPlanEditable } from '../domain/plan-workflow.rule';
 import { type Actor, auditContextOf } from './actor';
-import { type PlanContextSources, requirePlanActor } from './plan-context';
-import { loadWorkResult } from './plan-item-access';
+import type { PlanContextSources } from './plan-context';
+import { editableWorkResult } from './plan-item-access';
 
 /**
  * The employee removes an RHK of their draft SKP with its indicators. Refused (CONFLICT) while a
@@ -16,10 +12,7 @@ export class RemoveWorkResult {
   constructor(private readonly sources: PlanContextSources) {}
 
   async execute(actor: Actor, workResultId: string): Promise<PerformancePlan> {
-    assertAuthenticated(actor.viewer);
-    const { plan, subject, annual, workResult } = await loadWorkResult(this.sources, actor.viewer, workResultId, 'workResultId');
-    assertPlanEditable(plan.status, requirePlanActor(actor.viewer, subject));
-    assertPeriodOpen(annual);
+    const { plan, workResult } = await editableWorkResult(this.sources, actor.viewer, workResultId, 'workResultId');
     await this.sources.plans.removeWorkResult(plan, workResult, auditContextOf(actor));
     return plan;
   }

@@ -1,12 +1,8 @@
-import { assertAuthenticated } from '@kinerja/auth';
-
-import { assertPeriodOpen } from '../domain/period.rule';
 import { type Indicator, newIndicator } from '../domain/plan';
-import { assertPlanEditable } from '../domain/plan-workflow.rule';
 import type { IndicatorAspect } from '../domain/vocabulary';
 import { type Actor, auditContextOf } from './actor';
-import { type PlanContextSources, requirePlanActor } from './plan-context';
-import { loadIndicator } from './plan-item-access';
+import type { PlanContextSources } from './plan-context';
+import { editableIndicator } from './plan-item-access';
 
 export interface UpdateIndicatorInput {
   indicatorId: string;
@@ -22,10 +18,7 @@ export class UpdateIndicator {
   constructor(private readonly sources: PlanContextSources) {}
 
   async execute(actor: Actor, input: UpdateIndicatorInput): Promise<Indicator> {
-    assertAuthenticated(actor.viewer);
-    const { plan, subject, annual, indicator } = await loadIndicator(this.sources, actor.viewer, input.indicatorId, 'input.indicatorId');
-    assertPlanEditable(plan.status, requirePlanActor(actor.viewer, subject));
-    assertPeriodOpen(annual);
+    const { plan, indicator } = await editableIndicator(this.sources, actor.viewer, input.indicatorId, 'input.indicatorId');
     const after = newIndicator(indicator.id, indicator.workResultId, input, indicator.position);
     await this.sources.plans.updateIndicator(plan, indicator, after, auditContextOf(actor));
     return after;

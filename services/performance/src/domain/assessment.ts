@@ -48,7 +48,10 @@ export interface SupervisorDecision {
   justification: string | null;
 }
 
-/** What the assessment is of and by, with the system's proposal (rule 2) and the work results the supervisor decided are BELOW (work-result-gaps.rule). */
+/**
+ * What the system knows before the supervisor decides: whose assessment it is, and the system's
+ * proposal (rule 2) with the work results the supervisor decided are BELOW (work-result-gaps.rule).
+ */
 export type AssessmentFacts = Pick<
   Assessment,
   | 'id'

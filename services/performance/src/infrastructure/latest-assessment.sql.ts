@@ -58,7 +58,7 @@ export interface LatestRow {
 }
 
 export function toLatest(row: LatestRow): { subject: EmployeeCopy; latest: Assessment | null } {
-  const subject: EmployeeCopy = toEmployeeCopy({ ...row, sourceOccurredAt: new Date(row.sourceOccurredAt) });
+  const subject = toEmployeeCopy({ ...row, sourceOccurredAt: new Date(row.sourceOccurredAt) });
   if (!row.a_id) return { subject, latest: null };
   return {
     subject,

@@ -1,3 +1,5 @@
+import { calendarDateOf, dateColumn } from '@kinerja/database';
+
 import type { Assessment, BehaviourValueRating, WorkResultGap } from '../domain/assessment';
 import type { DevelopmentEvidence } from '../domain/development-evidence';
 import type { EmployeeCopy } from '../domain/employee-copy';
@@ -28,10 +30,6 @@ import type {
   WorkResult as WorkResultRow,
 } from '../generated/prisma/client';
 
-/** `@db.Date` columns come back as UTC midnight; the domain speaks `YYYY-MM-DD`. */
-export const isoDate = (date: Date): string => date.toISOString().slice(0, 10);
-export const dateColumn = (date: string): Date => new Date(`${date}T00:00:00.000Z`);
-
 export const toEmployeeCopy = (row: Omit<EmployeeCopyRow, 'updatedAt'>): EmployeeCopy => ({
   employeeId: row.employeeId,
   agencyId: row.agencyId,
@@ -52,9 +50,9 @@ export const toPeriod = (row: PeriodRow): PerformancePeriod => ({
   kind: row.kind,
   year: row.year,
   index: row.index,
-  startDate: isoDate(row.startDate),
-  endDate: isoDate(row.endDate),
-  fillInDeadline: isoDate(row.fillInDeadline),
+  startDate: calendarDateOf(row.startDate),
+  endDate: calendarDateOf(row.endDate),
+  fillInDeadline: calendarDateOf(row.fillInDeadline),
   status: row.status,
 });
 

@@ -1,4 +1,4 @@
-import type { Database } from '@kinerja/database';
+import { type Database, prismaClientOver } from '@kinerja/database';
 
 import { PrismaClient } from '../generated/prisma/client';
 
@@ -6,8 +6,5 @@ export type PerformancePrisma = InstanceType<typeof PrismaClient>;
 
 /** The generated client over the service's database adapter (PGlite or a pg pool). */
 export function createPrismaClient(database: Database, onQuery?: (sql: string) => void): PerformancePrisma {
-  if (!onQuery) return new PrismaClient({ adapter: database.adapter });
-  const client = new PrismaClient({ adapter: database.adapter, log: [{ emit: 'event', level: 'query' }] });
-  (client as unknown as { $on(event: 'query', listener: (event: { query: string }) => void): void }).$on('query', (event) => onQuery(event.query));
-  return client as unknown as PerformancePrisma;
+  return prismaClientOver(PrismaClient, database, onQuery);
 }

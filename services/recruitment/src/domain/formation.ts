@@ -26,7 +26,7 @@ export interface Formation {
   reviewedAt: Date | null;
 }
 
-/** What HR proposes: the formation's post, the needs analysis and the quota, with the reason. */
+/** What an agency proposes; the review fills in the rest. */
 export type ProposeFormationInput = Pick<
   Formation,
   'agencyId' | 'orgUnitId' | 'positionId' | 'positionTitle' | 'need' | 'currentHolders' | 'quota' | 'justification'

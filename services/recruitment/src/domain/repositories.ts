@@ -1,5 +1,5 @@
 import type { AuditContext } from '@kinerja/database';
-import type { EventPayload, EventType } from '@kinerja/events';
+import type { DomainEvent, EventType } from '@kinerja/events';
 
 import type { Applicant } from './applicant';
 import type { Application, ApplicationStatus } from './application';
@@ -16,11 +16,7 @@ import type { Vacancy } from './vacancy';
 export type { Clock, IdGenerator } from '@kinerja/kernel';
 
 /** An event a change produces; the repository writes it to the outbox in the change's transaction. */
-export interface PendingEvent<T extends EventType = EventType> {
-  type: T;
-  agencyId: string;
-  payload: EventPayload<T>;
-}
+export type PendingEvent<T extends EventType = EventType> = DomainEvent<T>;
 
 /**
  * Every write below is one transaction with its audit rows. Updates are conditional on the record

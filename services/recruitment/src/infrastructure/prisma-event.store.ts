@@ -1,4 +1,4 @@
-import { claimEvent } from '@kinerja/messaging';
+import { handleEventOnceWith } from '@kinerja/messaging';
 
 import type { CommitteeTraining, EmployeeCopy } from '../domain/committee';
 import type { EventStore, EventTransaction } from '../domain/repositories';
@@ -8,6 +8,9 @@ import { toEmployeeCopy } from './prisma-committee.repository';
 export const CONSUMER = 'recruitment';
 
 class PrismaEventTransaction implements EventTransaction {
+  /** Recruitment's handlers publish no events. */
+  readonly wroteOutbox = false;
+
   constructor(private readonly tx: RecruitmentTransaction) {}
 
   async employee(employeeId: string): Promise<EmployeeCopy | null> {
@@ -25,21 +28,13 @@ class PrismaEventTransaction implements EventTransaction {
 }
 
 /**
- * Each handled event is one interactive transaction: the claim of the event first, then the
- * handler's reads and writes. A failure rolls all of it back, the claim included, so the
- * consumer's retry starts clean.
+ * Each handled event is one unit of work (`handleEventOnce`): the claim of the event first, then
+ * the handler's reads and writes; recruitment's handlers publish nothing.
  */
 export class PrismaEventStore implements EventStore {
   constructor(private readonly prisma: RecruitmentPrisma) {}
 
-  async handleOnce(eventId: string, work: (tx: EventTransaction) => Promise<void>): Promise<boolean> {
-    return this.prisma.$transaction(
-      async (tx) => {
-        if (!(await claimEvent((sql, ...values) => tx.$executeRawUnsafe(sql, ...values), CONSUMER, eventId))) return false;
-        await work(new PrismaEventTransaction(tx));
-        return true;
-      },
-      { timeout: 15_000 },
-    );
+  handleOnce(eventId: string, work: (tx: EventTransaction) => Promise<void>): Promise<boolean> {
+    return handleEventOnceWith(this.prisma, CONSUMER, eventId, (tx) => new PrismaEventTransaction(tx), work);
   }
 }

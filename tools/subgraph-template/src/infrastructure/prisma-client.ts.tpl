@@ -1,4 +1,4 @@
-import type { Database } from '@kinerja/database';
+import { type Database, prismaClientOver } from '@kinerja/database';
 
 import { type Prisma, PrismaClient } from '../generated/prisma/client';
 
@@ -7,8 +7,5 @@ export type __Name__Transaction = Prisma.TransactionClient;
 
 /** The generated client over the service's database adapter (PGlite or a pg pool). */
 export function createPrismaClient(database: Database, onQuery?: (sql: string) => void): __Name__Prisma {
-  if (!onQuery) return new PrismaClient({ adapter: database.adapter });
-  const client = new PrismaClient({ adapter: database.adapter, log: [{ emit: 'event', level: 'query' }] });
-  (client as unknown as { $on(event: 'query', listener: (event: { query: string }) => void): void }).$on('query', (event) => onQuery(event.query));
-  return client as unknown as __Name__Prisma;
+  return prismaClientOver(PrismaClient, database, onQuery);
 }

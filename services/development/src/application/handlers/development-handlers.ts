@@ -1,4 +1,4 @@
-import type { HandlerMap } from '@kinerja/messaging';
+import { forEmployeeEvents, type HandlerMap } from '@kinerja/messaging';
 
 import { assignCoachingWhenSanctionIssued } from './assign-coaching-when-sanction-issued.handler';
 import { assignLatsarWhenApplicantHired } from './assign-latsar-when-applicant-hired.handler';
@@ -8,12 +8,8 @@ import { keepEmployeeCopyWhenEmployeeChanged } from './keep-employee-copy-when-e
 
 /** Every event development consumes, and what it does with it. */
 export function developmentHandlers(deps: HandlerDeps): HandlerMap {
-  const keepEmployeeCopy = keepEmployeeCopyWhenEmployeeChanged(deps);
   return {
-    'identity.employee.registered': keepEmployeeCopy,
-    'identity.employee.transferred': keepEmployeeCopy,
-    'identity.employee.left': keepEmployeeCopy,
-    'identity.employee.snapshot': keepEmployeeCopy,
+    ...forEmployeeEvents(keepEmployeeCopyWhenEmployeeChanged(deps)),
     'performance.assessment.finalized': assignTrainingWhenAssessmentFinalized(deps),
     'performance.sanction.issued': assignCoachingWhenSanctionIssued(deps),
     'recruitment.applicant.hired': assignLatsarWhenApplicantHired(deps),

@@ -1,5 +1,5 @@
-import { employeeAgencyDoubt, type EmployeeEventType, employeeStateOf, type EventEnvelope, supersedesCopy } from '@kinerja/events';
-import { rejectIfDoubted } from '@kinerja/messaging';
+import type { EmployeeEventType, EventEnvelope } from '@kinerja/events';
+import { employeeCopyUpdate } from '@kinerja/messaging';
 
 import type { HandlerDeps } from './handler-deps';
 import { assignLatsar } from './latsar';
@@ -13,10 +13,9 @@ export function keepEmployeeCopyWhenEmployeeChanged({ events, ids }: HandlerDeps
   return async (event: EventEnvelope<EmployeeEventType>): Promise<void> => {
     await events.handleOnce(event.id, async (tx) => {
       const previous = await tx.employee(event.payload.employeeId);
-      // Before any effect: an event naming another agency than the copy's is dead-lettered with the reason.
-      rejectIfDoubted(employeeAgencyDoubt(event, previous?.agencyId));
-      const { occurredAt, ...state } = employeeStateOf(event, previous?.status ?? null);
-      if (!supersedesCopy(occurredAt, previous?.lastEventAt)) return;
+      const update = employeeCopyUpdate(event, previous);
+      if (!update) return;
+      const { occurredAt, ...state } = update;
       const copy = { ...state, contractStart: previous?.contractStart ?? null, lastEventAt: occurredAt };
       await tx.saveEmployee(copy);
       if (copy.status === 'LEFT') return;

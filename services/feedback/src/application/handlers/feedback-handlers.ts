@@ -1,4 +1,4 @@
-import type { HandlerMap } from '@kinerja/messaging';
+import { forEmployeeEvents, type HandlerMap } from '@kinerja/messaging';
 
 import type { HandlerDeps } from './handler-deps';
 import { keepEmployeeCopyWhenEmployeeChanged } from './keep-employee-copy-when-employee-changed.handler';
@@ -6,12 +6,8 @@ import { scheduleFollowUpWhenAssessmentFinalized } from './schedule-follow-up-wh
 
 /** Every event feedback consumes, and what it does with it. */
 export function feedbackHandlers(deps: HandlerDeps): HandlerMap {
-  const keepEmployeeCopy = keepEmployeeCopyWhenEmployeeChanged(deps);
   return {
-    'identity.employee.registered': keepEmployeeCopy,
-    'identity.employee.transferred': keepEmployeeCopy,
-    'identity.employee.left': keepEmployeeCopy,
-    'identity.employee.snapshot': keepEmployeeCopy,
+    ...forEmployeeEvents(keepEmployeeCopyWhenEmployeeChanged(deps)),
     'performance.assessment.finalized': scheduleFollowUpWhenAssessmentFinalized(deps),
   };
 }

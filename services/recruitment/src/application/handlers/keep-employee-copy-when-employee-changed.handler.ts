@@ -1,5 +1,5 @@
-import { employeeAgencyDoubt, type EmployeeEventType, employeeStateOf, type EventEnvelope, supersedesCopy } from '@kinerja/events';
-import { rejectIfDoubted } from '@kinerja/messaging';
+import type { EmployeeEventType, EventEnvelope } from '@kinerja/events';
+import { employeeCopyUpdate } from '@kinerja/messaging';
 
 import type { EventStore } from '../../domain/repositories';
 
@@ -10,11 +10,8 @@ import type { EventStore } from '../../domain/repositories';
 export function keepEmployeeCopyWhenEmployeeChanged(events: EventStore) {
   return async (event: EventEnvelope<EmployeeEventType>): Promise<void> => {
     await events.handleOnce(event.id, async (tx) => {
-      const previous = await tx.employee(event.payload.employeeId);
-      // Before any effect: an event naming another agency than the copy's is dead-lettered with the reason.
-      rejectIfDoubted(employeeAgencyDoubt(event, previous?.agencyId));
-      const state = employeeStateOf(event, previous?.status ?? null);
-      if (!supersedesCopy(state.occurredAt, previous?.lastEventAt)) return;
+      const state = employeeCopyUpdate(event, await tx.employee(event.payload.employeeId));
+      if (!state) return;
       const { employeeId, agencyId, orgUnitId, name, status } = state;
       await tx.saveEmployee({ employeeId, agencyId, orgUnitId, name, status, lastEventAt: state.occurredAt });
     });
