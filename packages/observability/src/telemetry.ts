@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 
-import { context, diag, type DiagLogger, DiagLogLevel, propagation, trace } from '@opentelemetry/api';
+import { context, diag, type DiagLogger, DiagLogLevel, propagation, ProxyTracerProvider, trace } from '@opentelemetry/api';
 import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import type { Instrumentation } from '@opentelemetry/instrumentation';
@@ -14,6 +14,7 @@ import { PrismaInstrumentation } from '@prisma/instrumentation';
 import { linkSendSpanToCreationContext } from './kafka-links';
 import { UNTRACED_PATHS } from './request-trace';
 import { runningTelemetry, setRunningTelemetry, type Telemetry } from './state';
+import { unsampledTracers } from './unsampled-tracer';
 
 export interface TelemetryOptions {
   /** `service.name` of every span (identity, performance, development, gateway). */
@@ -70,7 +71,8 @@ export function createInstrumentations(exporting: boolean): Instrumentation[] {
  * Without an endpoint nothing is exported, but trace context still works: spans are created
  * unsampled (never recorded), so log lines carry trace and span ids and `traceparent` still goes
  * from the gateway to the subgraphs and into events; incoming and outgoing HTTP then carry it
- * without the HTTP instrumentation (request-trace.ts).
+ * without the HTTP instrumentation (request-trace.ts), and a span opened inside another one is
+ * that one (unsampled-tracer.ts).
  */
 export function startTelemetry(options: TelemetryOptions): Telemetry {
   if (runningTelemetry()) throw new Error('telemetry is already started in this process');
@@ -96,6 +98,9 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
           }),
   });
   sdk.start();
+  // Nothing recorded: a span inside another is that span (unsampled-tracer.ts).
+  const tracers = trace.getTracerProvider();
+  if (!exporting && tracers instanceof ProxyTracerProvider) tracers.setDelegate(unsampledTracers(tracers.getDelegate()));
   const telemetry: Telemetry = {
     exporting,
     instrumentations,
