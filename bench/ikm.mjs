@@ -289,6 +289,8 @@ try {
   let waiting = 0;
   let notOffered = 0;
   const cpuBefore = Object.fromEntries(Object.entries(processes).map(([name, child]) => [name, cpuSecondsOf(child)]));
+  // This client's own CPU: it shares the cores with what it measures.
+  const clientCpuBefore = process.cpuUsage();
   // PostgreSQL's backends serving feedback (when it runs on this machine): a backend that ends during the load is not counted.
   const feedbackBackends = async () =>
     new Map(
@@ -333,6 +335,8 @@ try {
   await Promise.all(inFlight);
   const loadSeconds = (performance.now() - started) / 1000;
   measuring = false;
+  const clientCpu = process.cpuUsage(clientCpuBefore);
+  const clientPerCitizen = `${((clientCpu.user + clientCpu.system) / 1000 / Math.max(1, accepted)).toFixed(1)} ms`;
   const cpuPerCitizen = Object.entries(processes)
     .map(([name, child]) => {
       const [before, after] = [cpuBefore[name], cpuSecondsOf(child)];
@@ -429,7 +433,7 @@ try {
       `and its default anonymous limit (burst 120, 10/s per address), feedback's default survey limits (per address: 10 at once, 10/min; per unit: 600, 6000/min); ` +
       `offered ${RATE} citizens/s open loop for ${SECONDS} s (${total} citizens; ${notOffered} not offered because ${MAX_IN_FLIGHT} were already waiting or the window had passed; offering took ${offeredSeconds.toFixed(1)} s, all answered after ${loadSeconds.toFixed(1)} s), ` +
       `each its own X-Forwarded-For address (the client: node:http on kept-alive sockets with fetch's headers), spread over ${SURVEY_UNITS} service units; a citizen = citizenSurveyToken + submitPublicFeedback through the gateway, ` +
-      `latency from its scheduled start to the submit's answer (each step's own answer: token p50 ${quantile(tokenTimes, 0.5)} ms, p95 ${quantile(tokenTimes, 0.95)} ms; submit p50 ${quantile(submitTimes, 0.5)} ms, p95 ${quantile(submitTimes, 0.95)} ms; CPU per accepted citizen: ${cpuPerCitizen}, feedback's PostgreSQL backends ${postgresPerCitizen}); ${accepted} accepted, refused or failed: ${refused}; ` +
+      `latency from its scheduled start to the submit's answer (each step's own answer: token p50 ${quantile(tokenTimes, 0.5)} ms, p95 ${quantile(tokenTimes, 0.95)} ms; submit p50 ${quantile(submitTimes, 0.5)} ms, p95 ${quantile(submitTimes, 0.95)} ms; CPU per accepted citizen: ${cpuPerCitizen}, feedback's PostgreSQL backends ${postgresPerCitizen}, this client ${clientPerCitizen}); ${accepted} accepted, refused or failed: ${refused}; ` +
       `flood: ${FLOOD} citizens from one address, ${FLOOD_CONCURRENCY} at a time, ${floodAccepted} accepted; ` +
       `afterwards the aggregates hold ${storedNew} new responses for ${expected} accepted (50 warm-up), ${spent[0].n} tokens spent; ` +
       `satisfaction: ${UNITS} service units, ${seeded} answers seeded with SQL into month aggregates of ${year} (setup, not measured), ` +
