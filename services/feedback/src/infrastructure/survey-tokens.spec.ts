@@ -12,6 +12,12 @@ describe('cryptoSurveyTokens', () => {
     expect(first.hash).not.toContain(first.token);
   });
 
+  it('never repeats a random part, across the refills of its pool of random bytes', () => {
+    const randoms = Array.from({ length: 1_000 }, () => cryptoSurveyTokens.issue(unit).token.split('.')[1]);
+    expect(new Set(randoms).size).toBe(1_000);
+    for (const random of randoms) expect(random).toMatch(/^[A-Za-z0-9_-]{32}$/);
+  });
+
   it('reads the unit in lower case, whatever case it was issued with', () => {
     expect(cryptoSurveyTokens.unitOf(cryptoSurveyTokens.issue(unit.toUpperCase()).token)).toBe(unit);
   });
