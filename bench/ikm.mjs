@@ -24,7 +24,6 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -32,6 +31,7 @@ import { join, resolve } from 'node:path';
 import pg from 'pg';
 
 import { repoRoot } from '../scripts/lib/paths.mjs';
+import { httpClient } from './http-client.mjs';
 
 const SMALL = process.env.BENCH_IKM_SMALL === '1';
 const CPU_PROF_DIR = process.env.BENCH_CPU_PROF_DIR;
@@ -121,36 +121,7 @@ async function startProcess(/** @type {string} */ name, /** @type {string} */ ma
   }
 }
 
-/**
- * The load's HTTP client: node:http on kept-alive sockets, sending the headers fetch sends (so the
- * gateway does the same work per request), at a fraction of fetch's CPU: the client shares the
- * machine's cores with what it measures (fetch cost about half as much CPU per citizen as the gateway).
- */
-const agent = new HttpAgent({ keepAlive: true });
-const FETCH_HEADERS = { accept: '*/*', 'accept-language': '*', 'sec-fetch-mode': 'cors', 'user-agent': 'node', 'accept-encoding': 'gzip, deflate' };
-/** @type {Map<string, URL>} */
-const urls = new Map();
-/** @param {string} url @param {string} body @param {Record<string, string>} headers @returns {Promise<{ status: number; text: string }>} */
-function send(url, body, headers) {
-  let target = urls.get(url);
-  if (!target) urls.set(url, (target = new URL(url)));
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      target,
-      { method: 'POST', agent, headers: { ...headers, ...FETCH_HEADERS, 'content-length': Buffer.byteLength(body) } },
-      (res) => {
-        /** @type {Buffer[]} */
-        const chunks = [];
-        res.on('data', (chunk) => chunks.push(chunk));
-        res.on('error', (error) => reject(new Error(error.message, { cause: error })));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      },
-    );
-    req.on('error', (error) => reject(new Error(error.message, { cause: error })));
-    req.end(body);
-  });
-}
-
+const { send, close: closeClient } = httpClient();
 const admin = new pg.Client({ connectionString: adminUrl });
 await admin.connect();
 await admin.query(`CREATE DATABASE "${identityDb}"`);
@@ -443,7 +414,7 @@ try {
       `${cpus().length} cores shared with other sessions, load average ${loadBefore.map((l) => l.toFixed(2)).join('/')} before the run`,
   };
 } finally {
-  agent.destroy();
+  closeClient();
   for (const child of children) child.kill('SIGTERM');
   await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : undefined)));
   await identitySql.end().catch(() => undefined);
