@@ -31,6 +31,7 @@ import { join, resolve } from 'node:path';
 import pg from 'pg';
 
 import { repoRoot } from '../scripts/lib/paths.mjs';
+import { httpClient } from './http-client.mjs';
 
 const SMALL = process.env.BENCH_IKM_SMALL === '1';
 const CPU_PROF_DIR = process.env.BENCH_CPU_PROF_DIR;
@@ -120,6 +121,7 @@ async function startProcess(/** @type {string} */ name, /** @type {string} */ ma
   }
 }
 
+const { send, close: closeClient } = httpClient();
 const admin = new pg.Client({ connectionString: adminUrl });
 await admin.connect();
 await admin.query(`CREATE DATABASE "${identityDb}"`);
@@ -170,12 +172,11 @@ try {
   }
   /** @param {string} url @param {unknown} body @param {Record<string, string>} headers */
   async function post(url, body, headers) {
-    const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
-    const text = await response.text();
+    const response = await send(url, JSON.stringify(body), headers);
     try {
-      return /** @type {{ data?: any; errors?: { message: string; extensions?: { code?: string; reason?: string } }[] }} */ (JSON.parse(text));
+      return /** @type {{ data?: any; errors?: { message: string; extensions?: { code?: string; reason?: string } }[] }} */ (JSON.parse(response.text));
     } catch {
-      return { errors: [{ message: `HTTP ${response.status} ${text.slice(0, 60)}`, extensions: { code: `HTTP_${response.status}` } }] };
+      return { errors: [{ message: `HTTP ${response.status} ${response.text.slice(0, 60)}`, extensions: { code: `HTTP_${response.status}` } }] };
     }
   }
 
@@ -259,6 +260,8 @@ try {
   let waiting = 0;
   let notOffered = 0;
   const cpuBefore = Object.fromEntries(Object.entries(processes).map(([name, child]) => [name, cpuSecondsOf(child)]));
+  // This client's own CPU: it shares the cores with what it measures.
+  const clientCpuBefore = process.cpuUsage();
   // PostgreSQL's backends serving feedback (when it runs on this machine): a backend that ends during the load is not counted.
   const feedbackBackends = async () =>
     new Map(
@@ -303,6 +306,8 @@ try {
   await Promise.all(inFlight);
   const loadSeconds = (performance.now() - started) / 1000;
   measuring = false;
+  const clientCpu = process.cpuUsage(clientCpuBefore);
+  const clientPerCitizen = `${((clientCpu.user + clientCpu.system) / 1000 / Math.max(1, accepted)).toFixed(1)} ms`;
   const cpuPerCitizen = Object.entries(processes)
     .map(([name, child]) => {
       const [before, after] = [cpuBefore[name], cpuSecondsOf(child)];
@@ -398,8 +403,8 @@ try {
       `identity, feedback and the gateway each a process of their own (node dist/main.js, PostgreSQL 15, no broker), the gateway with TRUSTED_PROXY_HOPS=1 ` +
       `and its default anonymous limit (burst 120, 10/s per address), feedback's default survey limits (per address: 10 at once, 10/min; per unit: 600, 6000/min); ` +
       `offered ${RATE} citizens/s open loop for ${SECONDS} s (${total} citizens; ${notOffered} not offered because ${MAX_IN_FLIGHT} were already waiting or the window had passed; offering took ${offeredSeconds.toFixed(1)} s, all answered after ${loadSeconds.toFixed(1)} s), ` +
-      `each its own X-Forwarded-For address, spread over ${SURVEY_UNITS} service units; a citizen = citizenSurveyToken + submitPublicFeedback through the gateway, ` +
-      `latency from its scheduled start to the submit's answer (each step's own answer: token p50 ${quantile(tokenTimes, 0.5)} ms, p95 ${quantile(tokenTimes, 0.95)} ms; submit p50 ${quantile(submitTimes, 0.5)} ms, p95 ${quantile(submitTimes, 0.95)} ms; CPU per accepted citizen: ${cpuPerCitizen}, feedback's PostgreSQL backends ${postgresPerCitizen}); ${accepted} accepted, refused or failed: ${refused}; ` +
+      `each its own X-Forwarded-For address (the client: node:http on kept-alive sockets with fetch's headers), spread over ${SURVEY_UNITS} service units; a citizen = citizenSurveyToken + submitPublicFeedback through the gateway, ` +
+      `latency from its scheduled start to the submit's answer (each step's own answer: token p50 ${quantile(tokenTimes, 0.5)} ms, p95 ${quantile(tokenTimes, 0.95)} ms; submit p50 ${quantile(submitTimes, 0.5)} ms, p95 ${quantile(submitTimes, 0.95)} ms; CPU per accepted citizen: ${cpuPerCitizen}, feedback's PostgreSQL backends ${postgresPerCitizen}, this client ${clientPerCitizen}); ${accepted} accepted, refused or failed: ${refused}; ` +
       `flood: ${FLOOD} citizens from one address, ${FLOOD_CONCURRENCY} at a time, ${floodAccepted} accepted; ` +
       `afterwards the aggregates hold ${storedNew} new responses for ${expected} accepted (50 warm-up), ${spent[0].n} tokens spent; ` +
       `satisfaction: ${UNITS} service units, ${seeded} answers seeded with SQL into month aggregates of ${year} (setup, not measured), ` +
@@ -409,6 +414,7 @@ try {
       `${cpus().length} cores shared with other sessions, load average ${loadBefore.map((l) => l.toFixed(2)).join('/')} before the run`,
   };
 } finally {
+  closeClient();
   for (const child of children) child.kill('SIGTERM');
   await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : undefined)));
   await identitySql.end().catch(() => undefined);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginLandingPageDisabled,
@@ -17,27 +17,12 @@ import { formatEdgeErrors } from './edge-error';
 import { edgeLimitsPlugin } from './edge-limits.plugin';
 import type { GatewayConfig } from './env';
 import { FIRST_PAGE_TABS } from './first-page';
+import { ForwardingDataSource, type GatewayContext } from './forwarding-data-source';
 import { subgraphFetcher } from './subgraph-fetcher';
 import { TokenBuckets } from './token-bucket';
 import { readTrustedDocuments } from './trusted-documents';
 import { trustedDocumentsPlugin } from './trusted-documents.plugin';
 import { webAppRoutes } from './web-app.route';
-
-interface GatewayContext {
-  authorization: string | undefined;
-  requestId: string;
-  clientAddress: string;
-}
-
-/** Passes the caller's token, the request id and the client address (replacing any the client sent) on to every subgraph. */
-class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
-    if (!request.http || !context?.requestId) return;
-    if (context.authorization) request.http.headers.set('authorization', context.authorization);
-    request.http.headers.set('x-request-id', context.requestId);
-    request.http.headers.set('x-forwarded-for', context.clientAddress);
-  }
-}
 
 export interface RunningGateway {
   url: string;

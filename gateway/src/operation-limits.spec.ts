@@ -1,6 +1,6 @@
 import { buildSchema, getOperationAST, parse } from 'graphql';
 
-import { DEFAULT_LIST_SIZE, exceededLimit, measureOperation, rootFieldNames } from './operation-limits';
+import { DEFAULT_LIST_SIZE, exceededLimit, measureOperation, pagesUseVariables, rootFieldNames } from './operation-limits';
 
 const schema = buildSchema(`
   type Query { me: Employee, employees(first: Int! = 20): EmployeeConnection!, verifyCertificate(number: String!): Check! }
@@ -79,5 +79,16 @@ describe('rootFieldNames', () => {
       '{ a: verifyCertificate(number: "1") { valid } ...F __typename } fragment F on Query { verifyCertificate(number: "2") { valid } me { name } }',
     );
     expect(rootFieldNames(document, getOperationAST(document)!)).toEqual(['verifyCertificate', 'verifyCertificate', 'me', '__typename']);
+  });
+});
+
+describe('pagesUseVariables', () => {
+  it.each([
+    ['no page', 'query ($n: String!) { verifyCertificate(number: $n) { valid } }', false],
+    ['a literal page', '{ employees(first: 5) { totalCount } }', false],
+    ['a page from a variable', 'query ($n: Int!) { employees(first: $n) { totalCount } }', true],
+    ['a page from a variable in a fragment', 'query ($n: Int!) { ...Page } fragment Page on Query { employees(first: $n) { totalCount } }', true],
+  ])('%s', (_name, query, expected) => {
+    expect(pagesUseVariables(parse(query))).toBe(expected);
   });
 });

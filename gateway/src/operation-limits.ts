@@ -15,6 +15,7 @@ import {
   Kind,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  visit,
 } from 'graphql';
 
 /** What the gateway lets through; see env.ts for the defaults and README "Edge limits". */
@@ -159,4 +160,18 @@ export function rootFieldNames(document: DocumentNode, operation: OperationDefin
   };
   walk(operation.selectionSet, new Set());
   return names;
+}
+
+/**
+ * Whether the operation's measures can depend on its variables: only a page size (`first`/`last`)
+ * given as a variable makes them differ from one request of the document to the next.
+ */
+export function pagesUseVariables(document: DocumentNode): boolean {
+  let uses = false;
+  visit(document, {
+    Argument(node) {
+      if ((node.name.value === 'first' || node.name.value === 'last') && node.value.kind === Kind.VARIABLE) uses = true;
+    },
+  });
+  return uses;
 }

@@ -3,6 +3,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GATEWAY_SIGNATURE_HEADER, signGatewayRequest } from '@kinerja/http-server';
+import { injectTraceContext } from '@kinerja/observability';
 
 type Fetcher = NonNullable<NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher']>;
 type FetcherInit = NonNullable<Parameters<Fetcher>[1]>;
@@ -71,17 +72,16 @@ export function subgraphCaller(options: SubgraphFetcherOptions): SubgraphCall {
       };
       const target = new URL(url);
       const secure = target.protocol === 'https:';
+      const headers: Record<string, string> = {
+        ...init.headers,
+        'content-length': String(Buffer.byteLength(body)),
+        ...(options.signingSecret ? { [GATEWAY_SIGNATURE_HEADER]: signGatewayRequest(options.signingSecret, body) } : {}),
+      };
+      // The request's trace goes on to the subgraph (the HTTP instrumentation adds it when spans are exported).
+      injectTraceContext(headers);
       const req = (secure ? httpsRequest : httpRequest)(
         target,
-        {
-          method: init.method ?? 'POST',
-          headers: {
-            ...init.headers,
-            'content-length': String(Buffer.byteLength(body)),
-            ...(options.signingSecret ? { [GATEWAY_SIGNATURE_HEADER]: signGatewayRequest(options.signingSecret, body) } : {}),
-          },
-          agent: secure ? agents.https : agents.http,
-        },
+        { method: init.method ?? 'POST', headers, agent: secure ? agents.https : agents.http },
         (res: IncomingMessage) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -5,10 +5,11 @@ import type { AddressInfo } from 'node:net';
 import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
 import { DomainError } from '@kinerja/errors';
 import type { Logger } from '@kinerja/logger';
-import { processMetrics } from '@kinerja/observability';
+import { inRequestTraceContext, processMetrics } from '@kinerja/observability';
 
 import { metricsOnOwnPort } from './metrics-server';
 import { runInRequestScope } from './request-scope';
+import { requestTargetOf } from './request-target';
 import { sendJson } from './respond';
 import { matchRoute, type Routes } from './routes';
 
@@ -77,14 +78,14 @@ async function serveGraphQL<Context extends BaseContext>(
   res: ServerResponse,
   requestId: string,
   limit: number,
+  search: string,
 ) {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
   const raw = req.method === 'POST' ? await readBody(req, limit) : '';
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  const refusal = route.admit?.(req, req.method === 'POST' ? raw : url.search);
+  const refusal = route.admit?.(req, req.method === 'POST' ? raw : search);
   if (refusal) return sendRefusal(res, refusal);
   let body: unknown = raw;
   if (raw && (headers.get('content-type') ?? '').includes('application/json')) {
@@ -103,7 +104,7 @@ async function serveGraphQL<Context extends BaseContext>(
     return sendRefusal(res, error);
   }
   const result = await route.apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+    httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
     context: async () => context,
   });
   for (const [key, value] of result.headers) res.setHeader(key, value);
@@ -150,39 +151,42 @@ export async function startHttpServer<Context extends BaseContext>(options: Http
     const { requestId, clientRequestId } = requestIdsOf(req, requestIds);
     res.setHeader('x-request-id', requestId);
     if (clientRequestId) res.setHeader('client-request-id', clientRequestId);
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const { pathname: path, search } = requestTargetOf(req.url);
     const observe = metrics.httpRequestDuration.startTimer({ route: routeOf(path, req.method), method: req.method ?? 'GET' });
     res.once('close', () => observe({ status: String(res.statusCode) }));
-    runInRequestScope({ requestId, acceptLanguage: req.headers['accept-language'], ...(clientRequestId ? { clientRequestId } : {}) }, async () => {
-      try {
-        if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
-        if (path === '/metrics' && req.method === 'GET' && !metricsOnOwnPort()) {
-          const { contentType, body } = await metrics.scrape();
-          res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' });
-          res.end(body);
-          return;
+    const scope = { requestId, acceptLanguage: req.headers['accept-language'], ...(clientRequestId ? { clientRequestId } : {}) };
+    inRequestTraceContext(req.method, path, req.headers, () =>
+      runInRequestScope(scope, async () => {
+        try {
+          if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
+          if (path === '/metrics' && req.method === 'GET' && !metricsOnOwnPort()) {
+            const { contentType, body } = await metrics.scrape();
+            res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' });
+            res.end(body);
+            return;
+          }
+          if (path === '/readyz') {
+            const checks = await readiness().catch(() => ({ readiness: false }));
+            const ready = Object.values(checks).every(Boolean);
+            return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks });
+          }
+          const route = req.method === 'GET' ? matchRoute(routes, path) : undefined;
+          if (route) return await route.handler(req, res);
+          if (graphqlPaths.has(path)) return await serveGraphQL(graphql, req, res, requestId, bodyLimit(req), search);
+          return sendJson(res, 404, { error: 'not found' });
+        } catch (error) {
+          // Closing the connection after the answer: Node would otherwise read (and discard) the rest of the body.
+          if ((error as Error).message === 'BODY_TOO_LARGE')
+            return sendJson(res, 413, { errors: [{ message: 'Request body too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }, { connection: 'close' });
+          logger.error({ err: error, requestId, clientRequestId, path }, 'request failed');
+          if (!res.headersSent)
+            sendJson(res, 500, {
+              errors: [{ message: `Internal server error (request id ${requestId})`, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }],
+            });
+          else res.end();
         }
-        if (path === '/readyz') {
-          const checks = await readiness().catch(() => ({ readiness: false }));
-          const ready = Object.values(checks).every(Boolean);
-          return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks });
-        }
-        const route = req.method === 'GET' ? matchRoute(routes, path) : undefined;
-        if (route) return await route.handler(req, res);
-        if (graphqlPaths.has(path)) return await serveGraphQL(graphql, req, res, requestId, bodyLimit(req));
-        return sendJson(res, 404, { error: 'not found' });
-      } catch (error) {
-        // Closing the connection after the answer: Node would otherwise read (and discard) the rest of the body.
-        if ((error as Error).message === 'BODY_TOO_LARGE')
-          return sendJson(res, 413, { errors: [{ message: 'Request body too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }, { connection: 'close' });
-        logger.error({ err: error, requestId, clientRequestId, path }, 'request failed');
-        if (!res.headersSent)
-          sendJson(res, 500, {
-            errors: [{ message: `Internal server error (request id ${requestId})`, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }],
-          });
-        else res.end();
-      }
-    });
+      }),
+    );
   });
   server.keepAliveTimeout = 65_000;
 

@@ -4,6 +4,7 @@ import type { TelemetryOptions } from './telemetry';
 
 export { graphqlMetricsPlugin, type OperationNameLabels } from './graphql-metrics.plugin';
 export { type ConsumerSource, createMetrics, type DbPoolStats, type ProcessMetrics, processMetrics, type ServiceMetricSources } from './metrics';
+export { injectTraceContext, inRequestTraceContext, UNTRACED_PATHS } from './request-trace';
 export { runningTelemetry, shutdownTelemetry, type Telemetry } from './state';
 export type { TelemetryOptions } from './telemetry';
 

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 
-import { context, diag, type DiagLogger, DiagLogLevel, propagation, trace } from '@opentelemetry/api';
+import { context, diag, type DiagLogger, DiagLogLevel, propagation, ProxyTracerProvider, trace } from '@opentelemetry/api';
 import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import type { Instrumentation } from '@opentelemetry/instrumentation';
@@ -12,7 +12,9 @@ import { AlwaysOffSampler, type SpanProcessor } from '@opentelemetry/sdk-trace-b
 import { PrismaInstrumentation } from '@prisma/instrumentation';
 
 import { linkSendSpanToCreationContext } from './kafka-links';
+import { UNTRACED_PATHS } from './request-trace';
 import { runningTelemetry, setRunningTelemetry, type Telemetry } from './state';
+import { unsampledTracers } from './unsampled-tracer';
 
 export interface TelemetryOptions {
   /** `service.name` of every span (identity, performance, development, gateway). */
@@ -22,9 +24,6 @@ export interface TelemetryOptions {
   /** Replaces the OTLP exporter: tests pass a SimpleSpanProcessor over an InMemorySpanExporter. */
   spanProcessors?: SpanProcessor[];
 }
-
-/** Probes and scrapes are not worth a trace each. */
-const UNTRACED_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 export function tracesUrl(endpoint: string): string {
   const base = endpoint.replace(/\/+$/, '');
@@ -42,12 +41,22 @@ function jsonDiagLogger(serviceName: string): DiagLogger {
   return { error: write('error'), warn: write('warn'), info: write('info'), debug: write('debug'), verbose: write('trace') };
 }
 
-export function createInstrumentations(): Instrumentation[] {
+/**
+ * The instrumentations: HTTP only when spans are exported. Without an exporter its spans are never
+ * recorded, yet it cost about a tenth of every request's CPU (attributes, bound emitters, wrapped
+ * calls); the trace context it carried is kept by the servers and the gateway's subgraph calls
+ * instead (request-trace.ts).
+ */
+export function createInstrumentations(exporting: boolean): Instrumentation[] {
   return [
-    new HttpInstrumentation({
-      ignoreIncomingRequestHook: (req: IncomingMessage) => UNTRACED_PATHS.has(new URL(req.url ?? '/', 'http://localhost').pathname),
-      requireParentforOutgoingSpans: true,
-    }),
+    ...(exporting
+      ? [
+          new HttpInstrumentation({
+            ignoreIncomingRequestHook: (req: IncomingMessage) => UNTRACED_PATHS.has((req.url ?? '/').split('?', 1)[0] ?? '/'),
+            requireParentforOutgoingSpans: true,
+          }),
+        ]
+      : []),
     // The gateway calls the subgraphs with fetch (undici), which the http instrumentation does not see.
     new UndiciInstrumentation({ requireParentforSpans: true }),
     new KafkaJsInstrumentation({ producerHook: linkSendSpanToCreationContext }),
@@ -61,12 +70,14 @@ export function createInstrumentations(): Instrumentation[] {
  *
  * Without an endpoint nothing is exported, but trace context still works: spans are created
  * unsampled (never recorded), so log lines carry trace and span ids and `traceparent` still goes
- * from the gateway to the subgraphs and into events.
+ * from the gateway to the subgraphs and into events; incoming and outgoing HTTP then carry it
+ * without the HTTP instrumentation (request-trace.ts), and a span opened inside another one is
+ * that one (unsampled-tracer.ts).
  */
 export function startTelemetry(options: TelemetryOptions): Telemetry {
   if (runningTelemetry()) throw new Error('telemetry is already started in this process');
   const exporting = Boolean(options.spanProcessors?.length || options.otlpEndpoint);
-  const instrumentations = createInstrumentations();
+  const instrumentations = createInstrumentations(exporting);
   if (options.otlpEndpoint) diag.setLogger(jsonDiagLogger(options.serviceName), DiagLogLevel.WARN);
   const sdk = new NodeSDK({
     serviceName: options.serviceName,
@@ -87,6 +98,9 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
           }),
   });
   sdk.start();
+  // Nothing recorded: a span inside another is that span (unsampled-tracer.ts).
+  const tracers = trace.getTracerProvider();
+  if (!exporting && tracers instanceof ProxyTracerProvider) tracers.setDelegate(unsampledTracers(tracers.getDelegate()));
   const telemetry: Telemetry = {
     exporting,
     instrumentations,

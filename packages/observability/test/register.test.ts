@@ -88,9 +88,9 @@ describe('@kinerja/observability/register in a real process', () => {
     }
   });
 
-  it('exports nothing without an endpoint, but still gives every span ids for the logs and traceparent', async () => {
+  it('exports nothing without an endpoint, but still gives every span ids for the logs and traceparent (HTTP without its instrumentation: request-trace.test.ts)', async () => {
     const report = await probe({});
-    expect(report).toMatchObject({ http: true, kafkajs: true, recording: false });
+    expect(report).toMatchObject({ http: false, kafkajs: true, recording: false });
     expect(report.traceId).toMatch(/^(?!0{32})[0-9a-f]{32}$/);
   });
 

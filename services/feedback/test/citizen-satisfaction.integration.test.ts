@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import { observedSqlRunner } from '@kinerja/database';
 import { randomIds, systemClock } from '@kinerja/kernel';
 import { createLogger } from '@kinerja/logger';
 
@@ -214,6 +215,42 @@ describe('citizen satisfaction (rule 7)', () => {
     expect(afterRace.spent - afterAll.spent).toBe(1);
     expect(afterRace.comments - afterAll.comments).toBe(1);
     expect((afterRace.aggregates._sum.responses ?? 0) - (afterAll.aggregates._sum.responses ?? 0)).toBe(1);
+  });
+
+  it("spends a token that names its unit in one statement, gives the unit's limit back when nothing is spent, and still takes a token without its unit", async () => {
+    const limits: SurveyLimits = { perAddress: { capacity: 1000, perMinute: 0 }, perUnit: { capacity: 3, perMinute: 0 }, commentMaxLength: 200, tokenTtlMinutes: 60 };
+    const statements: string[] = [];
+    const repository = new PrismaCitizenSurveyRepository(harness.service.prisma, observedSqlRunner(harness.service.database.sql, (text) => statements.push(text)));
+    const issue = new IssueSurveyToken(repository, cryptoSurveyTokens, new RateLimiter(limits.perAddress, systemClock), limits, systemClock);
+    const submit = new SubmitPublicFeedback(
+      repository,
+      cryptoSurveyTokens,
+      new RateLimiter(limits.perAddress, systemClock),
+      new RateLimiter(limits.perUnit, systemClock),
+      limits,
+      randomIds,
+      systemClock,
+    );
+    const unit = await freshServiceUnit();
+    // A token of the form issued before tokens named their unit: read first, then spent (the unit's first of 3).
+    const unnamed = 'an-unnamed-token-issued-before-tokens-named-their-unit';
+    expect(await repository.issueToken(cryptoSurveyTokens.hashOf(unnamed), unit, new Date(), new Date(Date.now() + 60_000))).toBe(true);
+    await expect(submit.execute('192.0.2.1', { token: unnamed, answers: answers(2) })).resolves.toMatchObject({ orgUnitId: unit });
+    const [first, second, third] = await Promise.all([1, 2, 3].map((i) => issue.execute(`192.0.2.${i}`, unit)));
+    statements.length = 0;
+    const receipt = await submit.execute('192.0.2.1', { token: first!.token, answers: answers(4) });
+    expect(statements).toHaveLength(1);
+    // A retry and a forged token naming the unit spend nothing and give the unit's token back.
+    await expect(submit.execute('192.0.2.1', { token: first!.token, answers: answers(4) })).resolves.toEqual(receipt);
+    const forged = `${first!.token.split('.')[0]}.${'A'.repeat(32)}`;
+    await expect(submit.execute('192.0.2.1', { token: forged, answers: answers(4) })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expect(submit.execute('192.0.2.1', { token: second!.token, answers: answers(1) })).resolves.toMatchObject({ orgUnitId: unit });
+    await expect(submit.execute('192.0.2.1', { token: third!.token, answers: answers(1) })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      details: { reason: 'RATE_LIMITED', scope: 'ORG_UNIT' },
+    });
+    const rows = await harness.service.prisma.satisfactionAggregate.findMany({ where: { orgUnitId: unit } });
+    expect(rows.reduce((total, row) => total + row.responses, 0)).toBe(3);
   });
 
   it('refuses a flood from one client address, storing nothing', async () => {

@@ -4,13 +4,16 @@ import { assertEntityId, type Clock, type IdGenerator, todayIn } from '@kinerja/
 
 import { monthOf, parseSurvey, type SurveyScores } from '../domain/citizen-survey';
 import { IKM_ELEMENTS } from '../domain/ikm.rule';
-import { type Bucket, isFull, type RateLimit, takeToken } from '../domain/rate-limit.rule';
+import { type Bucket, giveBackToken, isFull, type RateLimit, takeToken } from '../domain/rate-limit.rule';
 import type { CitizenSurveyRepository, ServiceUnit } from '../domain/repositories';
 import { type Actor, auditContextOf } from './actor';
 
 /** Issues one-time survey tokens and hashes presented ones (only hashes are stored). */
 export interface SurveyTokens {
-  issue(): { token: string; hash: string };
+  /** A new token for the unit; the token names the unit (read back by unitOf), the hash is what is stored. */
+  issue(orgUnitId: string): { token: string; hash: string };
+  /** The unit a token names, unverified until its hash is found for that unit; null for a token of another form. */
+  unitOf(token: string): string | null;
   hashOf(token: string): string;
   /** A digest of the answers a token is spent on, keyed by the token (not reversible without it). */
   answerDigestOf(token: string, answer: string): string;
@@ -62,6 +65,12 @@ export class RateLimiter {
     return { allowed: result.allowed, retryAfterMs: result.retryAfterMs };
   }
 
+  /** Returns a token taken for a request that turned out to change nothing. */
+  giveBack(key: string): void {
+    const bucket = this.buckets.get(key);
+    if (bucket) this.buckets.set(key, giveBackToken(bucket, this.limit));
+  }
+
   private forgetFull(now: number): void {
     for (const [key, bucket] of this.buckets) if (isFull(bucket, now, this.limit)) this.buckets.delete(key);
   }
@@ -104,7 +113,7 @@ export class IssueSurveyToken {
     if (!allowed.allowed) throw new RateLimitedError('CLIENT_ADDRESS', allowed.retryAfterMs);
     const issuedAt = this.clock.now();
     const expiresAt = new Date(issuedAt.getTime() + this.limits.tokenTtlMinutes * 60_000);
-    const { token, hash } = this.tokens.issue();
+    const { token, hash } = this.tokens.issue(orgUnitId);
     // Stored only for a unit that serves the public, checked in the same statement.
     if (!(await this.survey.issueToken(hash, orgUnitId, issuedAt, expiresAt))) throw unitRefused();
     return { token, orgUnitId, expiresAt };
@@ -146,8 +155,21 @@ export class SubmitPublicFeedback {
       throw error instanceof ValidationError ? error.under('input') : error;
     }
     const tokenHash = this.tokens.hashOf(input.token);
-    const token = await this.survey.token(tokenHash);
     const now = this.clock.now();
+    const month = monthOf(todayIn(this.clock));
+    const comment = parsed.comment === null ? null : { id: this.ids.newId(), text: parsed.comment };
+    // The common case in one statement: a token that names its unit, unspent, within the unit's limit.
+    const named = this.tokens.unitOf(input.token);
+    if (named !== null && this.perUnit.take(`unit:${named}`).allowed) {
+      const answerDigest = this.tokens.answerDigestOf(input.token, canonicalAnswer(named, parsed));
+      if (await this.survey.spendToken({ tokenHash, answerDigest, orgUnitId: named, month, scores: parsed.scores, comment, at: now })) {
+        return { orgUnitId: named, acceptedAt: now };
+      }
+      // Nothing written (spent, expired, forged, a unit no longer serving, or the unit's limit):
+      // the unit's token back, and the token read to say which.
+      this.perUnit.giveBack(`unit:${named}`);
+    }
+    const token = await this.survey.token(tokenHash);
     if (!token) throw new ValidationError({ field: 'input.token', message: 'is not a survey token this service issued' });
     const answerDigest = this.tokens.answerDigestOf(input.token, canonicalAnswer(token.orgUnitId, parsed));
     if (token.spentAt) return replayOf(token, answerDigest);
@@ -155,15 +177,7 @@ export class SubmitPublicFeedback {
     const byUnit = this.perUnit.take(`unit:${token.orgUnitId}`);
     if (!byUnit.allowed) throw new RateLimitedError('ORG_UNIT', byUnit.retryAfterMs);
     // One statement checks that the unit still serves the public, spends the token and counts the answers.
-    const recorded = await this.survey.recordAnswer({
-      tokenHash,
-      answerDigest,
-      orgUnitId: token.orgUnitId,
-      month: monthOf(todayIn(this.clock)),
-      scores: parsed.scores,
-      comment: parsed.comment === null ? null : { id: this.ids.newId(), text: parsed.comment },
-      at: now,
-    });
+    const recorded = await this.survey.recordAnswer({ tokenHash, answerDigest, orgUnitId: token.orgUnitId, month, scores: parsed.scores, comment, at: now });
     // Spent meanwhile: by this same submission sent twice at once (the same receipt), or by another.
     if (recorded.spentBefore) return replayOf({ ...token, ...recorded.spentBefore }, answerDigest);
     return { orgUnitId: token.orgUnitId, acceptedAt: now };

@@ -1,4 +1,4 @@
-import { type Bucket, isFull, takeToken } from './rate-limit.rule';
+import { type Bucket, giveBackToken, isFull, takeToken } from './rate-limit.rule';
 
 const limit = { capacity: 3, perMinute: 6 }; // a token every 10 s
 
@@ -22,5 +22,11 @@ describe('takeToken', () => {
   it('knows a refilled bucket can be forgotten', () => {
     expect(isFull({ tokens: 0, at: 0 }, 30_000, limit)).toBe(true);
     expect(isFull({ tokens: 0, at: 0 }, 29_999, limit)).toBe(false);
+  });
+
+  it('takes a token given back as if it had never been taken, never above capacity', () => {
+    const taken = takeToken({ tokens: 1, at: 0 }, 0, limit);
+    expect(giveBackToken(taken.bucket, limit)).toEqual({ tokens: 1, at: 0 });
+    expect(giveBackToken({ tokens: 2.5, at: 0 }, limit).tokens).toBe(3);
   });
 });

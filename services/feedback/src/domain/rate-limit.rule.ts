@@ -26,3 +26,8 @@ export function takeToken(bucket: Bucket | undefined, nowMs: number, limit: Rate
 export function isFull(bucket: Bucket, nowMs: number, limit: RateLimit): boolean {
   return bucket.tokens + ((nowMs - bucket.at) * limit.perMinute) / 60_000 >= limit.capacity;
 }
+
+/** The bucket with one token given back (a request it was taken for changed nothing), never above capacity. */
+export function giveBackToken(bucket: Bucket, limit: RateLimit): Bucket {
+  return { tokens: Math.min(limit.capacity, bucket.tokens + 1), at: bucket.at };
+}

@@ -147,6 +147,17 @@ export interface SatisfactionSums {
   sums: Record<IkmElement, number>;
 }
 
+/** A citizen's answers as stored: the token spent on them (by hash), the digest that tells a retry, the unit's month. */
+export interface SurveyAnswer {
+  tokenHash: string;
+  answerDigest: string;
+  orgUnitId: string;
+  month: string;
+  scores: SurveyScores;
+  comment: { id: string; text: string } | null;
+  at: Date;
+}
+
 export interface CitizenSurveyRepository {
   /** The agency a unit belongs to, from the employee copy (null when no employee of it is known). */
   agencyOfUnit(orgUnitId: string): Promise<string | null>;
@@ -163,15 +174,13 @@ export interface CitizenSurveyRepository {
    * and stores the comment. When the token was spent meanwhile nothing is written and `spentBefore`
    * tells when and on what; an expired token is refused (CONFLICT, TOKEN_EXPIRED).
    */
-  recordAnswer(answer: {
-    tokenHash: string;
-    answerDigest: string;
-    orgUnitId: string;
-    month: string;
-    scores: SurveyScores;
-    comment: { id: string; text: string } | null;
-    at: Date;
-  }): Promise<{ spentBefore: { spentAt: Date | null; answerDigest: string | null } | null }>;
+  recordAnswer(answer: SurveyAnswer): Promise<{ spentBefore: { spentAt: Date | null; answerDigest: string | null } | null }>;
+  /**
+   * recordAnswer's transaction when the token is unspent, unexpired, issued for `orgUnitId` and the
+   * unit still serves the public: true. Otherwise nothing is written and false says no more (one
+   * round trip for the common case; the caller reads the token to tell why).
+   */
+  spendToken(answer: SurveyAnswer): Promise<boolean>;
   /** The sums of each unit over the months `from`–`to` (one statement for the batch). */
   sumsOf(orgUnitIds: readonly string[], from: string, to: string): Promise<Map<string, SatisfactionSums>>;
   /** Comments on a unit in those months, newest first. */

@@ -4,7 +4,7 @@ import { ConflictError, ForbiddenError } from '@kinerja/errors';
 import type { SurveyScores } from '../domain/citizen-survey';
 import type { EmployeeCopy } from '../domain/employee-copy';
 import { IKM_ELEMENTS, type IkmElement } from '../domain/ikm.rule';
-import type { CitizenSurveyRepository, SatisfactionSums, ServiceUnit } from '../domain/repositories';
+import type { CitizenSurveyRepository, SatisfactionSums, ServiceUnit, SurveyAnswer } from '../domain/repositories';
 import type { EmployeeCopy as EmployeeRow } from '../generated/prisma/client';
 import type { FeedbackPrisma } from './prisma-client';
 
@@ -155,7 +155,21 @@ export class PrismaCitizenSurveyRepository implements CitizenSurveyRepository {
     };
   }
 
-  async recordAnswer(answer: Parameters<CitizenSurveyRepository['recordAnswer']>[0]): ReturnType<CitizenSurveyRepository['recordAnswer']> {
+  async recordAnswer(answer: SurveyAnswer): ReturnType<CitizenSurveyRepository['recordAnswer']> {
+    const outcome = await this.record(answer);
+    if (outcome?.spent === 1) return { spentBefore: null };
+    if (!outcome?.serves) throw new ForbiddenError('This unit does not take citizen surveys');
+    // Not spent here: a new statement sees what another submission committed meanwhile.
+    const token = await this.token(answer.tokenHash);
+    if (token?.spentAt) return { spentBefore: { spentAt: token.spentAt, answerDigest: token.answerDigest } };
+    throw new ConflictError('This survey token has expired', { field: 'input.token', reason: 'TOKEN_EXPIRED' });
+  }
+
+  async spendToken(answer: SurveyAnswer): Promise<boolean> {
+    return (await this.record(answer))?.spent === 1;
+  }
+
+  private async record(answer: SurveyAnswer): Promise<{ spent: number; serves: boolean } | undefined> {
     const columns = columnsOf(answer.scores);
     const [outcome] = await this.sql.query<{ spent: number; serves: boolean }>(
       RECORD_ANSWER,
@@ -171,12 +185,7 @@ export class PrismaCitizenSurveyRepository implements CitizenSurveyRepository {
       ],
       { prepare: 'feedback_record_survey_answer' },
     );
-    if (outcome?.spent === 1) return { spentBefore: null };
-    if (!outcome?.serves) throw new ForbiddenError('This unit does not take citizen surveys');
-    // Not spent here: a new statement sees what another submission committed meanwhile.
-    const token = await this.token(answer.tokenHash);
-    if (token?.spentAt) return { spentBefore: { spentAt: token.spentAt, answerDigest: token.answerDigest } };
-    throw new ConflictError('This survey token has expired', { field: 'input.token', reason: 'TOKEN_EXPIRED' });
+    return outcome;
   }
 
   async sumsOf(orgUnitIds: readonly string[], from: string, to: string): Promise<Map<string, SatisfactionSums>> {
