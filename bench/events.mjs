@@ -13,6 +13,10 @@ import pg from 'pg';
 import { ensureKafka, startExtraBroker, stopExtraBroker } from '../scripts/kafka.mjs';
 import { repoRoot } from '../scripts/lib/paths.mjs';
 import { growPartitions, startGroupAtEnd } from './broker.mjs';
+import { machineReferenceMs } from './machine.mjs';
+
+/** The machine's speed before the load (bench/machine.mjs), written with the figures. */
+const MACHINE_REFERENCE_MS = machineReferenceMs();
 
 const require = createRequire(import.meta.url);
 const { openDatabase } = require(join(repoRoot, 'packages/database/dist/index.js'));
@@ -203,6 +207,7 @@ const p95BySlot = timeline.map((slot) => {
 });
 const result = {
   events: EVENTS,
+  machineReferenceMs: MACHINE_REFERENCE_MS,
   throughputPerSec: Math.round(counts[0].distinct_events / seconds),
   p50Ms: pick(0.5),
   p95Ms: pick(0.95),

@@ -17,6 +17,10 @@ import pg from 'pg';
 import { ensureKafka, startExtraBroker, stopExtraBroker, stopKafka } from '../scripts/kafka.mjs';
 import { repoRoot } from '../scripts/lib/paths.mjs';
 import { growPartitions, startGroupAtEnd } from './broker.mjs';
+import { machineReferenceMs } from './machine.mjs';
+
+/** The machine's speed before the load (bench/machine.mjs), written with the figures. */
+const MACHINE_REFERENCE_MS = machineReferenceMs();
 
 const require = createRequire(import.meta.url);
 const { loadConfig } = require(join(repoRoot, 'packages/config/dist/index.js'));
@@ -590,6 +594,7 @@ try {
     process.stdout.write(`node CPU ${(((cpu.user + cpu.system) / 1000 / FLOWS) * 1000).toFixed(0)} µs per flow over the measured window\n`);
   }
   result = {
+    machineReferenceMs: MACHINE_REFERENCE_MS,
     flows: FLOWS,
     throughputPerSec: Math.round((FLOWS - lost) / seconds),
     p50Ms: quantile(ms.commit, 0.5),

@@ -29,6 +29,10 @@ import pg from 'pg';
 
 import { startExtraBroker, stopExtraBroker } from '../scripts/kafka.mjs';
 import { repoRoot } from '../scripts/lib/paths.mjs';
+import { machineReferenceMs } from './machine.mjs';
+
+/** The machine's speed before the load (bench/machine.mjs), written with the figures. */
+const MACHINE_REFERENCE_MS = machineReferenceMs();
 
 /** Production gateways must sign their subgraph calls (GATEWAY_SIGNING_SECRET). */
 const SIGNING_SECRET = 'bench-gateway-signing-secret-of-32-characters';
@@ -797,6 +801,7 @@ const output = {
   oursRps: main.oursRps,
   hiveRps: main.hiveRps,
   ...(growth === undefined ? {} : { growth100kOver1k: growth }),
+  machineReferenceMs: MACHINE_REFERENCE_MS,
   at: new Date().toISOString(),
   notes: [
     `Team dashboard (test/e2e/team-dashboard.e2e.test.ts's query) for ${main.detail.supervisors} demo supervisors (every employee someone reports to), ${CONNECTIONS} connections, ${SECONDS * ROUNDS} s per gateway and mix, gateways alternated; top-level figures: separate processes on PostgreSQL.`,

@@ -32,6 +32,10 @@ import pg from 'pg';
 
 import { repoRoot } from '../scripts/lib/paths.mjs';
 import { httpClient } from './http-client.mjs';
+import { machineReferenceMs } from './machine.mjs';
+
+/** The machine's speed before the load (bench/machine.mjs), written with the figures. */
+const MACHINE_REFERENCE_MS = machineReferenceMs();
 
 const SMALL = process.env.BENCH_IKM_SMALL === '1';
 const CPU_PROF_DIR = process.env.BENCH_CPU_PROF_DIR;
@@ -390,6 +394,7 @@ try {
 
   const refused = [...refusals.entries()].map(([what, n]) => `${what} ×${n}`).join(', ') || 'none';
   result = {
+    machineReferenceMs: MACHINE_REFERENCE_MS,
     acceptedPerSec: Math.round((accepted / loadSeconds) * 10) / 10,
     p50Ms: quantile(latencies, 0.5),
     p95Ms: quantile(latencies, 0.95),

@@ -26,6 +26,10 @@ import { join } from 'node:path';
 import pg from 'pg';
 
 import { repoRoot } from '../scripts/lib/paths.mjs';
+import { machineReferenceMs } from './machine.mjs';
+
+/** The machine's speed before the load (bench/machine.mjs), written with the figures. */
+const MACHINE_REFERENCE_MS = machineReferenceMs();
 
 const require = createRequire(import.meta.url);
 const { loadConfig } = require(join(repoRoot, 'packages/config/dist/index.js'));
@@ -306,6 +310,7 @@ try {
     after = skd.hasNextPage ? skd.endCursor : null;
   }
   result = {
+    machineReferenceMs: MACHINE_REFERENCE_MS,
     applicants: APPLICANTS,
     applicationsPerSec: Math.round((attempted / applySeconds) * 10) / 10,
     p50Ms: quantile(latencies, 0.5),
