@@ -64,7 +64,14 @@ function operationsCache() {
     }
     return entry;
   };
-  const measures = (entry: KnownOperation, schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, variablesJson: string) => {
+  const measures = (
+    entry: KnownOperation,
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    variables: Record<string, unknown>,
+    variablesJson: string,
+  ) => {
     if (entry.measures) return entry.measures;
     if (variablesJson.length > MAX_CACHED_VARIABLES_LENGTH) return measureOperation(schema, document, operation, variables);
     let measured = entry.byVariables.get(variablesJson);

@@ -72,7 +72,10 @@ describe("the gateway's data source, against Apollo's RemoteGraphQLDataSource", 
     const ours = await call(new ForwardingDataSource({ url, fetcher }));
     const apollos = await call(new ApolloForwarding({ url, fetcher }));
     // The answers differ only in which call to the stand-in they were.
-    const seenless = ({ outcome, ...rest }: typeof ours) => ({ ...rest, outcome: JSON.parse(JSON.stringify(outcome).replace(/"seen":\d+/, '"seen":0')) as unknown });
+    const seenless = ({ outcome, ...rest }: typeof ours) => ({
+      ...rest,
+      outcome: JSON.parse(JSON.stringify(outcome).replace(/"seen":\d+/, '"seen":0')) as unknown,
+    });
     expect(seenless(ours)).toEqual(seenless(apollos));
     expect(JSON.parse(ours.body)).toEqual({ query: 'query ($u: ID!) { a(u: $u) }', variables: { u: '1' }, operationName: 'A' });
     expect(ours.sent).toEqual({ 'content-type': 'application/json', authorization: 'Bearer t', 'x-request-id': 'req-1', 'x-forwarded-for': '198.51.100.7' });

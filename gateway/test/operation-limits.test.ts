@@ -30,9 +30,14 @@ describe('operation limits at the gateway, before planning', () => {
     expect(gateway.subgraphCalls).toEqual([]);
   });
 
-  it('measures a document whose page size is a variable with each request\'s variables (the measures of a document are kept)', async () => {
+  it("measures a document whose page size is a variable with each request's variables (the measures of a document are kept)", async () => {
     const query = 'query ($n: Int!) { employees(first: $n) { edges { node { name } } } }';
-    for (const [n, refused] of [[10, false], [100_000, true], [10, false], [100_000, true]] as const) {
+    for (const [n, refused] of [
+      [10, false],
+      [100_000, true],
+      [10, false],
+      [100_000, true],
+    ] as const) {
       const answer = await post(gateway.url, { query, variables: { n } }, SIGNED_IN);
       expect(codeOf(answer) === 'OPERATION_TOO_COMPLEX').toBe(refused);
     }

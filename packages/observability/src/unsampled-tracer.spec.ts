@@ -33,8 +33,16 @@ describe('the tracers of telemetry that exports nothing (unsampledTracer)', () =
   });
 
   it('gives a span whose parent is from elsewhere (a caller, a message) ids of its own in that trace, active inside', () => {
-    const remote = trace.setSpanContext(ROOT_CONTEXT, { traceId: '4bf92f3577b34da6a3ce929d0e0e4736', spanId: '00f067aa0ba902b7', traceFlags: 0, isRemote: true });
-    const [opened, active] = tracer.startActiveSpan('consume', {}, remote, (span: Span) => [span.spanContext(), trace.getSpan(context.active())?.spanContext()]);
+    const remote = trace.setSpanContext(ROOT_CONTEXT, {
+      traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+      spanId: '00f067aa0ba902b7',
+      traceFlags: 0,
+      isRemote: true,
+    });
+    const [opened, active] = tracer.startActiveSpan('consume', {}, remote, (span: Span) => [
+      span.spanContext(),
+      trace.getSpan(context.active())?.spanContext(),
+    ]);
     expect(opened).toMatchObject({ traceId: '4bf92f3577b34da6a3ce929d0e0e4736', spanId: expect.not.stringMatching('00f067aa0ba902b7') });
     expect(active).toEqual(opened);
     // A root span opened actively is the active one inside.

@@ -1,4 +1,4 @@
-import { type Context, context, isSpanContextValid, type Span, type SpanOptions, trace,type Tracer, type TracerProvider } from '@opentelemetry/api';
+import { type Context, context, isSpanContextValid, type Span, type SpanOptions, trace, type Tracer, type TracerProvider } from '@opentelemetry/api';
 
 /**
  * A tracer for telemetry that records nothing: a span opened inside another one of this process
@@ -15,7 +15,10 @@ export function unsampledTracer(inner: Tracer): Tracer {
       ? trace.wrapSpanContext({ ...parentContext, isRemote: false })
       : inner.startSpan(name, options, parent);
   };
-  function startActiveSpan<F extends (span: Span) => unknown>(name: string, ...rest: [F] | [SpanOptions | undefined, F] | [SpanOptions | undefined, Context | undefined, F]): ReturnType<F> {
+  function startActiveSpan<F extends (span: Span) => unknown>(
+    name: string,
+    ...rest: [F] | [SpanOptions | undefined, F] | [SpanOptions | undefined, Context | undefined, F]
+  ): ReturnType<F> {
     const fn = rest[rest.length - 1] as F;
     const options = rest.length > 1 ? (rest[0] as SpanOptions | undefined) : undefined;
     const active = context.active();

@@ -218,9 +218,17 @@ describe('citizen satisfaction (rule 7)', () => {
   });
 
   it("spends a token that names its unit in one statement, gives the unit's limit back when nothing is spent, and still takes a token without its unit", async () => {
-    const limits: SurveyLimits = { perAddress: { capacity: 1000, perMinute: 0 }, perUnit: { capacity: 3, perMinute: 0 }, commentMaxLength: 200, tokenTtlMinutes: 60 };
+    const limits: SurveyLimits = {
+      perAddress: { capacity: 1000, perMinute: 0 },
+      perUnit: { capacity: 3, perMinute: 0 },
+      commentMaxLength: 200,
+      tokenTtlMinutes: 60,
+    };
     const statements: string[] = [];
-    const repository = new PrismaCitizenSurveyRepository(harness.service.prisma, observedSqlRunner(harness.service.database.sql, (text) => statements.push(text)));
+    const repository = new PrismaCitizenSurveyRepository(
+      harness.service.prisma,
+      observedSqlRunner(harness.service.database.sql, (text) => statements.push(text)),
+    );
     const issue = new IssueSurveyToken(repository, cryptoSurveyTokens, new RateLimiter(limits.perAddress, systemClock), limits, systemClock);
     const submit = new SubmitPublicFeedback(
       repository,
