@@ -2,11 +2,11 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
-import { createEnvelope } from '@kinerja/events';
 import { createLogger } from '@kinerja/logger';
 import { kafkaSecurityOptions, KafkaTransport } from '@kinerja/messaging';
 import { Kafka, logLevel } from 'kafkajs';
 
+import { assessmentFinalized, testEmployee } from '../support/employee-events';
 import { REPO_ROOT } from '../support/processes';
 
 const run = promisify(execFile);
@@ -20,26 +20,7 @@ interface SecureBroker {
   users: Record<string, { username: string; password: string }>;
 }
 
-const finalized = () =>
-  JSON.stringify(
-    createEnvelope({
-      id: crypto.randomUUID(),
-      type: 'performance.assessment.finalized',
-      agencyId: crypto.randomUUID(),
-      producer: 'performance',
-      payload: {
-        assessmentId: crypto.randomUUID(),
-        employeeId: crypto.randomUUID(),
-        periodId: crypto.randomUUID(),
-        kind: 'ANNUAL',
-        workResultRating: 'MEETS',
-        behaviourRating: 'MEETS',
-        predikat: 'BAIK',
-        behaviourGaps: [],
-        workResultGaps: [],
-      },
-    }),
-  );
+const finalized = () => JSON.stringify(assessmentFinalized(testEmployee(crypto.randomUUID())));
 
 /**
  * A broker of this test's own (scripts/kafka-secure.mjs, on free ports away from the shared one):
